@@ -1,0 +1,431 @@
+package calc
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"kvp/rules"
+)
+
+// Rounding names where amounts are rounded (kvp-rules.md § 3, CONVENTION).
+type Rounding string
+
+const (
+	// RoundingNAV rounds the day rate half up to whole kroner and pays day
+	// rate × days, as NAV does for comparable benefits. The default.
+	RoundingNAV Rounding = "nav"
+	// RoundingExact rounds nothing until the monthly payment, which is
+	// rounded half up to the øre.
+	RoundingExact Rounding = "exact"
+)
+
+// Roundings lists the policies, default first.
+var Roundings = []string{string(RoundingNAV), string(RoundingExact)}
+
+// AgeSwitch names the day the full rate starts for a participant turning 25
+// (kvp-rules.md § 3, CONVENTION).
+type AgeSwitch string
+
+const (
+	// AgeSwitchBirthday: the full rate from the 25th birthday itself. The default.
+	AgeSwitchBirthday AgeSwitch = "birthday"
+	// AgeSwitchNextMonth: the full rate from the first day of the month after the 25th birthday.
+	AgeSwitchNextMonth AgeSwitch = "next-month"
+)
+
+// AgeSwitches lists the conventions, default first.
+var AgeSwitches = []string{string(AgeSwitchBirthday), string(AgeSwitchNextMonth)}
+
+// Legal references printed with the figures.
+const (
+	RefStipend         = "sotjl. § 35 første ledd"
+	RefUnder25         = "sotjl. § 35 første ledd (under 25 år: 2/3)"
+	RefChildSupplement = "sotjl. § 35 fjerde ledd, KVP-forskriften § 3"
+	RefPayment         = "sotjl. § 39"
+	RefInterruption    = "sotjl. § 35, § 34"
+)
+
+// Limits on a case, so that a typing error cannot ask for centuries of work.
+const (
+	MaxChildren    = 30
+	MaxPeriodYears = 60
+	UnderAge       = 25 // the full rate applies from this age
+	ChildAgeLimit  = 18 // children count until they turn 18 (CONVENTION)
+)
+
+// Case is what the stipend depends on.
+type Case struct {
+	BirthDate       rules.Date
+	Period          rules.Period
+	Children        int          // children under 18 for the whole period; ignored when ChildBirthDates is set
+	ChildBirthDates []rules.Date // each child counts from birth until the day before the 18th birthday
+	Rounding        Rounding
+	AgeSwitch       AgeSwitch
+	Interruptions   []rules.Period // avbrudd: nothing is paid for these days (§ 35)
+}
+
+// Validate checks the case; errors name the case-file field.
+func (c *Case) Validate() error {
+	if c.Period.To < c.Period.From {
+		return fmt.Errorf("to: %s is before from %s", c.Period.To, c.Period.From)
+	}
+	if c.Period.To > c.Period.From.AddYears(MaxPeriodYears) {
+		return fmt.Errorf("to: the period may be at most %d years", MaxPeriodYears)
+	}
+	if c.BirthDate >= c.Period.From {
+		return fmt.Errorf("birth_date: %s is not before the period starts (%s)", c.BirthDate, c.Period.From)
+	}
+	if c.Children < 0 || c.Children > MaxChildren {
+		return fmt.Errorf("children: %d is not a number of children from 0 to %d", c.Children, MaxChildren)
+	}
+	if len(c.ChildBirthDates) > MaxChildren {
+		return fmt.Errorf("child_birth_dates: at most %d children", MaxChildren)
+	}
+	for i, b := range c.ChildBirthDates {
+		if b > c.Period.To {
+			return fmt.Errorf("child_birth_dates[%d]: %s is after the period ends (%s)", i, b, c.Period.To)
+		}
+	}
+	switch c.Rounding {
+	case RoundingNAV, RoundingExact:
+	default:
+		return fmt.Errorf("rounding: %q is not one of nav, exact", c.Rounding)
+	}
+	switch c.AgeSwitch {
+	case AgeSwitchBirthday, AgeSwitchNextMonth:
+	default:
+		return fmt.Errorf("age_switch: %q is not one of birthday, next-month", c.AgeSwitch)
+	}
+	for i, p := range c.Interruptions {
+		if p.To < p.From {
+			return fmt.Errorf("interruptions[%d]: %s ends before it starts", i, p)
+		}
+	}
+	return nil
+}
+
+// FullRateFrom returns the first day paid at the full (25 and over) rate.
+func (c *Case) FullRateFrom() rules.Date {
+	b := rules.Birthday(c.BirthDate, UnderAge)
+	if c.AgeSwitch == AgeSwitchNextMonth {
+		return b.LastOfMonth().AddDays(1)
+	}
+	return b
+}
+
+// childrenOn returns the number of children counted on d.
+func (c *Case) childrenOn(d rules.Date) int {
+	if len(c.ChildBirthDates) == 0 {
+		return c.Children
+	}
+	n := 0
+	for _, b := range c.ChildBirthDates {
+		if b <= d && d < rules.Birthday(b, ChildAgeLimit) {
+			n++
+		}
+	}
+	return n
+}
+
+func (c *Case) interruptedOn(d rules.Date) bool {
+	for _, p := range c.Interruptions {
+		if p.Contains(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// Segment is a stretch of the period in which every input of the stipend is
+// constant: G, factor, share, divisor, child rate, age band and children.
+type Segment struct {
+	From        rules.Date  `json:"from"`
+	To          rules.Date  `json:"to"`
+	G           Money       `json:"g"`
+	GFrom       rules.Date  `json:"g_from"`
+	Factor      string      `json:"factor"`
+	Under25     bool        `json:"under_25"`
+	Share       rules.Ratio `json:"share"`
+	Divisor     string      `json:"day_divisor"`
+	Yearly      Money       `json:"yearly"`
+	DayRate     Money       `json:"day_rate"`
+	DayRateFull string      `json:"day_rate_unrounded"`
+	ChildRate   Money       `json:"child_rate"`
+	Children    int         `json:"children"`
+	Interrupted bool        `json:"interrupted"`
+	PaidDays    int         `json:"paid_days"`
+	Amounts
+	Ref string `json:"legal_reference"`
+
+	dayExact decimal.Decimal // unrounded day rate
+	dayRate  decimal.Decimal // day rate under the policy
+}
+
+// Amounts are the money lines of a segment, a month, a year or the total.
+type Amounts struct {
+	Stipend         Money `json:"stipend"`
+	ChildSupplement Money `json:"child_supplement"`
+	Interruption    Money `json:"interruption"` // deducted: nothing is paid while interrupted (negative or zero)
+	Net             Money `json:"net"`
+}
+
+func (a *Amounts) add(b Amounts) {
+	a.Stipend = M(a.Stipend.Add(b.Stipend.Decimal))
+	a.ChildSupplement = M(a.ChildSupplement.Add(b.ChildSupplement.Decimal))
+	a.Interruption = M(a.Interruption.Add(b.Interruption.Decimal))
+	a.Net = M(a.Net.Add(b.Net.Decimal))
+}
+
+// Month is one calendar month of the schedule: what was earned in it and
+// when it is paid (in arrears, the month after: § 39).
+type Month struct {
+	Month    string `json:"month"`   // YYYY-MM earned
+	PaidIn   string `json:"paid_in"` // YYYY-MM paid
+	PaidDays int    `json:"paid_days"`
+	Amounts
+}
+
+// YearTotal sums a calendar year, by the year the money was earned and by the
+// year it was paid (the income year for tax, by default).
+type YearTotal struct {
+	Year   int     `json:"year"`
+	Earned Amounts `json:"earned"`
+	Paid   Amounts `json:"paid"`
+}
+
+// Result is the stipend over a period.
+type Result struct {
+	From       rules.Date   `json:"from"`
+	To         rules.Date   `json:"to"`
+	Rounding   Rounding     `json:"rounding"`
+	AgeSwitch  AgeSwitch    `json:"age_switch"`
+	FullRate   rules.Date   `json:"full_rate_from"`
+	Segments   []Segment    `json:"segments"`
+	Months     []Month      `json:"months"`
+	Years      []YearTotal  `json:"years"`
+	Total      Amounts      `json:"total"`
+	PaidDays   int          `json:"paid_days"`
+	Parameters []ParamValue `json:"parameters"`
+}
+
+// ParamValue is one dated parameter value used in a result, with its source.
+type ParamValue struct {
+	Key    string     `json:"key"`
+	From   rules.Date `json:"from"`
+	Value  string     `json:"value"`
+	Ref    string     `json:"legal_reference"`
+	Source string     `json:"source"`
+	Origin string     `json:"origin"`
+}
+
+// Stipend computes the stipend and child supplement for c under p.
+func Stipend(p *rules.Params, c Case) (*Result, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	from, to := c.Period.From, c.Period.To
+	cuts := p.ChangePoints(from, to)
+	add := func(d rules.Date) {
+		if from < d && d <= to {
+			cuts = append(cuts, d)
+		}
+	}
+	add(c.FullRateFrom())
+	for _, b := range c.ChildBirthDates {
+		add(b)
+		add(rules.Birthday(b, ChildAgeLimit))
+	}
+	for _, ip := range c.Interruptions {
+		add(ip.From)
+		add(ip.To.AddDays(1))
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+
+	res := &Result{From: from, To: to, Rounding: c.Rounding, AgeSwitch: c.AgeSwitch, FullRate: c.FullRateFrom()}
+	used := map[string]ParamValue{}
+	start := from
+	for i := 0; i <= len(cuts); i++ {
+		end := to
+		if i < len(cuts) {
+			end = cuts[i] - 1
+		}
+		seg, err := newSegment(p, &c, start, end, used)
+		if err != nil {
+			return nil, err
+		}
+		res.Segments = append(res.Segments, seg)
+		if i < len(cuts) {
+			start = cuts[i]
+		}
+	}
+	schedule(res, &c)
+	res.Parameters = sortedParams(used)
+	return res, nil
+}
+
+func newSegment(p *rules.Params, c *Case, from, to rules.Date, used map[string]ParamValue) (Segment, error) {
+	g, err := p.G.At(from)
+	if err != nil {
+		return Segment{}, fmt.Errorf("from: %w", err)
+	}
+	factor, err := p.Factor.At(from)
+	if err != nil {
+		return Segment{}, fmt.Errorf("from: %w (the programme began then)", err)
+	}
+	share, err := p.Under25Share.At(from)
+	if err != nil {
+		return Segment{}, fmt.Errorf("from: %w", err)
+	}
+	div, err := p.DayDivisor.At(from)
+	if err != nil {
+		return Segment{}, fmt.Errorf("from: %w", err)
+	}
+	child, err := p.ChildSupplement.At(from)
+	if err != nil {
+		return Segment{}, fmt.Errorf("from: %w", err)
+	}
+	note(used, rules.KeyG, g.From, g.Value.String(), g.Ref, g.Source, g.Origin)
+	note(used, rules.KeyFactor, factor.From, factor.Value.String(), factor.Ref, factor.Source, factor.Origin)
+	note(used, rules.KeyDayDivisor, div.From, div.Value.String(), div.Ref, div.Source, div.Origin)
+	under25 := from < c.FullRateFrom()
+	num, den := decimal.NewFromInt(1), decimal.NewFromInt(1)
+	ref := RefStipend
+	if under25 {
+		num, den = share.Value.Num, share.Value.Den
+		ref = RefUnder25
+		note(used, rules.KeyUnder25Share, share.From, share.Value.String(), share.Ref, share.Source, share.Origin)
+	}
+	yearlyNum := factor.Value.Mul(g.Value).Mul(num) // yearly = yearlyNum / den
+	dayExact := yearlyNum.DivRound(den.Mul(div.Value), exactPlaces)
+	dayRate := dayExact
+	if c.Rounding == RoundingNAV {
+		dayRate = yearlyNum.DivRound(den.Mul(div.Value), 0)
+	}
+	children := c.childrenOn(from)
+	if children > 0 {
+		note(used, rules.KeyChildSupplement, child.From, child.Value.String(), child.Ref, child.Source, child.Origin)
+	}
+	return Segment{
+		From: from, To: to,
+		G: M(g.Value), GFrom: g.From, Factor: factor.Value.String(),
+		Under25: under25, Share: share.Value, Divisor: div.Value.String(),
+		Yearly:      M(yearlyNum.DivRound(den, 2)),
+		DayRate:     M(dayRate.Round(2)),
+		DayRateFull: dayExact.Round(6).String(),
+		ChildRate:   M(child.Value),
+		Children:    children,
+		Interrupted: c.interruptedOn(from),
+		PaidDays:    rules.Weekdays(from, to),
+		Ref:         ref,
+		dayExact:    dayExact,
+		dayRate:     dayRate,
+	}, nil
+}
+
+func note(used map[string]ParamValue, key string, from rules.Date, value, ref, source, origin string) {
+	k := key + "@" + from.String()
+	if _, ok := used[k]; !ok {
+		used[k] = ParamValue{Key: key, From: from, Value: value, Ref: ref, Source: source, Origin: origin}
+	}
+}
+
+func sortedParams(used map[string]ParamValue) []ParamValue {
+	out := make([]ParamValue, 0, len(used))
+	for _, v := range used {
+		out = append(out, v)
+	}
+	order := func(k string) int { return slices.Index(rules.Keys, k) }
+	slices.SortFunc(out, func(a, b ParamValue) int {
+		if d := order(a.Key) - order(b.Key); d != 0 {
+			return d
+		}
+		return int(a.From) - int(b.From)
+	})
+	return out
+}
+
+// schedule splits every segment at month ends into pieces, prices each piece
+// and sums the pieces into segments, months, years and the total, so that
+// all of them add up to the øre.
+//
+// Under the nav policy a piece is day rate × paid days, already whole kroner.
+// Under the exact policy a month's payment is the unrounded sum of its pieces
+// rounded to the øre, and each piece gets the difference of the rounded
+// running sums, so that pieces still add up to the payment.
+func schedule(res *Result, c *Case) {
+	byYear := map[int]*YearTotal{}
+	year := func(y int) *YearTotal {
+		if t, ok := byYear[y]; ok {
+			return t
+		}
+		t := &YearTotal{Year: y}
+		byYear[y] = t
+		return t
+	}
+	var month *Month
+	var run [2]runningSum // stipend and child supplement within the month
+	for si := range res.Segments {
+		seg := &res.Segments[si]
+		for start := seg.From; start <= seg.To; {
+			end := min(seg.To, start.LastOfMonth())
+			key := start.FirstOfMonth()
+			if month == nil || month.Month != monthKey(key) {
+				res.Months = append(res.Months, Month{Month: monthKey(key), PaidIn: monthKey(key.LastOfMonth().AddDays(1))})
+				month = &res.Months[len(res.Months)-1]
+				run = [2]runningSum{}
+			}
+			days := rules.Weekdays(start, end)
+			nd := decimal.NewFromInt(int64(days))
+			var stip, child decimal.Decimal
+			if c.Rounding == RoundingNAV {
+				stip = seg.dayRate.Mul(nd)
+				child = seg.ChildRate.Mul(nd).Mul(decimal.NewFromInt(int64(seg.Children)))
+			} else {
+				stip = run[0].next(seg.dayExact.Mul(nd))
+				child = run[1].next(seg.ChildRate.Mul(nd).Mul(decimal.NewFromInt(int64(seg.Children))))
+			}
+			var a Amounts
+			a.Stipend, a.ChildSupplement = M(stip), M(child)
+			if seg.Interrupted {
+				a.Interruption = M(stip.Add(child).Neg())
+			}
+			a.Net = M(a.Stipend.Add(a.ChildSupplement.Decimal).Add(a.Interruption.Decimal))
+			seg.Amounts.add(a)
+			month.Amounts.add(a)
+			month.PaidDays += days
+			res.Total.add(a)
+			res.PaidDays += days
+			year(start.Year()).Earned.add(a)
+			year(key.LastOfMonth().AddDays(1).Year()).Paid.add(a)
+			start = end + 1
+		}
+	}
+	years := make([]int, 0, len(byYear))
+	for y := range byYear {
+		years = append(years, y)
+	}
+	slices.Sort(years)
+	for _, y := range years {
+		res.Years = append(res.Years, *byYear[y])
+	}
+}
+
+// runningSum hands out øre amounts whose sum is always the rounded sum of the
+// exact amounts given so far.
+type runningSum struct{ exact, paid decimal.Decimal }
+
+func (r *runningSum) next(exact decimal.Decimal) decimal.Decimal {
+	r.exact = r.exact.Add(exact)
+	total := r.exact.Round(2)
+	piece := total.Sub(r.paid)
+	r.paid = total
+	return piece
+}
+
+func monthKey(d rules.Date) string {
+	s := d.String()
+	return s[:7]
+}

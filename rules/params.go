@@ -1,0 +1,296 @@
+package rules
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+//go:embed data/grunnbelop.csv
+var grunnbelopCSV []byte
+
+//go:embed data/parameters.csv
+var parametersCSV []byte
+
+// Legal references of the stipend parameters.
+const (
+	RefG               = "ftrl. § 1-4"
+	RefStipend         = "sotjl. § 35 første ledd"
+	RefChildSupplement = "KVP-forskriften § 3"
+	SourceG            = "NAV, grunnbeløpet (g.nav.no)"
+)
+
+// Parameter keys, as used in config files and --set expressions.
+const (
+	KeyG               = "g"
+	KeyFactor          = "factor"
+	KeyUnder25Share    = "under25_share"
+	KeyDayDivisor      = "day_divisor"
+	KeyChildSupplement = "child_supplement"
+)
+
+// Keys lists the dated parameter keys in display order.
+var Keys = []string{KeyG, KeyFactor, KeyUnder25Share, KeyDayDivisor, KeyChildSupplement}
+
+// Params are the dated parameters the stipend rules need. A Params value is
+// read-only once validated; use Clone before changing it.
+type Params struct {
+	G               Series[decimal.Decimal] // grunnbeløpet, kroner a year
+	Factor          Series[decimal.Decimal] // yearly stipend in G
+	Under25Share    Series[Ratio]           // share of the full stipend paid under 25
+	DayDivisor      Series[decimal.Decimal] // stipend days a year
+	ChildSupplement Series[decimal.Decimal] // barnetillegg, kroner per child per day
+}
+
+// Ratio is an exact fraction such as 2/3, so that the under-25 share is not
+// rounded before it is applied.
+type Ratio struct{ Num, Den decimal.Decimal }
+
+// ParseRatio reads "2/3" or a decimal such as "0.7".
+func ParseRatio(s string) (Ratio, error) {
+	num, den, isFrac := strings.Cut(strings.TrimSpace(s), "/")
+	n, err := decimal.NewFromString(strings.TrimSpace(num))
+	if err != nil {
+		return Ratio{}, fmt.Errorf("%q is not a number or a fraction such as 2/3", s)
+	}
+	d := decimal.NewFromInt(1)
+	if isFrac {
+		if d, err = decimal.NewFromString(strings.TrimSpace(den)); err != nil || !d.IsPositive() {
+			return Ratio{}, fmt.Errorf("%q is not a fraction with a positive denominator", s)
+		}
+	}
+	return Ratio{Num: n, Den: d}, nil
+}
+
+// Decimal returns the ratio rounded to places decimals.
+func (r Ratio) Decimal(places int32) decimal.Decimal { return r.Num.DivRound(r.Den, places) }
+
+func (r Ratio) String() string {
+	if r.Den.Equal(decimal.NewFromInt(1)) {
+		return r.Num.String()
+	}
+	return r.Num.String() + "/" + r.Den.String()
+}
+
+// MarshalText writes the ratio as "2/3".
+func (r Ratio) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+var defaultParams = sync.OnceValues(func() (*Params, error) {
+	p := &Params{}
+	if err := p.loadG("data/grunnbelop.csv", grunnbelopCSV); err != nil {
+		return nil, err
+	}
+	if err := p.loadParameters("data/parameters.csv", parametersCSV); err != nil {
+		return nil, err
+	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	return p, nil
+})
+
+// DefaultParams returns a fresh copy of the embedded defaults. The embedded
+// files are parsed once per process.
+func DefaultParams() (*Params, error) {
+	p, err := defaultParams()
+	if err != nil {
+		return nil, err
+	}
+	return p.Clone(), nil
+}
+
+// Clone returns a deep copy that can be changed freely.
+func (p *Params) Clone() *Params {
+	q := &Params{
+		G:               p.G.Clone(),
+		Factor:          p.Factor.Clone(),
+		Under25Share:    p.Under25Share.Clone(),
+		DayDivisor:      p.DayDivisor.Clone(),
+		ChildSupplement: p.ChildSupplement.Clone(),
+	}
+	return q
+}
+
+// Validate checks every series: sorted unique dates and positive values
+// (the child supplement and the under-25 share may be zero, a policy choice).
+func (p *Params) Validate() error {
+	positive := func(v decimal.Decimal) error {
+		if !v.IsPositive() {
+			return fmt.Errorf("value %s must be positive", v)
+		}
+		return nil
+	}
+	nonNegative := func(v decimal.Decimal) error {
+		if v.IsNegative() {
+			return fmt.Errorf("value %s must not be negative", v)
+		}
+		return nil
+	}
+	share := func(r Ratio) error {
+		if r.Num.IsNegative() || r.Num.GreaterThan(r.Den) {
+			return fmt.Errorf("share %s must be between 0 and 1", r)
+		}
+		return nil
+	}
+	return errors.Join(
+		p.G.Validate(positive),
+		p.Factor.Validate(positive),
+		p.Under25Share.Validate(share),
+		p.DayDivisor.Validate(positive),
+		p.ChildSupplement.Validate(nonNegative),
+	)
+}
+
+// ChangePoints returns every date in (from, to] on which any stipend
+// parameter changes, sorted and unique.
+func (p *Params) ChangePoints(from, to Date) []Date {
+	var out []Date
+	out = append(out, p.G.ChangesIn(from, to)...)
+	out = append(out, p.Factor.ChangesIn(from, to)...)
+	out = append(out, p.Under25Share.ChangesIn(from, to)...)
+	out = append(out, p.DayDivisor.ChangesIn(from, to)...)
+	out = append(out, p.ChildSupplement.ChangesIn(from, to)...)
+	return out
+}
+
+// AverageG returns the average G of a calendar year: the G in force on the
+// first of each month, summed, divided by 12 and rounded half up to whole
+// kroner. This is how NAV's published yearly averages are made (the test
+// checks every year since 1967). The average is not known for a year after the
+// last year that has a G change of its own, since that year's G is not set yet.
+func (p *Params) AverageG(year int) (decimal.Decimal, error) {
+	if n := len(p.G.Items); n == 0 || year > p.G.Items[n-1].From.Year() {
+		return decimal.Decimal{}, fmt.Errorf("the average G for %d is not known yet: no G has been set for %d (add one with --set g@%d-05-01=AMOUNT or in the config file)", year, year, year)
+	}
+	sum := decimal.Zero
+	for m := 1; m <= 12; m++ {
+		g, err := p.G.At(NewDate(year, m, 1))
+		if err != nil {
+			return decimal.Decimal{}, fmt.Errorf("the average G for %d: %w", year, err)
+		}
+		sum = sum.Add(g.Value)
+	}
+	return sum.DivRound(decimal.NewFromInt(12), 0), nil
+}
+
+// Set parses value for the parameter key and adds it from the date from.
+// It is how config files, the environment and --set change the defaults.
+func (p *Params) Set(key string, from Date, value, ref, source, origin string) error {
+	if ref == "" {
+		ref = p.defaultRef(key)
+	}
+	switch key {
+	case KeyUnder25Share:
+		r, err := ParseRatio(value)
+		if err != nil {
+			return fmt.Errorf("%s@%s: %w", key, from, err)
+		}
+		p.Under25Share.Set(Dated[Ratio]{From: from, Value: r, Ref: ref, Source: source, Origin: origin})
+		return nil
+	case KeyG, KeyFactor, KeyDayDivisor, KeyChildSupplement:
+		v, err := decimal.NewFromString(strings.TrimSpace(value))
+		if err != nil {
+			return fmt.Errorf("%s@%s: %q is not a number", key, from, value)
+		}
+		if v.Exponent() < -10 || v.Abs().GreaterThan(decimal.New(1, 12)) {
+			return fmt.Errorf("%s@%s: %q is out of range (at most 10 decimals, below 10^12)", key, from, value)
+		}
+		p.decimalSeries(key).Set(Dated[decimal.Decimal]{From: from, Value: v, Ref: ref, Source: source, Origin: origin})
+		return nil
+	}
+	return fmt.Errorf("unknown parameter %q: expected one of %s", key, strings.Join(Keys, ", "))
+}
+
+func (p *Params) decimalSeries(key string) *Series[decimal.Decimal] {
+	switch key {
+	case KeyG:
+		return &p.G
+	case KeyFactor:
+		return &p.Factor
+	case KeyDayDivisor:
+		return &p.DayDivisor
+	case KeyChildSupplement:
+		return &p.ChildSupplement
+	}
+	return nil
+}
+
+func (p *Params) defaultRef(key string) string {
+	switch key {
+	case KeyG:
+		return RefG
+	case KeyChildSupplement:
+		return RefChildSupplement
+	}
+	return RefStipend
+}
+
+// loadG reads the G table: effective_from,g,g_per_month,minimum_income_effective_from.
+func (p *Params) loadG(name string, data []byte) error {
+	p.G = Series[decimal.Decimal]{Name: KeyG}
+	return readCSV(name, data, 4, func(line int, rec []string) error {
+		from, err := ParseDate(rec[0])
+		if err != nil {
+			return fmt.Errorf("effective_from: %w", err)
+		}
+		if _, err := decimal.NewFromString(rec[1]); err != nil {
+			return fmt.Errorf("g: %q is not a number", rec[1])
+		}
+		if n := len(p.G.Items); n > 0 && from <= p.G.Items[n-1].From {
+			return fmt.Errorf("effective_from: %s must come after %s (dates sorted and unique)", from, p.G.Items[n-1].From)
+		}
+		return p.Set(KeyG, from, rec[1], RefG, SourceG, OriginDefault)
+	})
+}
+
+// loadParameters reads parameter,effective_from,value,legal_reference,source.
+func (p *Params) loadParameters(name string, data []byte) error {
+	p.Factor = Series[decimal.Decimal]{Name: KeyFactor}
+	p.Under25Share = Series[Ratio]{Name: KeyUnder25Share}
+	p.DayDivisor = Series[decimal.Decimal]{Name: KeyDayDivisor}
+	p.ChildSupplement = Series[decimal.Decimal]{Name: KeyChildSupplement}
+	return readCSV(name, data, 5, func(line int, rec []string) error {
+		from, err := ParseDate(rec[1])
+		if err != nil {
+			return fmt.Errorf("effective_from: %w", err)
+		}
+		return p.Set(rec[0], from, rec[2], rec[3], rec[4], OriginDefault)
+	})
+}
+
+// readCSV calls row for each data line after the header; '#' lines are comments.
+// Errors name the file and line.
+func readCSV(name string, data []byte, fields int, row func(line int, rec []string) error) error {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comment = '#'
+	r.FieldsPerRecord = fields
+	header := true
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if header {
+			header = false
+			if _, err := ParseDate(rec[0]); err != nil && len(rec) > 1 {
+				if _, err := ParseDate(rec[1]); err != nil {
+					continue // a header row
+				}
+			}
+		}
+		line, _ := r.FieldPos(0)
+		if err := row(line, rec); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+}
