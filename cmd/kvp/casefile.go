@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"kvp/rules"
+)
+
+// maxCaseFileSize bounds a case file; no real case comes near it.
+const maxCaseFileSize = 4 << 20
+
+// caseFile is one case: the keys mirror the flags in snake_case, so that a
+// case file, a flag set and one line of a batch all say the same thing.
+// Sections for the other commands are optional.
+type caseFile struct {
+	BirthDate       *rules.Date  `json:"birth_date,omitempty" yaml:"birth_date"`
+	From            *rules.Date  `json:"from,omitempty" yaml:"from"`
+	To              *rules.Date  `json:"to,omitempty" yaml:"to"`
+	Children        *int         `json:"children,omitempty" yaml:"children"`
+	ChildBirthDates []rules.Date `json:"child_birth_dates,omitempty" yaml:"child_birth_dates"`
+	Rounding        string       `json:"rounding,omitempty" yaml:"rounding"`
+	AgeSwitch       string       `json:"age_switch,omitempty" yaml:"age_switch"`
+}
+
+// periodText is a period written "FROM..TO" in a file or on the command line.
+type periodText rules.Period
+
+func (p *periodText) UnmarshalText(b []byte) error {
+	v, err := rules.ParsePeriod(string(b))
+	if err != nil {
+		return err
+	}
+	*p = periodText(v)
+	return nil
+}
+
+func (p periodText) MarshalText() ([]byte, error) { return []byte(rules.Period(p).String()), nil }
+
+// readCaseFile reads a case from path, or from stdin when path is "-".
+// JSON and YAML are both accepted; unknown keys and wrong types are errors
+// that name the file and the field.
+func readCaseFile(path string, stdin io.Reader) (*caseFile, error) {
+	data, name, err := readInput(path, stdin)
+	if err != nil {
+		return nil, err
+	}
+	cf, err := decodeCase(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return cf, nil
+}
+
+// readInput reads a whole file (or stdin for "-") with the size, directory and
+// UTF-8 checks every user file gets.
+func readInput(path string, stdin io.Reader) ([]byte, string, error) {
+	name := path
+	var r io.Reader
+	if path == "-" {
+		name = "stdin"
+		r = stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, name, fmt.Errorf("case file: %w", err)
+		}
+		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return nil, name, fmt.Errorf("case file: %s is a directory, not a file", path)
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(bufio.NewReader(r), maxCaseFileSize+1))
+	if err != nil {
+		return nil, name, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > maxCaseFileSize {
+		return nil, name, fmt.Errorf("%s: larger than %d MiB", name, maxCaseFileSize>>20)
+	}
+	if !utf8.Valid(data) {
+		return nil, name, fmt.Errorf("%s: not UTF-8 text", name)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, name, fmt.Errorf("%s: empty", name)
+	}
+	return data, name, nil
+}
+
+// decodeCase decodes JSON (when the text starts with '{') or YAML, strictly.
+func decodeCase(data []byte) (*caseFile, error) {
+	var cf caseFile
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		dec := json.NewDecoder(bytes.NewReader(trimmed))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&cf); err != nil {
+			return nil, jsonError(err, trimmed)
+		}
+		if dec.More() {
+			return nil, fmt.Errorf("more than one JSON value: a case file holds one case")
+		}
+		return &cf, nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cf); err != nil {
+		return nil, fmt.Errorf("%s", strings.ReplaceAll(strings.TrimPrefix(err.Error(), "yaml: "), "\n", "; "))
+	}
+	return &cf, nil
+}
+
+// jsonError words encoding/json's errors with the field and the line.
+func jsonError(err error, data []byte) error {
+	switch e := err.(type) {
+	case *json.SyntaxError:
+		return fmt.Errorf("line %d: invalid JSON: %v", lineOf(data, e.Offset), e)
+	case *json.UnmarshalTypeError:
+		return fmt.Errorf("line %d: %s: expected %s, got JSON %s", lineOf(data, e.Offset), e.Field, e.Type, e.Value)
+	}
+	msg := err.Error()
+	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		return fmt.Errorf("unknown field %s", f)
+	}
+	return fmt.Errorf("%s", strings.TrimPrefix(msg, "json: "))
+}
+
+func lineOf(data []byte, offset int64) int {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	return bytes.Count(data[:offset], []byte("\n")) + 1
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"kvp/config"
+	"kvp/rules"
+)
+
+type configParam struct {
+	Key    string     `json:"key"`
+	From   rules.Date `json:"from"`
+	Value  string     `json:"value"`
+	Ref    string     `json:"legal_reference"`
+	Source string     `json:"source"`
+	Origin string     `json:"origin"`
+}
+
+type configDoc struct {
+	SchemaVersion int              `json:"schema_version"`
+	File          string           `json:"config_file"`
+	Settings      []config.Setting `json:"settings"`
+	Parameters    []configParam    `json:"parameters"`
+}
+
+func newConfigCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Show the effective configuration",
+		Args:  noArgs,
+	}
+	var all bool
+	show := &cobra.Command{
+		Use:   "show",
+		Short: "Print the effective parameters and where each came from",
+		Long: `Print the effective settings and dated parameters, each with its origin:
+default (embedded), file:PATH (config file), environment (KVP_*), or flag.
+G values before 2000 are left out unless --all is given.` + exitStatusSection,
+		Example: `  kvp config show
+  kvp config show --config examples/config.yaml
+  KVP_ROUNDING=exact kvp config show -o json --all`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			format, err := a.format(cmd)
+			if err != nil {
+				return err
+			}
+			cfg, _ := a.load(cmd)
+			doc := configDoc{SchemaVersion: schemaVersion, File: cfg.File, Settings: cfg.Settings, Parameters: []configParam{}}
+			p := cfg.Params
+			cutoff := rules.NewDate(2000, 1, 1)
+			add := func(key string, from rules.Date, value, ref, source, origin string) {
+				if key == rules.KeyG && from < cutoff && !all {
+					return
+				}
+				doc.Parameters = append(doc.Parameters, configParam{key, from, value, ref, source, origin})
+			}
+			for _, it := range p.G.Items {
+				add(rules.KeyG, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
+			}
+			for _, it := range p.Factor.Items {
+				add(rules.KeyFactor, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
+			}
+			for _, it := range p.Under25Share.Items {
+				add(rules.KeyUnder25Share, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
+			}
+			for _, it := range p.DayDivisor.Items {
+				add(rules.KeyDayDivisor, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
+			}
+			for _, it := range p.ChildSupplement.Items {
+				add(rules.KeyChildSupplement, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
+			}
+			if format == "json" {
+				return writeJSON(a.out, doc)
+			}
+			file := doc.File
+			if file == "" {
+				file = "(none)"
+			}
+			heading(a.out, "Config file: "+file)
+			var rows [][]string
+			for _, s := range doc.Settings {
+				rows = append(rows, []string{s.Key, s.Value, s.Origin})
+			}
+			if err := table(a.out, []string{"setting", "value", "origin"}, rows); err != nil {
+				return err
+			}
+			heading(a.out, "Parameters")
+			rows = nil
+			for _, q := range doc.Parameters {
+				rows = append(rows, []string{q.Key, q.From.String(), q.Value, q.Ref, q.Origin})
+			}
+			return table(a.out, []string{"parameter", "from", "value", "reference", "origin"}, rows, 2)
+		},
+	}
+	show.Flags().BoolVar(&all, "all", false, "include G values before 2000")
+	show.Flags().String("rounding", "nav", "rounding `POLICY` setting to show: nav or exact")
+	cmd.AddCommand(show)
+	return cmd
+}

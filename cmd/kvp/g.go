@@ -1,0 +1,162 @@
+package main
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+
+	"kvp/calc"
+	"kvp/rules"
+)
+
+type gInfo struct {
+	SchemaVersion int         `json:"schema_version"`
+	Date          rules.Date  `json:"date"`
+	G             calc.Money  `json:"g"`
+	From          rules.Date  `json:"from"`
+	PerMonth      calc.Money  `json:"g_per_month"`
+	Year          int         `json:"year"`
+	AverageG      *calc.Money `json:"average_g"`
+	AverageNote   string      `json:"average_g_note,omitempty"`
+	Ref           string      `json:"legal_reference"`
+	Source        string      `json:"source"`
+	Origin        string      `json:"origin"`
+}
+
+func newGCmd(a *app) *cobra.Command {
+	var dateFlag string
+	cmd := &cobra.Command{
+		Use:   "g",
+		Short: "Show the grunnbeløp (G) in force on a date",
+		Long: `Show the grunnbeløp (G) in force on a date (default today), G per month
+(G/12 rounded to whole kroner) and that calendar year's average G
+(month-weighted, as NAV publishes it). G is set yearly (ftrl. § 1-4) and
+changes on 1 May.` + exitStatusSection,
+		Example: `  kvp g
+  kvp g --date 2025-05-01
+  kvp g --date 2027-06-01 --set g@2027-05-01=143000 -o json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			format, err := a.format(cmd)
+			if err != nil {
+				return err
+			}
+			d, err := today()
+			if err != nil {
+				return err
+			}
+			if cmd.Flags().Changed("date") {
+				if d, err = parseDateFlag("date", dateFlag); err != nil {
+					return err
+				}
+			}
+			cfg, _ := a.load(cmd)
+			p := cfg.Params
+			g, err := p.G.At(d)
+			if err != nil {
+				return err
+			}
+			info := gInfo{
+				SchemaVersion: schemaVersion, Date: d, G: calc.M(g.Value), From: g.From,
+				PerMonth: calc.M(g.Value.DivRound(decimal.NewFromInt(12), 0)),
+				Year:     d.Year(), Ref: g.Ref, Source: g.Source, Origin: g.Origin,
+			}
+			if avg, err := p.AverageG(d.Year()); err == nil {
+				m := calc.M(avg)
+				info.AverageG = &m
+			} else {
+				info.AverageNote = err.Error()
+			}
+			if format == "json" {
+				return writeJSON(a.out, info)
+			}
+			avg := info.AverageNote
+			if info.AverageG != nil {
+				avg = info.AverageG.StringFixed(0)
+			}
+			return table(a.out, []string{"", "value", "reference"}, [][]string{
+				{"date", d.String(), ""},
+				{"G", g.Value.String(), g.Ref + " · from " + g.From.String() + " · " + g.Source},
+				{"G per month", info.PerMonth.StringFixed(0), "G / 12, whole kroner"},
+				{"average G " + strconv.Itoa(d.Year()), avg, "month-weighted yearly average"},
+			}, 1)
+		},
+	}
+	cmd.Flags().StringVar(&dateFlag, "date", "", "the `DATE` (YYYY-MM-DD; default today)")
+	cmd.AddCommand(newGListCmd(a))
+	return cmd
+}
+
+type gRow struct {
+	From     rules.Date `json:"from"`
+	G        calc.Money `json:"g"`
+	PerMonth calc.Money `json:"g_per_month"`
+	Source   string     `json:"source"`
+	Origin   string     `json:"origin"`
+}
+
+type gList struct {
+	SchemaVersion int       `json:"schema_version"`
+	History       []gRow    `json:"history"`
+	Averages      []yearAvg `json:"yearly_average"`
+}
+
+type yearAvg struct {
+	Year     int        `json:"year"`
+	AverageG calc.Money `json:"average_g"`
+}
+
+func newGListCmd(a *app) *cobra.Command {
+	var fromYear int
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List every G since 1967 (or since a year) with the yearly averages",
+		Long:  `List the history of the grunnbeløp: every change, G per month, and each year's average G.` + exitStatusSection,
+		Example: `  kvp g list
+  kvp g list --from 2015
+  kvp g list --from 2020 -o json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			format, err := a.format(cmd)
+			if err != nil {
+				return err
+			}
+			if fromYear < rules.MinYear || fromYear > rules.MaxYear {
+				return usageErrorf("--from: %d is not a year from %d to %d", fromYear, rules.MinYear, rules.MaxYear)
+			}
+			cfg, err := a.load(cmd)
+			if err != nil {
+				return err
+			}
+			out := gList{SchemaVersion: schemaVersion, History: []gRow{}, Averages: []yearAvg{}}
+			for _, it := range cfg.Params.G.Items {
+				if it.From.Year() < fromYear {
+					continue
+				}
+				out.History = append(out.History, gRow{From: it.From, G: calc.M(it.Value), PerMonth: calc.M(it.Value.DivRound(decimal.NewFromInt(12), 0)), Source: it.Source, Origin: it.Origin})
+			}
+			if n := len(cfg.Params.G.Items); n > 0 {
+				for y := max(fromYear, cfg.Params.G.Items[0].From.Year()); y <= cfg.Params.G.Items[n-1].From.Year(); y++ {
+					if avg, err := cfg.Params.AverageG(y); err == nil {
+						out.Averages = append(out.Averages, yearAvg{Year: y, AverageG: calc.M(avg)})
+					}
+				}
+			}
+			if format == "json" {
+				return writeJSON(a.out, out)
+			}
+			avg := map[int]string{}
+			for _, y := range out.Averages {
+				avg[y.Year] = y.AverageG.StringFixed(0)
+			}
+			rows := make([][]string, 0, len(out.History))
+			for _, r := range out.History {
+				rows = append(rows, []string{r.From.String(), r.G.StringFixed(0), r.PerMonth.StringFixed(0), avg[r.From.Year()], r.Origin})
+			}
+			return table(a.out, []string{"from", "G", "G per month", "average G (year)", "origin"}, rows, 1, 2, 3)
+		},
+	}
+	cmd.Flags().IntVar(&fromYear, "from", 1967, "the first `YEAR` to list")
+	return cmd
+}

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"kvp/config"
+	"kvp/rules"
+)
+
+// IOStreams are the command's standard streams; commands never touch os.Stdout.
+type IOStreams struct {
+	In         io.Reader
+	Out        io.Writer
+	ErrOut     io.Writer
+	IsTerminal bool // stdout is a terminal
+}
+
+// Exit codes, documented in every command's help.
+const (
+	exitOK            = 0
+	exitError         = 1 // the input could not be computed: bad file, unknown parameter, I/O
+	exitUsage         = 2 // the command line is wrong: unknown flag, bad flag value
+	exitNotEligible   = 3 // kvp check: not eligible
+	exitUndetermined  = 4 // kvp check: facts are missing
+	exitStatusSection = `
+EXIT STATUS
+  0  success
+  1  error: a case or config file that cannot be read or is invalid, a date outside the data
+  2  usage: an unknown command or flag, a flag value that is not valid`
+)
+
+// exitError carries an exit code with an error.
+type codeError struct {
+	code int
+	err  error
+}
+
+func (e *codeError) Error() string { return e.err.Error() }
+func (e *codeError) Unwrap() error { return e.err }
+
+// usageErrorf reports a wrong command line (exit code 2).
+func usageErrorf(format string, a ...any) error {
+	return &codeError{code: exitUsage, err: fmt.Errorf(format, a...)}
+}
+
+// exitCode maps an error to the process exit code: the one place that does.
+func exitCode(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ce *codeError
+	if errors.As(err, &ce) {
+		return ce.code
+	}
+	var fe *config.FlagError
+	if errors.As(err, &fe) {
+		return exitUsage
+	}
+	return exitError
+}
+
+// app is what every command shares: the streams, the global flags and the
+// configuration, loaded once and only by commands that need it.
+type app struct {
+	io      *IOStreams
+	out     *bytes.Buffer // stdout, written to the real stdout only on success
+	cfgFile string
+	output  string
+	sets    []string
+	cfg     *config.Config
+}
+
+// load returns the effective configuration for cmd.
+func (a *app) load(cmd *cobra.Command) (*config.Config, error) {
+	if a.cfg != nil {
+		return a.cfg, nil
+	}
+	cfg, err := config.Load(config.Options{File: a.cfgFile, Flags: cmd.Flags(), Sets: a.sets})
+	if err != nil {
+		return nil, err
+	}
+	a.cfg = cfg
+	return cfg, nil
+}
+
+// format returns the output format after config, environment and flags,
+// checked against the formats the command supports.
+func (a *app) format(cmd *cobra.Command, allowed ...string) (string, error) {
+	cfg, err := a.load(cmd)
+	if err != nil {
+		return "", err
+	}
+	f := cfg.Get(config.KeyOutput)
+	if len(allowed) == 0 {
+		allowed = []string{"table", "json"}
+	}
+	for _, a := range allowed {
+		if f == a {
+			return f, nil
+		}
+	}
+	return "", usageErrorf("--output: %q is not one of %s", f, strings.Join(allowed, ", "))
+}
+
+// today is the default evaluation date: KVP_TODAY when set (for reproducible
+// runs and tests), else the local date. Only cmd reads the clock.
+func today() (rules.Date, error) {
+	if s := os.Getenv("KVP_TODAY"); s != "" {
+		d, err := rules.ParseDate(s)
+		if err != nil {
+			return 0, fmt.Errorf("KVP_TODAY: %w", err)
+		}
+		return d, nil
+	}
+	now := time.Now()
+	return rules.NewDate(now.Year(), int(now.Month()), now.Day()), nil
+}
+
+// Main runs kvp with args and returns the exit code.
+func Main(args []string, streams *IOStreams) int {
+	a := &app{io: streams, out: &bytes.Buffer{}}
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	root.SetIn(streams.In)
+	root.SetOut(a.out)
+	root.SetErr(streams.ErrOut)
+	err := root.Execute()
+	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
+		err = &codeError{code: exitUsage, err: err}
+	}
+	code := exitCode(err)
+	if code == exitOK || code == exitNotEligible || code == exitUndetermined {
+		_, _ = io.Copy(streams.Out, a.out)
+	}
+	if err != nil && code != exitNotEligible && code != exitUndetermined {
+		fmt.Fprintf(streams.ErrOut, "kvp: error: %s\n", oneLine(err.Error()))
+		if code == exitUsage {
+			fmt.Fprintln(streams.ErrOut, "kvp: hint: see 'kvp --help' or 'kvp COMMAND --help'")
+		}
+	}
+	return code
+}
+
+// oneLine joins a multi-line error (errors.Join) into one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "; ")), " ")
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "kvp",
+		Short: "Calculate Norway's qualification benefit (kvalifiseringsstønad)",
+		Long: `kvp calculates the qualification programme's benefit (kvalifiseringsstønad,
+sotjl. §§ 29–40): the grunnbeløp (G) in force, the stipend rates, and the
+stipend and child supplement over any period, split wherever G, the rate or
+the participant's age changes. Every figure carries its legal reference.
+
+Parameters come from the embedded defaults, overridden by a config file
+(--config, $KVP_CONFIG, or $XDG_CONFIG_HOME/kvp/config.yaml), KVP_*
+environment variables and flags, in that order.` + exitStatusSection,
+		Example: `  kvp calc --birth-date 1999-08-20 --from 2026-01-01 --to 2026-12-31 --children 1
+  kvp rates --date 2025-05-01
+  kvp g list --from 2020 -o json`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &codeError{code: exitUsage, err: err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml)")
+	pf.StringVarP(&a.output, "output", "o", "table", "output `FORMAT`: table or json")
+	pf.StringArrayVar(&a.sets, "set", nil, "override a dated parameter, `KEY@DATE=VALUE` (e.g. g@2027-05-01=143000); repeatable")
+	root.AddCommand(
+		newGCmd(a),
+		newRatesCmd(a),
+		newCalcCmd(a),
+		newConfigCmd(a),
+	)
+	return root
+}
+
+// noArgs rejects positional arguments as a usage error.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageErrorf("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+	}
+	return nil
+}
+
+// parseDateFlag reads a date flag; a bad value is a usage error naming the flag.
+func parseDateFlag(name, value string) (rules.Date, error) {
+	d, err := rules.ParseDate(value)
+	if err != nil {
+		return 0, usageErrorf("--%s: %v", name, err)
+	}
+	return d, nil
+}

@@ -1,0 +1,292 @@
+// Package config turns the embedded defaults, a config file, the environment
+// and command-line flags into validated rules parameters and settings. It is
+// the only package that knows viper.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
+
+	"kvp/rules"
+)
+
+// Setting keys: plain settings that a config file, KVP_* environment
+// variables and flags can all set.
+const (
+	KeyRounding  = "rounding"
+	KeyAgeSwitch = "age_switch"
+	KeyOutput    = "output"
+)
+
+// Settings and their defaults, in display order.
+var settingDefaults = []struct{ key, value, flag string }{
+	{KeyRounding, "nav", "rounding"},
+	{KeyAgeSwitch, "birthday", "age-switch"},
+	{KeyOutput, "table", "output"},
+}
+
+// EnvSet is the environment variable holding --set expressions, separated by
+// spaces, commas or semicolons.
+const EnvSet = "KVP_SET"
+
+// Options say where to look.
+type Options struct {
+	File  string         // --config; empty means $KVP_CONFIG, then the XDG location
+	Flags *pflag.FlagSet // the command's flags, for the settings above; may be nil
+	Sets  []string       // --set expressions, strongest
+}
+
+// Setting is one effective setting and the layer it came from.
+type Setting struct {
+	Key    string `json:"key"`
+	Value  string `json:"value"`
+	Origin string `json:"origin"`
+}
+
+// Config is the effective configuration.
+type Config struct {
+	Params   *rules.Params
+	File     string // the config file read, or ""
+	Settings []Setting
+	v        *viper.Viper
+}
+
+// Get returns a setting's effective value.
+func (c *Config) Get(key string) string { return c.v.GetString(key) }
+
+// Load reads every layer. A missing default config file is not an error; a
+// named file that is missing, or any file that is broken, is.
+func Load(o Options) (*Config, error) {
+	getenv := os.Getenv
+	p, err := rules.DefaultParams()
+	if err != nil {
+		return nil, fmt.Errorf("embedded defaults: %w", err)
+	}
+	path, named := o.File, o.File != ""
+	if path == "" {
+		if path = getenv("KVP_CONFIG"); path != "" {
+			named = true
+		} else {
+			path = defaultPath(getenv)
+		}
+	}
+	v := viper.New()
+	for _, s := range settingDefaults {
+		v.SetDefault(s.key, s.value)
+	}
+	cfg := &Config{Params: p, v: v}
+	fileSettings := map[string]bool{}
+	if path != "" {
+		data, err := os.ReadFile(path)
+		switch {
+		case err == nil:
+			f, err := parseFile(path, data)
+			if err != nil {
+				return nil, err
+			}
+			if err := f.apply(p, rules.OriginFile+":"+path); err != nil {
+				return nil, err
+			}
+			settings := map[string]any{}
+			for k, val := range f.settings() {
+				settings[k] = val
+				fileSettings[k] = true
+			}
+			if err := v.MergeConfigMap(settings); err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			cfg.File = path
+		case named || !errors.Is(err, os.ErrNotExist):
+			return nil, fmt.Errorf("config file: %w", err)
+		}
+	}
+	v.SetEnvPrefix("KVP")
+	for _, s := range settingDefaults {
+		if err := v.BindEnv(s.key); err != nil { // KVP_ROUNDING, KVP_AGE_SWITCH, KVP_OUTPUT
+			return nil, err
+		}
+		if o.Flags != nil {
+			if f := o.Flags.Lookup(s.flag); f != nil && f.Changed {
+				if err := v.BindPFlag(s.key, f); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	for _, s := range settingDefaults {
+		origin := rules.OriginDefault
+		switch {
+		case o.Flags != nil && o.Flags.Lookup(s.flag) != nil && o.Flags.Lookup(s.flag).Changed:
+			origin = rules.OriginFlag
+		case getenv("KVP_"+strings.ToUpper(s.key)) != "":
+			origin = rules.OriginEnv
+		case fileSettings[s.key]:
+			origin = rules.OriginFile + ":" + path
+		}
+		cfg.Settings = append(cfg.Settings, Setting{Key: s.key, Value: v.GetString(s.key), Origin: origin})
+	}
+	if env := getenv(EnvSet); env != "" {
+		for _, expr := range strings.FieldsFunc(env, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+			if err := ApplySet(p, expr, rules.OriginEnv); err != nil {
+				return nil, fmt.Errorf("%s: %w", EnvSet, err)
+			}
+		}
+	}
+	for _, expr := range o.Sets {
+		if err := ApplySet(p, expr, rules.OriginFlag); err != nil {
+			return nil, &FlagError{fmt.Errorf("--set: %w", err)}
+		}
+	}
+	if err := p.Validate(); err != nil {
+		if len(o.Sets) > 0 && strings.Contains(err.Error(), "("+rules.OriginFlag+")") {
+			return nil, &FlagError{fmt.Errorf("--set: %w", err)}
+		}
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func defaultPath(getenv func(string) string) string {
+	if x := getenv("XDG_CONFIG_HOME"); x != "" {
+		return filepath.Join(x, "kvp", "config.yaml")
+	}
+	if h := getenv("HOME"); h != "" {
+		return filepath.Join(h, ".config", "kvp", "config.yaml")
+	}
+	return ""
+}
+
+// ApplySet applies one expression KEY@DATE=VALUE, e.g. g@2027-05-01=143000.
+func ApplySet(p *rules.Params, expr, origin string) error {
+	lhs, value, ok := strings.Cut(expr, "=")
+	key, at, ok2 := strings.Cut(lhs, "@")
+	if !ok || !ok2 || value == "" {
+		return fmt.Errorf("%q: expected KEY@YYYY-MM-DD=VALUE, e.g. g@2027-05-01=143000 (keys: %s)", expr, strings.Join(rules.Keys, ", "))
+	}
+	key = strings.ToLower(strings.TrimSpace(key))
+	if !slices.Contains(rules.Keys, key) {
+		return fmt.Errorf("%q: unknown parameter %q: expected one of %s", expr, key, strings.Join(rules.Keys, ", "))
+	}
+	from, err := rules.ParseDate(strings.TrimSpace(at))
+	if err != nil {
+		return fmt.Errorf("%q: %w", expr, err)
+	}
+	source := "--set " + expr
+	if origin == rules.OriginEnv {
+		source = EnvSet + " " + expr
+	}
+	return p.Set(key, from, value, "", source, origin)
+}
+
+// file is the config file's shape.
+//
+//	rounding: nav
+//	parameters:
+//	  g:
+//	    - {from: 2027-05-01, value: 143000, source: "Stortinget 2027"}
+type file struct {
+	Rounding   string                    `yaml:"rounding"`
+	AgeSwitch  string                    `yaml:"age_switch"`
+	Output     string                    `yaml:"output"`
+	Parameters map[string][]fileDatedRow `yaml:"parameters"`
+}
+
+type fileDatedRow struct {
+	From   yaml.Node `yaml:"from"`
+	Value  yaml.Node `yaml:"value"`
+	Ref    string    `yaml:"legal_reference"`
+	Source string    `yaml:"source"`
+	line   int
+}
+
+func (r *fileDatedRow) UnmarshalYAML(n *yaml.Node) error {
+	type plain fileDatedRow
+	var p plain
+	dec := n.Decode
+	if err := dec(&p); err != nil {
+		return err
+	}
+	*r = fileDatedRow(p)
+	r.line = n.Line
+	return nil
+}
+
+func (f *file) settings() map[string]string {
+	out := map[string]string{}
+	for k, v := range map[string]string{KeyRounding: f.Rounding, KeyAgeSwitch: f.AgeSwitch, KeyOutput: f.Output} {
+		if v != "" {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// parseFile decodes a config file strictly: unknown keys are errors, and
+// errors carry the file name and line.
+func parseFile(path string, data []byte) (*file, error) {
+	var f file
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &f, nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	for key := range f.Parameters {
+		if !slices.Contains(rules.Keys, key) {
+			return nil, fmt.Errorf("%s: parameters: unknown parameter %q: expected one of %s", path, key, strings.Join(rules.Keys, ", "))
+		}
+	}
+	return &f, nil
+}
+
+// apply adds the file's parameter values to p. Values are read from the
+// YAML text itself, never through a float, so 2.041 stays 2.041.
+func (f *file) apply(p *rules.Params, origin string) error {
+	path := strings.TrimPrefix(origin, rules.OriginFile+":")
+	for _, key := range rules.Keys {
+		for _, row := range f.Parameters[key] {
+			if row.From.Kind != yaml.ScalarNode || row.Value.Kind != yaml.ScalarNode {
+				return fmt.Errorf("%s:%d: parameters.%s: each entry needs from: YYYY-MM-DD and value: NUMBER", path, row.line, key)
+			}
+			from, err := rules.ParseDate(row.From.Value)
+			if err != nil {
+				return fmt.Errorf("%s:%d: parameters.%s.from: %w", path, row.From.Line, key, err)
+			}
+			source := row.Source
+			if source == "" {
+				source = "config file " + path
+			}
+			if err := p.Set(key, from, row.Value.Value, row.Ref, source, origin); err != nil {
+				return fmt.Errorf("%s:%d: parameters.%s: %w", path, row.Value.Line, key, err)
+			}
+		}
+	}
+	return nil
+}
+
+// FlagError is an error in a value given on the command line.
+type FlagError struct{ Err error }
+
+func (e *FlagError) Error() string { return e.Err.Error() }
+func (e *FlagError) Unwrap() error { return e.Err }
+
+// IsFlag reports whether a setting was given on the command line.
+func (c *Config) IsFlag(key string) bool {
+	for _, s := range c.Settings {
+		if s.Key == key {
+			return s.Origin == rules.OriginFlag
+		}
+	}
+	return false
+}
