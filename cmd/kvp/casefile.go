@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -113,9 +114,21 @@ func decodeCase(data []byte) (*caseFile, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cf); err != nil {
-		return nil, fmt.Errorf("%s", strings.ReplaceAll(strings.TrimPrefix(err.Error(), "yaml: "), "\n", "; "))
+		return nil, yamlError(err)
 	}
 	return &cf, nil
+}
+
+var yamlNotFound = regexp.MustCompile(`field (\S+) not found in type \S+`)
+var yamlType = regexp.MustCompile(`cannot unmarshal !!(\w+) ` + "`" + `([^` + "`" + `]*)` + "`" + ` into (\S+)`)
+
+// yamlError words yaml.v3's errors as one line naming the line and the field.
+func yamlError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	msg = yamlNotFound.ReplaceAllString(msg, "unknown field $1")
+	msg = yamlType.ReplaceAllString(msg, "expected $3, got $1 $2")
+	return fmt.Errorf("%s", strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", "; ")), " "))
 }
 
 // jsonError words encoding/json's errors with the field and the line.
