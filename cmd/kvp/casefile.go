@@ -30,6 +30,118 @@ type caseFile struct {
 	ChildBirthDates []rules.Date `json:"child_birth_dates,omitempty" yaml:"child_birth_dates"`
 	Rounding        string       `json:"rounding,omitempty" yaml:"rounding"`
 	AgeSwitch       string       `json:"age_switch,omitempty" yaml:"age_switch"`
+
+	// Date is the evaluation date: of the eligibility assessment (kvp check)
+	// and of the programme's time used (kvp period). Default today.
+	Date            *rules.Date `json:"date,omitempty" yaml:"date"`
+	ApplicationDate *rules.Date `json:"application_date,omitempty" yaml:"application_date"`
+
+	Eligibility *eligibilitySection `json:"eligibility,omitempty" yaml:"eligibility"`
+	Programme   *programmeSection   `json:"programme,omitempty" yaml:"programme"`
+}
+
+// eligibilitySection holds the facts of sotjl. § 29 (kvp check). A missing
+// key is an unknown fact.
+type eligibilitySection struct {
+	ReducedCapacity *yesNo          `json:"reduced_capacity,omitempty" yaml:"reduced_capacity"`
+	AssessmentDone  *yesNo          `json:"assessment_done,omitempty" yaml:"assessment_done"`
+	FollowUpNeeded  *yesNo          `json:"follow_up_needed,omitempty" yaml:"follow_up_needed"`
+	Benefits        *[]benefitEntry `json:"benefits,omitempty" yaml:"benefits"` // present and empty: none
+	Residence       string          `json:"residence,omitempty" yaml:"residence"`
+	FixedAbode      *yesNo          `json:"fixed_abode,omitempty" yaml:"fixed_abode"`
+	YouthProgramme  *yesNo          `json:"youth_programme,omitempty" yaml:"youth_programme"`
+	Previous        *[]periodText   `json:"previous,omitempty" yaml:"previous"` // present and empty: none
+}
+
+// benefitEntry is a benefit received: kind, and a yearly amount or "full".
+type benefitEntry struct {
+	Kind   string `json:"kind" yaml:"kind"`
+	Amount string `json:"amount,omitempty" yaml:"amount"` // "full" or a yearly amount in kroner
+}
+
+// UnmarshalJSON accepts the amount as a JSON number or string.
+func (b *benefitEntry) UnmarshalJSON(data []byte) error {
+	var raw struct {
+		Kind   string          `json:"kind"`
+		Amount json.RawMessage `json:"amount"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		return err
+	}
+	b.Kind = raw.Kind
+	b.Amount = strings.Trim(string(raw.Amount), `"`)
+	return nil
+}
+
+// programmeSection holds the programme's dates (kvp period; kvp calc reads
+// the interruptions).
+type programmeSection struct {
+	Start         *rules.Date  `json:"start,omitempty" yaml:"start"`
+	Decisions     []periodText `json:"decisions,omitempty" yaml:"decisions"`
+	Leave         []periodText `json:"leave,omitempty" yaml:"leave"`
+	Interruptions []periodText `json:"interruptions,omitempty" yaml:"interruptions"`
+	Extended      *yesNo       `json:"extended,omitempty" yaml:"extended"`
+}
+
+// yesNo is a yes/no fact: yes, no, true or false (JSON booleans too).
+type yesNo bool
+
+func (y *yesNo) UnmarshalText(b []byte) error {
+	v, err := parseYesNo(string(b))
+	*y = yesNo(v)
+	return err
+}
+
+func (y *yesNo) UnmarshalJSON(b []byte) error {
+	return y.UnmarshalText(bytes.Trim(b, `"`))
+}
+
+func (y *yesNo) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: expected yes or no", n.Line)
+	}
+	if err := y.UnmarshalText([]byte(n.Value)); err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	return nil
+}
+
+func (y yesNo) MarshalText() ([]byte, error) {
+	if y {
+		return []byte("yes"), nil
+	}
+	return []byte("no"), nil
+}
+
+// parseYesNo reads yes/no (also true/false, ja/nei).
+func parseYesNo(s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "yes", "true", "ja", "y":
+		return true, nil
+	case "no", "false", "nei", "n":
+		return false, nil
+	}
+	return false, fmt.Errorf("%q is not yes or no", s)
+}
+
+// boolPtr converts an optional yes/no fact.
+func boolPtr(y *yesNo) *bool {
+	if y == nil {
+		return nil
+	}
+	b := bool(*y)
+	return &b
+}
+
+// periods converts period texts to rules periods.
+func periods(ps []periodText) []rules.Period {
+	out := make([]rules.Period, len(ps))
+	for i, p := range ps {
+		out[i] = rules.Period(p)
+	}
+	return out
 }
 
 // periodText is a period written "FROM..TO" in a file or on the command line.

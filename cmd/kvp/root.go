@@ -21,6 +21,7 @@ type IOStreams struct {
 	Out        io.Writer
 	ErrOut     io.Writer
 	IsTerminal bool // stdout is a terminal
+	InTerminal bool // stdin is a terminal
 }
 
 // Exit codes, documented in every command's help.
@@ -181,6 +182,8 @@ environment variables and flags, in that order.` + exitStatusSection,
 		newGCmd(a),
 		newRatesCmd(a),
 		newCalcCmd(a),
+		newCheckCmd(a),
+		newPeriodCmd(a),
 		newConfigCmd(a),
 	)
 	return root
