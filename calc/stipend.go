@@ -64,6 +64,13 @@ type Case struct {
 	Rounding        Rounding
 	AgeSwitch       AgeSwitch
 	Interruptions   []rules.Period // avbrudd: nothing is paid for these days (§ 35)
+
+	Work         []WorkHours    // paid work or apprentice pay, hours a week (§ 37)
+	Benefits     []OtherBenefit // dagpenger, sykepenger, foreldrepenger (§ 38)
+	Absence      []Absence      // absence without leave on given dates (§ 36)
+	AbsenceDays  []AbsenceDays  // absence without leave as days in a month (§ 36)
+	NotDeducted  []NotDeducted  // benefits listed that do not reduce the stipend
+	BenefitScope BenefitScope   // what § 38 benefits reduce; "" means stipend
 }
 
 // Validate checks the case; errors name the case-file field.
@@ -103,7 +110,7 @@ func (c *Case) Validate() error {
 			return fmt.Errorf("interruptions[%d]: %s ends before it starts", i, p)
 		}
 	}
-	return nil
+	return c.validateReductions()
 }
 
 // FullRateFrom returns the first day paid at the full (25 and over) rate.
@@ -141,40 +148,64 @@ func (c *Case) interruptedOn(d rules.Date) bool {
 // Segment is a stretch of the period in which every input of the stipend is
 // constant: G, factor, share, divisor, child rate, age band and children.
 type Segment struct {
-	From        rules.Date  `json:"from"`
-	To          rules.Date  `json:"to"`
-	G           Money       `json:"g"`
-	GFrom       rules.Date  `json:"g_from"`
-	Factor      string      `json:"factor"`
-	Under25     bool        `json:"under_25"`
-	Share       rules.Ratio `json:"share"`
-	Divisor     string      `json:"day_divisor"`
-	Yearly      Money       `json:"yearly"`
-	DayRate     Money       `json:"day_rate"`
-	DayRateFull string      `json:"day_rate_unrounded"`
-	ChildRate   Money       `json:"child_rate"`
-	Children    int         `json:"children"`
-	Interrupted bool        `json:"interrupted"`
-	PaidDays    int         `json:"paid_days"`
+	From        rules.Date      `json:"from"`
+	To          rules.Date      `json:"to"`
+	G           Money           `json:"g"`
+	GFrom       rules.Date      `json:"g_from"`
+	Factor      string          `json:"factor"`
+	Under25     bool            `json:"under_25"`
+	Share       rules.Ratio     `json:"share"`
+	Divisor     string          `json:"day_divisor"`
+	Yearly      Money           `json:"yearly"`
+	DayRate     Money           `json:"day_rate"`
+	DayRateFull string          `json:"day_rate_unrounded"`
+	ChildRate   Money           `json:"child_rate"`
+	Children    int             `json:"children"`
+	Interrupted bool            `json:"interrupted"`
+	WorkHours   decimal.Decimal `json:"work_hours_per_week"`
+	BenefitDay  Money           `json:"other_benefits_per_day"`
+	PaidDays    int             `json:"paid_days"`
 	Amounts
 	Ref string `json:"legal_reference"`
 
-	dayExact decimal.Decimal // unrounded day rate
-	dayRate  decimal.Decimal // day rate under the policy
+	dayExact   decimal.Decimal // unrounded day rate
+	dayRate    decimal.Decimal // day rate under the policy
+	benefitDay decimal.Decimal // § 38 benefits per paid day, unrounded
 }
 
-// Amounts are the money lines of a segment, a month, a year or the total.
+// The money lines, in the order they are applied.
+const (
+	lineStipend = iota
+	lineChild
+	lineInterruption
+	lineAbsence
+	lineWork
+	lineBenefits
+	lineCount
+)
+
+// Amounts are the money lines of a segment, a month, a year or the total:
+// the gross stipend and child supplement, each reduction (zero or negative)
+// with its own reference, and the net paid.
 type Amounts struct {
-	Stipend         Money `json:"stipend"`
-	ChildSupplement Money `json:"child_supplement"`
-	Interruption    Money `json:"interruption"` // deducted: nothing is paid while interrupted (negative or zero)
+	Stipend         Money `json:"stipend"`          // gross, § 35
+	ChildSupplement Money `json:"child_supplement"` // gross, § 35 fourth para.
+	Interruption    Money `json:"interruption"`     // § 35: nothing paid while interrupted
+	Absence         Money `json:"absence"`          // § 36: absence without leave
+	Work            Money `json:"work"`             // § 37: paid work or apprentice pay
+	OtherBenefits   Money `json:"other_benefits"`   // § 38: dagpenger, sykepenger, foreldrepenger
 	Net             Money `json:"net"`
 }
 
+func (a *Amounts) lines() [lineCount]*Money {
+	return [lineCount]*Money{&a.Stipend, &a.ChildSupplement, &a.Interruption, &a.Absence, &a.Work, &a.OtherBenefits}
+}
+
 func (a *Amounts) add(b Amounts) {
-	a.Stipend = M(a.Stipend.Add(b.Stipend.Decimal))
-	a.ChildSupplement = M(a.ChildSupplement.Add(b.ChildSupplement.Decimal))
-	a.Interruption = M(a.Interruption.Add(b.Interruption.Decimal))
+	bl := b.lines()
+	for i, m := range a.lines() {
+		m.Decimal = m.Add(bl[i].Decimal)
+	}
 	a.Net = M(a.Net.Add(b.Net.Decimal))
 }
 
@@ -208,6 +239,11 @@ type Result struct {
 	Total      Amounts      `json:"total"`
 	PaidDays   int          `json:"paid_days"`
 	Parameters []ParamValue `json:"parameters"`
+	// BenefitScope is the § 38 convention used (CONVENTION).
+	BenefitScope BenefitScope `json:"benefit_scope"`
+	// NotDeducted lists benefits the case gave that do not reduce the stipend.
+	NotDeducted []NotDeducted `json:"not_deducted"`
+	Warnings    []string      `json:"warnings"`
 }
 
 // ParamValue is one dated parameter value used in a result, with its source.
@@ -241,10 +277,22 @@ func Stipend(p *rules.Params, c Case) (*Result, error) {
 		add(ip.From)
 		add(ip.To.AddDays(1))
 	}
+	for _, d := range c.reductionCuts() {
+		add(d)
+	}
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
 
-	res := &Result{From: from, To: to, Rounding: c.Rounding, AgeSwitch: c.AgeSwitch, FullRate: c.FullRateFrom()}
+	scope := c.BenefitScope
+	if scope == "" {
+		scope = BenefitScopeStipend
+	}
+	res := &Result{From: from, To: to, Rounding: c.Rounding, AgeSwitch: c.AgeSwitch, BenefitScope: scope, FullRate: c.FullRateFrom(),
+		Warnings: []string{}, NotDeducted: []NotDeducted{}}
+	for _, n := range c.NotDeducted {
+		n.Ref = RefNotDeducted
+		res.NotDeducted = append(res.NotDeducted, n)
+	}
 	used := map[string]ParamValue{}
 	start := from
 	for i := 0; i <= len(cuts); i++ {
@@ -318,10 +366,13 @@ func newSegment(p *rules.Params, c *Case, from, to rules.Date, used map[string]P
 		ChildRate:   M(child.Value),
 		Children:    children,
 		Interrupted: c.interruptedOn(from),
+		WorkHours:   c.workHoursOn(from),
+		BenefitDay:  M(c.benefitPerDayOn(from).Round(2)),
 		PaidDays:    rules.Weekdays(from, to),
 		Ref:         ref,
 		dayExact:    dayExact,
 		dayRate:     dayRate,
+		benefitDay:  c.benefitPerDayOn(from),
 	}, nil
 }
 
@@ -351,11 +402,14 @@ func sortedParams(used map[string]ParamValue) []ParamValue {
 // and sums the pieces into segments, months, years and the total, so that
 // all of them add up to the øre.
 //
-// Under the nav policy a piece is day rate × paid days, already whole kroner.
-// Under the exact policy a month's payment is the unrounded sum of its pieces
-// rounded to the øre, and each piece gets the difference of the rounded
-// running sums, so that pieces still add up to the payment.
+// Under the nav policy the day rate is whole kroner and each line of a piece
+// is rounded half up to the øre (only reductions can have øre). Under the
+// exact policy each line of a month's payment is the unrounded sum of its
+// pieces rounded to the øre, and each piece gets the difference of the
+// rounded running sums, so that pieces still add up to the payment.
 func schedule(res *Result, c *Case) {
+	absent, warnings := c.absentDays()
+	res.Warnings = append(res.Warnings, warnings...)
 	byYear := map[int]*YearTotal{}
 	year := func(y int) *YearTotal {
 		if t, ok := byYear[y]; ok {
@@ -366,33 +420,40 @@ func schedule(res *Result, c *Case) {
 		return t
 	}
 	var month *Month
-	var run [2]runningSum // stipend and child supplement within the month
+	var run [lineCount]runningSum // per line, within the month
 	for si := range res.Segments {
 		seg := &res.Segments[si]
+		rate := seg.dayRate
 		for start := seg.From; start <= seg.To; {
 			end := min(seg.To, start.LastOfMonth())
 			key := start.FirstOfMonth()
 			if month == nil || month.Month != monthKey(key) {
 				res.Months = append(res.Months, Month{Month: monthKey(key), PaidIn: monthKey(key.LastOfMonth().AddDays(1))})
 				month = &res.Months[len(res.Months)-1]
-				run = [2]runningSum{}
+				run = [lineCount]runningSum{}
 			}
 			days := rules.Weekdays(start, end)
-			nd := decimal.NewFromInt(int64(days))
-			var stip, child decimal.Decimal
-			if c.Rounding == RoundingNAV {
-				stip = seg.dayRate.Mul(nd)
-				child = seg.ChildRate.Mul(nd).Mul(decimal.NewFromInt(int64(seg.Children)))
-			} else {
-				stip = run[0].next(seg.dayExact.Mul(nd))
-				child = run[1].next(seg.ChildRate.Mul(nd).Mul(decimal.NewFromInt(int64(seg.Children))))
-			}
+			exact := c.piece(seg, days, absentIn(absent, start, end), rate)
 			var a Amounts
-			a.Stipend, a.ChildSupplement = M(stip), M(child)
-			if seg.Interrupted {
-				a.Interruption = M(stip.Add(child).Neg())
+			net := decimal.Zero
+			for i, m := range a.lines() {
+				if c.Rounding == RoundingNAV {
+					m.Decimal = exact[i].Round(2)
+				} else {
+					m.Decimal = run[i].next(exact[i])
+				}
+				net = net.Add(m.Decimal)
 			}
-			a.Net = M(a.Stipend.Add(a.ChildSupplement.Decimal).Add(a.Interruption.Decimal))
+			if net.IsNegative() { // an øre of rounding between lines: take it off the last reduction
+				for i := lineCount - 1; i > lineChild; i-- {
+					if m := a.lines()[i]; !m.IsZero() {
+						m.Decimal = m.Sub(net)
+						break
+					}
+				}
+				net = decimal.Zero
+			}
+			a.Net = M(net)
 			seg.Amounts.add(a)
 			month.Amounts.add(a)
 			month.PaidDays += days

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"kvp/calc"
 	"kvp/rules"
@@ -18,13 +19,16 @@ type calcOptions struct {
 	children        int
 	childBirthDates []string
 	interruptions   []string
+	workHours       []string
+	otherBenefits   []string
+	absence         []string
+	benefitScope    string
 }
 
 // calcDoc is the JSON document of kvp calc.
 type calcDoc struct {
 	SchemaVersion int      `json:"schema_version"`
 	Case          caseFile `json:"case"`
-	Warnings      []string `json:"warnings"`
 	*calc.Result
 }
 
@@ -62,6 +66,10 @@ rate from the 25th birthday) or next-month.` + exitStatusSection,
 	f.IntVar(&o.children, "children", 0, "`N` children under 18 for the whole period")
 	f.StringArrayVar(&o.childBirthDates, "child-birth-date", nil, "a child's birth `DATE` (repeatable); the child counts until the day before the 18th birthday")
 	f.StringArrayVar(&o.interruptions, "interruption", nil, "an interruption (avbrudd) `FROM..TO` with no stipend (repeatable)")
+	f.StringArrayVar(&o.workHours, "work-hours", nil, "paid work, hours a week: `HOURS` for the whole period or HOURS@FROM..TO (repeatable; § 37)")
+	f.StringArrayVar(&o.otherBenefits, "other-benefit", nil, "dagpenger, sykepenger or foreldrepenger: `KIND:PER_DAY[@FROM..TO]` or KIND:total=AMOUNT[@FROM..TO] (repeatable; § 38)")
+	f.StringArrayVar(&o.absence, "absence", nil, "absence without leave: `DATE` or DATE=HOURS (repeatable; § 36)")
+	f.StringVar(&o.benefitScope, "benefit-scope", "stipend", "what § 38 benefits reduce: stipend (the child supplement is kept) or all")
 	f.String("rounding", "nav", "rounding `POLICY`: nav or exact")
 	f.String("age-switch", "birthday", "when the full rate starts: birthday or next-month")
 	return cmd
@@ -115,12 +123,18 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 		}
 	}
 	var interruptions []rules.Period
-	for _, s := range o.interruptions {
-		p, err := rules.ParsePeriod(s)
-		if err != nil {
-			return cf, calc.Case{}, usageErrorf("--interruption: %v", err)
+	if cf.Programme != nil {
+		interruptions = periods(cf.Programme.Interruptions)
+	}
+	if fl.Changed("interruption") {
+		interruptions = nil
+		for _, s := range o.interruptions {
+			p, err := rules.ParsePeriod(s)
+			if err != nil {
+				return cf, calc.Case{}, usageErrorf("--interruption: %v", err)
+			}
+			interruptions = append(interruptions, p)
 		}
-		interruptions = append(interruptions, p)
 	}
 	for name, missing := range map[string]bool{"birth-date": cf.BirthDate == nil, "from": cf.From == nil, "to": cf.To == nil} {
 		if missing {
@@ -150,6 +164,12 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 	if cf.Children != nil {
 		c.Children = *cf.Children
 	}
+	if err := reductionsFromFile(&cf, c.Period, &c); err != nil {
+		return cf, c, err
+	}
+	if err := reductionFlags(fl, o, &c, &cf); err != nil {
+		return cf, c, err
+	}
 	if err := c.Validate(); err != nil {
 		if o.file == "" { // every fact came from a flag
 			return cf, c, usageErrorf("%s", asFlagError(err))
@@ -157,6 +177,56 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 		return cf, c, err
 	}
 	return cf, c, nil
+}
+
+// reductionFlags applies --work-hours, --other-benefit, --absence and
+// --benefit-scope; a list flag given replaces the file's list.
+func reductionFlags(fl *pflag.FlagSet, o calcOptions, c *calc.Case, cf *caseFile) error {
+	if fl.Changed("work-hours") {
+		c.Work = nil
+		for _, s := range o.workHours {
+			w, err := parseWorkHours(s, c.Period)
+			if err != nil {
+				return usageErrorf("%v", err)
+			}
+			c.Work = append(c.Work, w)
+		}
+	}
+	if fl.Changed("other-benefit") {
+		c.Benefits = nil
+		for _, s := range o.otherBenefits {
+			b, err := parseOtherBenefit(s, c.Period)
+			if err != nil {
+				return usageErrorf("%v", err)
+			}
+			c.Benefits = append(c.Benefits, b)
+		}
+	}
+	if fl.Changed("absence") {
+		c.Absence, c.AbsenceDays = nil, nil
+		for _, s := range o.absence {
+			a, err := parseAbsence(s)
+			if err != nil {
+				return usageErrorf("%v", err)
+			}
+			c.Absence = append(c.Absence, a)
+		}
+	}
+	scope := cf.BenefitScope
+	if fl.Changed("benefit-scope") || scope == "" {
+		scope = o.benefitScope
+	}
+	switch calc.BenefitScope(scope) {
+	case calc.BenefitScopeStipend, calc.BenefitScopeAll:
+		c.BenefitScope = calc.BenefitScope(scope)
+	default:
+		if fl.Changed("benefit-scope") {
+			return usageErrorf("--benefit-scope: %q is not one of stipend, all", scope)
+		}
+		return fmt.Errorf("benefit_scope: %q is not one of stipend, all", scope)
+	}
+	cf.BenefitScope = scope
+	return nil
 }
 
 // asFlagError rewords "child_birth_dates[0]: ..." as "--child-birth-date: ...",
@@ -167,9 +237,21 @@ func asFlagError(err error) string {
 		return err.Error()
 	}
 	if i := strings.IndexByte(field, '['); i >= 0 {
-		field = strings.TrimSuffix(field[:i], "s")
+		field = field[:i]
 	}
-	return "--" + strings.ReplaceAll(field, "_", "-") + ": " + rest
+	flag, known := fieldFlags[field]
+	if !known {
+		flag = strings.ReplaceAll(field, "_", "-")
+	}
+	return "--" + flag + ": " + rest
+}
+
+// fieldFlags maps case-file list fields to the flag that fills them.
+var fieldFlags = map[string]string{
+	"child_birth_dates": "child-birth-date",
+	"work_hours":        "work-hours",
+	"other_benefits":    "other-benefit",
+	"interruptions":     "interruption",
 }
 
 func snake(flag string) string {
@@ -197,15 +279,60 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		return err
 	}
 	cf.Rounding, cf.AgeSwitch = string(c.Rounding), string(c.AgeSwitch)
+	for _, w := range res.Warnings {
+		fmt.Fprintf(a.io.ErrOut, "kvp: warning: %s\n", w)
+	}
 	if format == "json" {
-		return writeJSON(a.out, calcDoc{SchemaVersion: schemaVersion, Case: cf, Warnings: []string{}, Result: res})
+		return writeJSON(a.out, calcDoc{SchemaVersion: schemaVersion, Case: cf, Result: res})
 	}
 	return printCalcTables(a, res)
 }
 
+// moneyColumns are the optional reduction lines: shown only when the case has them.
+var moneyColumns = []struct {
+	head string
+	ref  string
+	get  func(calc.Amounts) calc.Money
+}{
+	{"interruption", calc.RefInterruption, func(a calc.Amounts) calc.Money { return a.Interruption }},
+	{"absence", calc.RefAbsence, func(a calc.Amounts) calc.Money { return a.Absence }},
+	{"work", calc.RefWork, func(a calc.Amounts) calc.Money { return a.Work }},
+	{"other benefits", calc.RefBenefits, func(a calc.Amounts) calc.Money { return a.OtherBenefits }},
+}
+
 func printCalcTables(a *app, res *calc.Result) error {
 	w := a.out
-	fmt.Fprintf(w, "Period %s – %s · rounding %s · age switch %s (full rate from %s)\n", res.From, res.To, res.Rounding, res.AgeSwitch, res.FullRate)
+	var cols []int // the reduction columns in use
+	for i, mc := range moneyColumns {
+		if !mc.get(res.Total).IsZero() {
+			cols = append(cols, i)
+		}
+	}
+	amounts := func(am calc.Amounts) []string {
+		out := []string{am.Stipend.String(), am.ChildSupplement.String()}
+		for _, i := range cols {
+			out = append(out, moneyColumns[i].get(am).String())
+		}
+		return append(out, am.Net.String())
+	}
+	amountHeads := []string{"stipend", "child suppl."}
+	for _, i := range cols {
+		amountHeads = append(amountHeads, moneyColumns[i].head)
+	}
+	amountHeads = append(amountHeads, "net")
+	span := func(first int) []int {
+		out := make([]int, 0, len(amountHeads))
+		for i := range amountHeads {
+			out = append(out, first+i)
+		}
+		return out
+	}
+
+	fmt.Fprintf(w, "Period %s – %s · rounding %s · age switch %s (full rate from %s)", res.From, res.To, res.Rounding, res.AgeSwitch, res.FullRate)
+	if !res.Total.OtherBenefits.IsZero() {
+		fmt.Fprintf(w, " · other benefits reduce: %s", res.BenefitScope)
+	}
+	fmt.Fprintln(w)
 	heading(w, "Segments")
 	var rows [][]string
 	for _, s := range res.Segments {
@@ -214,34 +341,64 @@ func printCalcTables(a *app, res *calc.Result) error {
 			band = "<25 (" + s.Share.String() + ")"
 		}
 		note := s.Ref
-		if s.Interrupted {
+		switch {
+		case s.Interrupted:
 			note = "interrupted · " + calc.RefInterruption
+		default:
+			if s.WorkHours.IsPositive() {
+				note += " · work " + s.WorkHours.String() + " h/wk (" + calc.RefWork + ")"
+			}
+			if s.BenefitDay.IsPositive() {
+				note += " · other benefits " + s.BenefitDay.String() + "/day (" + calc.RefBenefits + ")"
+			}
 		}
-		rows = append(rows, []string{s.From.String(), s.To.String(), s.G.StringFixed(0), s.Factor, band, s.DayRate.String(),
-			strconv.Itoa(s.Children), s.ChildRate.String(), strconv.Itoa(s.PaidDays), s.Stipend.String(), s.ChildSupplement.String(), s.Net.String(), note})
+		row := []string{s.From.String(), s.To.String(), s.G.StringFixed(0), s.Factor, band, s.DayRate.String(),
+			strconv.Itoa(s.Children), s.ChildRate.String(), strconv.Itoa(s.PaidDays)}
+		rows = append(rows, append(append(row, amounts(s.Amounts)...), note))
 	}
-	if err := table(w, []string{"from", "to", "G", "factor", "age", "day rate", "children", "child/day", "days", "stipend", "child suppl.", "net", "reference"}, rows, 2, 3, 5, 6, 7, 8, 9, 10, 11); err != nil {
+	head := append([]string{"from", "to", "G", "factor", "age", "day rate", "children", "child/day", "days"}, amountHeads...)
+	if err := table(w, append(head, "reference"), rows, append([]int{2, 3, 5, 6, 7, 8}, span(9)...)...); err != nil {
 		return err
 	}
 	heading(w, "Months (paid in arrears the month after, "+calc.RefPayment+")")
-	rows = rows[:0]
+	rows = nil
 	for _, m := range res.Months {
-		rows = append(rows, []string{m.Month, m.PaidIn, strconv.Itoa(m.PaidDays), m.Stipend.String(), m.ChildSupplement.String(), m.Interruption.String(), m.Net.String()})
+		rows = append(rows, append([]string{m.Month, m.PaidIn, strconv.Itoa(m.PaidDays)}, amounts(m.Amounts)...))
 	}
-	if err := table(w, []string{"earned", "paid", "days", "stipend", "child suppl.", "interruption", "net"}, rows, 2, 3, 4, 5, 6); err != nil {
+	if err := table(w, append([]string{"earned", "paid", "days"}, amountHeads...), rows, append([]int{2}, span(3)...)...); err != nil {
 		return err
 	}
-	heading(w, "Years")
-	rows = rows[:0]
+	heading(w, "Years (by the year earned; net paid counts the year of payment)")
+	rows = nil
 	for _, y := range res.Years {
-		rows = append(rows, []string{strconv.Itoa(y.Year), y.Earned.Stipend.String(), y.Earned.ChildSupplement.String(), y.Earned.Net.String(), y.Paid.Net.String()})
+		rows = append(rows, append(append([]string{strconv.Itoa(y.Year)}, amounts(y.Earned)...), y.Paid.Net.String()))
 	}
-	rows = append(rows, []string{"total", res.Total.Stipend.String(), res.Total.ChildSupplement.String(), res.Total.Net.String(), res.Total.Net.String()})
-	if err := table(w, []string{"year", "stipend earned", "child suppl. earned", "net earned", "net paid"}, rows, 1, 2, 3, 4); err != nil {
+	rows = append(rows, append(append([]string{"total"}, amounts(res.Total)...), res.Total.Net.String()))
+	if err := table(w, append(append([]string{"year"}, amountHeads...), "net paid"), rows, append(span(1), len(amountHeads)+1)...); err != nil {
 		return err
+	}
+	if len(cols) > 0 {
+		heading(w, "Reductions")
+		rows = nil
+		for _, i := range cols {
+			rows = append(rows, []string{moneyColumns[i].head, moneyColumns[i].get(res.Total).String(), moneyColumns[i].ref})
+		}
+		if err := table(w, []string{"reduction", "total", "reference"}, rows, 1); err != nil {
+			return err
+		}
+	}
+	if len(res.NotDeducted) > 0 {
+		heading(w, "Not deducted")
+		rows = nil
+		for _, n := range res.NotDeducted {
+			rows = append(rows, []string{n.Kind, n.Amount.String(), n.Ref})
+		}
+		if err := table(w, []string{"benefit", "amount", "reference"}, rows, 1); err != nil {
+			return err
+		}
 	}
 	heading(w, "Parameters used")
-	rows = rows[:0]
+	rows = nil
 	for _, p := range res.Parameters {
 		rows = append(rows, []string{p.Key, p.From.String(), p.Value, p.Ref, p.Source, p.Origin})
 	}

@@ -38,6 +38,13 @@ type caseFile struct {
 
 	Eligibility *eligibilitySection `json:"eligibility,omitempty" yaml:"eligibility"`
 	Programme   *programmeSection   `json:"programme,omitempty" yaml:"programme"`
+
+	// Reductions (kvp calc).
+	WorkHours     []workEntry         `json:"work_hours,omitempty" yaml:"work_hours"`
+	OtherBenefits []otherBenefitEntry `json:"other_benefits,omitempty" yaml:"other_benefits"`
+	Absence       []absenceEntry      `json:"absence,omitempty" yaml:"absence"`
+	NotDeducted   []notDeductedEntry  `json:"not_deducted,omitempty" yaml:"not_deducted"`
+	BenefitScope  string              `json:"benefit_scope,omitempty" yaml:"benefit_scope"`
 }
 
 // eligibilitySection holds the facts of sotjl. § 29 (kvp check). A missing
@@ -65,9 +72,7 @@ func (b *benefitEntry) UnmarshalJSON(data []byte) error {
 		Kind   string          `json:"kind"`
 		Amount json.RawMessage `json:"amount"`
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
+	if err := jsonStrict(data, &raw); err != nil {
 		return err
 	}
 	b.Kind = raw.Kind

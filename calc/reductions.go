@@ -1,0 +1,308 @@
+package calc
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"kvp/rules"
+)
+
+// Legal references of the reductions (kvp-rules.md § 3, "Reductions").
+const (
+	RefWork        = "sotjl. § 37"
+	RefBenefits    = "sotjl. § 38"
+	RefAbsence     = "sotjl. § 36"
+	RefNotDeducted = "sotjl. § 37; nav.no (bostøtte, barnetrygd, kontantstøtte, barnebidrag)"
+)
+
+// FullTimeHours is the programme's week (sotjl. § 30, KVP-forskriften § 1),
+// and HoursPerDay the working day used for absence by the hour.
+var (
+	FullTimeHours = decimal.NewFromFloat(37.5)
+	HoursPerDay   = decimal.NewFromFloat(7.5)
+)
+
+// Benefits that reduce the stipend krone for krone (§ 38), and benefits that
+// are not deducted (shown as such, never silently dropped).
+var (
+	DeductedBenefits    = []string{"dagpenger", "sykepenger", "foreldrepenger"}
+	NotDeductedBenefits = []string{"bostotte", "barnetrygd", "kontantstotte", "barnebidrag"}
+)
+
+// BenefitScope says what a § 38 benefit is deducted from (CONVENTION: the law
+// says "kvalifiseringsstønaden"; whether that includes the child supplement
+// is not settled).
+type BenefitScope string
+
+const (
+	// BenefitScopeStipend: deducted from the stipend only; the child
+	// supplement is kept. The default: the child supplement is for the child's
+	// support and is not reduced for under-25s either (§ 35 fourth para.).
+	BenefitScopeStipend BenefitScope = "stipend"
+	// BenefitScopeAll: deducted from the stipend and then the child supplement.
+	BenefitScopeAll BenefitScope = "all"
+)
+
+// BenefitScopes lists the conventions, default first.
+var BenefitScopes = []string{string(BenefitScopeStipend), string(BenefitScopeAll)}
+
+// WorkHours is paid work or apprentice pay over a period, in hours a week (§ 37).
+type WorkHours struct {
+	Period rules.Period
+	Hours  decimal.Decimal
+}
+
+// OtherBenefit is a benefit received over a period: an amount per paid day,
+// or a total spread evenly over the paid days (Monday–Friday) of the period.
+type OtherBenefit struct {
+	Kind   string
+	Period rules.Period
+	PerDay decimal.Decimal // used when Total is nil
+	Total  *decimal.Decimal
+}
+
+// perDay returns the amount per paid day.
+func (b OtherBenefit) perDay() decimal.Decimal {
+	if b.Total == nil {
+		return b.PerDay
+	}
+	days := rules.Weekdays(b.Period.From, b.Period.To)
+	if days == 0 {
+		return decimal.Zero
+	}
+	return b.Total.DivRound(decimal.NewFromInt(int64(days)), exactPlaces)
+}
+
+// Absence is absence without leave (§ 36) on one date: a whole day, or Hours
+// when given (day rate / 7.5 an hour).
+type Absence struct {
+	Date  rules.Date
+	Hours *decimal.Decimal
+}
+
+// AbsenceDays is a number of absent days in a month, counted as the month's
+// first working days in the period (CONVENTION: the law does not say which).
+type AbsenceDays struct {
+	Month rules.Date // any day of the month
+	Days  int
+}
+
+// NotDeducted is a benefit the case lists that does not reduce the stipend.
+type NotDeducted struct {
+	Kind   string `json:"kind"`
+	Amount Money  `json:"amount"`
+	Ref    string `json:"legal_reference"`
+}
+
+// validateReductions checks the reduction inputs; errors name the case-file field.
+func (c *Case) validateReductions() error {
+	for i, w := range c.Work {
+		if w.Hours.IsNegative() {
+			return fmt.Errorf("work_hours[%d]: %s hours is negative", i, w.Hours)
+		}
+		if w.Hours.GreaterThan(decimal.NewFromInt(7 * 24)) {
+			return fmt.Errorf("work_hours[%d]: %s hours is more than a week has (168)", i, w.Hours)
+		}
+		if !within(w.Period, c.Period) {
+			return fmt.Errorf("work_hours[%d]: %s is not inside the period %s", i, w.Period, c.Period)
+		}
+		for j := range i {
+			if c.Work[j].Period.Overlaps(w.Period) {
+				return fmt.Errorf("work_hours[%d]: %s overlaps work_hours[%d]", i, w.Period, j)
+			}
+		}
+	}
+	for i, b := range c.Benefits {
+		if !slices.Contains(DeductedBenefits, b.Kind) {
+			return fmt.Errorf("other_benefits[%d].kind: %q is not one of %s (not deducted: %s)", i, b.Kind, strings.Join(DeductedBenefits, ", "), strings.Join(NotDeductedBenefits, ", "))
+		}
+		if b.PerDay.IsNegative() || (b.Total != nil && b.Total.IsNegative()) {
+			return fmt.Errorf("other_benefits[%d]: the amount is negative", i)
+		}
+		if !within(b.Period, c.Period) {
+			return fmt.Errorf("other_benefits[%d]: %s is not inside the period %s", i, b.Period, c.Period)
+		}
+	}
+	for i, a := range c.Absence {
+		if !c.Period.Contains(a.Date) {
+			return fmt.Errorf("absence[%d].date: %s is not inside the period %s", i, a.Date, c.Period)
+		}
+		if a.Hours != nil && (a.Hours.IsNegative() || a.Hours.GreaterThan(HoursPerDay)) {
+			return fmt.Errorf("absence[%d].hours: %s is not from 0 to 7.5", i, a.Hours)
+		}
+	}
+	for i, a := range c.AbsenceDays {
+		if a.Days < 0 || a.Days > 23 {
+			return fmt.Errorf("absence[%d].days: %d is not a number of days in a month (0–23)", i, a.Days)
+		}
+		if !(rules.Period{From: a.Month.FirstOfMonth(), To: a.Month.LastOfMonth()}).Overlaps(c.Period) {
+			return fmt.Errorf("absence[%d].month: %s is not inside the period %s", i, a.Month.String()[:7], c.Period)
+		}
+	}
+	for i, n := range c.NotDeducted {
+		if !slices.Contains(NotDeductedBenefits, n.Kind) {
+			return fmt.Errorf("not_deducted[%d].kind: %q is not one of %s", i, n.Kind, strings.Join(NotDeductedBenefits, ", "))
+		}
+	}
+	switch c.BenefitScope {
+	case "", BenefitScopeStipend, BenefitScopeAll:
+	default:
+		return fmt.Errorf("benefit_scope: %q is not one of stipend, all", c.BenefitScope)
+	}
+	return nil
+}
+
+func within(p, outer rules.Period) bool { return outer.From <= p.From && p.To <= outer.To }
+
+// reductionCuts are the dates where work hours or a benefit start or stop.
+func (c *Case) reductionCuts() []rules.Date {
+	var out []rules.Date
+	for _, w := range c.Work {
+		out = append(out, w.Period.From, w.Period.To.AddDays(1))
+	}
+	for _, b := range c.Benefits {
+		out = append(out, b.Period.From, b.Period.To.AddDays(1))
+	}
+	return out
+}
+
+func (c *Case) workHoursOn(d rules.Date) decimal.Decimal {
+	for _, w := range c.Work {
+		if w.Period.Contains(d) {
+			return w.Hours
+		}
+	}
+	return decimal.Zero
+}
+
+func (c *Case) benefitPerDayOn(d rules.Date) decimal.Decimal {
+	sum := decimal.Zero
+	for _, b := range c.Benefits {
+		if b.Period.Contains(d) {
+			sum = sum.Add(b.perDay())
+		}
+	}
+	return sum
+}
+
+// absentDays expands the absence inputs into whole days and hours per date,
+// counting only working days (a weekend or public holiday is not a missed
+// working day) outside interruptions. It returns warnings for the rest.
+func (c *Case) absentDays() (map[rules.Date]decimal.Decimal, []string) {
+	out := map[rules.Date]decimal.Decimal{} // date → hours missed (7.5 = a whole day)
+	var warnings []string
+	for _, a := range c.Absence {
+		hours := HoursPerDay
+		if a.Hours != nil {
+			hours = *a.Hours
+		}
+		switch {
+		case !a.Date.IsWeekday():
+			warnings = append(warnings, fmt.Sprintf("absence on %s is not deducted: a weekend day is not a working day (%s)", a.Date, RefAbsence))
+		case rules.IsPublicHoliday(a.Date):
+			warnings = append(warnings, fmt.Sprintf("absence on %s is not deducted: a public holiday is a day off with stipend (%s)", a.Date, rules.RefHolidays))
+		case c.interruptedOn(a.Date):
+			warnings = append(warnings, fmt.Sprintf("absence on %s is not deducted: the programme is interrupted then", a.Date))
+		default:
+			out[a.Date] = decimal.Min(HoursPerDay, out[a.Date].Add(hours))
+		}
+	}
+	for _, a := range c.AbsenceDays {
+		left := a.Days
+		for d := max(a.Month.FirstOfMonth(), c.Period.From); left > 0 && d <= min(a.Month.LastOfMonth(), c.Period.To); d++ {
+			if rules.IsWorkingDay(d) && !c.interruptedOn(d) && out[d].LessThan(HoursPerDay) {
+				out[d] = HoursPerDay
+				left--
+			}
+		}
+		if left > 0 {
+			warnings = append(warnings, fmt.Sprintf("absence in %s: %d of %d days could not be placed on a working day in the period", a.Month.String()[:7], left, a.Days))
+		}
+	}
+	return out, warnings
+}
+
+// absentIn groups the absent working days of [from, to] by hours missed.
+func absentIn(absent map[rules.Date]decimal.Decimal, from, to rules.Date) []absentGroup {
+	var out []absentGroup
+	if len(absent) == 0 {
+		return nil
+	}
+	for d := from; d <= to; d++ {
+		h, ok := absent[d]
+		if !ok {
+			continue
+		}
+		i := slices.IndexFunc(out, func(g absentGroup) bool { return g.hours.Equal(h) })
+		if i < 0 {
+			out = append(out, absentGroup{hours: h})
+			i = len(out) - 1
+		}
+		out[i].days++
+	}
+	return out
+}
+
+type absentGroup struct {
+	hours decimal.Decimal
+	days  int
+}
+
+// piece prices one segment × month stretch of days paid days, unrounded.
+// Every paid day is priced on its own terms and the days summed: absence
+// first (the missed part of the day rate), then work (§ 37: stipend and
+// child supplement × hours / 37.5), then other benefits (§ 38: krone for
+// krone on the same days, from what is left). So no day, and no total, goes
+// below zero. An interrupted stretch pays nothing (§ 35).
+func (c *Case) piece(seg *Segment, days int, absent []absentGroup, rate decimal.Decimal) [lineCount]decimal.Decimal {
+	var l [lineCount]decimal.Decimal
+	child := seg.ChildRate.Mul(decimal.NewFromInt(int64(seg.Children)))
+	if seg.Interrupted {
+		nd := decimal.NewFromInt(int64(days))
+		l[lineStipend], l[lineChild] = rate.Mul(nd), child.Mul(nd)
+		l[lineInterruption] = l[lineStipend].Add(l[lineChild]).Neg()
+		return l
+	}
+	normal := days
+	for _, g := range absent {
+		normal -= g.days
+	}
+	groups := append([]absentGroup{{hours: decimal.Zero, days: normal}}, absent...)
+	var share decimal.Decimal
+	if seg.WorkHours.IsPositive() {
+		share = decimal.Min(decimal.NewFromInt(1), seg.WorkHours.DivRound(FullTimeHours, exactPlaces))
+	}
+	for _, g := range groups {
+		if g.days == 0 {
+			continue
+		}
+		s, ch := rate, child
+		var abs, work, ben decimal.Decimal
+		if g.hours.IsPositive() {
+			abs = decimal.Min(s, rate.Mul(g.hours).DivRound(HoursPerDay, exactPlaces))
+			s = s.Sub(abs)
+		}
+		if share.IsPositive() {
+			ws, wc := s.Mul(share).Round(exactPlaces), ch.Mul(share).Round(exactPlaces)
+			work = ws.Add(wc)
+			s, ch = s.Sub(ws), ch.Sub(wc)
+		}
+		if seg.benefitDay.IsPositive() {
+			room := s
+			if c.BenefitScope == BenefitScopeAll {
+				room = s.Add(ch)
+			}
+			ben = decimal.Min(room, seg.benefitDay)
+		}
+		n := decimal.NewFromInt(int64(g.days))
+		l[lineStipend] = l[lineStipend].Add(rate.Mul(n))
+		l[lineChild] = l[lineChild].Add(child.Mul(n))
+		l[lineAbsence] = l[lineAbsence].Sub(abs.Mul(n))
+		l[lineWork] = l[lineWork].Sub(work.Mul(n))
+		l[lineBenefits] = l[lineBenefits].Sub(ben.Mul(n))
+	}
+	return l
+}

@@ -1,0 +1,58 @@
+package rules
+
+// Norwegian public holidays (helligdager, lov om helligdager og helligdagsfred
+// § 1; 1 and 17 May, lov om 1. og 17. mai som høgtidsdager). A weekday public
+// holiday is a day off with stipend (KVP-forskriften § 16): it is a paid day,
+// but not a working day that absence can be deducted for.
+
+// RefHolidays is the legal reference for public holidays in the programme.
+const RefHolidays = "KVP-forskriften § 16; helligdagsfredloven § 1"
+
+// Easter returns Easter Sunday of year y (the Gregorian computus, Anonymous algorithm).
+func Easter(y int) Date {
+	a := y % 19
+	b, c := y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return NewDate(y, month, day)
+}
+
+// PublicHolidays returns the public holidays of year y in date order.
+func PublicHolidays(y int) []Date {
+	e := Easter(y)
+	return []Date{
+		NewDate(y, 1, 1),  // nyttårsdag
+		e.AddDays(-3),     // skjærtorsdag
+		e.AddDays(-2),     // langfredag
+		e,                 // første påskedag
+		e.AddDays(1),      // andre påskedag
+		NewDate(y, 5, 1),  // offentlig høytidsdag
+		NewDate(y, 5, 17), // grunnlovsdag
+		e.AddDays(39),     // Kristi himmelfartsdag
+		e.AddDays(49),     // første pinsedag
+		e.AddDays(50),     // andre pinsedag
+		NewDate(y, 12, 25),
+		NewDate(y, 12, 26),
+	}
+}
+
+// IsPublicHoliday reports whether d is a Norwegian public holiday.
+func IsPublicHoliday(d Date) bool {
+	y := d.Year()
+	for _, h := range PublicHolidays(y) {
+		if h == d {
+			return true
+		}
+	}
+	return false
+}
+
+// IsWorkingDay reports whether d is Monday to Friday and not a public holiday.
+func IsWorkingDay(d Date) bool { return d.IsWeekday() && !IsPublicHoliday(d) }
