@@ -1,0 +1,492 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Outcome is the three-valued result of one eligibility criterion: a rule is
+// met, not met, or cannot be decided yet because a fact is missing or needs a
+// caseworker's judgement.
+type Outcome string
+
+// The outcomes of a criterion.
+const (
+	Met     Outcome = "met"
+	NotMet  Outcome = "not_met"
+	Unknown Outcome = "unknown"
+)
+
+// Verdicts of CheckEligibility.
+const (
+	VerdictEligible     = "eligible"
+	VerdictNotEligible  = "not_eligible"
+	VerdictUndetermined = "undetermined"
+)
+
+// Benefit kinds. The first six are the subsistence benefits under
+// folketrygdloven and arbeidsmarkedsloven that, received in full, rule out
+// the programme (sotjl. § 29 first para.).
+const (
+	BenefitAAP           = "aap"           // arbeidsavklaringspenger, ftrl. chapter 11
+	BenefitUforetrygd    = "uforetrygd"    // uføretrygd (disability benefit), ftrl. chapter 12
+	BenefitAlderspensjon = "alderspensjon" // old-age pension, ftrl. chapters 19–20
+	BenefitDagpenger     = "dagpenger"     // unemployment benefit, ftrl. chapter 4
+	BenefitTiltakspenger = "tiltakspenger" // benefit during labour-market measures, arbeidsmarkedsloven § 13
+	BenefitSykepenger    = "sykepenger"    // sickness benefit, ftrl. chapter 8
+	BenefitBarnepensjon  = "barnepensjon"  // children's pension after a parent's death, ftrl. chapter 18
+	BenefitOther         = "other"         // anything else; always needs assessment
+)
+
+// BenefitKinds are the accepted Benefit.Kind values, for validation and help text.
+var BenefitKinds = []string{
+	BenefitAAP, BenefitUforetrygd, BenefitAlderspensjon, BenefitDagpenger,
+	BenefitTiltakspenger, BenefitSykepenger, BenefitBarnepensjon, BenefitOther,
+}
+
+// subsistenceInFull are the kinds that, received in full, mean criterion
+// KVP-EL-03 is not met. barnepensjon is deliberately left out: it is a
+// folketrygd benefit, but it is paid for a child's (up to 20, in some cases
+// 24 years) support after a parent's death, and at about 1 G a year it is
+// well below the stipend (2.041 G). Whether it is "very limited" is the
+// caseworker's call, so even in full it is reported as unknown, needs
+// assessment, never as not met.
+var subsistenceInFull = []string{
+	BenefitAAP, BenefitUforetrygd, BenefitAlderspensjon, BenefitDagpenger,
+	BenefitTiltakspenger, BenefitSykepenger,
+}
+
+// Residence statuses for EligibilityFacts.Residence.
+const (
+	ResidenceNorwegian         = "norwegian"           // Norwegian citizen
+	ResidenceEEA               = "eea"                 // EEA citizen lawfully resident under the EEA agreement
+	ResidenceLawfulResident    = "lawful-resident"     // other foreign national with lawful residence (oppholdstillatelse)
+	ResidenceAsylumReception   = "asylum-reception"    // living in state asylum reception (statlig mottak)
+	ResidenceNoLawfulResidence = "no-lawful-residence" // no lawful residence in Norway
+)
+
+// ResidenceStatuses are the accepted EligibilityFacts.Residence values.
+var ResidenceStatuses = []string{
+	ResidenceNorwegian, ResidenceEEA, ResidenceLawfulResident,
+	ResidenceAsylumReception, ResidenceNoLawfulResidence,
+}
+
+// Dates on which the eligibility rules changed.
+var (
+	// Amendment2019 is when the lower age went from 19 to 18 and the
+	// one-time right to the programme was lifted.
+	Amendment2019 = NewDate(2019, 1, 1)
+	// EEABopelExemptFrom is when EEA citizens lawfully resident under the EEA
+	// agreement became exempt from the fixed-abode (bopel) condition.
+	EEABopelExemptFrom = NewDate(2025, 3, 7)
+	// YouthProgrammeFrom is when the ungdomsprogram trial (FOR-2025-06-20-1182) began.
+	YouthProgrammeFrom = NewDate(2025, 8, 1)
+)
+
+// Age bounds of KVP-EL-01.
+const (
+	MinAge        = 18 // from Amendment2019
+	MinAgeBefore  = 19 // before Amendment2019
+	AgeUpperBound = 67 // the right ends the day before this birthday (CONVENTION)
+)
+
+// StartDeadlineMonths is how long after the application the programme must
+// have started (sotjl. § 31).
+const StartDeadlineMonths = 6
+
+// Case-file keys of the facts, as used in EligibilityFacts' JSON tags, in
+// Finding.Missing and in validation errors.
+const (
+	FactBirthDate       = "birth_date"
+	FactReducedCapacity = "reduced_capacity"
+	FactAssessmentDone  = "assessment_done"
+	FactFollowUpNeeded  = "follow_up_needed"
+	FactBenefits        = "benefits"
+	FactResidence       = "residence"
+	FactFixedAbode      = "fixed_abode"
+	FactYouthProgramme  = "youth_programme"
+	FactPrevious        = "previous"
+)
+
+// Benefit is a benefit the person receives. Yearly is only meaningful when
+// Full is false; a zero yearly amount counts as not receiving the benefit.
+type Benefit struct {
+	Kind   string           `json:"kind"`
+	Full   bool             `json:"full"`
+	Yearly *decimal.Decimal `json:"yearly,omitempty"`
+}
+
+// EligibilityFacts are what the caseworker knows about the person. A nil
+// pointer is an unknown fact; unknown facts make the affected criteria
+// unknown instead of guessing.
+type EligibilityFacts struct {
+	BirthDate       *Date `json:"birth_date,omitempty"`
+	AssessmentDate  Date  `json:"assessment_date"` // the day eligibility is judged on; required
+	ApplicationDate *Date `json:"application_date,omitempty"`
+	ReducedCapacity *bool `json:"reduced_capacity,omitempty"` // vesentlig nedsatt arbeids- og inntektsevne
+	AssessmentDone  *bool `json:"assessment_done,omitempty"`  // arbeidsevnevurdering (work ability assessment) done
+	FollowUpNeeded  *bool `json:"follow_up_needed,omitempty"` // tett og koordinert bistand suitable and necessary
+	// Benefits lists the benefits received. BenefitsKnown says the list is
+	// complete (an empty list then means none); when false, the listed
+	// benefits still count but there may be more.
+	Benefits       []Benefit `json:"benefits,omitempty"`
+	BenefitsKnown  bool      `json:"benefits_known"`
+	Residence      string    `json:"residence,omitempty"`       // one of ResidenceStatuses; "" = unknown
+	FixedAbode     *bool     `json:"fixed_abode,omitempty"`     // fast bopel i Norge
+	YouthProgramme *bool     `json:"youth_programme,omitempty"` // receives ungdomsprogramytelse
+	// Previous lists earlier KVP participation; PreviousKnown says the list is
+	// complete, as for Benefits.
+	Previous      []Period `json:"previous,omitempty"`
+	PreviousKnown bool     `json:"previous_known"`
+}
+
+// Validate reports facts that cannot be right, naming each by its case-file
+// key, so the caller can say which line of the case file to fix. All
+// problems are reported, joined.
+func (f EligibilityFacts) Validate() error {
+	var errs []error
+	if f.BirthDate != nil && *f.BirthDate > f.AssessmentDate {
+		errs = append(errs, fmt.Errorf("%s: %s is after the assessment date %s", FactBirthDate, *f.BirthDate, f.AssessmentDate))
+	}
+	for i, b := range f.Benefits {
+		if !slices.Contains(BenefitKinds, b.Kind) {
+			errs = append(errs, fmt.Errorf("%s[%d].kind: %q is not one of %s", FactBenefits, i, b.Kind, strings.Join(BenefitKinds, ", ")))
+		}
+		if b.Yearly != nil && b.Yearly.IsNegative() {
+			errs = append(errs, fmt.Errorf("%s[%d].yearly: %s is negative", FactBenefits, i, b.Yearly))
+		}
+	}
+	if f.Residence != "" && !slices.Contains(ResidenceStatuses, f.Residence) {
+		errs = append(errs, fmt.Errorf("%s: %q is not one of %s", FactResidence, f.Residence, strings.Join(ResidenceStatuses, ", ")))
+	}
+	for i, p := range f.Previous {
+		if p.To < p.From {
+			errs = append(errs, fmt.Errorf("%s[%d]: %s ends before it starts", FactPrevious, i, p))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Criterion is one condition of sotjl. § 29 with a stable id, so output,
+// tests and caseworkers can refer to it across versions.
+type Criterion struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Ref  string `json:"ref"`
+}
+
+// Criteria are the eligibility criteria, in the order of kvp-rules.md § 1.
+var Criteria = []Criterion{
+	{ID: "KVP-EL-01", Name: "age between 18 and 67", Ref: "sotjl. § 29 første ledd"},
+	{ID: "KVP-EL-02", Name: "substantially reduced work and income capacity", Ref: "sotjl. § 29 første ledd"},
+	{ID: "KVP-EL-03", Name: "no or very limited subsistence benefits under ftrl. or arbeidsmarkedsloven", Ref: "sotjl. § 29 første ledd"},
+	{ID: "KVP-EL-04", Name: "work ability assessment (arbeidsevnevurdering) done", Ref: "sotjl. § 29 andre ledd, NAV-loven § 14 a"},
+	{ID: "KVP-EL-05", Name: "close, coordinated follow-up suitable and necessary", Ref: "sotjl. § 29 andre ledd"},
+	{ID: "KVP-EL-06", Name: "lawful residence and fixed abode (bopel) in Norway", Ref: "forskrift FOR-2011-12-16-1251"},
+	{ID: "KVP-EL-07", Name: "not receiving ungdomsprogramytelse", Ref: "FOR-2025-06-20-1182 § 12"},
+	{ID: "KVP-EL-08", Name: "previous participation", Ref: "sotjl. § 29, 2019 amendment (in force 2019-01-01)"},
+}
+
+// Legal references of the notes.
+const (
+	RefBurdensome    = "sotjl. § 29 tredje ledd"
+	RefStartDeadline = "sotjl. § 31"
+)
+
+// NoteBurdensome is always part of the result: the municipality may refuse a
+// programme that would be unreasonably burdensome, which is discretion the
+// calculator never decides.
+const NoteBurdensome = "the municipality may refuse if a programme would be unreasonably burdensome " +
+	"(uforholdsmessig byrdefullt, " + RefBurdensome + "): a discretionary judgement, not decided here"
+
+// Finding is the outcome of one criterion for one person.
+type Finding struct {
+	Criterion
+	Result  Outcome  `json:"result"`
+	Reason  string   `json:"reason"`
+	Missing []string `json:"missing"` // case-file keys of facts still needed; empty, never nil
+}
+
+// EligibilityResult is the answer to "may this person take part?".
+type EligibilityResult struct {
+	Verdict       string    `json:"verdict"`
+	Findings      []Finding `json:"findings"`
+	Missing       []string  `json:"missing"` // union of the findings' Missing, in criterion order
+	Notes         []string  `json:"notes"`
+	StartDeadline *Date     `json:"start_deadline,omitempty"`
+}
+
+// CheckEligibility judges every criterion on f.AssessmentDate. It does not
+// validate f; call Validate first.
+func CheckEligibility(f EligibilityFacts) EligibilityResult {
+	on := f.AssessmentDate
+	judge := []func(EligibilityFacts) (Outcome, string, []string){
+		checkAge,
+		func(f EligibilityFacts) (Outcome, string, []string) {
+			return checkYesNo(f.ReducedCapacity, FactReducedCapacity,
+				"work and income capacity is substantially reduced",
+				"work and income capacity is not substantially reduced")
+		},
+		checkBenefits,
+		func(f EligibilityFacts) (Outcome, string, []string) {
+			return checkYesNo(f.AssessmentDone, FactAssessmentDone,
+				"a work ability assessment (arbeidsevnevurdering) has been done",
+				"no work ability assessment (arbeidsevnevurdering) has been done")
+		},
+		func(f EligibilityFacts) (Outcome, string, []string) {
+			return checkYesNo(f.FollowUpNeeded, FactFollowUpNeeded,
+				"close, coordinated follow-up is judged suitable and necessary",
+				"close, coordinated follow-up is not judged suitable and necessary")
+		},
+		checkResidence,
+		checkYouthProgramme,
+		checkPrevious,
+	}
+
+	res := EligibilityResult{
+		Verdict:  VerdictEligible,
+		Findings: make([]Finding, 0, len(Criteria)),
+		Missing:  []string{},
+		Notes:    []string{NoteBurdensome},
+	}
+	anyNotMet, anyUnknown := false, false
+	for i, c := range Criteria {
+		out, reason, missing := judge[i](f)
+		if missing == nil {
+			missing = []string{}
+		}
+		res.Findings = append(res.Findings, Finding{Criterion: c, Result: out, Reason: reason, Missing: missing})
+		switch out {
+		case NotMet:
+			anyNotMet = true
+		case Unknown:
+			anyUnknown = true
+		}
+		for _, m := range missing {
+			if !slices.Contains(res.Missing, m) {
+				res.Missing = append(res.Missing, m)
+			}
+		}
+	}
+	switch {
+	case anyNotMet:
+		res.Verdict = VerdictNotEligible
+	case anyUnknown:
+		res.Verdict = VerdictUndetermined
+	}
+
+	if f.ApplicationDate != nil {
+		d := StartDeadline(*f.ApplicationDate)
+		res.StartDeadline = &d
+		note := fmt.Sprintf("the programme must start no later than %s: application %s + %d months (%s)",
+			d, *f.ApplicationDate, StartDeadlineMonths, RefStartDeadline)
+		if on > d {
+			note += fmt.Sprintf("; that deadline had passed on the assessment date %s", on)
+		}
+		res.Notes = append(res.Notes, note)
+	}
+	return res
+}
+
+// StartDeadline is the last day the programme may start for an application
+// received on application (sotjl. § 31: no later than 6 months after).
+//
+// Month-end convention: the deadline ends on the same day number 6 months
+// later; when that month has no such day it ends on the month's last day
+// (2025-08-31 → 2026-02-28), as domstolloven § 148 second paragraph says
+// for statutory deadlines counted in months. This differs from AddMonths and
+// birthdays, which roll over to the 1st of the next month. No weekend
+// extension (domstolloven § 149) is applied: § 31 is a duty on the
+// municipality, not a deadline for a party to act.
+// 2026-01-31 + 6 months = 2026-07-31 (July has a 31st).
+func StartDeadline(application Date) Date {
+	d := application.AddMonths(StartDeadlineMonths)
+	_, _, want := application.YMD()
+	if _, _, got := d.YMD(); got != want {
+		// AddMonths rolled over to the 1st of the next month: step back to
+		// the last day of the target month.
+		d = d.AddDays(-1)
+	}
+	return d
+}
+
+// checkAge is KVP-EL-01. CONVENTION (kvp-rules.md § 1): eligible from the
+// lower-age birthday itself to the day before the 67th birthday. The lower
+// age is the one in force on the assessment date: 19 before 2019-01-01, 18
+// from then. A 29 February birth date turns a year older on 1 March in a
+// year without 29 February (Birthday).
+func checkAge(f EligibilityFacts) (Outcome, string, []string) {
+	on := f.AssessmentDate
+	if f.BirthDate == nil {
+		return Unknown, "birth date unknown", []string{FactBirthDate}
+	}
+	birth := *f.BirthDate
+	lower, lowerNote := MinAge, ""
+	if on < Amendment2019 {
+		lower = MinAgeBefore
+		lowerNote = fmt.Sprintf(" (the lower age was %d before %s)", MinAgeBefore, Amendment2019)
+	}
+	from := Birthday(birth, lower)
+	upper := Birthday(birth, AgeUpperBound)
+	last := upper.AddDays(-1)
+	switch {
+	case on < from:
+		return NotMet, fmt.Sprintf("turns %d on %s%s; assessed %s", lower, from, lowerNote, on), nil
+	case on >= upper:
+		return NotMet, fmt.Sprintf("turned %d on %s (eligible until the day before, %s); assessed %s",
+			AgeUpperBound, upper, last, on), nil
+	}
+	return Met, fmt.Sprintf("turned %d on %s%s and turns %d on %s (eligible until %s); assessed %s",
+		lower, from, lowerNote, AgeUpperBound, upper, last, on), nil
+}
+
+// checkYesNo is a criterion that is a caseworker's finding: yes is met, no
+// is not met, unknown asks for the fact.
+func checkYesNo(v *bool, key, yes, no string) (Outcome, string, []string) {
+	switch {
+	case v == nil:
+		return Unknown, key + " unknown", []string{key}
+	case *v:
+		return Met, yes, nil
+	}
+	return NotMet, no, nil
+}
+
+// checkBenefits is KVP-EL-03. A subsistence benefit in full rules the
+// programme out; anything smaller, barnepensjon, or an other kind is left to
+// the caseworker ("needs assessment"): the law has no list of excluded
+// benefits and no threshold for "very limited". A needs-assessment result
+// has no missing fact: what is missing is a judgement, said in the reason.
+func checkBenefits(f EligibilityFacts) (Outcome, string, []string) {
+	var full, assess []string
+	for _, b := range f.Benefits {
+		switch {
+		case b.Full && slices.Contains(subsistenceInFull, b.Kind):
+			full = append(full, b.Kind+" in full")
+		case b.Full:
+			assess = append(assess, b.Kind+" in full")
+		case b.Yearly != nil && b.Yearly.IsZero():
+			// nothing received: as if not listed
+		case b.Yearly != nil:
+			assess = append(assess, fmt.Sprintf("%s partly, %s a year", b.Kind, b.Yearly))
+		default:
+			assess = append(assess, b.Kind+" partly, amount unknown")
+		}
+	}
+	switch {
+	case len(full) > 0:
+		return NotMet, "receives " + strings.Join(full, ", ") + ": a subsistence benefit under ftrl. or arbeidsmarkedsloven", nil
+	case len(assess) > 0:
+		return Unknown, "receives " + strings.Join(assess, ", ") +
+			": whether this is very limited needs assessment by the caseworker", nil
+	case !f.BenefitsKnown:
+		return Unknown, "benefits unknown", []string{FactBenefits}
+	}
+	return Met, "receives no subsistence benefits", nil
+}
+
+// checkResidence is KVP-EL-06 (forskrift FOR-2011-12-16-1251): people in
+// state asylum reception and people without lawful residence have no right;
+// everyone else needs a fixed abode (bopel) in Norway, except, from
+// 2025-03-07, EEA citizens lawfully resident under the EEA agreement.
+//
+// With the residence status unknown, the rule is still decided when every
+// status gives the same answer (no fixed abode before 2025-03-07 fails for
+// all of them); otherwise it asks for residence, and for fixed_abode too
+// when that is unknown and some status would need it.
+func checkResidence(f EligibilityFacts) (Outcome, string, []string) {
+	on := f.AssessmentDate
+	if f.Residence != "" {
+		return residenceOutcome(f.Residence, f.FixedAbode, on)
+	}
+	first, _, _ := residenceOutcome(ResidenceStatuses[0], f.FixedAbode, on)
+	same, needsAbode := first != Unknown, false
+	for _, s := range ResidenceStatuses {
+		out, _, missing := residenceOutcome(s, f.FixedAbode, on)
+		if out != first {
+			same = false
+		}
+		if slices.Contains(missing, FactFixedAbode) {
+			needsAbode = true
+		}
+	}
+	if same && first == NotMet {
+		return NotMet, fmt.Sprintf("residence status unknown, but without a fixed abode in Norway no status qualifies before %s; assessed %s",
+			EEABopelExemptFrom, on), nil
+	}
+	missing := []string{FactResidence}
+	if needsAbode {
+		missing = append(missing, FactFixedAbode)
+	}
+	return Unknown, "residence status unknown", missing
+}
+
+func residenceOutcome(status string, abode *bool, on Date) (Outcome, string, []string) {
+	var who string
+	switch status {
+	case ResidenceAsylumReception:
+		return NotMet, "lives in state asylum reception: no right to the programme", nil
+	case ResidenceNoLawfulResidence:
+		return NotMet, "has no lawful residence in Norway: no right to the programme", nil
+	case ResidenceEEA:
+		if on >= EEABopelExemptFrom {
+			return Met, fmt.Sprintf("EEA citizen lawfully resident under the EEA agreement: exempt from the fixed-abode condition since %s; assessed %s",
+				EEABopelExemptFrom, on), nil
+		}
+		who = fmt.Sprintf("EEA citizen (exempt from the fixed-abode condition only from %s; assessed %s)", EEABopelExemptFrom, on)
+	case ResidenceNorwegian:
+		who = "Norwegian citizen"
+	case ResidenceLawfulResident:
+		who = "lawfully resident"
+	default:
+		return Unknown, fmt.Sprintf("residence status %q is not known to the rules", status), []string{FactResidence}
+	}
+	switch {
+	case abode == nil:
+		return Unknown, who + "; fixed abode in Norway unknown", []string{FactFixedAbode}
+	case *abode:
+		return Met, who + " with a fixed abode in Norway", nil
+	}
+	return NotMet, who + " without a fixed abode in Norway", nil
+}
+
+// checkYouthProgramme is KVP-EL-07: ungdomsprogramytelse cannot be combined
+// with the programme (FOR-2025-06-20-1182 § 12), a rule that exists only
+// from 2025-08-01.
+func checkYouthProgramme(f EligibilityFacts) (Outcome, string, []string) {
+	on := f.AssessmentDate
+	if on < YouthProgrammeFrom {
+		return Met, fmt.Sprintf("the youth programme rule did not exist yet (in force from %s); assessed %s", YouthProgrammeFrom, on), nil
+	}
+	switch {
+	case f.YouthProgramme == nil:
+		return Unknown, "whether ungdomsprogramytelse is received is unknown", []string{FactYouthProgramme}
+	case *f.YouthProgramme:
+		return NotMet, fmt.Sprintf("receives ungdomsprogramytelse, which cannot be combined with the programme; assessed %s", on), nil
+	}
+	return Met, "does not receive ungdomsprogramytelse", nil
+}
+
+// checkPrevious is KVP-EL-08: before 2019-01-01 the programme was a one-time
+// right, so a programme that had ended before the assessment date rules a
+// new one out; since the 2019 amendment there is no limit. A period that
+// has not ended by the assessment date is not a previous programme.
+func checkPrevious(f EligibilityFacts) (Outcome, string, []string) {
+	on := f.AssessmentDate
+	if on >= Amendment2019 {
+		return Met, fmt.Sprintf("no limit on previous participation since the 2019 amendment (in force %s); assessed %s", Amendment2019, on), nil
+	}
+	for _, p := range f.Previous {
+		if p.To < on {
+			return NotMet, fmt.Sprintf("took part %s; before %s the programme was a one-time right; assessed %s", p, Amendment2019, on), nil
+		}
+	}
+	if !f.PreviousKnown {
+		return Unknown, fmt.Sprintf("previous participation unknown; before %s the programme was a one-time right", Amendment2019), []string{FactPrevious}
+	}
+	return Met, fmt.Sprintf("no programme ended before the assessment date %s", on), nil
+}

@@ -1,0 +1,417 @@
+package rules
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// elD parses an ISO date for test tables; a bad literal is a bug in the test.
+func elD(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func elDp(s string) *Date { d := elD(s); return &d }
+
+func elB(v bool) *bool { return &v }
+
+func elDec(s string) *decimal.Decimal { d := decimal.RequireFromString(s); return &d }
+
+// elAllMet returns facts under which every criterion is met on the given
+// date, so a test can change one fact and see one criterion move.
+func elAllMet(on string) EligibilityFacts {
+	return EligibilityFacts{
+		BirthDate:       elDp("1990-06-15"),
+		AssessmentDate:  elD(on),
+		ReducedCapacity: elB(true),
+		AssessmentDone:  elB(true),
+		FollowUpNeeded:  elB(true),
+		BenefitsKnown:   true,
+		Residence:       ResidenceNorwegian,
+		FixedAbode:      elB(true),
+		YouthProgramme:  elB(false),
+		PreviousKnown:   true,
+	}
+}
+
+func elFinding(t *testing.T, r EligibilityResult, id string) Finding {
+	t.Helper()
+	for _, f := range r.Findings {
+		if f.ID == id {
+			return f
+		}
+	}
+	t.Fatalf("no finding %s", id)
+	return Finding{}
+}
+
+func TestCriteriaIDsAndOrder(t *testing.T) {
+	want := []string{"KVP-EL-01", "KVP-EL-02", "KVP-EL-03", "KVP-EL-04", "KVP-EL-05", "KVP-EL-06", "KVP-EL-07", "KVP-EL-08"}
+	var got []string
+	for _, c := range Criteria {
+		got = append(got, c.ID)
+		if c.Name == "" || c.Ref == "" {
+			t.Errorf("%s: name or legal reference missing", c.ID)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("criteria = %v, want %v", got, want)
+	}
+	r := CheckEligibility(elAllMet("2026-03-01"))
+	if len(r.Findings) != len(Criteria) {
+		t.Fatalf("%d findings, want %d", len(r.Findings), len(Criteria))
+	}
+	for i, f := range r.Findings {
+		if f.Criterion != Criteria[i] {
+			t.Errorf("finding %d is %v, want %v", i, f.Criterion, Criteria[i])
+		}
+	}
+}
+
+// Each case changes the all-met facts and checks one criterion.
+func TestEligibilityRules(t *testing.T) {
+	tests := []struct {
+		name    string
+		on      string
+		change  func(*EligibilityFacts)
+		id      string
+		want    Outcome
+		reason  []string // substrings the reason must contain
+		missing []string
+	}{
+		// KVP-EL-01 age
+		{name: "day before 18th birthday", on: "2026-03-03", id: "KVP-EL-01", want: NotMet,
+			change: func(f *EligibilityFacts) { f.BirthDate = elDp("2008-03-04") },
+			reason: []string{"turns 18 on 2026-03-04", "assessed 2026-03-03"}},
+		{name: "18th birthday", on: "2026-03-04", id: "KVP-EL-01", want: Met,
+			change: func(f *EligibilityFacts) { f.BirthDate = elDp("2008-03-04") },
+			reason: []string{"turned 18 on 2026-03-04", "assessed 2026-03-04"}},
+		{name: "day before 67th birthday", on: "2026-03-03", id: "KVP-EL-01", want: Met,
+			change: func(f *EligibilityFacts) { f.BirthDate = elDp("1959-03-04") },
+			reason: []string{"turns 67 on 2026-03-04", "eligible until 2026-03-03"}},
+		{name: "67th birthday", on: "2026-03-04", id: "KVP-EL-01", want: NotMet,
+			change: func(f *EligibilityFacts) { f.BirthDate = elDp("1959-03-04") },
+			reason: []string{"turned 67 on 2026-03-04", "2026-03-03"}},
+		{name: "29 Feb birth, 28 Feb in a non-leap year", on: "2026-02-28", id: "KVP-EL-01", want: NotMet,
+			change: func(f *EligibilityFacts) { f.BirthDate = elDp("2008-02-29") },
+			reason: []string{"turns 18 on 2026-03-01"}},
+		{name: "29 Feb birth, 1 March in a non-leap year", on: "2026-03-01", id: "KVP-EL-01", want: Met,
+			change: func(f *EligibilityFacts) { f.BirthDate = elDp("2008-02-29") }},
+		{name: "29 Feb birth turns 67 on 1 March", on: "2027-02-28", id: "KVP-EL-01", want: Met,
+			change: func(f *EligibilityFacts) { f.BirthDate = elDp("1960-02-29") },
+			reason: []string{"turns 67 on 2027-03-01", "eligible until 2027-02-28"}},
+		{name: "aged 18 on 2018-12-31: lower age was 19", on: "2018-12-31", id: "KVP-EL-01", want: NotMet,
+			change: func(f *EligibilityFacts) { f.BirthDate = elDp("2000-06-15") },
+			reason: []string{"turns 19 on 2019-06-15", "lower age was 19 before 2019-01-01"}},
+		{name: "aged 18 on 2019-01-01", on: "2019-01-01", id: "KVP-EL-01", want: Met,
+			change: func(f *EligibilityFacts) { f.BirthDate = elDp("2000-06-15") },
+			reason: []string{"turned 18 on 2018-06-15"}},
+		{name: "birth date unknown", on: "2026-03-01", id: "KVP-EL-01", want: Unknown,
+			change:  func(f *EligibilityFacts) { f.BirthDate = nil },
+			missing: []string{FactBirthDate}},
+
+		// KVP-EL-02, -04, -05: yes/no findings
+		{name: "reduced capacity no", on: "2026-03-01", id: "KVP-EL-02", want: NotMet,
+			change: func(f *EligibilityFacts) { f.ReducedCapacity = elB(false) }},
+		{name: "reduced capacity unknown", on: "2026-03-01", id: "KVP-EL-02", want: Unknown,
+			change: func(f *EligibilityFacts) { f.ReducedCapacity = nil }, missing: []string{FactReducedCapacity}},
+		{name: "assessment not done", on: "2026-03-01", id: "KVP-EL-04", want: NotMet,
+			change: func(f *EligibilityFacts) { f.AssessmentDone = elB(false) }},
+		{name: "assessment unknown", on: "2026-03-01", id: "KVP-EL-04", want: Unknown,
+			change: func(f *EligibilityFacts) { f.AssessmentDone = nil }, missing: []string{FactAssessmentDone}},
+		{name: "follow-up not needed", on: "2026-03-01", id: "KVP-EL-05", want: NotMet,
+			change: func(f *EligibilityFacts) { f.FollowUpNeeded = elB(false) }},
+		{name: "follow-up unknown", on: "2026-03-01", id: "KVP-EL-05", want: Unknown,
+			change: func(f *EligibilityFacts) { f.FollowUpNeeded = nil }, missing: []string{FactFollowUpNeeded}},
+
+		// KVP-EL-03 benefits
+		{name: "no benefits", on: "2026-03-01", id: "KVP-EL-03", want: Met,
+			change: func(f *EligibilityFacts) {}, reason: []string{"no subsistence benefits"}},
+		{name: "aap in full", on: "2026-03-01", id: "KVP-EL-03", want: NotMet,
+			change: func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitAAP, Full: true}} },
+			reason: []string{"aap in full"}},
+		{name: "tiltakspenger in full", on: "2026-03-01", id: "KVP-EL-03", want: NotMet,
+			change: func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitTiltakspenger, Full: true}} }},
+		{name: "full wins over partial, even when the list is incomplete", on: "2026-03-01", id: "KVP-EL-03", want: NotMet,
+			change: func(f *EligibilityFacts) {
+				f.BenefitsKnown = false
+				f.Benefits = []Benefit{{Kind: BenefitOther}, {Kind: BenefitUforetrygd, Full: true}}
+			}},
+		{name: "dagpenger partly", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+			change: func(f *EligibilityFacts) {
+				f.Benefits = []Benefit{{Kind: BenefitDagpenger, Yearly: elDec("20000")}}
+			},
+			reason: []string{"dagpenger partly, 20000 a year", "needs assessment"}},
+		{name: "sykepenger partly, amount unknown", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+			change: func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitSykepenger}} },
+			reason: []string{"needs assessment"}},
+		{name: "barnepensjon in full needs assessment", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+			change: func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitBarnepensjon, Full: true}} },
+			reason: []string{"barnepensjon in full", "needs assessment"}},
+		{name: "other in full needs assessment", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+			change: func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitOther, Full: true}} },
+			reason: []string{"needs assessment"}},
+		{name: "zero yearly amount counts as none", on: "2026-03-01", id: "KVP-EL-03", want: Met,
+			change: func(f *EligibilityFacts) {
+				f.Benefits = []Benefit{{Kind: BenefitDagpenger, Yearly: elDec("0")}}
+			}},
+		{name: "benefits unknown", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+			change: func(f *EligibilityFacts) { f.BenefitsKnown = false }, missing: []string{FactBenefits}},
+
+		// KVP-EL-06 residence and fixed abode
+		{name: "norwegian with abode", on: "2026-03-01", id: "KVP-EL-06", want: Met,
+			change: func(f *EligibilityFacts) {}},
+		{name: "norwegian without abode", on: "2026-03-01", id: "KVP-EL-06", want: NotMet,
+			change: func(f *EligibilityFacts) { f.FixedAbode = elB(false) }},
+		{name: "norwegian, abode unknown", on: "2026-03-01", id: "KVP-EL-06", want: Unknown,
+			change: func(f *EligibilityFacts) { f.FixedAbode = nil }, missing: []string{FactFixedAbode}},
+		{name: "eea without abode on 2025-03-06", on: "2025-03-06", id: "KVP-EL-06", want: NotMet,
+			change: func(f *EligibilityFacts) { f.Residence, f.FixedAbode = ResidenceEEA, elB(false) },
+			reason: []string{"only from 2025-03-07", "assessed 2025-03-06"}},
+		{name: "eea without abode on 2025-03-07", on: "2025-03-07", id: "KVP-EL-06", want: Met,
+			change: func(f *EligibilityFacts) { f.Residence, f.FixedAbode = ResidenceEEA, elB(false) },
+			reason: []string{"exempt", "2025-03-07"}},
+		{name: "eea, abode unknown, before exemption", on: "2025-03-06", id: "KVP-EL-06", want: Unknown,
+			change:  func(f *EligibilityFacts) { f.Residence, f.FixedAbode = ResidenceEEA, nil },
+			missing: []string{FactFixedAbode}},
+		{name: "eea, abode unknown, after exemption", on: "2025-03-07", id: "KVP-EL-06", want: Met,
+			change: func(f *EligibilityFacts) { f.Residence, f.FixedAbode = ResidenceEEA, nil }},
+		{name: "lawful resident without abode", on: "2026-03-01", id: "KVP-EL-06", want: NotMet,
+			change: func(f *EligibilityFacts) { f.Residence, f.FixedAbode = ResidenceLawfulResident, elB(false) }},
+		{name: "lawful resident with abode", on: "2026-03-01", id: "KVP-EL-06", want: Met,
+			change: func(f *EligibilityFacts) { f.Residence = ResidenceLawfulResident }},
+		{name: "asylum reception with abode", on: "2026-03-01", id: "KVP-EL-06", want: NotMet,
+			change: func(f *EligibilityFacts) { f.Residence = ResidenceAsylumReception },
+			reason: []string{"asylum reception"}},
+		{name: "no lawful residence, abode unknown", on: "2026-03-01", id: "KVP-EL-06", want: NotMet,
+			change: func(f *EligibilityFacts) { f.Residence, f.FixedAbode = ResidenceNoLawfulResidence, nil }},
+		{name: "residence and abode unknown", on: "2026-03-01", id: "KVP-EL-06", want: Unknown,
+			change:  func(f *EligibilityFacts) { f.Residence, f.FixedAbode = "", nil },
+			missing: []string{FactResidence, FactFixedAbode}},
+		{name: "residence unknown, abode yes", on: "2026-03-01", id: "KVP-EL-06", want: Unknown,
+			change:  func(f *EligibilityFacts) { f.Residence = "" },
+			missing: []string{FactResidence}},
+		{name: "residence unknown, no abode before the EEA exemption", on: "2025-03-06", id: "KVP-EL-06", want: NotMet,
+			change: func(f *EligibilityFacts) { f.Residence, f.FixedAbode = "", elB(false) },
+			reason: []string{"no status qualifies"}},
+		{name: "residence unknown, no abode after the EEA exemption", on: "2025-03-07", id: "KVP-EL-06", want: Unknown,
+			change:  func(f *EligibilityFacts) { f.Residence, f.FixedAbode = "", elB(false) },
+			missing: []string{FactResidence}},
+
+		// KVP-EL-07 youth programme
+		{name: "youth programme yes on 2025-07-31", on: "2025-07-31", id: "KVP-EL-07", want: Met,
+			change: func(f *EligibilityFacts) { f.YouthProgramme = elB(true) },
+			reason: []string{"did not exist yet", "2025-08-01"}},
+		{name: "youth programme yes on 2025-08-01", on: "2025-08-01", id: "KVP-EL-07", want: NotMet,
+			change: func(f *EligibilityFacts) { f.YouthProgramme = elB(true) }},
+		{name: "youth programme unknown on 2025-07-31", on: "2025-07-31", id: "KVP-EL-07", want: Met,
+			change: func(f *EligibilityFacts) { f.YouthProgramme = nil }},
+		{name: "youth programme unknown on 2025-08-01", on: "2025-08-01", id: "KVP-EL-07", want: Unknown,
+			change: func(f *EligibilityFacts) { f.YouthProgramme = nil }, missing: []string{FactYouthProgramme}},
+
+		// KVP-EL-08 previous participation
+		{name: "previous programme on 2018-12-31", on: "2018-12-31", id: "KVP-EL-08", want: NotMet,
+			change: func(f *EligibilityFacts) {
+				f.BirthDate = elDp("1980-01-01")
+				f.Previous = []Period{{From: elD("2015-01-01"), To: elD("2015-12-31")}}
+			},
+			reason: []string{"2015-01-01..2015-12-31", "one-time right"}},
+		{name: "previous programme on 2019-01-01", on: "2019-01-01", id: "KVP-EL-08", want: Met,
+			change: func(f *EligibilityFacts) {
+				f.Previous = []Period{{From: elD("2015-01-01"), To: elD("2015-12-31")}}
+			},
+			reason: []string{"2019 amendment"}},
+		{name: "programme not ended by the assessment date is not previous", on: "2018-12-31", id: "KVP-EL-08", want: Met,
+			change: func(f *EligibilityFacts) {
+				f.Previous = []Period{{From: elD("2018-01-01"), To: elD("2018-12-31")}}
+			}},
+		{name: "previous unknown before 2019", on: "2018-12-31", id: "KVP-EL-08", want: Unknown,
+			change: func(f *EligibilityFacts) { f.PreviousKnown = false }, missing: []string{FactPrevious}},
+		{name: "previous unknown from 2019", on: "2019-01-01", id: "KVP-EL-08", want: Met,
+			change: func(f *EligibilityFacts) { f.PreviousKnown = false }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := elAllMet(tt.on)
+			tt.change(&f)
+			if err := f.Validate(); err != nil {
+				t.Fatalf("test facts invalid: %v", err)
+			}
+			got := elFinding(t, CheckEligibility(f), tt.id)
+			if got.Result != tt.want {
+				t.Errorf("%s = %s (%s), want %s", tt.id, got.Result, got.Reason, tt.want)
+			}
+			for _, s := range tt.reason {
+				if !strings.Contains(got.Reason, s) {
+					t.Errorf("reason %q does not contain %q", got.Reason, s)
+				}
+			}
+			want := tt.missing
+			if want == nil {
+				want = []string{}
+			}
+			if got.Missing == nil || !slices.Equal(got.Missing, want) {
+				t.Errorf("missing = %#v, want %#v", got.Missing, want)
+			}
+		})
+	}
+}
+
+func TestEligibilityVerdict(t *testing.T) {
+	tests := []struct {
+		name    string
+		change  func(*EligibilityFacts)
+		verdict string
+		missing []string
+	}{
+		{name: "all met", change: func(f *EligibilityFacts) {}, verdict: VerdictEligible, missing: []string{}},
+		{name: "one unknown", change: func(f *EligibilityFacts) { f.AssessmentDone = nil },
+			verdict: VerdictUndetermined, missing: []string{FactAssessmentDone}},
+		{name: "needs assessment only: undetermined, nothing missing",
+			change:  func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitOther}} },
+			verdict: VerdictUndetermined, missing: []string{}},
+		{name: "not met beats unknown", change: func(f *EligibilityFacts) {
+			f.AssessmentDone = nil
+			f.ReducedCapacity = elB(false)
+		}, verdict: VerdictNotEligible, missing: []string{FactAssessmentDone}},
+		{name: "nothing known: every fact missing, in criterion order, once",
+			change: func(f *EligibilityFacts) {
+				*f = EligibilityFacts{AssessmentDate: f.AssessmentDate}
+			},
+			verdict: VerdictUndetermined,
+			missing: []string{FactBirthDate, FactReducedCapacity, FactBenefits, FactAssessmentDone, FactFollowUpNeeded,
+				FactResidence, FactFixedAbode, FactYouthProgramme}},
+		{name: "nothing known before 2019 asks for previous",
+			change: func(f *EligibilityFacts) {
+				*f = EligibilityFacts{AssessmentDate: elD("2018-06-01"), Residence: ResidenceNorwegian}
+			},
+			verdict: VerdictUndetermined,
+			missing: []string{FactBirthDate, FactReducedCapacity, FactBenefits, FactAssessmentDone, FactFollowUpNeeded,
+				FactFixedAbode, FactPrevious}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := elAllMet("2026-03-01")
+			tt.change(&f)
+			r := CheckEligibility(f)
+			if r.Verdict != tt.verdict {
+				t.Errorf("verdict = %s, want %s", r.Verdict, tt.verdict)
+			}
+			if r.Missing == nil || !slices.Equal(r.Missing, tt.missing) {
+				t.Errorf("missing = %#v, want %#v", r.Missing, tt.missing)
+			}
+			if len(r.Notes) == 0 || r.Notes[0] != NoteBurdensome {
+				t.Errorf("notes = %q, want the § 29 third paragraph note first", r.Notes)
+			}
+			if !strings.Contains(NoteBurdensome, "§ 29 tredje ledd") {
+				t.Errorf("burdensome note lacks its reference: %q", NoteBurdensome)
+			}
+		})
+	}
+}
+
+func TestStartDeadline(t *testing.T) {
+	tests := []struct{ app, want string }{
+		{"2026-01-31", "2026-07-31"}, // July has a 31st
+		{"2025-08-31", "2026-02-28"}, // no 31 February: last day of the month (domstolloven § 148)
+		{"2023-08-29", "2024-02-29"}, // leap year
+		{"2025-08-29", "2026-02-28"},
+		{"2025-12-31", "2026-06-30"},
+		{"2026-03-15", "2026-09-15"},
+	}
+	for _, tt := range tests {
+		if got := StartDeadline(elD(tt.app)); got != elD(tt.want) {
+			t.Errorf("StartDeadline(%s) = %s, want %s", tt.app, got, tt.want)
+		}
+	}
+
+	f := elAllMet("2026-08-01")
+	r := CheckEligibility(f)
+	if r.StartDeadline != nil {
+		t.Errorf("start deadline %s without an application date", r.StartDeadline)
+	}
+	f.ApplicationDate = elDp("2026-01-31")
+	r = CheckEligibility(f)
+	if r.StartDeadline == nil || *r.StartDeadline != elD("2026-07-31") {
+		t.Fatalf("start deadline = %v, want 2026-07-31", r.StartDeadline)
+	}
+	if len(r.Notes) != 2 || !strings.Contains(r.Notes[1], "2026-07-31") ||
+		!strings.Contains(r.Notes[1], "§ 31") || !strings.Contains(r.Notes[1], "had passed") {
+		t.Errorf("notes = %q, want a § 31 note saying 2026-07-31 had passed", r.Notes)
+	}
+}
+
+func TestEligibilityFactsValidate(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(*EligibilityFacts)
+		want   []string // substrings of the error; none means valid
+	}{
+		{name: "valid", change: func(f *EligibilityFacts) {
+			f.Benefits = []Benefit{{Kind: BenefitAAP, Yearly: elDec("1000")}}
+			f.Previous = []Period{{From: elD("2015-01-01"), To: elD("2015-01-01")}}
+		}},
+		{name: "unknown benefit kind", change: func(f *EligibilityFacts) {
+			f.Benefits = []Benefit{{Kind: BenefitAAP}, {Kind: "foo"}}
+		}, want: []string{`benefits[1].kind: "foo" is not one of aap, uforetrygd, alderspensjon, dagpenger, tiltakspenger, sykepenger, barnepensjon, other`}},
+		{name: "negative amount", change: func(f *EligibilityFacts) {
+			f.Benefits = []Benefit{{Kind: BenefitDagpenger, Yearly: elDec("-5")}}
+		}, want: []string{"benefits[0].yearly: -5 is negative"}},
+		{name: "unknown residence", change: func(f *EligibilityFacts) { f.Residence = "mars" },
+			want: []string{`residence: "mars" is not one of norwegian, eea, lawful-resident, asylum-reception, no-lawful-residence`}},
+		{name: "previous ends before it starts", change: func(f *EligibilityFacts) {
+			f.Previous = []Period{{From: elD("2015-01-01"), To: elD("2015-12-31")}, {From: elD("2016-05-01"), To: elD("2016-04-30")}}
+		}, want: []string{"previous[1]: 2016-05-01..2016-04-30 ends before it starts"}},
+		{name: "born after the assessment", change: func(f *EligibilityFacts) { f.BirthDate = elDp("2026-03-02") },
+			want: []string{"birth_date: 2026-03-02 is after the assessment date 2026-03-01"}},
+		{name: "all problems reported", change: func(f *EligibilityFacts) {
+			f.Residence = "x"
+			f.Benefits = []Benefit{{Kind: ""}}
+		}, want: []string{`benefits[0].kind: ""`, `residence: "x"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := elAllMet("2026-03-01")
+			tt.change(&f)
+			err := f.Validate()
+			if len(tt.want) == 0 {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			for _, s := range tt.want {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("error %q does not contain %q", err, s)
+				}
+			}
+		})
+	}
+}
+
+// Empty lists must be [] in JSON, never null.
+func TestEligibilityResultJSONEmptyLists(t *testing.T) {
+	b, err := json.Marshal(CheckEligibility(elAllMet("2026-03-01")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	if strings.Contains(s, "null") {
+		t.Errorf("JSON contains null: %s", s)
+	}
+	for _, want := range []string{`"missing":[]`, `"verdict":"eligible"`, `"id":"KVP-EL-01"`, `"result":"met"`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("JSON lacks %s: %s", want, s)
+		}
+	}
+}
