@@ -6,35 +6,71 @@ package calc
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
 
-// Money is an amount in kroner. It is printed and encoded with exactly two
-// decimals, as a JSON string ("265656.56") so that no reader turns it into a float.
-type Money struct{ decimal.Decimal }
+// Money is an amount in whole øre. Every amount kvp prints is a Money, so
+// sums are exact integer additions; unrounded intermediate values are
+// decimal.Decimal until the rounding policy turns them into Money. It is
+// printed and encoded with exactly two decimals, as a JSON string
+// ("265656.56") so that no reader turns it into a float.
+type Money int64
 
-// M wraps d as Money.
-func M(d decimal.Decimal) Money { return Money{d} }
+// M rounds d half away from zero to the øre.
+func M(d decimal.Decimal) Money { return Money(d.Shift(2).Round(0).IntPart()) }
 
-// String formats m with two decimals.
-func (m Money) String() string { return m.StringFixed(2) }
+// Kroner returns k whole kroner.
+func Kroner(k int64) Money { return Money(k * 100) }
+
+// Decimal returns m in kroner as a decimal.
+func (m Money) Decimal() decimal.Decimal { return decimal.New(int64(m), -2) }
+
+// IsZero, IsNegative and IsPositive compare m with zero.
+func (m Money) IsZero() bool     { return m == 0 }
+func (m Money) IsNegative() bool { return m < 0 }
+func (m Money) IsPositive() bool { return m > 0 }
+
+// String formats m with two decimals: "-1234.50".
+func (m Money) String() string { return string(m.appendFixed(nil)) }
+
+// StringFixed formats m with places decimals (0 or 2), rounding half away from zero.
+func (m Money) StringFixed(places int32) string {
+	if places >= 2 {
+		return m.String()
+	}
+	return m.Decimal().StringFixed(places)
+}
+
+func (m Money) appendFixed(b []byte) []byte {
+	v := int64(m)
+	if v < 0 {
+		b = append(b, '-')
+		v = -v
+	}
+	b = strconv.AppendInt(b, v/100, 10)
+	return append(b, '.', byte('0'+v%100/10), byte('0'+v%10))
+}
 
 // MarshalJSON writes m as a string with two decimals.
-func (m Money) MarshalJSON() ([]byte, error) { return []byte(`"` + m.StringFixed(2) + `"`), nil }
+func (m Money) MarshalJSON() ([]byte, error) {
+	b := append(make([]byte, 0, 24), '"')
+	return append(m.appendFixed(b), '"'), nil
+}
 
-// UnmarshalJSON reads a string or a number.
+// UnmarshalJSON reads a string or a number of kroner.
 func (m *Money) UnmarshalJSON(b []byte) error {
 	var d decimal.Decimal
 	if err := d.UnmarshalJSON(b); err != nil {
 		return fmt.Errorf("amount: %w", err)
 	}
-	m.Decimal = d
+	*m = M(d)
 	return nil
 }
 
 // MarshalText writes m with two decimals (YAML, CSV).
-func (m Money) MarshalText() ([]byte, error) { return []byte(m.StringFixed(2)), nil }
+func (m Money) MarshalText() ([]byte, error) { return m.appendFixed(nil), nil }
 
 // exactPlaces is the precision of unrounded intermediate amounts under the
 // exact policy: far below an øre over any period the tool accepts.

@@ -62,14 +62,14 @@ func RatesOn(p *rules.Params, d rules.Date, rounding Rounding) (*Rates, error) {
 	if err != nil {
 		return nil, fmt.Errorf("date: %w", err)
 	}
-	used := map[string]ParamValue{}
+	used := map[paramKey]ParamValue{}
 	for _, x := range []struct {
 		key string
 		v   rules.Dated[decimal.Decimal]
 	}{{rules.KeyG, g}, {rules.KeyFactor, factor}, {rules.KeyDayDivisor, div}, {rules.KeyChildSupplement, child}} {
-		note(used, x.key, x.v.From, x.v.Value.String(), x.v.Ref, x.v.Source, x.v.Origin)
+		note(used, x.key, x.v.From, x.v.Value, x.v.Ref, x.v.Source, x.v.Origin)
 	}
-	note(used, rules.KeyUnder25Share, share.From, share.Value.String(), share.Ref, share.Source, share.Origin)
+	note(used, rules.KeyUnder25Share, share.From, share.Value, share.Ref, share.Source, share.Origin)
 
 	r := &Rates{
 		Date: d, Rounding: rounding,

@@ -259,7 +259,7 @@ type absentGroup struct {
 // below zero. An interrupted stretch pays nothing (§ 35).
 func (c *Case) piece(seg *Segment, days int, absent []absentGroup, rate decimal.Decimal) [lineCount]decimal.Decimal {
 	var l [lineCount]decimal.Decimal
-	child := seg.ChildRate.Mul(decimal.NewFromInt(int64(seg.Children)))
+	child := seg.childRate.Mul(decimal.NewFromInt(int64(seg.Children)))
 	if seg.Interrupted {
 		nd := decimal.NewFromInt(int64(days))
 		l[lineStipend], l[lineChild] = rate.Mul(nd), child.Mul(nd)

@@ -152,13 +152,13 @@ type Segment struct {
 	To          rules.Date      `json:"to"`
 	G           Money           `json:"g"`
 	GFrom       rules.Date      `json:"g_from"`
-	Factor      string          `json:"factor"`
+	Factor      decimal.Decimal `json:"factor"`
 	Under25     bool            `json:"under_25"`
 	Share       rules.Ratio     `json:"share"`
-	Divisor     string          `json:"day_divisor"`
+	Divisor     decimal.Decimal `json:"day_divisor"`
 	Yearly      Money           `json:"yearly"`
 	DayRate     Money           `json:"day_rate"`
-	DayRateFull string          `json:"day_rate_unrounded"`
+	DayRateFull decimal.Decimal `json:"day_rate_unrounded"`
 	ChildRate   Money           `json:"child_rate"`
 	Children    int             `json:"children"`
 	Interrupted bool            `json:"interrupted"`
@@ -168,9 +168,16 @@ type Segment struct {
 	Amounts
 	Ref string `json:"legal_reference"`
 
+	childRate  decimal.Decimal // barnetillegg per child per day
 	dayExact   decimal.Decimal // unrounded day rate
 	dayRate    decimal.Decimal // day rate under the policy
 	benefitDay decimal.Decimal // § 38 benefits per paid day, unrounded
+	// plainNAV marks a segment under the nav policy with no interruption,
+	// work or benefits, priced in integer øre: dayRateØre × days and
+	// childØre (all children) × days.
+	plainNAV   bool
+	dayRateØre int64
+	childØre   int64
 }
 
 // The money lines, in the order they are applied.
@@ -202,11 +209,13 @@ func (a *Amounts) lines() [lineCount]*Money {
 }
 
 func (a *Amounts) add(b Amounts) {
-	bl := b.lines()
-	for i, m := range a.lines() {
-		m.Decimal = m.Add(bl[i].Decimal)
-	}
-	a.Net = M(a.Net.Add(b.Net.Decimal))
+	a.Stipend += b.Stipend
+	a.ChildSupplement += b.ChildSupplement
+	a.Interruption += b.Interruption
+	a.Absence += b.Absence
+	a.Work += b.Work
+	a.OtherBenefits += b.OtherBenefits
+	a.Net += b.Net
 }
 
 // Month is one calendar month of the schedule: what was earned in it and
@@ -293,7 +302,7 @@ func Stipend(p *rules.Params, c Case) (*Result, error) {
 		n.Ref = RefNotDeducted
 		res.NotDeducted = append(res.NotDeducted, n)
 	}
-	used := map[string]ParamValue{}
+	used := map[paramKey]ParamValue{}
 	start := from
 	for i := 0; i <= len(cuts); i++ {
 		end := to
@@ -314,7 +323,7 @@ func Stipend(p *rules.Params, c Case) (*Result, error) {
 	return res, nil
 }
 
-func newSegment(p *rules.Params, c *Case, from, to rules.Date, used map[string]ParamValue) (Segment, error) {
+func newSegment(p *rules.Params, c *Case, from, to rules.Date, used map[paramKey]ParamValue) (Segment, error) {
 	g, err := p.G.At(from)
 	if err != nil {
 		return Segment{}, fmt.Errorf("from: %w", err)
@@ -335,16 +344,16 @@ func newSegment(p *rules.Params, c *Case, from, to rules.Date, used map[string]P
 	if err != nil {
 		return Segment{}, fmt.Errorf("from: %w", err)
 	}
-	note(used, rules.KeyG, g.From, g.Value.String(), g.Ref, g.Source, g.Origin)
-	note(used, rules.KeyFactor, factor.From, factor.Value.String(), factor.Ref, factor.Source, factor.Origin)
-	note(used, rules.KeyDayDivisor, div.From, div.Value.String(), div.Ref, div.Source, div.Origin)
+	note(used, rules.KeyG, g.From, g.Value, g.Ref, g.Source, g.Origin)
+	note(used, rules.KeyFactor, factor.From, factor.Value, factor.Ref, factor.Source, factor.Origin)
+	note(used, rules.KeyDayDivisor, div.From, div.Value, div.Ref, div.Source, div.Origin)
 	under25 := from < c.FullRateFrom()
 	num, den := decimal.NewFromInt(1), decimal.NewFromInt(1)
 	ref := RefStipend
 	if under25 {
 		num, den = share.Value.Num, share.Value.Den
 		ref = RefUnder25
-		note(used, rules.KeyUnder25Share, share.From, share.Value.String(), share.Ref, share.Source, share.Origin)
+		note(used, rules.KeyUnder25Share, share.From, share.Value, share.Ref, share.Source, share.Origin)
 	}
 	yearlyNum := factor.Value.Mul(g.Value).Mul(num) // yearly = yearlyNum / den
 	dayExact := yearlyNum.DivRound(den.Mul(div.Value), exactPlaces)
@@ -353,37 +362,53 @@ func newSegment(p *rules.Params, c *Case, from, to rules.Date, used map[string]P
 		dayRate = yearlyNum.DivRound(den.Mul(div.Value), 0)
 	}
 	children := c.childrenOn(from)
+	benefitDay := c.benefitPerDayOn(from)
+	workHours := c.workHoursOn(from)
+	interrupted := c.interruptedOn(from)
+	childAll := child.Value.Mul(decimal.NewFromInt(int64(children))).Shift(2)
+	plain := c.Rounding == RoundingNAV && !interrupted && workHours.IsZero() && benefitDay.IsZero() &&
+		childAll.IsInteger() && dayRate.Abs().LessThan(decimal.New(1, 9))
 	if children > 0 {
-		note(used, rules.KeyChildSupplement, child.From, child.Value.String(), child.Ref, child.Source, child.Origin)
+		note(used, rules.KeyChildSupplement, child.From, child.Value, child.Ref, child.Source, child.Origin)
 	}
 	return Segment{
 		From: from, To: to,
-		G: M(g.Value), GFrom: g.From, Factor: factor.Value.String(),
-		Under25: under25, Share: share.Value, Divisor: div.Value.String(),
+		G: M(g.Value), GFrom: g.From, Factor: factor.Value,
+		Under25: under25, Share: share.Value, Divisor: div.Value,
 		Yearly:      M(yearlyNum.DivRound(den, 2)),
 		DayRate:     M(dayRate.Round(2)),
-		DayRateFull: dayExact.Round(6).String(),
+		DayRateFull: dayExact.Round(6),
 		ChildRate:   M(child.Value),
 		Children:    children,
-		Interrupted: c.interruptedOn(from),
-		WorkHours:   c.workHoursOn(from),
-		BenefitDay:  M(c.benefitPerDayOn(from).Round(2)),
+		Interrupted: interrupted,
+		WorkHours:   workHours,
+		BenefitDay:  M(benefitDay),
 		PaidDays:    rules.Weekdays(from, to),
 		Ref:         ref,
 		dayExact:    dayExact,
 		dayRate:     dayRate,
-		benefitDay:  c.benefitPerDayOn(from),
+		childRate:   child.Value,
+		benefitDay:  benefitDay,
+		plainNAV:    plain,
+		dayRateØre:  dayRate.Shift(2).IntPart(),
+		childØre:    childAll.IntPart(),
 	}, nil
 }
 
-func note(used map[string]ParamValue, key string, from rules.Date, value, ref, source, origin string) {
-	k := key + "@" + from.String()
+// paramKey identifies one dated parameter value.
+type paramKey struct {
+	key  string
+	from rules.Date
+}
+
+func note(used map[paramKey]ParamValue, key string, from rules.Date, value fmt.Stringer, ref, source, origin string) {
+	k := paramKey{key, from}
 	if _, ok := used[k]; !ok {
-		used[k] = ParamValue{Key: key, From: from, Value: value, Ref: ref, Source: source, Origin: origin}
+		used[k] = ParamValue{Key: key, From: from, Value: value.String(), Ref: ref, Source: source, Origin: origin}
 	}
 }
 
-func sortedParams(used map[string]ParamValue) []ParamValue {
+func sortedParams(used map[paramKey]ParamValue) []ParamValue {
 	out := make([]ParamValue, 0, len(used))
 	for _, v := range used {
 		out = append(out, v)
@@ -420,6 +445,7 @@ func schedule(res *Result, c *Case) {
 		return t
 	}
 	var month *Month
+	var monthStart rules.Date
 	var run [lineCount]runningSum // per line, within the month
 	for si := range res.Segments {
 		seg := &res.Segments[si]
@@ -427,33 +453,53 @@ func schedule(res *Result, c *Case) {
 		for start := seg.From; start <= seg.To; {
 			end := min(seg.To, start.LastOfMonth())
 			key := start.FirstOfMonth()
-			if month == nil || month.Month != monthKey(key) {
+			if month == nil || key != monthStart {
+				monthStart = key
 				res.Months = append(res.Months, Month{Month: monthKey(key), PaidIn: monthKey(key.LastOfMonth().AddDays(1))})
 				month = &res.Months[len(res.Months)-1]
 				run = [lineCount]runningSum{}
 			}
 			days := rules.Weekdays(start, end)
-			exact := c.piece(seg, days, absentIn(absent, start, end), rate)
+			absentHere := absentIn(absent, start, end)
 			var a Amounts
-			net := decimal.Zero
-			for i, m := range a.lines() {
-				if c.Rounding == RoundingNAV {
-					m.Decimal = exact[i].Round(2)
-				} else {
-					m.Decimal = run[i].next(exact[i])
-				}
-				net = net.Add(m.Decimal)
+			if seg.plainNAV && len(absentHere) == 0 {
+				// The common case, in integers: whole-krone day rate, no reductions.
+				a.Stipend = Money(seg.dayRateØre * int64(days))
+				a.ChildSupplement = Money(seg.childØre * int64(days))
+				a.Net = a.Stipend + a.ChildSupplement
+				seg.Amounts.add(a)
+				month.Amounts.add(a)
+				month.PaidDays += days
+				res.Total.add(a)
+				res.PaidDays += days
+				year(start.Year()).Earned.add(a)
+				year(key.LastOfMonth().AddDays(1).Year()).Paid.add(a)
+				start = end + 1
+				continue
 			}
-			if net.IsNegative() { // an øre of rounding between lines: take it off the last reduction
+			exact := c.piece(seg, days, absentHere, rate)
+			var net Money
+			for i, m := range a.lines() {
+				switch {
+				case c.Rounding == RoundingNAV:
+					if !exact[i].IsZero() {
+						*m = M(exact[i])
+					}
+				default:
+					*m = run[i].next(exact[i])
+				}
+				net += *m
+			}
+			if net < 0 { // an øre of rounding between lines: take it off the last reduction
 				for i := lineCount - 1; i > lineChild; i-- {
-					if m := a.lines()[i]; !m.IsZero() {
-						m.Decimal = m.Sub(net)
+					if m := a.lines()[i]; *m != 0 {
+						*m -= net
 						break
 					}
 				}
-				net = decimal.Zero
+				net = 0
 			}
-			a.Net = M(net)
+			a.Net = net
 			seg.Amounts.add(a)
 			month.Amounts.add(a)
 			month.PaidDays += days
@@ -476,12 +522,18 @@ func schedule(res *Result, c *Case) {
 
 // runningSum hands out øre amounts whose sum is always the rounded sum of the
 // exact amounts given so far.
-type runningSum struct{ exact, paid decimal.Decimal }
+type runningSum struct {
+	exact decimal.Decimal
+	paid  Money
+}
 
-func (r *runningSum) next(exact decimal.Decimal) decimal.Decimal {
+func (r *runningSum) next(exact decimal.Decimal) Money {
+	if exact.IsZero() {
+		return 0
+	}
 	r.exact = r.exact.Add(exact)
-	total := r.exact.Round(2)
-	piece := total.Sub(r.paid)
+	total := M(r.exact)
+	piece := total - r.paid
 	r.paid = total
 	return piece
 }

@@ -140,18 +140,16 @@ func checkAddsUp(t *testing.T, r *Result) {
 		paid.add(y.Paid)
 	}
 	for name, a := range map[string]Amounts{"segments": segs, "months": months, "earned years": earned, "paid years": paid} {
-		if !a.Net.Equal(r.Total.Net.Decimal) || !a.Stipend.Equal(r.Total.Stipend.Decimal) || !a.ChildSupplement.Equal(r.Total.ChildSupplement.Decimal) {
+		if a != r.Total {
 			t.Errorf("%s add up to %+v, total %+v", name, a, r.Total)
 		}
 	}
 	if days != r.PaidDays {
 		t.Errorf("segment days %d, total %d", days, r.PaidDays)
 	}
-	for _, lines := range [][]Money{{r.Total.Net, r.Total.Stipend, r.Total.ChildSupplement}} {
-		for _, m := range lines {
-			if m.IsNegative() || !m.Equal(m.Round(2)) {
-				t.Errorf("amount %s is negative or not whole øre", m)
-			}
+	for _, m := range []Money{r.Total.Net, r.Total.Stipend, r.Total.ChildSupplement} {
+		if m.IsNegative() {
+			t.Errorf("amount %s is negative", m)
 		}
 	}
 }

@@ -352,7 +352,7 @@ func printCalcTables(a *app, res *calc.Result) error {
 				note += " · other benefits " + s.BenefitDay.String() + "/day (" + calc.RefBenefits + ")"
 			}
 		}
-		row := []string{s.From.String(), s.To.String(), s.G.StringFixed(0), s.Factor, band, s.DayRate.String(),
+		row := []string{s.From.String(), s.To.String(), s.G.StringFixed(0), s.Factor.String(), band, s.DayRate.String(),
 			strconv.Itoa(s.Children), s.ChildRate.String(), strconv.Itoa(s.PaidDays)}
 		rows = append(rows, append(append(row, amounts(s.Amounts)...), note))
 	}
