@@ -1,0 +1,266 @@
+package calc
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"kvp/rules"
+)
+
+// TaxInput is what the tax-relevant amounts of one income year depend on.
+type TaxInput struct {
+	Year           int             `json:"year"`            // income year; 0 means p.Year
+	PersonalIncome decimal.Decimal `json:"personal_income"` // personinntekt: the stipend paid in the year, kroner
+	Finnmark       bool            `json:"finnmark"`        // resident in Finnmark or Nord-Troms (tiltakssonen)
+	AverageG       decimal.Decimal `json:"average_g"`       // the year's average G, for pension earning; 0 skips it
+}
+
+// TaxLine is one step of the tax computation, with the arithmetic and the
+// law behind it, for --explain.
+type TaxLine struct {
+	Key     string          `json:"key"`
+	Label   string          `json:"label"`
+	Amount  decimal.Decimal `json:"amount"`
+	Formula string          `json:"formula"`
+	Ref     string          `json:"legal_reference"`
+	Params  []string        `json:"params"` // the parameter values used, as "name value"
+}
+
+// TaxBreakdown is the tax and pension earning of one income year's personal income.
+type TaxBreakdown struct {
+	Year                int             `json:"year"`
+	PersonalIncome      decimal.Decimal `json:"personal_income"`
+	Trygdeavgift        decimal.Decimal `json:"trygdeavgift"`      // national insurance contribution
+	MinimumDeduction    decimal.Decimal `json:"minimum_deduction"` // minstefradrag
+	OrdinaryIncome      decimal.Decimal `json:"ordinary_income"`   // alminnelig inntekt
+	PersonalAllowance   decimal.Decimal `json:"personal_allowance"`
+	TaxOnOrdinaryIncome decimal.Decimal `json:"tax_on_ordinary_income"`
+	StepTax             decimal.Decimal `json:"step_tax"`           // trinnskatt
+	FinnmarkAllowance   decimal.Decimal `json:"finnmark_allowance"` // finnmarksfradrag used; 0 outside Finnmark
+	TotalTax            decimal.Decimal `json:"total_tax"`
+	AverageRate         decimal.Decimal `json:"average_rate"` // TotalTax / PersonalIncome, 4 decimals; 0 for no income
+	Net                 decimal.Decimal `json:"net"`
+	NetPerMonth         decimal.Decimal `json:"net_per_month"`
+	PensionBase         decimal.Decimal `json:"pension_base"`    // min(income, 7.1 × average G)
+	PensionEarning      decimal.Decimal `json:"pension_earning"` // 18.1 % of PensionBase
+	Lines               []TaxLine       `json:"lines"`
+}
+
+// Tax rounding policy: every amount on a tax line (contribution, deduction,
+// income, tax, net, pension) is rounded to øre, 2 decimals, half up, where
+// the line is computed, and later lines use the rounded amounts. Trinnskatt
+// is one line: its steps are summed exactly and rounded once. The average
+// rate is rounded to 4 decimals. The tax office's own roundings (whole
+// kroner on the assessment) are not applied.
+const taxPlaces = 2
+
+// taxRound rounds to øre. decimal.Round is half away from zero, which is half
+// up for the non-negative amounts here.
+func taxRound(d decimal.Decimal) decimal.Decimal { return d.Round(taxPlaces) }
+
+// Tax computes the tax-relevant amounts of in.PersonalIncome under the
+// parameters p of its income year, as wages are taxed (kvp-rules.md § 4):
+//
+//	trygdeavgift     = min(rate × income, phase-in × (income − lower limit)), 0 at or below the limit
+//	minstefradrag    = min(46 % × income, cap)
+//	ordinary income  = income − minstefradrag (− finnmarksfradrag in Finnmark)
+//	tax on ordinary  = rate × max(0, ordinary income − personfradrag)
+//	trinnskatt       = Σ step rate × the part of income in the step
+//	pension earning  = 18.1 % × min(income, 7.1 × average G)
+//
+// The finnmarksfradrag used is capped at the ordinary income left after
+// minstefradrag, so ordinary income is never negative (an unused rest would
+// not change this year's tax). Negative income is the caller's error to
+// catch: Tax then returns zero amounts and no lines.
+func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
+	b := TaxBreakdown{Year: in.Year, Lines: []TaxLine{}}
+	if b.Year == 0 {
+		b.Year = p.Year
+	}
+	if in.PersonalIncome.IsNegative() {
+		b.PersonalIncome = in.PersonalIncome
+		return b
+	}
+	add := func(l TaxLine) {
+		if l.Params == nil {
+			l.Params = []string{}
+		}
+		b.Lines = append(b.Lines, l)
+	}
+	zero := decimal.Zero
+	income := taxRound(in.PersonalIncome)
+	b.PersonalIncome = income
+	add(TaxLine{Key: "personal_income", Label: "Personal income (personinntekt)", Amount: income,
+		Formula: taxMoney(income), Ref: rules.RefPersonalIncome})
+
+	// Trygdeavgift, wage rate, phased in above the lower limit.
+	limit := p.TrygdeavgiftLowerLimit
+	tl := TaxLine{Key: "trygdeavgift", Label: "National insurance contribution (trygdeavgift)", Ref: rules.RefTrygdeavgift,
+		Params: []string{"rate " + taxPct(p.TrygdeavgiftRate), "lower limit " + taxNum(limit), "phase-in " + taxPct(p.TrygdeavgiftPhaseIn)}}
+	if income.LessThanOrEqual(limit) {
+		tl.Formula = fmt.Sprintf("%s ≤ %s (lower limit): 0", taxMoney(income), taxNum(limit))
+		b.Trygdeavgift = zero
+	} else {
+		full := p.TrygdeavgiftRate.Mul(income)
+		phased := p.TrygdeavgiftPhaseIn.Mul(income.Sub(limit))
+		b.Trygdeavgift = taxRound(decimal.Min(full, phased))
+		tl.Formula = fmt.Sprintf("min(%s × %s, %s × (%s − %s))",
+			taxPct(p.TrygdeavgiftRate), taxMoney(income), taxPct(p.TrygdeavgiftPhaseIn), taxMoney(income), taxNum(limit))
+	}
+	tl.Amount = b.Trygdeavgift
+	add(tl)
+
+	// Minstefradrag under the wage rules.
+	b.MinimumDeduction = taxRound(decimal.Min(p.MinDeductionRate.Mul(income), p.MinDeductionCap))
+	add(TaxLine{Key: "minstefradrag", Label: "Minimum deduction (minstefradrag)", Amount: b.MinimumDeduction,
+		Formula: fmt.Sprintf("min(%s × %s, %s)", taxPct(p.MinDeductionRate), taxMoney(income), taxNum(p.MinDeductionCap)),
+		Ref:     rules.RefMinstefradrag,
+		Params:  []string{"rate " + taxPct(p.MinDeductionRate), "cap " + taxNum(p.MinDeductionCap)}})
+
+	left := income.Sub(b.MinimumDeduction)
+	ordinaryFormula := fmt.Sprintf("%s − %s", taxMoney(income), taxMoney(b.MinimumDeduction))
+	ordinaryRef := rules.RefMinstefradrag
+	b.FinnmarkAllowance = zero
+	if in.Finnmark {
+		b.FinnmarkAllowance = decimal.Min(p.FinnmarkAllowance, decimal.Max(left, zero))
+		fl := TaxLine{Key: "finnmarksfradrag", Label: "Finnmark deduction (finnmarksfradrag)", Amount: b.FinnmarkAllowance,
+			Formula: taxNum(p.FinnmarkAllowance), Ref: rules.RefFinnmarksfradrag,
+			Params: []string{"finnmarksfradrag " + taxNum(p.FinnmarkAllowance)}}
+		if b.FinnmarkAllowance.LessThan(p.FinnmarkAllowance) {
+			fl.Formula = fmt.Sprintf("min(%s, %s − %s)", taxNum(p.FinnmarkAllowance), taxMoney(income), taxMoney(b.MinimumDeduction))
+		}
+		add(fl)
+		left = left.Sub(b.FinnmarkAllowance)
+		ordinaryFormula += " − " + taxMoney(b.FinnmarkAllowance)
+		ordinaryRef += ", " + strings.TrimPrefix(rules.RefFinnmarksfradrag, "sktl. ")
+	}
+	b.OrdinaryIncome = taxRound(left)
+	add(TaxLine{Key: "ordinary_income", Label: "Ordinary income (alminnelig inntekt)", Amount: b.OrdinaryIncome,
+		Formula: ordinaryFormula, Ref: ordinaryRef})
+
+	b.PersonalAllowance = taxRound(p.PersonalAllowance)
+	add(TaxLine{Key: "personfradrag", Label: "Personal allowance (personfradrag)", Amount: b.PersonalAllowance,
+		Formula: taxNum(p.PersonalAllowance) + " (class 1)", Ref: rules.RefPersonfradrag,
+		Params: []string{"personfradrag " + taxNum(p.PersonalAllowance)}})
+
+	rate, rateName := p.OrdinaryRate, "rate "
+	if in.Finnmark {
+		rate, rateName = p.OrdinaryRateFinnmark, "rate Finnmark and Nord-Troms "
+	}
+	b.TaxOnOrdinaryIncome = taxRound(rate.Mul(decimal.Max(zero, b.OrdinaryIncome.Sub(p.PersonalAllowance))))
+	add(TaxLine{Key: "tax_on_ordinary_income", Label: "Tax on ordinary income (skatt på alminnelig inntekt)",
+		Amount:  b.TaxOnOrdinaryIncome,
+		Formula: fmt.Sprintf("%s × max(0, %s − %s)", taxPct(rate), taxMoney(b.OrdinaryIncome), taxNum(p.PersonalAllowance)),
+		Ref:     rules.RefOrdinaryTax + "; " + rules.RefPersonfradrag + " (personfradrag)",
+		Params:  []string{rateName + taxPct(rate), "personfradrag " + taxNum(p.PersonalAllowance)}})
+
+	add(stepTax(&b, in, p, income))
+
+	b.TotalTax = b.Trygdeavgift.Add(b.TaxOnOrdinaryIncome).Add(b.StepTax)
+	add(TaxLine{Key: "total_tax", Label: "Total tax", Amount: b.TotalTax,
+		Formula: fmt.Sprintf("%s + %s + %s", taxMoney(b.Trygdeavgift), taxMoney(b.TaxOnOrdinaryIncome), taxMoney(b.StepTax))})
+	b.AverageRate = zero
+	if income.IsPositive() {
+		b.AverageRate = b.TotalTax.DivRound(income, 4)
+	}
+	b.Net = income.Sub(b.TotalTax)
+	add(TaxLine{Key: "net", Label: "Net after tax", Amount: b.Net,
+		Formula: fmt.Sprintf("%s − %s", taxMoney(income), taxMoney(b.TotalTax))})
+	b.NetPerMonth = b.Net.DivRound(decimal.NewFromInt(12), taxPlaces)
+	add(TaxLine{Key: "net_per_month", Label: "Net after tax per month", Amount: b.NetPerMonth,
+		Formula: taxMoney(b.Net) + " / 12"})
+
+	// Pension earning: 18.1 % of income up to 7.1 × the year's average G.
+	accrual, ceilingG := rules.PensionAccrual()
+	base := TaxLine{Key: "pension_base", Label: "Pensionable income (pensjonsgivende inntekt)", Ref: rules.RefPensionEarning,
+		Params: []string{"ceiling " + taxNum(ceilingG) + " × average G", "average G " + taxNum(in.AverageG)}}
+	b.PensionBase, b.PensionEarning = zero, zero
+	if in.AverageG.IsPositive() {
+		b.PensionBase = taxRound(decimal.Min(income, ceilingG.Mul(in.AverageG)))
+		base.Formula = fmt.Sprintf("min(%s, %s × %s)", taxMoney(income), taxNum(ceilingG), taxNum(in.AverageG))
+	} else {
+		base.Formula = "average G not given: 0"
+	}
+	base.Amount = b.PensionBase
+	add(base)
+	b.PensionEarning = taxRound(accrual.Mul(b.PensionBase))
+	add(TaxLine{Key: "pension_earning", Label: "Pension earning (pensjonsopptjening)", Amount: b.PensionEarning,
+		Formula: fmt.Sprintf("%s × %s", taxPct(accrual), taxMoney(b.PensionBase)), Ref: rules.RefPensionEarning,
+		Params: []string{"accrual rate " + taxPct(accrual)}})
+	return b
+}
+
+// stepTax sets b.StepTax and returns its line: each step's rate on the part
+// of income between its bound and the next, summed, then rounded once.
+func stepTax(b *TaxBreakdown, in TaxInput, p rules.TaxYear, income decimal.Decimal) TaxLine {
+	steps := p.Steps
+	l := TaxLine{Key: "trinnskatt", Label: "Step tax (trinnskatt)", Ref: rules.RefTrinnskatt + " (trinnskatt); rates: " + rules.RefOrdinaryTax}
+	if in.Finnmark {
+		if p.StepsFinnmark != nil {
+			steps = p.StepsFinnmark
+			l.Params = append(l.Params, "Finnmark and Nord-Troms step rates")
+		} else {
+			l.Params = append(l.Params, fmt.Sprintf("no Finnmark and Nord-Troms step reduction in %d", b.Year))
+			if p.Note != "" {
+				l.Params = append(l.Params, "note: "+p.Note)
+			}
+		}
+	}
+	sum := decimal.Zero
+	var terms []string
+	for i, s := range steps {
+		if income.LessThanOrEqual(s.From) {
+			break
+		}
+		upper, upperText := income, taxMoney(income)
+		if i+1 < len(steps) && steps[i+1].From.LessThan(income) {
+			upper, upperText = steps[i+1].From, taxNum(steps[i+1].From)
+		}
+		sum = sum.Add(s.Rate.Mul(upper.Sub(s.From)))
+		terms = append(terms, fmt.Sprintf("%s × (%s − %s)", taxPct(s.Rate), upperText, taxNum(s.From)))
+		l.Params = append(l.Params, fmt.Sprintf("step %d from %s at %s", i+1, taxNum(s.From), taxPct(s.Rate)))
+	}
+	b.StepTax = taxRound(sum)
+	l.Amount = b.StepTax
+	switch {
+	case len(terms) > 0:
+		l.Formula = strings.Join(terms, " + ")
+	case len(steps) > 0:
+		l.Formula = fmt.Sprintf("%s ≤ %s (step 1): 0", taxMoney(income), taxNum(steps[0].From))
+		l.Params = append(l.Params, fmt.Sprintf("step 1 from %s at %s", taxNum(steps[0].From), taxPct(steps[0].Rate)))
+	default:
+		l.Formula = "no steps: 0"
+	}
+	return l
+}
+
+// taxMoney formats an amount with two decimals and spaces between thousands: "265 657.00".
+func taxMoney(d decimal.Decimal) string { return taxGroup(d.StringFixed(2)) }
+
+// taxNum formats a parameter as written, without trailing zeros: "99 650", "7.1".
+func taxNum(d decimal.Decimal) string { return taxGroup(d.String()) }
+
+// taxPct formats a rate as a percentage: 0.077 → "7.7 %".
+func taxPct(d decimal.Decimal) string { return d.Shift(2).String() + " %" }
+
+// taxGroup puts a space between each group of three digits of the whole part of s.
+func taxGroup(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "−", s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var sb strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteRune(c)
+	}
+	if hasFrac {
+		sb.WriteString("." + frac)
+	}
+	return sign + sb.String()
+}

@@ -1,0 +1,381 @@
+package calc
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"kvp/rules"
+)
+
+func taxDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func taxYear(t testing.TB, y int) rules.TaxYear {
+	t.Helper()
+	tt, err := rules.DefaultTaxTable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ty, err := tt.Year(y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ty
+}
+
+// taxAverageG is the yearly average G (data/grunnbelop-yearly-average.csv).
+var taxAverageG = map[int]string{2023: "116239", 2024: "122225", 2025: "128116", 2026: "134419"}
+
+func taxLine(b TaxBreakdown, key string) (TaxLine, bool) {
+	i := slices.IndexFunc(b.Lines, func(l TaxLine) bool { return l.Key == key })
+	if i < 0 {
+		return TaxLine{}, false
+	}
+	return b.Lines[i], true
+}
+
+// TestTaxFullBreakdown checks every amount against hand computations
+// (rounded to øre half up at each line). The first row is the worked check in
+// tax-parameters.md.
+func TestTaxFullBreakdown(t *testing.T) {
+	type want struct {
+		trygd, minDed, finnmark, ordinary, taxOrd, step, total, avg, net, perMonth, pensionBase, pension string
+	}
+	tests := []struct {
+		name     string
+		year     int
+		income   string
+		finnmark bool
+		want     want
+	}{
+		{
+			// trygdeavgift min(7.7 % × 265 657 = 20 455.589, 25 % × 166 007 = 41 501.75) → 20 455.59;
+			// minstefradrag min(122 202.22, 92 000) = 92 000; ordinary 173 657;
+			// 22 % × (173 657 − 108 550) = 14 323.54; trinnskatt 1.7 % × 48 257 = 820.369 → 820.37;
+			// total 35 599.50; net 230 057.50, /12 = 19 171.458 → 19 171.46;
+			// pension 18.1 % × min(265 657, 7.1 × 128 116 = 909 623.60) = 48 083.917 → 48 083.92.
+			name: "worked check 2025", year: 2025, income: "265657",
+			want: want{"20455.59", "92000", "0", "173657", "14323.54", "820.37", "35599.50", "0.1340", "230057.50", "19171.46", "265657", "48083.92"},
+		},
+		{
+			// 2023, the full stipend 237 240: trygd 7.9 % × 237 240 = 18 741.96; minstefradrag
+			// min(109 130.40, 104 450) = 104 450; ordinary 132 790; 22 % × (132 790 − 79 600) = 11 701.80;
+			// trinnskatt 1.7 % × (237 240 − 198 350) = 661.13; total 31 104.89.
+			name: "2023 below step 2", year: 2023, income: "237240",
+			want: want{"18741.96", "104450", "0", "132790", "11701.80", "661.13", "31104.89", "0.1311", "206135.11", "17177.93", "237240", "42940.44"},
+		},
+		{
+			// 2024, 253 141: trygd 7.8 % = 19 744.998 → 19 745.00; ordinary 253 141 − 104 450 = 148 691;
+			// 22 % × (148 691 − 88 250) = 13 297.02; trinnskatt 1.7 % × 45 091 = 766.547 → 766.55.
+			name: "2024 below step 2", year: 2024, income: "253141",
+			want: want{"19745.00", "104450", "0", "148691", "13297.02", "766.55", "33808.57", "0.1336", "219332.43", "18277.70", "253141", "45818.52"},
+		},
+		{
+			// 2026, 274 000: trygd 7.6 % = 20 824; minstefradrag 95 700; ordinary 178 300;
+			// 22 % × (178 300 − 114 540) = 14 027.20; trinnskatt 1.7 % × 47 900 = 814.30.
+			name: "2026 below step 2", year: 2026, income: "274000",
+			want: want{"20824", "95700", "0", "178300", "14027.20", "814.30", "35665.50", "0.1302", "238334.50", "19861.21", "274000", "49594"},
+		},
+		{
+			// 2025, 800 000, above step 3: 1.7 % × 88 650 = 1 507.05, 4 % × 391 100 = 15 644,
+			// 13.7 % × 102 850 = 14 090.45 → 31 241.50; trygd 7.7 % = 61 600;
+			// 22 % × (708 000 − 108 550) = 131 879.
+			name: "2025 above step 3", year: 2025, income: "800000",
+			want: want{"61600", "92000", "0", "708000", "131879", "31241.50", "224720.50", "0.2809", "575279.50", "47939.96", "800000", "144800"},
+		},
+		{
+			// 2025, 2 000 000, above step 5: 1 507.05 + 15 644 + 13.7 % × 245 250 = 33 599.25
+			// + 16.7 % × 468 350 = 78 214.45 + 17.7 % × 589 250 = 104 297.25 → 233 262;
+			// pension base capped at 7.1 × 128 116 = 909 623.60, × 18.1 % = 164 641.8716 → 164 641.87.
+			name: "2025 above step 5", year: 2025, income: "2000000",
+			want: want{"154000", "92000", "0", "1908000", "395879", "233262", "783141", "0.3916", "1216859", "101404.92", "909623.60", "164641.87"},
+		},
+		{
+			// Finnmark 2023, 700 000: finnmarksfradrag 20 550, ordinary 700 000 − 104 450 − 20 550 = 575 000;
+			// 18.5 % × (575 000 − 79 600) = 91 649; trinnskatt with step 3 at 11.5 %:
+			// 1.7 % × 80 800 = 1 373.60 + 4 % × 363 800 = 14 552 + 11.5 % × 57 050 = 6 560.75 → 22 486.35.
+			name: "Finnmark 2023 above step 3", year: 2023, income: "700000", finnmark: true,
+			want: want{"55300", "104450", "20550", "575000", "91649", "22486.35", "169435.35", "0.2421", "530564.65", "44213.72", "700000", "126700"},
+		},
+		{
+			// Finnmark 2024 (reduction unsettled: none applied): step 3 stays 13.6 %:
+			// 1.7 % × 84 800 = 1 441.60 + 4 % × 377 150 = 15 086 + 13.6 % × 30 000 = 4 080 → 20 607.60;
+			// 18.5 % × (700 000 − 104 450 − 30 000 − 88 250) = 88 300.50.
+			name: "Finnmark 2024 no step reduction", year: 2024, income: "700000", finnmark: true,
+			want: want{"54600", "104450", "30000", "565550", "88300.50", "20607.60", "163508.10", "0.2336", "536491.90", "44707.66", "700000", "126700"},
+		},
+		{
+			// Finnmark 2025: 18.5 % × (265 657 − 92 000 − 30 000 − 108 550) = 6 494.795 → 6 494.80.
+			name: "Finnmark 2025", year: 2025, income: "265657", finnmark: true,
+			want: want{"20455.59", "92000", "30000", "143657", "6494.80", "820.37", "27770.76", "0.1045", "237886.24", "19823.85", "265657", "48083.92"},
+		},
+		{
+			// Finnmark 2026, 40 000: minstefradrag 18 400 leaves 21 600, so only 21 600 of the
+			// 45 000 finnmarksfradrag is used and ordinary income is 0; below the trygdeavgift limit.
+			name: "Finnmark 2026 small income", year: 2026, income: "40000", finnmark: true,
+			want: want{"0", "18400", "21600", "0", "0", "0", "0", "0", "40000", "3333.33", "40000", "7240"},
+		},
+		{
+			name: "no income", year: 2025, income: "0",
+			want: want{"0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := Tax(TaxInput{Year: tc.year, PersonalIncome: taxDec(tc.income), Finnmark: tc.finnmark,
+				AverageG: taxDec(taxAverageG[tc.year])}, taxYear(t, tc.year))
+			got := []decimal.Decimal{b.Trygdeavgift, b.MinimumDeduction, b.FinnmarkAllowance, b.OrdinaryIncome,
+				b.TaxOnOrdinaryIncome, b.StepTax, b.TotalTax, b.AverageRate, b.Net, b.NetPerMonth, b.PensionBase, b.PensionEarning}
+			w := tc.want
+			wants := []string{w.trygd, w.minDed, w.finnmark, w.ordinary, w.taxOrd, w.step, w.total, w.avg, w.net, w.perMonth, w.pensionBase, w.pension}
+			names := []string{"trygdeavgift", "minimum deduction", "finnmark allowance", "ordinary income",
+				"tax on ordinary income", "step tax", "total", "average rate", "net", "net per month", "pension base", "pension earning"}
+			for i := range got {
+				if !got[i].Equal(taxDec(wants[i])) {
+					t.Errorf("%s = %s, want %s", names[i], got[i], wants[i])
+				}
+			}
+			if b.Year != tc.year {
+				t.Errorf("Year = %d, want %d", b.Year, tc.year)
+			}
+			checkTaxLines(t, b, tc.finnmark)
+		})
+	}
+}
+
+// checkTaxLines checks that the lines repeat the breakdown's amounts, carry
+// references, and that every amount is rounded to øre.
+func checkTaxLines(t *testing.T, b TaxBreakdown, finnmark bool) {
+	t.Helper()
+	wantKeys := []string{"personal_income", "trygdeavgift", "minstefradrag", "ordinary_income", "personfradrag",
+		"tax_on_ordinary_income", "trinnskatt", "total_tax", "net", "net_per_month", "pension_base", "pension_earning"}
+	if finnmark {
+		wantKeys = slices.Insert(wantKeys, 3, "finnmarksfradrag")
+	}
+	var keys []string
+	for _, l := range b.Lines {
+		keys = append(keys, l.Key)
+		if l.Label == "" || l.Formula == "" || l.Params == nil {
+			t.Errorf("line %s: empty label, formula or nil params: %+v", l.Key, l)
+		}
+		if !l.Amount.Equal(l.Amount.Round(2)) {
+			t.Errorf("line %s: %s is not rounded to øre", l.Key, l.Amount)
+		}
+	}
+	if !slices.Equal(keys, wantKeys) {
+		t.Errorf("line keys = %v, want %v", keys, wantKeys)
+	}
+	amounts := map[string]decimal.Decimal{
+		"trygdeavgift": b.Trygdeavgift, "minstefradrag": b.MinimumDeduction, "ordinary_income": b.OrdinaryIncome,
+		"tax_on_ordinary_income": b.TaxOnOrdinaryIncome, "trinnskatt": b.StepTax, "total_tax": b.TotalTax,
+		"net": b.Net, "pension_earning": b.PensionEarning,
+	}
+	for key, want := range amounts {
+		l, _ := taxLine(b, key)
+		if !l.Amount.Equal(want) {
+			t.Errorf("line %s = %s, breakdown says %s", key, l.Amount, want)
+		}
+	}
+	for _, key := range []string{"trygdeavgift", "minstefradrag", "tax_on_ordinary_income", "trinnskatt", "pension_earning"} {
+		if l, _ := taxLine(b, key); l.Ref == "" {
+			t.Errorf("line %s has no legal reference", key)
+		}
+	}
+	if sum := b.Trygdeavgift.Add(b.TaxOnOrdinaryIncome).Add(b.StepTax); !sum.Equal(b.TotalTax) {
+		t.Errorf("total %s is not the sum of its parts %s", b.TotalTax, sum)
+	}
+}
+
+// TestWorkedCheckFormulas pins the explanation text of the worked check.
+func TestWorkedCheckFormulas(t *testing.T) {
+	b := Tax(TaxInput{Year: 2025, PersonalIncome: taxDec("265657"), AverageG: taxDec("128116")}, taxYear(t, 2025))
+	tests := []struct{ key, formula, ref string }{
+		{"trygdeavgift", "min(7.7 % × 265 657.00, 25 % × (265 657.00 − 99 650))", "ftrl. § 23-3 (2)"},
+		{"minstefradrag", "min(46 % × 265 657.00, 92 000)", "sktl. § 6-32 (1) a"},
+		{"ordinary_income", "265 657.00 − 92 000.00", "sktl. § 6-32 (1) a"},
+		{"tax_on_ordinary_income", "22 % × max(0, 173 657.00 − 108 550)", "Stortingets skattevedtak; sktl. § 15-4 (personfradrag)"},
+		{"trinnskatt", "1.7 % × (265 657.00 − 217 400)", "sktl. § 12-2 (trinnskatt); rates: Stortingets skattevedtak"},
+		{"total_tax", "20 455.59 + 14 323.54 + 820.37", ""},
+		{"pension_base", "min(265 657.00, 7.1 × 128 116)", "ftrl. § 3-15, chapter 20"},
+		{"pension_earning", "18.1 % × 265 657.00", "ftrl. § 3-15, chapter 20"},
+	}
+	for _, tc := range tests {
+		l, ok := taxLine(b, tc.key)
+		if !ok {
+			t.Errorf("no line %s", tc.key)
+			continue
+		}
+		if l.Formula != tc.formula {
+			t.Errorf("%s formula = %q, want %q", tc.key, l.Formula, tc.formula)
+		}
+		if l.Ref != tc.ref {
+			t.Errorf("%s ref = %q, want %q", tc.key, l.Ref, tc.ref)
+		}
+	}
+	if l, _ := taxLine(b, "trygdeavgift"); !slices.Equal(l.Params, []string{"rate 7.7 %", "lower limit 99 650", "phase-in 25 %"}) {
+		t.Errorf("trygdeavgift params = %q", l.Params)
+	}
+
+	above := Tax(TaxInput{Year: 2025, PersonalIncome: taxDec("2000000")}, taxYear(t, 2025))
+	l, _ := taxLine(above, "trinnskatt")
+	want := "1.7 % × (306 050 − 217 400) + 4 % × (697 150 − 306 050) + 13.7 % × (942 400 − 697 150) + " +
+		"16.7 % × (1 410 750 − 942 400) + 17.7 % × (2 000 000.00 − 1 410 750)"
+	if l.Formula != want {
+		t.Errorf("trinnskatt formula = %q, want %q", l.Formula, want)
+	}
+}
+
+// TestTrygdeavgiftBounds checks the lower limit and the phase-in break-even
+// of each year. Break-even is where 25 % × (x − limit) = rate × x, so
+// x = 25 % × limit / (25 % − rate):
+//
+//	2023: 0.25 × 69 650 / 0.171 = 101 827.49
+//	2024: 0.25 × 69 650 / 0.172 = 101 235.47
+//	2025: 0.25 × 99 650 / 0.173 = 144 002.89
+//	2026: 0.25 × 99 650 / 0.174 = 143 175.29
+//
+// Just below it the phase-in is smaller, just above the wage rate is.
+func TestTrygdeavgiftBounds(t *testing.T) {
+	tests := []struct {
+		year   int
+		income string
+		want   string
+	}{
+		{2023, "69649", "0"}, {2023, "69650", "0"}, {2023, "69651", "0.25"},
+		{2023, "101827", "8044.25"}, // 25 % × 32 177 = 8 044.25 < 7.9 % × 101 827 = 8 044.333
+		{2023, "101828", "8044.41"}, // 7.9 % × 101 828 = 8 044.412 < 25 % × 32 178 = 8 044.50
+		{2024, "69649", "0"}, {2024, "69650", "0"}, {2024, "69651", "0.25"},
+		{2024, "101235", "7896.25"}, // 25 % × 31 585 = 7 896.25 < 7.8 % × 101 235 = 7 896.33
+		{2024, "101236", "7896.41"}, // 7.8 % × 101 236 = 7 896.408 < 25 % × 31 586 = 7 896.50
+		{2025, "99649", "0"}, {2025, "99650", "0"}, {2025, "99651", "0.25"},
+		{2025, "144002", "11088.00"}, // 25 % × 44 352 = 11 088 < 7.7 % × 144 002 = 11 088.154
+		{2025, "144003", "11088.23"}, // 7.7 % × 144 003 = 11 088.231 < 25 % × 44 353 = 11 088.25
+		{2026, "99649", "0"}, {2026, "99650", "0"}, {2026, "99651", "0.25"},
+		{2026, "143175", "10881.25"}, // 25 % × 43 525 = 10 881.25 < 7.6 % × 143 175 = 10 881.30
+		{2026, "143176", "10881.38"}, // 7.6 % × 143 176 = 10 881.376 < 25 % × 43 526 = 10 881.50
+	}
+	for _, tc := range tests {
+		b := Tax(TaxInput{Year: tc.year, PersonalIncome: taxDec(tc.income)}, taxYear(t, tc.year))
+		if !b.Trygdeavgift.Equal(taxDec(tc.want)) {
+			t.Errorf("%d, income %s: trygdeavgift = %s, want %s", tc.year, tc.income, b.Trygdeavgift, tc.want)
+		}
+		l, _ := taxLine(b, "trygdeavgift")
+		if atOrBelow := !taxDec(tc.income).GreaterThan(taxYear(t, tc.year).TrygdeavgiftLowerLimit); atOrBelow != strings.Contains(l.Formula, "lower limit") {
+			t.Errorf("%d, income %s: formula %q does not say whether the lower limit applies", tc.year, tc.income, l.Formula)
+		}
+	}
+}
+
+// TestMinimumDeductionCap checks incomes around cap / 46 %:
+// 2023/2024 104 450 / 0.46 = 227 065.22; 2025 92 000 / 0.46 = 200 000; 2026 95 700 / 0.46 = 208 043.48.
+func TestMinimumDeductionCap(t *testing.T) {
+	tests := []struct {
+		year   int
+		income string
+		want   string
+	}{
+		{2023, "227065", "104449.90"}, // 46 % × 227 065
+		{2023, "227065.22", "104450"}, // 46 % × 227 065.22 = 104 450.0012, capped
+		{2024, "227066", "104450"},
+		{2025, "199999", "91999.54"},
+		{2025, "200000", "92000"},
+		{2025, "200001", "92000"},
+		{2026, "208043", "95699.78"},
+		{2026, "208043.48", "95700"},
+		{2026, "208044", "95700"},
+	}
+	for _, tc := range tests {
+		b := Tax(TaxInput{Year: tc.year, PersonalIncome: taxDec(tc.income)}, taxYear(t, tc.year))
+		if !b.MinimumDeduction.Equal(taxDec(tc.want)) {
+			t.Errorf("%d, income %s: minimum deduction = %s, want %s", tc.year, tc.income, b.MinimumDeduction, tc.want)
+		}
+		if want := taxDec(tc.income).Sub(b.MinimumDeduction); !b.OrdinaryIncome.Equal(want) {
+			t.Errorf("%d, income %s: ordinary income = %s, want %s", tc.year, tc.income, b.OrdinaryIncome, want)
+		}
+	}
+}
+
+// TestStepBounds checks the step tax at and just above each bound of 2025:
+// income exactly at a bound pays nothing at that step's rate.
+func TestStepBounds(t *testing.T) {
+	tests := []struct{ income, want string }{
+		{"217400", "0"},
+		{"217401", "0.02"},     // 1.7 % × 1 = 0.017
+		{"306049", "1507.03"},  // 1.7 % × 88 649 = 1 507.033
+		{"306050", "1507.05"},  // 1.7 % × 88 650
+		{"306051", "1507.09"},  // + 4 % × 1
+		{"697150", "17151.05"}, // 1 507.05 + 4 % × 391 100 = 15 644
+		{"942400", "50750.30"}, // + 13.7 % × 245 250 = 33 599.25
+		{"1410750", "128964.75"},
+		{"1410751", "128964.93"}, // + 17.7 % × 1 = 0.177
+	}
+	p := taxYear(t, 2025)
+	for _, tc := range tests {
+		b := Tax(TaxInput{Year: 2025, PersonalIncome: taxDec(tc.income)}, p)
+		if !b.StepTax.Equal(taxDec(tc.want)) {
+			t.Errorf("income %s: step tax = %s, want %s", tc.income, b.StepTax, tc.want)
+		}
+	}
+}
+
+func TestTaxFinnmark2024Note(t *testing.T) {
+	b := Tax(TaxInput{Year: 2024, PersonalIncome: taxDec("700000"), Finnmark: true}, taxYear(t, 2024))
+	l, _ := taxLine(b, "trinnskatt")
+	joined := strings.Join(l.Params, "; ")
+	if !strings.Contains(joined, "no Finnmark and Nord-Troms step reduction in 2024") || !strings.Contains(joined, "unsettled") {
+		t.Errorf("2024 Finnmark step tax does not say the reduction is unsettled: %q", l.Params)
+	}
+	b = Tax(TaxInput{Year: 2023, PersonalIncome: taxDec("700000"), Finnmark: true}, taxYear(t, 2023))
+	if l, _ := taxLine(b, "trinnskatt"); !slices.Contains(l.Params, "step 3 from 642 950 at 11.5 %") {
+		t.Errorf("2023 Finnmark step tax params = %q, want step 3 at 11.5 %%", l.Params)
+	}
+}
+
+func TestTaxNegativeIncome(t *testing.T) {
+	b := Tax(TaxInput{Year: 2025, PersonalIncome: taxDec("-1")}, taxYear(t, 2025))
+	if len(b.Lines) != 0 || !b.TotalTax.IsZero() || !b.Net.IsZero() {
+		t.Errorf("negative income: got %d lines, total %s, net %s; want none and zeros", len(b.Lines), b.TotalTax, b.Net)
+	}
+	out, err := json.Marshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"lines":[]`) {
+		t.Errorf("empty lines must encode as [], got %s", out)
+	}
+}
+
+func TestTaxYearDefaultsToParameters(t *testing.T) {
+	b := Tax(TaxInput{PersonalIncome: taxDec("265657")}, taxYear(t, 2025))
+	if b.Year != 2025 {
+		t.Errorf("Year = %d, want 2025 from the parameters", b.Year)
+	}
+	if l, _ := taxLine(b, "pension_base"); !b.PensionBase.IsZero() || l.Formula != "average G not given: 0" {
+		t.Errorf("without average G: pension base %s, formula %q; want 0 and a note", b.PensionBase, l.Formula)
+	}
+}
+
+func TestTaxFormatting(t *testing.T) {
+	tests := []struct{ in, money, num string }{
+		{"0", "0.00", "0"},
+		{"999", "999.00", "999"},
+		{"1000", "1 000.00", "1 000"},
+		{"265657", "265 657.00", "265 657"},
+		{"1410750.5", "1 410 750.50", "1 410 750.5"},
+		{"-1234.5", "−1 234.50", "−1 234.5"},
+	}
+	for _, tc := range tests {
+		if got := taxMoney(taxDec(tc.in)); got != tc.money {
+			t.Errorf("taxMoney(%s) = %q, want %q", tc.in, got, tc.money)
+		}
+		if got := taxNum(taxDec(tc.in)); got != tc.num {
+			t.Errorf("taxNum(%s) = %q, want %q", tc.in, got, tc.num)
+		}
+	}
+	if got := taxPct(taxDec("0.185")); got != "18.5 %" {
+		t.Errorf("taxPct(0.185) = %q", got)
+	}
+}

@@ -1,0 +1,497 @@
+package rules
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+//go:embed data/tax.csv
+var taxCSV []byte
+
+// Legal references of the tax-relevant amounts (kvp-rules.md § 4).
+const (
+	RefPersonalIncome   = "sktl. § 12-2"             // the stipend is personinntekt
+	RefTrygdeavgift     = "ftrl. § 23-3 (2)"         // national insurance contribution, wage rate (mellomsats)
+	RefMinstefradrag    = "sktl. § 6-32 (1) a"       // minimum deduction under the wage rules
+	RefFinnmarksfradrag = "sktl. § 6-91"             // Finnmark and Nord-Troms deduction
+	RefPersonfradrag    = "sktl. § 15-4"             // personal allowance
+	RefOrdinaryTax      = "Stortingets skattevedtak" // the yearly rate on alminnelig inntekt
+	RefTrinnskatt       = "sktl. § 12-2"             // step tax on personal income
+	RefPensionEarning   = "ftrl. § 3-15, chapter 20"
+)
+
+// PensionAccrual returns the yearly pension accrual of the new model: the
+// rate (18.1 %) on pensionable income up to ceilingG (7.1) times the income
+// year's average G (ftrl. § 3-15, chapter 20). Both are fixed by law, not by
+// the yearly tax decisions, so they are not in the tax table.
+func PensionAccrual() (rate, ceilingG decimal.Decimal) {
+	return decimal.New(181, -3), decimal.New(71, -1)
+}
+
+// TaxStep is one step of trinnskatt: Rate applies to personal income above
+// From, up to the From of the next step.
+type TaxStep struct {
+	From decimal.Decimal `json:"from"`
+	Rate decimal.Decimal `json:"rate"`
+}
+
+// TaxYear holds the tax parameters of one income year. Rates are fractions
+// (0.22 for 22 %), amounts kroner.
+type TaxYear struct {
+	Year                 int             `json:"year"`
+	OrdinaryRate         decimal.Decimal `json:"ordinary_rate"`          // skatt på alminnelig inntekt
+	OrdinaryRateFinnmark decimal.Decimal `json:"ordinary_rate_finnmark"` // the same in Finnmark and Nord-Troms
+	PersonalAllowance    decimal.Decimal `json:"personal_allowance"`     // personfradrag, class 1
+	FinnmarkAllowance    decimal.Decimal `json:"finnmark_allowance"`     // finnmarksfradrag
+	MinDeductionRate     decimal.Decimal `json:"min_deduction_rate"`     // minstefradrag, wages
+	MinDeductionCap      decimal.Decimal `json:"min_deduction_cap"`
+	Steps                []TaxStep       `json:"steps"` // trinnskatt, ascending
+	// StepsFinnmark replaces Steps in Finnmark and Nord-Troms; nil when the
+	// year has no reduction there. 2024 is unsettled (sources disagree) and
+	// is treated as no reduction; see Note.
+	StepsFinnmark          []TaxStep       `json:"steps_finnmark"`
+	TrygdeavgiftRate       decimal.Decimal `json:"trygdeavgift_rate"`        // wage rate (mellomsats)
+	TrygdeavgiftLowerLimit decimal.Decimal `json:"trygdeavgift_lower_limit"` // no contribution at or below
+	TrygdeavgiftPhaseIn    decimal.Decimal `json:"trygdeavgift_phase_in"`    // at most this share of income above the limit
+	Source                 string          `json:"source"`
+	Note                   string          `json:"note,omitempty"`
+}
+
+// TaxTable holds the tax parameters by income year.
+type TaxTable map[int]TaxYear
+
+// Tax parameter keys, as written in the data file and under tax: in a config
+// file. Steps are keyed stepN_from, stepN_rate and stepN_rate_finnmark, N from 1.
+const (
+	TaxKeyOrdinaryRate           = "ordinary_rate"
+	TaxKeyOrdinaryRateFinnmark   = "ordinary_rate_finnmark"
+	TaxKeyPersonalAllowance      = "personal_allowance"
+	TaxKeyFinnmarkAllowance      = "finnmark_allowance"
+	TaxKeyMinDeductionRate       = "min_deduction_rate"
+	TaxKeyMinDeductionCap        = "min_deduction_cap"
+	TaxKeyTrygdeavgiftRate       = "trygdeavgift_rate"
+	TaxKeyTrygdeavgiftLowerLimit = "trygdeavgift_lower_limit"
+	TaxKeyTrygdeavgiftPhaseIn    = "trygdeavgift_phase_in"
+	TaxKeyNote                   = "note" // free text, optional
+)
+
+// taxScalar ties a fixed key to its field and kind.
+type taxScalar struct {
+	key   string
+	rate  bool // a fraction in [0,1]; otherwise an amount >= 0
+	field func(*TaxYear) *decimal.Decimal
+}
+
+func taxScalars() []taxScalar {
+	return []taxScalar{
+		{TaxKeyOrdinaryRate, true, func(t *TaxYear) *decimal.Decimal { return &t.OrdinaryRate }},
+		{TaxKeyOrdinaryRateFinnmark, true, func(t *TaxYear) *decimal.Decimal { return &t.OrdinaryRateFinnmark }},
+		{TaxKeyPersonalAllowance, false, func(t *TaxYear) *decimal.Decimal { return &t.PersonalAllowance }},
+		{TaxKeyFinnmarkAllowance, false, func(t *TaxYear) *decimal.Decimal { return &t.FinnmarkAllowance }},
+		{TaxKeyMinDeductionRate, true, func(t *TaxYear) *decimal.Decimal { return &t.MinDeductionRate }},
+		{TaxKeyMinDeductionCap, false, func(t *TaxYear) *decimal.Decimal { return &t.MinDeductionCap }},
+		{TaxKeyTrygdeavgiftRate, true, func(t *TaxYear) *decimal.Decimal { return &t.TrygdeavgiftRate }},
+		{TaxKeyTrygdeavgiftLowerLimit, false, func(t *TaxYear) *decimal.Decimal { return &t.TrygdeavgiftLowerLimit }},
+		{TaxKeyTrygdeavgiftPhaseIn, true, func(t *TaxYear) *decimal.Decimal { return &t.TrygdeavgiftPhaseIn }},
+	}
+}
+
+// stepKey splits "step3_rate_finnmark" into 3 and "rate_finnmark".
+func stepKey(key string) (n int, part string, ok bool) {
+	rest, found := strings.CutPrefix(key, "step")
+	if !found {
+		return 0, "", false
+	}
+	num, part, found := strings.Cut(rest, "_")
+	if !found {
+		return 0, "", false
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 1 || n > 99 || strconv.Itoa(n) != num {
+		return 0, "", false
+	}
+	switch part {
+	case "from", "rate", "rate_finnmark":
+		return n, part, true
+	}
+	return 0, "", false
+}
+
+// IsTaxKey reports whether key names a tax parameter.
+func IsTaxKey(key string) bool {
+	if key == TaxKeyNote {
+		return true
+	}
+	if _, _, ok := stepKey(key); ok {
+		return true
+	}
+	for _, s := range taxScalars() {
+		if s.key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// taxKeyIsRate reports whether key holds a rate rather than an amount.
+func taxKeyIsRate(key string) bool {
+	if _, part, ok := stepKey(key); ok {
+		return part != "from"
+	}
+	for _, s := range taxScalars() {
+		if s.key == key {
+			return s.rate
+		}
+	}
+	return false
+}
+
+// TaxParamError is a problem with one parameter of one income year.
+type TaxParamError struct {
+	Year    int
+	Key     string
+	Problem string
+}
+
+func (e *TaxParamError) Error() string {
+	return fmt.Sprintf("income year %d: %s: %s", e.Year, e.Key, e.Problem)
+}
+
+// MissingTaxYearError says an income year has no tax parameters.
+type MissingTaxYearError struct{ Year int }
+
+func (e *MissingTaxYearError) Error() string {
+	return fmt.Sprintf("no tax parameters for income year %d: add them under tax: in the config file (see README)", e.Year)
+}
+
+var defaultTaxTable = sync.OnceValues(func() (TaxTable, error) {
+	return ParseTaxTable("data/tax.csv", taxCSV)
+})
+
+// DefaultTaxTable returns a fresh copy of the embedded tax parameters
+// (data/tax.csv, income years 2023–2026). The file is parsed once per process.
+func DefaultTaxTable() (TaxTable, error) {
+	t, err := defaultTaxTable()
+	if err != nil {
+		return nil, err
+	}
+	return t.Clone(), nil
+}
+
+// Clone returns a deep copy that can be changed freely.
+func (t TaxTable) Clone() TaxTable {
+	c := make(TaxTable, len(t))
+	for y, ty := range t {
+		ty.Steps = slices.Clone(ty.Steps)
+		ty.StepsFinnmark = slices.Clone(ty.StepsFinnmark)
+		c[y] = ty
+	}
+	return c
+}
+
+// Years returns the income years in t, ascending.
+func (t TaxTable) Years() []int { return slices.Sorted(maps.Keys(t)) }
+
+// Year returns the parameters of income year y. A missing year is an error
+// (a *MissingTaxYearError): guessing last year's figures would misstate the tax.
+func (t TaxTable) Year(y int) (TaxYear, error) {
+	ty, ok := t[y]
+	if !ok {
+		return TaxYear{}, &MissingTaxYearError{Year: y}
+	}
+	return ty, nil
+}
+
+// NewTaxYear builds and validates the parameters of income year y from
+// key/value pairs as written in the data file or a config file: rates as
+// fractions ("0.22"), amounts in kroner. Every fixed key and steps 1..N with
+// from and rate are required; stepN_rate_finnmark rows are optional and give
+// StepsFinnmark (Steps with those rates replaced). Problems are
+// *TaxParamError values, joined.
+func NewTaxYear(y int, values map[string]string) (TaxYear, error) {
+	ty := TaxYear{Year: y, Note: values[TaxKeyNote]}
+	var errs []error
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, &TaxParamError{Year: y, Key: key, Problem: fmt.Sprintf(format, args...)})
+	}
+	for _, s := range taxScalars() {
+		v, ok := values[s.key]
+		if !ok {
+			bad(s.key, "missing")
+			continue
+		}
+		d, err := parseTaxValue(v, s.rate)
+		if err != nil {
+			bad(s.key, "%v", err)
+			continue
+		}
+		*s.field(&ty) = d
+	}
+
+	type stepValues struct{ from, rate, finnmark *decimal.Decimal }
+	steps := map[int]*stepValues{}
+	maxStep := 0
+	for _, key := range slices.Sorted(maps.Keys(values)) {
+		n, part, isStep := stepKey(key)
+		if !isStep {
+			if !IsTaxKey(key) {
+				bad(key, "unknown parameter")
+			}
+			continue
+		}
+		maxStep = max(maxStep, n)
+		d, err := parseTaxValue(values[key], part != "from")
+		if err != nil {
+			bad(key, "%v", err)
+			continue
+		}
+		sv := steps[n]
+		if sv == nil {
+			sv = &stepValues{}
+			steps[n] = sv
+		}
+		switch part {
+		case "from":
+			sv.from = &d
+		case "rate":
+			sv.rate = &d
+		case "rate_finnmark":
+			sv.finnmark = &d
+		}
+	}
+	if len(steps) == 0 {
+		bad("step1_from", "missing: trinnskatt needs at least one step")
+	}
+	hasFinnmark := false
+	for n := 1; n <= maxStep; n++ {
+		sv := steps[n]
+		for _, key := range []string{fmt.Sprintf("step%d_from", n), fmt.Sprintf("step%d_rate", n)} {
+			if _, given := values[key]; !given {
+				bad(key, "missing")
+			}
+		}
+		if sv == nil || sv.from == nil || sv.rate == nil {
+			continue
+		}
+		ty.Steps = append(ty.Steps, TaxStep{From: *sv.from, Rate: *sv.rate})
+		hasFinnmark = hasFinnmark || sv.finnmark != nil
+	}
+	if len(errs) > 0 {
+		return TaxYear{}, errors.Join(errs...)
+	}
+	if hasFinnmark {
+		ty.StepsFinnmark = slices.Clone(ty.Steps)
+		for i := range ty.StepsFinnmark {
+			if f := steps[i+1].finnmark; f != nil {
+				ty.StepsFinnmark[i].Rate = *f
+			}
+		}
+	}
+	if err := ty.Validate(); err != nil {
+		return TaxYear{}, err
+	}
+	return ty, nil
+}
+
+// parseTaxValue reads a rate (a fraction in [0,1]) or an amount (>= 0).
+func parseTaxValue(s string, rate bool) (decimal.Decimal, error) {
+	s = strings.TrimSpace(s)
+	if rate && strings.HasSuffix(s, "%") {
+		return decimal.Decimal{}, fmt.Errorf("%q: write rates as fractions, 0.22 for 22 %%", s)
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Decimal{}, fmt.Errorf("%q is not a number", s)
+	}
+	if rate {
+		return d, checkRate(d)
+	}
+	return d, checkAmount(d)
+}
+
+func checkRate(d decimal.Decimal) error {
+	if d.IsNegative() || d.GreaterThan(decimal.NewFromInt(1)) {
+		if d.GreaterThan(decimal.NewFromInt(1)) && d.LessThanOrEqual(decimal.NewFromInt(100)) {
+			return fmt.Errorf("%s is not a rate between 0 and 1 (write %s %% as %s)", d, d, d.Shift(-2))
+		}
+		return fmt.Errorf("%s is not a rate between 0 and 1", d)
+	}
+	return nil
+}
+
+func checkAmount(d decimal.Decimal) error {
+	if d.IsNegative() {
+		return fmt.Errorf("%s must not be negative", d)
+	}
+	return nil
+}
+
+// Validate checks that rates lie in [0,1], amounts are not negative and the
+// steps ascend. Problems are *TaxParamError values, joined.
+func (ty TaxYear) Validate() error {
+	var errs []error
+	bad := func(key string, err error) {
+		errs = append(errs, &TaxParamError{Year: ty.Year, Key: key, Problem: err.Error()})
+	}
+	if ty.Year <= 0 {
+		bad("year", fmt.Errorf("%d is not an income year", ty.Year))
+	}
+	for _, s := range taxScalars() {
+		check := checkAmount
+		if s.rate {
+			check = checkRate
+		}
+		if err := check(*s.field(&ty)); err != nil {
+			bad(s.key, err)
+		}
+	}
+	if len(ty.Steps) == 0 {
+		bad("step1_from", errors.New("missing: trinnskatt needs at least one step"))
+	}
+	checkSteps := func(steps []TaxStep, rateSuffix string) {
+		for i, s := range steps {
+			if err := checkAmount(s.From); err != nil {
+				bad(fmt.Sprintf("step%d_from", i+1), err)
+			}
+			if err := checkRate(s.Rate); err != nil {
+				bad(fmt.Sprintf("step%d_rate%s", i+1, rateSuffix), err)
+			}
+			if i > 0 && !s.From.GreaterThan(steps[i-1].From) {
+				bad(fmt.Sprintf("step%d_from", i+1),
+					fmt.Errorf("%s is not above step %d's %s: steps must ascend", s.From, i, steps[i-1].From))
+			}
+		}
+	}
+	checkSteps(ty.Steps, "")
+	if ty.StepsFinnmark != nil {
+		checkSteps(ty.StepsFinnmark, "_finnmark")
+	}
+	return errors.Join(errs...)
+}
+
+// taxHeader is the header row of a tax parameter file.
+var taxHeader = []string{"year", "parameter", "value", "source"}
+
+// ParseTaxTable reads a tax parameter file: a header row
+// "year,parameter,value,source", then one row per income year and parameter
+// (see data/tax.csv); lines starting with # are comments. Errors name the
+// file, the line and the parameter. Each year's Source joins the distinct
+// sources of its rows.
+func ParseTaxTable(name string, data []byte) (TaxTable, error) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comment = '#'
+	r.FieldsPerRecord = -1
+	type yearRows struct {
+		values  map[string]string
+		lines   map[string]int
+		sources []string
+	}
+	years := map[int]*yearRows{}
+	header := false
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("%s:%d: %v", name, pe.Line, pe.Err)
+			}
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		line, _ := r.FieldPos(0)
+		for i := range rec {
+			rec[i] = strings.TrimSpace(rec[i])
+		}
+		if !header {
+			if !slices.Equal(rec, taxHeader) {
+				return nil, fmt.Errorf("%s:%d: header is %q, want %q", name, line,
+					strings.Join(rec, ","), strings.Join(taxHeader, ","))
+			}
+			header = true
+			continue
+		}
+		if len(rec) != len(taxHeader) {
+			return nil, fmt.Errorf("%s:%d: %d fields, want %d (%s); quote a value that holds a comma",
+				name, line, len(rec), len(taxHeader), strings.Join(taxHeader, ","))
+		}
+		y, err := strconv.Atoi(rec[0])
+		if err != nil || y < MinYear || y > MaxYear {
+			return nil, fmt.Errorf("%s:%d: year: %q is not a year %d–%d", name, line, rec[0], MinYear, MaxYear)
+		}
+		key := rec[1]
+		if !IsTaxKey(key) {
+			return nil, fmt.Errorf("%s:%d: parameter: %q is not a tax parameter (e.g. %s, step1_from, step1_rate)",
+				name, line, key, TaxKeyOrdinaryRate)
+		}
+		yr := years[y]
+		if yr == nil {
+			yr = &yearRows{values: map[string]string{}, lines: map[string]int{}}
+			years[y] = yr
+		}
+		if prev, dup := yr.lines[key]; dup {
+			return nil, fmt.Errorf("%s:%d: %s for %d is already given on line %d", name, line, key, y, prev)
+		}
+		if key != TaxKeyNote {
+			if _, err := parseTaxValue(rec[2], taxKeyIsRate(key)); err != nil {
+				return nil, fmt.Errorf("%s:%d: %s: %v", name, line, key, err)
+			}
+		}
+		yr.values[key] = rec[2]
+		yr.lines[key] = line
+		for s := range strings.SplitSeq(rec[3], ";") {
+			if s = strings.TrimSpace(s); s != "" && !slices.Contains(yr.sources, s) {
+				yr.sources = append(yr.sources, s)
+			}
+		}
+	}
+	if !header {
+		return nil, fmt.Errorf("%s: empty: want a header %q and rows", name, strings.Join(taxHeader, ","))
+	}
+	t := TaxTable{}
+	for _, y := range slices.Sorted(maps.Keys(years)) {
+		yr := years[y]
+		ty, err := NewTaxYear(y, yr.values)
+		if err != nil {
+			return nil, locateTaxErrors(name, yr.lines, err)
+		}
+		ty.Source = strings.Join(yr.sources, "; ")
+		t[y] = ty
+	}
+	return t, nil
+}
+
+// locateTaxErrors prefixes each *TaxParamError in err with the file and,
+// when the parameter has a row, its line.
+func locateTaxErrors(name string, lines map[string]int, err error) error {
+	var list []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		list = j.Unwrap()
+	} else {
+		list = []error{err}
+	}
+	out := make([]error, 0, len(list))
+	for _, e := range list {
+		var pe *TaxParamError
+		if errors.As(e, &pe) {
+			if l, ok := lines[pe.Key]; ok {
+				out = append(out, fmt.Errorf("%s:%d: %w", name, l, e))
+				continue
+			}
+		}
+		out = append(out, fmt.Errorf("%s: %w", name, e))
+	}
+	return errors.Join(out...)
+}
