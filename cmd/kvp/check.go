@@ -1,8 +1,630 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
 
-// newCheckCmd is a placeholder until kvp check is wired.
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"kvp/rules"
+)
+
+type checkOptions struct {
+	file            string
+	birthDate       string
+	date            string
+	applicationDate string
+	reducedCapacity string
+	assessmentDone  string
+	followUpNeeded  string
+	benefits        []string
+	residence       string
+	fixedAbode      string
+	youthProgramme  string
+	previous        []string
+	interactive     bool
+}
+
+// checkDoc is the JSON document of kvp check. StartDeadline is null when the
+// application date is unknown.
+type checkDoc struct {
+	SchemaVersion  int             `json:"schema_version"`
+	AssessmentDate rules.Date      `json:"assessment_date"`
+	Verdict        string          `json:"verdict"`
+	Findings       []rules.Finding `json:"findings"`
+	Missing        []string        `json:"missing"`
+	Notes          []string        `json:"notes"`
+	StartDeadline  *rules.Date     `json:"start_deadline"`
+}
+
+// noneWord is the value of --benefit and --previous (and the interactive
+// answer) that says the list is known to be empty.
+const noneWord = "none"
+
+// maxReasks is how often --interactive asks again after a bad answer on a
+// terminal; piped answers get no second chance.
+const maxReasks = 3
+
 func newCheckCmd(a *app) *cobra.Command {
-	return &cobra.Command{Use: "check", Hidden: true, Args: noArgs}
+	var o checkOptions
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check eligibility for the programme (sotjl. § 29), criterion by criterion",
+		Long: `Check whether a person may take part in the qualification programme
+(sotjl. § 29), criterion by criterion, on the date of assessment (--date,
+default today). Each criterion (KVP-EL-01..08) is met, not met or unknown,
+with the reason and the legal reference; the verdict is eligible (all met),
+not eligible (any not met) or undetermined (else), with the facts still
+missing. Rules that changed are applied as in force on the assessment date:
+the lower age was 19 before 2019-01-01, previous participation was a bar
+before 2019-01-01, EEA citizens are exempt from the fixed-abode condition
+from 2025-03-07, and the youth programme exclusion applies from 2025-08-01.
+With --application-date the start deadline (6 months later, sotjl. § 31) is
+shown. Whether a programme would be unreasonably burdensome (§ 29 third
+paragraph) is the municipality's discretion: shown as a note, never decided.
+
+Facts come from flags or a case file (-f FILE, or -f - for stdin; YAML or
+JSON): birth_date, date, application_date at the top level and the rest in
+its eligibility section. Flags override the file; a repeatable flag given
+replaces the file's list. A fact given nowhere is unknown.
+
+  --benefit KIND          a benefit received, amount unknown (needs assessment)
+  --benefit KIND=AMOUNT   received partly, AMOUNT kroner a year (0: not received)
+  --benefit KIND=full     received in full
+  --benefit none          no benefits: the list is known to be empty
+  KIND: ` + wrapList(rules.BenefitKinds, 50, "        ") + `.
+  --residence STATUS: ` + wrapList(rules.ResidenceStatuses, 50, "        ") + `.
+  --previous FROM..TO is an earlier programme; --previous none says there was none.
+
+--interactive asks on stderr for each missing fact and reads the answers
+from stdin, one a line (a terminal or a pipe); an empty line leaves the fact
+unknown. Lists are comma-separated: "aap=full, other=12000" or "none".` + exitStatusSection + `
+  3  not eligible: at least one criterion is not met
+  4  undetermined: no criterion is not met, but at least one is unknown`,
+		Example: `  kvp check --birth-date 1990-06-15 --reduced-capacity yes --assessment-done yes \
+      --follow-up-needed yes --benefit none --residence norwegian --fixed-abode yes \
+      --youth-programme no
+  kvp check --birth-date 2000-06-15 --date 2018-12-31 --benefit aap=full
+  kvp check -f examples/case-check.yaml -o json
+  kvp check -f examples/case-check.yaml --benefit dagpenger=20000 --application-date 2026-10-01
+  kvp check --birth-date 1990-06-15 --interactive < answers.txt`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runCheck(a, cmd, o) },
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.file, "file", "f", "", "case `FILE` (YAML or JSON; - for stdin)")
+	f.StringVar(&o.birthDate, "birth-date", "", "the person's birth `DATE`")
+	f.StringVar(&o.date, "date", "", "the `DATE` of assessment (default today)")
+	f.StringVar(&o.applicationDate, "application-date", "", "the `DATE` the application was received (gives the § 31 start deadline)")
+	f.StringVar(&o.reducedCapacity, "reduced-capacity", "", "substantially reduced work and income capacity: `yes|no`")
+	f.StringVar(&o.assessmentDone, "assessment-done", "", "work ability assessment (arbeidsevnevurdering) done: `yes|no`")
+	f.StringVar(&o.followUpNeeded, "follow-up-needed", "", "close, coordinated follow-up suitable and necessary: `yes|no`")
+	f.StringArrayVar(&o.benefits, "benefit", nil, "a benefit received: `KIND[=AMOUNT|full]`, or none (repeatable)")
+	f.StringVar(&o.residence, "residence", "", "citizenship or residence `STATUS`: "+strings.Join(rules.ResidenceStatuses, ", "))
+	f.StringVar(&o.fixedAbode, "fixed-abode", "", "fixed abode (bopel) in Norway: `yes|no`")
+	f.StringVar(&o.youthProgramme, "youth-programme", "", "receives ungdomsprogramytelse: `yes|no`")
+	f.StringArrayVar(&o.previous, "previous", nil, "an earlier programme `FROM..TO`, or none (repeatable)")
+	f.BoolVar(&o.interactive, "interactive", false, "ask for each missing fact on stderr, answers from stdin")
+	return cmd
+}
+
+func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
+	format, err := a.format(cmd)
+	if err != nil {
+		return err
+	}
+	if o.interactive && o.file == "-" {
+		return usageErrorf("--interactive reads the answers from stdin, so the case file cannot come from it (-f -)")
+	}
+	cf := &caseFile{}
+	name := ""
+	if o.file != "" {
+		if cf, err = readCaseFile(o.file, a.io.In); err != nil {
+			return err
+		}
+		name = o.file
+		if o.file == "-" {
+			name = "stdin"
+		}
+	}
+	fl := cmd.Flags()
+	if err := checkFlags(fl, o, cf); err != nil {
+		return err
+	}
+	var on rules.Date
+	if cf.Date != nil {
+		on = *cf.Date
+	} else if on, err = today(); err != nil {
+		return err
+	}
+	if cf.BirthDate != nil && *cf.BirthDate > on {
+		switch {
+		case fl.Changed("birth-date"):
+			return usageErrorf("--birth-date: %s is after the assessment date %s", *cf.BirthDate, on)
+		case fl.Changed("date"):
+			return usageErrorf("--date: %s is before the birth date %s", on, *cf.BirthDate)
+		}
+	}
+	if err := eligibilityFileError(cf, on); err != nil {
+		if name != "" {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return err
+	}
+	facts, _ := eligibilityFacts(cf, on)
+	if o.interactive {
+		if err := interview(a, &facts); err != nil {
+			return err
+		}
+	}
+	res := rules.CheckEligibility(facts)
+	if format == "json" {
+		err = writeJSON(a.out, checkDoc{
+			SchemaVersion: schemaVersion, AssessmentDate: on, Verdict: res.Verdict,
+			Findings: res.Findings, Missing: res.Missing, Notes: res.Notes, StartDeadline: res.StartDeadline,
+		})
+	} else {
+		err = printCheck(a.out, on, res)
+	}
+	if err != nil {
+		return err
+	}
+	switch res.Verdict {
+	case rules.VerdictNotEligible:
+		return &codeError{code: exitNotEligible, err: errors.New("not eligible")}
+	case rules.VerdictUndetermined:
+		return &codeError{code: exitUndetermined, err: errors.New("undetermined: facts are missing or need assessment")}
+	}
+	return nil
+}
+
+// checkFlags writes the flags given into cf, over the file's facts. Every
+// value is checked here, so a bad one is a usage error naming its flag.
+func checkFlags(fl *pflag.FlagSet, o checkOptions, cf *caseFile) error {
+	for _, x := range []struct {
+		flag, value string
+		dst         **rules.Date
+	}{
+		{"birth-date", o.birthDate, &cf.BirthDate},
+		{"date", o.date, &cf.Date},
+		{"application-date", o.applicationDate, &cf.ApplicationDate},
+	} {
+		if fl.Changed(x.flag) {
+			d, err := parseDateFlag(x.flag, x.value)
+			if err != nil {
+				return err
+			}
+			*x.dst = &d
+		}
+	}
+	if cf.Eligibility == nil {
+		cf.Eligibility = &eligibilitySection{}
+	}
+	es := cf.Eligibility
+	for _, x := range []struct {
+		flag, value string
+		dst         **yesNo
+	}{
+		{"reduced-capacity", o.reducedCapacity, &es.ReducedCapacity},
+		{"assessment-done", o.assessmentDone, &es.AssessmentDone},
+		{"follow-up-needed", o.followUpNeeded, &es.FollowUpNeeded},
+		{"fixed-abode", o.fixedAbode, &es.FixedAbode},
+		{"youth-programme", o.youthProgramme, &es.YouthProgramme},
+	} {
+		if fl.Changed(x.flag) {
+			v, err := parseYesNo(x.value)
+			if err != nil {
+				return usageErrorf("--%s: %v", x.flag, err)
+			}
+			y := yesNo(v)
+			*x.dst = &y
+		}
+	}
+	if fl.Changed("benefit") {
+		list, err := parseBenefitList(o.benefits)
+		if err != nil {
+			return usageErrorf("--benefit: %v", err)
+		}
+		es.Benefits = &list
+	}
+	if fl.Changed("residence") {
+		r, err := parseResidence(o.residence)
+		if err != nil {
+			return usageErrorf("--residence: %v", err)
+		}
+		es.Residence = r
+	}
+	if fl.Changed("previous") {
+		list, err := parsePreviousList(o.previous)
+		if err != nil {
+			return usageErrorf("--previous: %v", err)
+		}
+		es.Previous = &list
+	}
+	return nil
+}
+
+// parseBenefit reads KIND, KIND=AMOUNT or KIND=full.
+func parseBenefit(s string) (benefitEntry, error) {
+	kind, amount, hasAmount := strings.Cut(strings.TrimSpace(s), "=")
+	kind = strings.ToLower(strings.TrimSpace(kind))
+	if !isOneOf(kind, rules.BenefitKinds) {
+		return benefitEntry{}, fmt.Errorf("%q is not a benefit kind: one of %s (or none)", kind, strings.Join(rules.BenefitKinds, ", "))
+	}
+	e := benefitEntry{Kind: kind, Amount: strings.TrimSpace(amount)}
+	if hasAmount && e.Amount == "" {
+		return benefitEntry{}, fmt.Errorf("%q: the amount after = is empty: give a yearly amount in kroner or full", s)
+	}
+	if _, err := benefitFromEntry(e); err != nil {
+		return benefitEntry{}, err
+	}
+	return e, nil
+}
+
+// parseBenefitList reads the values of --benefit, or the comma-separated
+// items of an interactive answer: benefits, or none alone.
+func parseBenefitList(items []string) ([]benefitEntry, error) {
+	list := []benefitEntry{}
+	if isNone(items) {
+		return list, nil
+	}
+	for _, s := range items {
+		if strings.EqualFold(strings.TrimSpace(s), noneWord) {
+			return nil, fmt.Errorf("none cannot be combined with benefits")
+		}
+		e, err := parseBenefit(s)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, e)
+	}
+	return list, nil
+}
+
+// parsePreviousList reads the values of --previous (FROM..TO each), or none alone.
+func parsePreviousList(items []string) ([]periodText, error) {
+	list := []periodText{}
+	if isNone(items) {
+		return list, nil
+	}
+	for _, s := range items {
+		if strings.EqualFold(strings.TrimSpace(s), noneWord) {
+			return nil, fmt.Errorf("none cannot be combined with periods")
+		}
+		p, err := rules.ParsePeriod(strings.TrimSpace(s))
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, periodText(p))
+	}
+	return list, nil
+}
+
+func parseResidence(s string) (string, error) {
+	r := strings.ToLower(strings.TrimSpace(s))
+	if !isOneOf(r, rules.ResidenceStatuses) {
+		return "", fmt.Errorf("%q is not one of %s", s, strings.Join(rules.ResidenceStatuses, ", "))
+	}
+	return r, nil
+}
+
+// wrapList joins items with commas into lines of about width characters,
+// indenting the lines after the first, for help text.
+func wrapList(items []string, width int, indent string) string {
+	var b strings.Builder
+	line := 0
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(",")
+			if line+len(it)+2 > width {
+				b.WriteString("\n" + indent)
+				line = 0
+			} else {
+				b.WriteString(" ")
+				line++
+			}
+		}
+		b.WriteString(it)
+		line += len(it) + 1
+	}
+	return b.String()
+}
+
+func isNone(items []string) bool {
+	return len(items) == 1 && strings.EqualFold(strings.TrimSpace(items[0]), noneWord)
+}
+
+func isOneOf(s string, list []string) bool {
+	for _, x := range list {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// benefitFromEntry turns a case file's benefit into the rules' form. An empty
+// amount is an unknown amount (the criterion then needs assessment); "full"
+// is the benefit in full; anything else is a yearly amount in kroner, 0
+// meaning not received. On a bad amount the benefit comes back with its
+// amount unknown, and the error says why.
+func benefitFromEntry(e benefitEntry) (rules.Benefit, error) {
+	b := rules.Benefit{Kind: e.Kind}
+	switch amount := strings.TrimSpace(e.Amount); {
+	case amount == "":
+	case strings.EqualFold(amount, "full"):
+		b.Full = true
+	default:
+		d, err := decimal.NewFromString(amount)
+		if err != nil {
+			return b, fmt.Errorf("%q is not a yearly amount in kroner or full", e.Amount)
+		}
+		if d.IsNegative() {
+			return b, fmt.Errorf("%s is negative: give a yearly amount in kroner, 0 or more", amount)
+		}
+		b.Yearly = &d
+	}
+	return b, nil
+}
+
+// eligibilityFacts returns the facts of sotjl. § 29 in cf, judged on
+// assessed; ok is false when cf has no eligibility section (the facts then
+// hold only the dates). It does not check them: call eligibilityFileError
+// first, or a benefit amount that is not a number reads as unknown.
+func eligibilityFacts(cf *caseFile, assessed rules.Date) (rules.EligibilityFacts, bool) {
+	f := rules.EligibilityFacts{BirthDate: cf.BirthDate, AssessmentDate: assessed, ApplicationDate: cf.ApplicationDate}
+	es := cf.Eligibility
+	if es == nil {
+		return f, false
+	}
+	f.ReducedCapacity = boolPtr(es.ReducedCapacity)
+	f.AssessmentDone = boolPtr(es.AssessmentDone)
+	f.FollowUpNeeded = boolPtr(es.FollowUpNeeded)
+	f.FixedAbode = boolPtr(es.FixedAbode)
+	f.YouthProgramme = boolPtr(es.YouthProgramme)
+	f.Residence = es.Residence
+	if es.Benefits != nil {
+		f.BenefitsKnown = true
+		f.Benefits = make([]rules.Benefit, 0, len(*es.Benefits))
+		for _, e := range *es.Benefits {
+			b, _ := benefitFromEntry(e) // a bad amount stays unknown; eligibilityFileError reports it
+			f.Benefits = append(f.Benefits, b)
+		}
+	}
+	if es.Previous != nil {
+		f.PreviousKnown = true
+		f.Previous = periods(*es.Previous)
+	}
+	return f, true
+}
+
+// eligibilityFileError reports every eligibility fact in cf that cannot be
+// right, each naming its field as the case file spells it
+// (eligibility.benefits[0].kind, birth_date), joined; nil when all are
+// usable. kvp check and kvp calc call it before eligibilityFacts.
+func eligibilityFileError(cf *caseFile, assessed rules.Date) error {
+	var errs []error
+	if es := cf.Eligibility; es != nil && es.Benefits != nil {
+		for i, e := range *es.Benefits {
+			if !isOneOf(e.Kind, rules.BenefitKinds) {
+				errs = append(errs, fmt.Errorf("eligibility.%s[%d].kind: %q is not one of %s",
+					rules.FactBenefits, i, e.Kind, strings.Join(rules.BenefitKinds, ", ")))
+			}
+			if _, err := benefitFromEntry(e); err != nil {
+				errs = append(errs, fmt.Errorf("eligibility.%s[%d].amount: %w", rules.FactBenefits, i, err))
+			}
+		}
+	}
+	f, _ := eligibilityFacts(cf, assessed)
+	f.Benefits = nil // checked above, in file order, with the file's names
+	if err := f.Validate(); err != nil {
+		for _, e := range unjoin(err) {
+			errs = append(errs, errors.New(fileField(e.Error())))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// unjoin splits an errors.Join error into its parts.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// fileField rewrites the fact key that starts a rules.EligibilityFacts
+// validation message ("benefits[0].kind: …") as the case-file field
+// ("eligibility.residence: …"). birth_date is at the top level.
+func fileField(msg string) string {
+	field, rest, ok := strings.Cut(msg, ": ")
+	if !ok || strings.ContainsAny(field, " ") || strings.HasPrefix(field, rules.FactBirthDate) {
+		return msg
+	}
+	return "eligibility." + field + ": " + rest
+}
+
+// factFlags names the flag that gives each fact, for the missing-facts line.
+var factFlags = map[string]string{
+	rules.FactBirthDate:       "--birth-date",
+	rules.FactReducedCapacity: "--reduced-capacity",
+	rules.FactAssessmentDone:  "--assessment-done",
+	rules.FactFollowUpNeeded:  "--follow-up-needed",
+	rules.FactBenefits:        "--benefit",
+	rules.FactResidence:       "--residence",
+	rules.FactFixedAbode:      "--fixed-abode",
+	rules.FactYouthProgramme:  "--youth-programme",
+	rules.FactPrevious:        "--previous",
+}
+
+// resultWords are the table's words for the outcomes.
+var resultWords = map[rules.Outcome]string{rules.Met: "met", rules.NotMet: "not met", rules.Unknown: "unknown"}
+
+func printCheck(w io.Writer, on rules.Date, res rules.EligibilityResult) error {
+	fmt.Fprintf(w, "Eligibility on %s (sotjl. § 29)\n", on)
+	rows := make([][]string, 0, len(res.Findings))
+	var notMet, unknown []string
+	for _, f := range res.Findings {
+		rows = append(rows, []string{f.ID, f.Name, resultWords[f.Result], f.Reason, f.Ref})
+		switch f.Result {
+		case rules.NotMet:
+			notMet = append(notMet, f.ID)
+		case rules.Unknown:
+			unknown = append(unknown, f.ID)
+		}
+	}
+	if err := table(w, []string{"id", "criterion", "result", "reason", "legal reference"}, rows); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	switch res.Verdict {
+	case rules.VerdictEligible:
+		fmt.Fprintln(w, "Verdict: eligible: every criterion is met")
+	case rules.VerdictNotEligible:
+		fmt.Fprintf(w, "Verdict: not eligible: %s not met\n", strings.Join(notMet, ", "))
+	default:
+		fmt.Fprintf(w, "Verdict: undetermined: %s unknown\n", strings.Join(unknown, ", "))
+	}
+	missing := "none"
+	if len(res.Missing) > 0 {
+		parts := make([]string, 0, len(res.Missing))
+		for _, m := range res.Missing {
+			parts = append(parts, fmt.Sprintf("%s (%s)", m, factFlags[m]))
+		}
+		missing = strings.Join(parts, ", ")
+	}
+	fmt.Fprintf(w, "Missing facts: %s\n", missing)
+	if res.StartDeadline != nil {
+		fmt.Fprintf(w, "Start deadline: %s (%s)\n", *res.StartDeadline, rules.RefStartDeadline)
+	}
+	fmt.Fprintln(w, "Notes:")
+	for _, n := range res.Notes {
+		fmt.Fprintf(w, "  - %s\n", n)
+	}
+	return nil
+}
+
+// question is how --interactive asks for one fact and applies the answer.
+type question struct {
+	hint  string
+	apply func(f *rules.EligibilityFacts, answer string) error
+}
+
+func yesNoQuestion(field func(*rules.EligibilityFacts) **bool) question {
+	return question{hint: "yes/no", apply: func(f *rules.EligibilityFacts, s string) error {
+		v, err := parseYesNo(s)
+		if err != nil {
+			return err
+		}
+		*field(f) = &v
+		return nil
+	}}
+}
+
+// questions holds one question for every fact rules.CheckEligibility can miss.
+var questions = map[string]question{
+	rules.FactBirthDate: {hint: "YYYY-MM-DD", apply: func(f *rules.EligibilityFacts, s string) error {
+		d, err := rules.ParseDate(s)
+		if err != nil {
+			return err
+		}
+		if d > f.AssessmentDate {
+			return fmt.Errorf("%s is after the assessment date %s", d, f.AssessmentDate)
+		}
+		f.BirthDate = &d
+		return nil
+	}},
+	rules.FactReducedCapacity: yesNoQuestion(func(f *rules.EligibilityFacts) **bool { return &f.ReducedCapacity }),
+	rules.FactAssessmentDone:  yesNoQuestion(func(f *rules.EligibilityFacts) **bool { return &f.AssessmentDone }),
+	rules.FactFollowUpNeeded:  yesNoQuestion(func(f *rules.EligibilityFacts) **bool { return &f.FollowUpNeeded }),
+	rules.FactFixedAbode:      yesNoQuestion(func(f *rules.EligibilityFacts) **bool { return &f.FixedAbode }),
+	rules.FactYouthProgramme:  yesNoQuestion(func(f *rules.EligibilityFacts) **bool { return &f.YouthProgramme }),
+	rules.FactBenefits: {hint: "KIND[=AMOUNT|full], comma-separated, or none; KIND: " + strings.Join(rules.BenefitKinds, ", "),
+		apply: func(f *rules.EligibilityFacts, s string) error {
+			list, err := parseBenefitList(strings.Split(s, ","))
+			if err != nil {
+				return err
+			}
+			f.Benefits, f.BenefitsKnown = make([]rules.Benefit, 0, len(list)), true
+			for _, e := range list {
+				b, _ := benefitFromEntry(e) // parseBenefitList checked it
+				f.Benefits = append(f.Benefits, b)
+			}
+			return nil
+		}},
+	rules.FactResidence: {hint: strings.Join(rules.ResidenceStatuses, ", "), apply: func(f *rules.EligibilityFacts, s string) error {
+		r, err := parseResidence(s)
+		if err != nil {
+			return err
+		}
+		f.Residence = r
+		return nil
+	}},
+	rules.FactPrevious: {hint: "FROM..TO, comma-separated, or none", apply: func(f *rules.EligibilityFacts, s string) error {
+		list, err := parsePreviousList(strings.Split(s, ","))
+		if err != nil {
+			return err
+		}
+		f.Previous, f.PreviousKnown = periods(list), true
+		return nil
+	}},
+}
+
+// interview asks on stderr for each fact the verdict still needs, in the
+// order of the result's Missing, and judges again after every answer, so an
+// answer that settles a criterion drops the questions it made moot. An empty
+// answer leaves the fact unknown; at the end of the input the rest stay
+// unknown. A bad answer is asked again on a terminal and is a usage error
+// naming the fact when the answers are piped.
+func interview(a *app, f *rules.EligibilityFacts) error {
+	in := bufio.NewReader(a.io.In)
+	asked := map[string]bool{}
+	for {
+		fact := ""
+		for _, m := range rules.CheckEligibility(*f).Missing {
+			if !asked[m] {
+				fact = m
+				break
+			}
+		}
+		if fact == "" {
+			return nil
+		}
+		asked[fact] = true
+		q, ok := questions[fact]
+		if !ok {
+			fmt.Fprintf(a.io.ErrOut, "kvp: cannot ask for %s: give it in the case file\n", fact)
+			continue
+		}
+		for attempt := 0; ; attempt++ {
+			fmt.Fprintf(a.io.ErrOut, "%s (%s): ", fact, q.hint)
+			line, err := in.ReadString('\n')
+			if err != nil && !errors.Is(err, io.EOF) {
+				return fmt.Errorf("--interactive: reading the answer for %s: %w", fact, err)
+			}
+			answer := strings.TrimSpace(line)
+			if !a.io.InTerminal || err != nil {
+				fmt.Fprintln(a.io.ErrOut, answer) // a piped answer is not echoed: show it, so the transcript reads
+			}
+			if answer == "" {
+				if err != nil { // end of input: leave the rest unknown
+					return nil
+				}
+				break
+			}
+			aerr := q.apply(f, answer)
+			if aerr == nil {
+				break
+			}
+			if !a.io.InTerminal || attempt >= maxReasks {
+				return usageErrorf("--interactive: %s: %v", fact, aerr)
+			}
+			fmt.Fprintf(a.io.ErrOut, "kvp: %v; try again, or leave it empty to keep it unknown\n", aerr)
+		}
+	}
 }

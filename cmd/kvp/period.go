@@ -1,8 +1,345 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
 
-// newPeriodCmd is a placeholder until kvp period is wired.
+	"github.com/spf13/cobra"
+
+	"kvp/rules"
+)
+
+type periodOptions struct {
+	file            string
+	start           string
+	applicationDate string
+	date            string
+	decisions       []string
+	leave           []string
+	interruptions   []string
+	extended        bool
+}
+
+// periodDoc is the JSON document of kvp period: the facts as evaluated, then
+// the report's fields.
+type periodDoc struct {
+	SchemaVersion int                  `json:"schema_version"`
+	Facts         rules.ProgrammeFacts `json:"facts"`
+	rules.PeriodReport
+}
+
 func newPeriodCmd(a *app) *cobra.Command {
-	return &cobra.Command{Use: "period", Hidden: true, Args: noArgs}
+	var o periodOptions
+	cmd := &cobra.Command{
+		Use:   "period",
+		Short: "Show the programme's time limits: time used and left, latest end, next decision",
+		Long: `Show the qualification programme's time limits on a date (default today):
+the regime by start date, the counted days used and remaining, the latest
+end date without and with the extra year, the decision in force and when the
+next one is due, the date by which an ongoing interruption forces the
+programme to end, and the start deadline (sotjl. §§ 31, 32, 34;
+KVP-forskriften § 2). Each line carries its legal reference.
+
+Facts come from flags or a case file (-f FILE, or -f - for a case on stdin;
+YAML or JSON): the top-level date and application_date, and the programme
+section (start, decisions, leave, interruptions, extended). Flags override
+the file; a repeatable flag given replaces the file's whole list. Periods are
+written FROM..TO, both days included.
+
+Conventions:
+  Counting      N years from a start S end the day before the same date N
+                years on: two years from 2026-01-05 end on 2028-01-04; from
+                2024-02-29 they end on 2026-02-28. The limit in counted days
+                is the calendar days in those years (730, or 731 over a
+                29 February).
+  Regime        the start date decides. Before 2019-01-01: one year,
+                extendable by one (two in total). From 2019-01-01: at most two
+                years, and up to one more year for special reasons
+                (--extended).
+  Leave and     each day of approved leave (permisjon) or interruption
+  interruption  (avbrudd) inside the programme is not counted and pushes the
+                latest end out by one day; a day that is both counts once.
+                Leave and interruptions already registered push the end out
+                even when they lie after --date.
+  Used          counted days from the start through --date, or through the
+                end of the last decision when every decision has ended.
+  Decisions     a vedtak covers at most one year; the next decision is due on
+                the last day of the decision in force, so that the new one
+                takes effect the day after.
+  Ongoing       an interruption that covers --date is ongoing; give any end on
+  interruption  or after --date when it has none. Its days through --date are
+                counted as interruption, and the programme must be ended when
+                it has been interrupted for one year (§ 34): interrupted from
+                2026-06-01, end it by 2027-05-31. It may not be ended on the
+                ground of absence for ordinary work, birth or adoption during
+                the first year of that absence; kvp does not know the reason.
+  Start         the programme must start within six months of the application
+  deadline      (§ 31), on the same day of the month or the month's last day:
+                applied 2025-08-31, start by 2026-02-28.
+
+Warnings (overlapping periods, leave or interruption outside the programme, a
+decision longer than a year, time past the limit, a missed start deadline)
+are printed on stderr and under Warnings; they do not change the exit status.
+Decisions that overlap, or a period that ends before it starts, are errors.` + exitStatusSection,
+		Example: `  kvp period --start 2026-01-05
+  kvp period --start 2026-01-05 --decision 2026-01-05..2027-01-04 --leave 2026-12-20..2027-01-10
+  kvp period --start 2026-01-05 --interruption 2026-06-01..2199-12-31 --date 2026-09-30
+  kvp period --start 2026-07-16 --application-date 2026-01-15 --extended
+  kvp period -f examples/case-period.yaml -o json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runPeriod(a, cmd, o) },
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.file, "file", "f", "", "case `FILE` (YAML or JSON; - for stdin) with a programme section")
+	f.StringVar(&o.start, "start", "", "the programme's start `DATE`")
+	f.StringVar(&o.applicationDate, "application-date", "", "the application `DATE`, for the start deadline (§ 31)")
+	f.StringVar(&o.date, "date", "", "the evaluation `DATE` (default today)")
+	f.StringArrayVar(&o.decisions, "decision", nil, "a decision (vedtak) `FROM..TO` already made (repeatable)")
+	f.StringArrayVar(&o.leave, "leave", nil, "approved leave (permisjon) `FROM..TO` (repeatable)")
+	f.StringArrayVar(&o.interruptions, "interruption", nil, "an interruption (avbrudd) `FROM..TO` (repeatable); an ongoing one ends on or after --date")
+	f.BoolVar(&o.extended, "extended", false, "an extension for special reasons is granted (§ 32; 2019 regime)")
+	return cmd
+}
+
+// programmeFacts returns the facts of cf's programme section, evaluated on
+// evalDate and validated; ok is false when cf has no programme section or no
+// start date. kvp calc reads the interruptions and the latest end through it.
+// Errors name the case-file field: "programme.decisions[1]: …".
+func programmeFacts(cf *caseFile, evalDate rules.Date) (rules.ProgrammeFacts, bool, error) {
+	return buildProgrammeFacts(cf, evalDate, nil)
+}
+
+// buildProgrammeFacts is programmeFacts for facts some of which came from
+// flags: fromFlag maps a field of rules.ProgrammeFacts ("decisions") to the
+// flag that set it ("decision"), so that an error names what the user typed.
+func buildProgrammeFacts(cf *caseFile, evalDate rules.Date, fromFlag map[string]string) (rules.ProgrammeFacts, bool, error) {
+	p := cf.Programme
+	if p == nil || p.Start == nil {
+		return rules.ProgrammeFacts{}, false, nil
+	}
+	f := rules.ProgrammeFacts{
+		Start:           *p.Start,
+		ApplicationDate: cf.ApplicationDate,
+		Decisions:       periods(p.Decisions),
+		Leave:           periods(p.Leave),
+		Interruptions:   periods(p.Interruptions),
+		Extended:        p.Extended != nil && bool(*p.Extended),
+		EvalDate:        evalDate,
+	}
+	if err := f.Validate(); err != nil {
+		return f, true, periodFactErrors(err, fromFlag)
+	}
+	return f, true, nil
+}
+
+// factFileField is where a rules.ProgrammeFacts field lives in a case file.
+var factFileField = map[string]string{
+	"start":            "programme.start",
+	"decisions":        "programme.decisions",
+	"leave":            "programme.leave",
+	"interruptions":    "programme.interruptions",
+	"application_date": "application_date",
+	"eval_date":        "date",
+}
+
+// factIndexRef finds "decisions[0] " inside a problem that points at another period.
+var factIndexRef = regexp.MustCompile(`\b(decisions|leave|interruptions)\[\d+\] `)
+
+// periodFactErrors renames the fields in Validate's joined errors after the
+// flag or the case-file key they came from. The result is a usage error only
+// when every problem lies in a flag.
+func periodFactErrors(err error, fromFlag map[string]string) error {
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	out := make([]error, 0, len(errs))
+	allFlags := true
+	for _, e := range errs {
+		var fe *rules.PeriodFactError
+		if !errors.As(e, &fe) {
+			out, allFlags = append(out, e), false
+			continue
+		}
+		name, index, _ := strings.Cut(fe.Field, "[")
+		if flag, ok := fromFlag[name]; ok {
+			// A flag's list is the command line's: "overlaps decisions[0] X" reads "overlaps X".
+			out = append(out, fmt.Errorf("--%s: %s", flag, factIndexRef.ReplaceAllString(fe.Problem, "")))
+			continue
+		}
+		allFlags = false
+		field := factFileField[name]
+		if field == "" {
+			field = name
+		}
+		if index != "" {
+			field += "[" + index
+		}
+		problem := factIndexRef.ReplaceAllStringFunc(fe.Problem, func(s string) string { return "programme." + s })
+		out = append(out, fmt.Errorf("%s: %s", field, problem))
+	}
+	joined := errors.Join(out...)
+	if allFlags {
+		return &codeError{code: exitUsage, err: joined}
+	}
+	return joined
+}
+
+// periodFacts merges the case file and the flags into the facts to evaluate.
+func periodFacts(a *app, cmd *cobra.Command, o periodOptions) (rules.ProgrammeFacts, error) {
+	var cf caseFile
+	if o.file != "" {
+		read, err := readCaseFile(o.file, a.io.In)
+		if err != nil {
+			return rules.ProgrammeFacts{}, err
+		}
+		cf = *read
+	}
+	prog := programmeSection{}
+	if cf.Programme != nil {
+		prog = *cf.Programme
+	}
+	cf.Programme = &prog
+	fl := cmd.Flags()
+	fromFlag := map[string]string{}
+
+	for _, x := range []struct {
+		flag, field, value string
+		dst                **rules.Date
+	}{
+		{"start", "start", o.start, &prog.Start},
+		{"application-date", "application_date", o.applicationDate, &cf.ApplicationDate},
+		{"date", "eval_date", o.date, &cf.Date},
+	} {
+		if !fl.Changed(x.flag) {
+			continue
+		}
+		d, err := parseDateFlag(x.flag, x.value)
+		if err != nil {
+			return rules.ProgrammeFacts{}, err
+		}
+		*x.dst = &d
+		fromFlag[x.field] = x.flag
+	}
+	for _, x := range []struct {
+		flag, field string
+		values      []string
+		dst         *[]periodText
+	}{
+		{"decision", "decisions", o.decisions, &prog.Decisions},
+		{"leave", "leave", o.leave, &prog.Leave},
+		{"interruption", "interruptions", o.interruptions, &prog.Interruptions},
+	} {
+		if !fl.Changed(x.flag) {
+			continue
+		}
+		*x.dst = nil
+		for _, s := range x.values {
+			p, err := rules.ParsePeriod(s)
+			if err != nil {
+				return rules.ProgrammeFacts{}, usageErrorf("--%s: %v", x.flag, err)
+			}
+			*x.dst = append(*x.dst, periodText(p))
+		}
+		fromFlag[x.field] = x.flag
+	}
+	if fl.Changed("extended") {
+		y := yesNo(o.extended)
+		prog.Extended = &y
+	}
+
+	evalDate, err := today()
+	if err != nil {
+		return rules.ProgrammeFacts{}, err
+	}
+	if cf.Date != nil {
+		evalDate = *cf.Date
+	} else {
+		fromFlag["eval_date"] = "date" // today, or KVP_TODAY: not the file's
+	}
+	facts, ok, err := buildProgrammeFacts(&cf, evalDate, fromFlag)
+	if !ok {
+		return facts, usageErrorf("--start is required (or programme.start in the case file)")
+	}
+	if err != nil && exitCode(err) != exitUsage {
+		err = fmt.Errorf("%s: %w", inputName(o.file), err)
+	}
+	return facts, err
+}
+
+// inputName is how errors name the case file.
+func inputName(file string) string {
+	if file == "-" {
+		return "stdin"
+	}
+	return file
+}
+
+func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
+	format, err := a.format(cmd)
+	if err != nil {
+		return err
+	}
+	facts, err := periodFacts(a, cmd, o)
+	if err != nil {
+		return err
+	}
+	report, err := rules.EvaluatePeriod(facts)
+	if err != nil {
+		return err // Validate has passed in periodFacts
+	}
+	for _, w := range report.Warnings {
+		fmt.Fprintf(a.io.ErrOut, "kvp: warning: %s\n", warningText(w))
+	}
+	if format == "json" {
+		for _, l := range []*[]rules.Period{&facts.Decisions, &facts.Leave, &facts.Interruptions} {
+			if *l == nil {
+				*l = []rules.Period{}
+			}
+		}
+		return writeJSON(a.out, periodDoc{SchemaVersion: schemaVersion, Facts: facts, PeriodReport: report})
+	}
+	return printPeriodTables(a, facts, report)
+}
+
+// warningText is a warning as one line: "CODE: message (reference)".
+func warningText(w rules.Warning) string {
+	return w.Code + ": " + w.Message + " (" + w.Ref + ")"
+}
+
+func printPeriodTables(a *app, f rules.ProgrammeFacts, r rules.PeriodReport) error {
+	w := a.out
+	fmt.Fprintf(w, "Programme from %s, evaluated on %s · regime %s (%s)\n", f.Start, f.EvalDate, r.Regime, r.RegimeRef)
+	heading(w, "Timeline")
+	rows := make([][]string, 0, len(r.Timeline))
+	for _, e := range r.Timeline {
+		kind := e.Kind
+		if e.Ongoing {
+			kind += " (ongoing)"
+		}
+		rows = append(rows, []string{e.Period.From.String(), e.Period.To.String(), kind,
+			strconv.Itoa(e.CountedDays), strconv.Itoa(e.RunningTotal), e.Ref})
+	}
+	if err := table(w, []string{"from", "to", "kind", "counted days", "running total", "reference"}, rows, 3, 4); err != nil {
+		return err
+	}
+	heading(w, "Summary")
+	lines := r.Lines()
+	rows = make([][]string, 0, len(lines))
+	for _, l := range lines {
+		rows = append(rows, []string{l.Label, l.Value, l.Ref})
+	}
+	if err := table(w, []string{"", "value", "reference"}, rows); err != nil {
+		return err
+	}
+	if len(r.Warnings) > 0 {
+		heading(w, "Warnings")
+		for _, x := range r.Warnings {
+			fmt.Fprintf(w, "warning: %s\n", warningText(x))
+		}
+	}
+	return nil
 }
