@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -263,4 +264,38 @@ func taxGroup(s string) string {
 		sb.WriteString("." + frac)
 	}
 	return sign + sb.String()
+}
+
+// MarshalJSON writes every amount with exactly two decimals, as all kvp
+// JSON does ("92000.00"); the average rate keeps its four.
+func (b TaxBreakdown) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Year                int       `json:"year"`
+		PersonalIncome      Money     `json:"personal_income"`
+		Trygdeavgift        Money     `json:"trygdeavgift"`
+		MinimumDeduction    Money     `json:"minimum_deduction"`
+		OrdinaryIncome      Money     `json:"ordinary_income"`
+		PersonalAllowance   Money     `json:"personal_allowance"`
+		TaxOnOrdinaryIncome Money     `json:"tax_on_ordinary_income"`
+		StepTax             Money     `json:"step_tax"`
+		FinnmarkAllowance   Money     `json:"finnmark_allowance"`
+		TotalTax            Money     `json:"total_tax"`
+		AverageRate         string    `json:"average_rate"`
+		Net                 Money     `json:"net"`
+		NetPerMonth         Money     `json:"net_per_month"`
+		PensionBase         Money     `json:"pension_base"`
+		PensionEarning      Money     `json:"pension_earning"`
+		Lines               []TaxLine `json:"lines"`
+	}{b.Year, M(b.PersonalIncome), M(b.Trygdeavgift), M(b.MinimumDeduction), M(b.OrdinaryIncome), M(b.PersonalAllowance),
+		M(b.TaxOnOrdinaryIncome), M(b.StepTax), M(b.FinnmarkAllowance), M(b.TotalTax), b.AverageRate.StringFixed(4),
+		M(b.Net), M(b.NetPerMonth), M(b.PensionBase), M(b.PensionEarning), b.Lines})
+}
+
+// MarshalJSON writes the line's amount with exactly two decimals.
+func (l TaxLine) MarshalJSON() ([]byte, error) {
+	type plain TaxLine
+	return json.Marshal(struct {
+		plain
+		Amount Money `json:"amount"`
+	}{plain(l), M(l.Amount)})
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -193,11 +194,14 @@ func ApplySet(p *rules.Params, expr, origin string) error {
 //	parameters:
 //	  g:
 //	    - {from: 2027-05-01, value: 143000, source: "Stortinget 2027"}
+//	tax:
+//	  2027: {personal_allowance: 118000, ...}
 type file struct {
-	Rounding   string                    `yaml:"rounding"`
-	AgeSwitch  string                    `yaml:"age_switch"`
-	Output     string                    `yaml:"output"`
-	Parameters map[string][]fileDatedRow `yaml:"parameters"`
+	Rounding   string                       `yaml:"rounding"`
+	AgeSwitch  string                       `yaml:"age_switch"`
+	Output     string                       `yaml:"output"`
+	Parameters map[string][]fileDatedRow    `yaml:"parameters"`
+	Tax        map[int]map[string]yaml.Node `yaml:"tax"`
 }
 
 type fileDatedRow struct {
@@ -240,14 +244,28 @@ func parseFile(path string, data []byte) (*file, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, fmt.Errorf("%s: %s", path, yamlMessage(err))
 	}
-	for key := range f.Parameters {
-		if !slices.Contains(rules.Keys, key) {
-			return nil, fmt.Errorf("%s: parameters: unknown parameter %q: expected one of %s", path, key, strings.Join(rules.Keys, ", "))
-		}
+	if err := checkParameterKeys(path, f.Parameters); err != nil {
+		return nil, err
 	}
 	return &f, nil
+}
+
+func checkParameterKeys(path string, params map[string][]fileDatedRow) error {
+	for _, key := range slices.Sorted(maps.Keys(params)) {
+		if !slices.Contains(rules.Keys, key) {
+			return fmt.Errorf("%s: parameters: unknown parameter %q: expected one of %s", path, key, strings.Join(rules.Keys, ", "))
+		}
+	}
+	return nil
+}
+
+// yamlMessage words a yaml.v3 error as one line.
+func yamlMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	return strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", "; ")), " ")
 }
 
 // apply adds the file's parameter values to p. Values are read from the
@@ -271,6 +289,30 @@ func (f *file) apply(p *rules.Params, origin string) error {
 				return fmt.Errorf("%s:%d: parameters.%s: %w", path, row.Value.Line, key, err)
 			}
 		}
+	}
+	for _, year := range slices.Sorted(maps.Keys(f.Tax)) {
+		if year < rules.MinYear || year > rules.MaxYear {
+			return fmt.Errorf("%s: tax: %d is not an income year from %d to %d", path, year, rules.MinYear, rules.MaxYear)
+		}
+		values := map[string]string{}
+		if old, ok := p.Tax[year]; ok {
+			values = old.Values()
+		}
+		for key, node := range f.Tax[year] {
+			if !rules.IsTaxKey(key) {
+				return fmt.Errorf("%s:%d: tax.%d: unknown tax parameter %q", path, node.Line, year, key)
+			}
+			if node.Kind != yaml.ScalarNode {
+				return fmt.Errorf("%s:%d: tax.%d.%s: expected a number", path, node.Line, year, key)
+			}
+			values[key] = node.Value
+		}
+		ty, err := rules.NewTaxYear(year, values)
+		if err != nil {
+			return fmt.Errorf("%s: tax.%d: %w", path, year, err)
+		}
+		ty.Source = "config " + origin
+		p.Tax[year] = ty
 	}
 	return nil
 }

@@ -47,6 +47,7 @@ type Params struct {
 	Under25Share    Series[Ratio]           // share of the full stipend paid under 25
 	DayDivisor      Series[decimal.Decimal] // stipend days a year
 	ChildSupplement Series[decimal.Decimal] // barnetillegg, kroner per child per day
+	Tax             TaxTable                // income-year tax parameters
 }
 
 // Ratio is an exact fraction such as 2/3, so that the under-25 share is not
@@ -90,6 +91,11 @@ var defaultParams = sync.OnceValues(func() (*Params, error) {
 	if err := p.loadParameters("data/parameters.csv", parametersCSV); err != nil {
 		return nil, err
 	}
+	tax, err := DefaultTaxTable()
+	if err != nil {
+		return nil, err
+	}
+	p.Tax = tax
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
@@ -114,6 +120,7 @@ func (p *Params) Clone() *Params {
 		Under25Share:    p.Under25Share.Clone(),
 		DayDivisor:      p.DayDivisor.Clone(),
 		ChildSupplement: p.ChildSupplement.Clone(),
+		Tax:             p.Tax.Clone(),
 	}
 	return q
 }
@@ -139,7 +146,12 @@ func (p *Params) Validate() error {
 		}
 		return nil
 	}
+	var taxErrs []error
+	for _, y := range p.Tax.Years() {
+		taxErrs = append(taxErrs, p.Tax[y].Validate())
+	}
 	return errors.Join(
+		errors.Join(taxErrs...),
 		p.G.Validate(positive),
 		p.Factor.Validate(positive),
 		p.Under25Share.Validate(share),

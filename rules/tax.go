@@ -495,3 +495,24 @@ func locateTaxErrors(name string, lines map[string]int, err error) error {
 	}
 	return errors.Join(out...)
 }
+
+// Values returns ty as the key/value pairs NewTaxYear reads, so that a
+// config file can override one value of a year and keep the rest.
+func (ty TaxYear) Values() map[string]string {
+	out := map[string]string{}
+	for _, s := range taxScalars() {
+		out[s.key] = s.field(&ty).String()
+	}
+	for i, st := range ty.Steps {
+		n := strconv.Itoa(i + 1)
+		out["step"+n+"_from"] = st.From.String()
+		out["step"+n+"_rate"] = st.Rate.String()
+		if i < len(ty.StepsFinnmark) && !ty.StepsFinnmark[i].Rate.Equal(st.Rate) {
+			out["step"+n+"_rate_finnmark"] = ty.StepsFinnmark[i].Rate.String()
+		}
+	}
+	if ty.Note != "" {
+		out[TaxKeyNote] = ty.Note
+	}
+	return out
+}

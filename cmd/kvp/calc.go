@@ -23,13 +23,16 @@ type calcOptions struct {
 	otherBenefits   []string
 	absence         []string
 	benefitScope    string
+	tax             taxFlags
 }
 
 // calcDoc is the JSON document of kvp calc.
 type calcDoc struct {
 	SchemaVersion int      `json:"schema_version"`
+	Stamp         stamp    `json:"stamp"`
 	Case          caseFile `json:"case"`
 	*calc.Result
+	Tax *calc.TaxSection `json:"tax"`
 }
 
 func newCalcCmd(a *app) *cobra.Command {
@@ -70,6 +73,7 @@ rate from the 25th birthday) or next-month.` + exitStatusSection,
 	f.StringArrayVar(&o.otherBenefits, "other-benefit", nil, "dagpenger, sykepenger or foreldrepenger: `KIND:PER_DAY[@FROM..TO]` or KIND:total=AMOUNT[@FROM..TO] (repeatable; § 38)")
 	f.StringArrayVar(&o.absence, "absence", nil, "absence without leave: `DATE` or DATE=HOURS (repeatable; § 36)")
 	f.StringVar(&o.benefitScope, "benefit-scope", "stipend", "what § 38 benefits reduce: stipend (the child supplement is kept) or all")
+	addTaxFlags(f, &o.tax)
 	f.String("rounding", "nav", "rounding `POLICY`: nav or exact")
 	f.String("age-switch", "birthday", "when the full rate starts: birthday or next-month")
 	return cmd
@@ -274,18 +278,30 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		return err
 	}
 	cfg, _ := a.load(cmd)
+	topts, err := taxOptions(cmd.Flags(), o.tax, &cf)
+	if err != nil {
+		return err
+	}
 	res, err := calc.Stipend(cfg.Params, c)
 	if err != nil {
 		return err
 	}
+	tax, err := calc.TaxFor(res, cfg.Params, topts)
+	if err != nil {
+		return err
+	}
 	cf.Rounding, cf.AgeSwitch = string(c.Rounding), string(c.AgeSwitch)
+	// A year with no tax parameters is noted in the tax section itself.
 	for _, w := range res.Warnings {
 		fmt.Fprintf(a.io.ErrOut, "kvp: warning: %s\n", w)
 	}
 	if format == "json" {
-		return writeJSON(a.out, calcDoc{SchemaVersion: schemaVersion, Case: cf, Result: res})
+		return writeJSON(a.out, calcDoc{SchemaVersion: schemaVersion, Stamp: a.stamp(cfg, string(c.Rounding)), Case: cf, Result: res, Tax: tax})
 	}
-	return printCalcTables(a, res)
+	if err := printCalcTables(a, res); err != nil {
+		return err
+	}
+	return printTaxSection(a, tax)
 }
 
 // moneyColumns are the optional reduction lines: shown only when the case has them.

@@ -45,6 +45,12 @@ type caseFile struct {
 	Absence       []absenceEntry      `json:"absence,omitempty" yaml:"absence"`
 	NotDeducted   []notDeductedEntry  `json:"not_deducted,omitempty" yaml:"not_deducted"`
 	BenefitScope  string              `json:"benefit_scope,omitempty" yaml:"benefit_scope"`
+
+	// Tax-relevant amounts (kvp calc).
+	OtherIncome        map[int]number `json:"other_income,omitempty" yaml:"other_income"` // income year → other personal income
+	Finnmark           *yesNo         `json:"finnmark,omitempty" yaml:"finnmark"`
+	WithholdingPercent *number        `json:"withholding_percent,omitempty" yaml:"withholding_percent"`
+	IncomeYear         string         `json:"income_year,omitempty" yaml:"income_year"` // paid or earned
 }
 
 // eligibilitySection holds the facts of sotjl. § 29 (kvp check). A missing

@@ -3,6 +3,9 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"runtime/debug"
+
+	"kvp/config"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -48,4 +51,31 @@ func table(w io.Writer, header []string, rows [][]string, right ...int) error {
 // heading prints a section title before a table.
 func heading(w io.Writer, title string) {
 	_, _ = io.WriteString(w, "\n"+title+"\n")
+}
+
+// version is the tool's version; release builds set it with
+// -ldflags "-X main.version=v1.2.3". Otherwise the module version from the
+// build information is used.
+var version = ""
+
+func toolVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// stamp identifies what produced a result, so that a run can be reproduced:
+// the same version, parameters and policy give byte-identical output.
+type stamp struct {
+	Version    string `json:"kvp_version"`
+	ParamsHash string `json:"params_hash"`
+	Rounding   string `json:"rounding,omitempty"`
+}
+
+func (a *app) stamp(cfg *config.Config, rounding string) stamp {
+	return stamp{Version: toolVersion(), ParamsHash: config.Hash(cfg.Params), Rounding: rounding}
 }

@@ -184,6 +184,7 @@ environment variables and flags, in that order.` + exitStatusSection,
 		newCalcCmd(a),
 		newCheckCmd(a),
 		newPeriodCmd(a),
+		newTaxCmd(a),
 		newConfigCmd(a),
 	)
 	return root

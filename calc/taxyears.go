@@ -1,0 +1,145 @@
+package calc
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"kvp/rules"
+)
+
+// IncomeBasis says which income year a month's stipend belongs to
+// (kvp-rules.md § 4, CONVENTION).
+type IncomeBasis string
+
+const (
+	// IncomeBasisPaid: the year in which the month is paid (in arrears, the
+	// month after it was earned), so December's stipend counts in January.
+	// The default: income is taxed when it is paid out (sktl. § 14-2).
+	IncomeBasisPaid IncomeBasis = "paid"
+	// IncomeBasisEarned: the year in which the month was earned.
+	IncomeBasisEarned IncomeBasis = "earned"
+)
+
+// IncomeBases lists the conventions, default first.
+var IncomeBases = []string{string(IncomeBasisPaid), string(IncomeBasisEarned)}
+
+// RefWithholdingJune is why the June payment has no tax withheld.
+const RefWithholdingJune = "skattebetalingsforskriften § 5-7 (3)"
+
+// TaxOptions are the facts of the tax-relevant amounts beyond the stipend.
+type TaxOptions struct {
+	Basis       IncomeBasis
+	OtherIncome map[int]decimal.Decimal // other personal income per income year
+	Finnmark    bool
+	// WithholdingPercent is the tax card's percentage (tabelltrekk is not
+	// modelled); nil means no withholding schedule.
+	WithholdingPercent *decimal.Decimal
+}
+
+// YearTax is the tax-relevant amounts of one income year.
+type YearTax struct {
+	Year        int           `json:"year"`
+	Stipend     Money         `json:"stipend_income"` // the net stipend and child supplement counted in the year
+	OtherIncome Money         `json:"other_income"`
+	Tax         *TaxBreakdown `json:"tax"` // nil when the year has no tax parameters
+	Note        string        `json:"note,omitempty"`
+}
+
+// Withholding is one monthly payment with the tax withheld from it.
+type Withholding struct {
+	PaidIn   string `json:"paid_in"` // YYYY-MM
+	Paid     Money  `json:"paid"`
+	Withheld Money  `json:"withheld"`
+	PaidOut  Money  `json:"paid_out"`
+	Note     string `json:"note,omitempty"`
+}
+
+// TaxSection is the tax part of a calculation.
+type TaxSection struct {
+	Basis              IncomeBasis   `json:"income_year_basis"`
+	Finnmark           bool          `json:"finnmark"`
+	WithholdingPercent *string       `json:"withholding_percent"`
+	Years              []YearTax     `json:"years"`
+	Withholding        []Withholding `json:"withholding"`
+	Warnings           []string      `json:"warnings"`
+}
+
+// TaxFor computes the tax-relevant amounts of res under p. A year with no
+// tax parameters gets a note naming it, never a guessed figure.
+func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
+	basis := o.Basis
+	if basis == "" {
+		basis = IncomeBasisPaid
+	}
+	if basis != IncomeBasisPaid && basis != IncomeBasisEarned {
+		return nil, fmt.Errorf("income_year: %q is not one of paid, earned", basis)
+	}
+	t := &TaxSection{Basis: basis, Finnmark: o.Finnmark, Years: []YearTax{}, Withholding: []Withholding{}, Warnings: []string{}}
+	income := map[int]Money{}
+	for _, y := range res.Years {
+		v := y.Earned.Net
+		if basis == IncomeBasisPaid {
+			v = y.Paid.Net
+		}
+		if v != 0 {
+			income[y.Year] += v
+		}
+	}
+	for y, v := range o.OtherIncome {
+		if v.IsNegative() {
+			return nil, fmt.Errorf("other_income: %d: %s is negative", y, v)
+		}
+		if _, ok := income[y]; !ok {
+			income[y] = 0
+		}
+	}
+	years := make([]int, 0, len(income))
+	for y := range income {
+		years = append(years, y)
+	}
+	slices.Sort(years)
+	for _, y := range years {
+		yt := YearTax{Year: y, Stipend: income[y], OtherIncome: M(o.OtherIncome[y])}
+		params, err := p.Tax.Year(y)
+		var missing *rules.MissingTaxYearError
+		switch {
+		case errors.As(err, &missing):
+			yt.Note = err.Error()
+			t.Warnings = append(t.Warnings, err.Error())
+		case err != nil:
+			return nil, err
+		default:
+			in := TaxInput{Year: y, PersonalIncome: yt.Stipend.Decimal().Add(yt.OtherIncome.Decimal()), Finnmark: o.Finnmark}
+			if avg, err := p.AverageG(y); err == nil {
+				in.AverageG = avg
+			} else {
+				yt.Note = "pension earning not computed: " + err.Error()
+			}
+			b := Tax(in, params)
+			yt.Tax = &b
+		}
+		t.Years = append(t.Years, yt)
+	}
+	if o.WithholdingPercent != nil {
+		pct := o.WithholdingPercent
+		if pct.IsNegative() || pct.GreaterThan(decimal.NewFromInt(100)) {
+			return nil, fmt.Errorf("withholding_percent: %s is not from 0 to 100", pct)
+		}
+		s := pct.String()
+		t.WithholdingPercent = &s
+		for _, m := range res.Months {
+			w := Withholding{PaidIn: m.PaidIn, Paid: m.Net}
+			if m.PaidIn[5:] == "06" {
+				w.Note = "no withholding in June (" + RefWithholdingJune + ")"
+			} else {
+				w.Withheld = M(m.Net.Decimal().Mul(*pct).DivRound(decimal.NewFromInt(100), 4))
+			}
+			w.PaidOut = w.Paid - w.Withheld
+			t.Withholding = append(t.Withholding, w)
+		}
+	}
+	return t, nil
+}

@@ -1,0 +1,241 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"kvp/calc"
+	"kvp/rules"
+)
+
+// taxDoc is the JSON document of kvp tax.
+type taxDoc struct {
+	SchemaVersion int                `json:"schema_version"`
+	Stamp         stamp              `json:"stamp"`
+	Breakdown     *calc.TaxBreakdown `json:"tax"`
+}
+
+func newTaxCmd(a *app) *cobra.Command {
+	var year int
+	var income string
+	var finnmark bool
+	cmd := &cobra.Command{
+		Use:   "tax",
+		Short: "Show the tax on a personal income in one income year",
+		Long: `Show the tax-relevant amounts of a personal income (personinntekt) taxed like
+wages, as the stipend is: trygdeavgift at the wage rate with the lower limit
+and the 25 % phase-in (ftrl. § 23-3), minimum deduction (sktl. § 6-32),
+ordinary income, personal allowance, tax on ordinary income (22 %; 18.5 % and
+the Finnmark allowance with --finnmark), step tax (trinnskatt), the total,
+the average rate, the net per year and month, and the pension earning
+(18.1 % of income up to 7.1 × the year's average G, ftrl. § 3-15).
+Every line carries its formula, its legal reference and the parameters used.
+
+Parameters are embedded for income years 2023–2026; add a year under tax:
+in the config file (see README).` + exitStatusSection,
+		Example: `  kvp tax --year 2025 --income 265657
+  kvp tax --year 2026 --income 300000 --finnmark
+  kvp tax --year 2026 --income 120000 -o json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			format, err := a.format(cmd)
+			if err != nil {
+				return err
+			}
+			if !cmd.Flags().Changed("year") || !cmd.Flags().Changed("income") {
+				return usageErrorf("--year and --income are required")
+			}
+			if year < rules.MinYear || year > rules.MaxYear {
+				return usageErrorf("--year: %d is not a year from %d to %d", year, rules.MinYear, rules.MaxYear)
+			}
+			amount, err := parseNumber(income)
+			if err != nil || amount.IsNegative() {
+				return usageErrorf("--income: %q is not an amount of kroner of 0 or more", income)
+			}
+			cfg, err := a.load(cmd)
+			if err != nil {
+				return err
+			}
+			params, err := cfg.Params.Tax.Year(year)
+			if err != nil {
+				return err
+			}
+			in := calc.TaxInput{Year: year, PersonalIncome: amount, Finnmark: finnmark}
+			if avg, err := cfg.Params.AverageG(year); err == nil {
+				in.AverageG = avg
+			}
+			b := calc.Tax(in, params)
+			if format == "json" {
+				return writeJSON(a.out, taxDoc{SchemaVersion: schemaVersion, Stamp: a.stamp(cfg, ""), Breakdown: &b})
+			}
+			heading(a.out, fmt.Sprintf("Tax, income year %d", year))
+			return printTaxLines(a, b)
+		},
+	}
+	cmd.Flags().IntVar(&year, "year", 0, "the income `YEAR`")
+	cmd.Flags().StringVar(&income, "income", "", "personal income in kroner (`AMOUNT`)")
+	cmd.Flags().BoolVar(&finnmark, "finnmark", false, "resident in Finnmark or Nord-Troms (18.5 %, finnmarksfradrag)")
+	return cmd
+}
+
+func printTaxLines(a *app, b calc.TaxBreakdown) error {
+	rows := make([][]string, 0, len(b.Lines))
+	for _, l := range b.Lines {
+		rows = append(rows, []string{l.Label, calc.M(l.Amount).String(), l.Formula, l.Ref, strings.Join(l.Params, "; ")})
+	}
+	if err := table(a.out, []string{"", "amount", "formula", "reference", "parameters"}, rows, 1); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.out, "Average tax rate %s %%\n", b.AverageRate.Shift(2).StringFixed(2))
+	return nil
+}
+
+// taxFlags are the tax facts of kvp calc.
+type taxFlags struct {
+	otherIncome []string
+	finnmark    bool
+	withholding string
+	basis       string
+}
+
+func addTaxFlags(f *pflag.FlagSet, o *taxFlags) {
+	f.StringArrayVar(&o.otherIncome, "other-income", nil, "other personal income in an income year, `YEAR=AMOUNT` (repeatable)")
+	f.BoolVar(&o.finnmark, "finnmark", false, "resident in Finnmark or Nord-Troms (18.5 %, finnmarksfradrag)")
+	f.StringVar(&o.withholding, "withholding-percent", "", "the tax card's withholding `PERCENT`; shows the monthly withholding (none in June)")
+	f.StringVar(&o.basis, "income-year", "paid", "which income year a month counts in: paid (the month after it is earned) or earned")
+}
+
+// taxOptions merges the case file's tax facts and the flags.
+func taxOptions(fl *pflag.FlagSet, o taxFlags, cf *caseFile) (calc.TaxOptions, error) {
+	t := calc.TaxOptions{Basis: calc.IncomeBasis(cf.IncomeYear), OtherIncome: map[int]decimal.Decimal{}}
+	for y, v := range cf.OtherIncome {
+		if v.IsNegative() {
+			return t, fmt.Errorf("other_income.%d: %s is negative", y, v)
+		}
+		t.OtherIncome[y] = v.Decimal
+	}
+	if cf.Finnmark != nil {
+		t.Finnmark = bool(*cf.Finnmark)
+	}
+	if cf.WithholdingPercent != nil {
+		d := cf.WithholdingPercent.Decimal
+		t.WithholdingPercent = &d
+	}
+	if fl.Changed("other-income") {
+		t.OtherIncome = map[int]decimal.Decimal{}
+		for _, s := range o.otherIncome {
+			y, v, ok := strings.Cut(s, "=")
+			year, err := strconv.Atoi(strings.TrimSpace(y))
+			if !ok || err != nil || year < rules.MinYear || year > rules.MaxYear {
+				return t, usageErrorf("--other-income: %q: expected YEAR=AMOUNT, e.g. 2026=120000", s)
+			}
+			d, err := parseNumber(v)
+			if err != nil || d.IsNegative() {
+				return t, usageErrorf("--other-income: %q: the amount must be a number of 0 or more", s)
+			}
+			t.OtherIncome[year] = t.OtherIncome[year].Add(d)
+		}
+	}
+	if fl.Changed("finnmark") {
+		t.Finnmark = o.finnmark
+	}
+	if fl.Changed("withholding-percent") {
+		d, err := parseNumber(o.withholding)
+		if err != nil || d.IsNegative() || d.GreaterThan(decimal.NewFromInt(100)) {
+			return t, usageErrorf("--withholding-percent: %q is not a percentage from 0 to 100", o.withholding)
+		}
+		t.WithholdingPercent = &d
+	}
+	if fl.Changed("income-year") || t.Basis == "" {
+		t.Basis = calc.IncomeBasis(o.basis)
+	}
+	if t.Basis != calc.IncomeBasisPaid && t.Basis != calc.IncomeBasisEarned {
+		if fl.Changed("income-year") {
+			return t, usageErrorf("--income-year: %q is not one of paid, earned", t.Basis)
+		}
+		return t, fmt.Errorf("income_year: %q is not one of paid, earned", t.Basis)
+	}
+	return t, nil
+}
+
+// printTaxSection prints the tax section of kvp calc: one column per income year.
+func printTaxSection(a *app, t *calc.TaxSection) error {
+	if len(t.Years) == 0 {
+		return nil
+	}
+	w := a.out
+	place := "; Finnmark and Nord-Troms"
+	if !t.Finnmark {
+		place = ""
+	}
+	heading(w, fmt.Sprintf("Tax-relevant amounts (income year by the month %s%s)", t.Basis, place))
+	head := []string{""}
+	right := []int{}
+	for i, y := range t.Years {
+		head = append(head, strconv.Itoa(y.Year))
+		right = append(right, i+1)
+	}
+	head = append(head, "reference")
+	var keys []string
+	labels := map[string]string{}
+	refs := map[string]string{}
+	for _, y := range t.Years {
+		if y.Tax == nil {
+			continue
+		}
+		for _, l := range y.Tax.Lines {
+			if _, ok := labels[l.Key]; !ok {
+				keys = append(keys, l.Key)
+				labels[l.Key], refs[l.Key] = l.Label, l.Ref
+			}
+		}
+	}
+	rows := [][]string{}
+	row := []string{"stipend and child supplement (net)"}
+	for _, y := range t.Years {
+		row = append(row, y.Stipend.String())
+	}
+	rows = append(rows, append(row, calc.RefStipend))
+	row = []string{"other income"}
+	for _, y := range t.Years {
+		row = append(row, y.OtherIncome.String())
+	}
+	rows = append(rows, append(row, ""))
+	for _, k := range keys {
+		row := []string{labels[k]}
+		for _, y := range t.Years {
+			cell := "n/a"
+			if y.Tax != nil {
+				for _, l := range y.Tax.Lines {
+					if l.Key == k {
+						cell = calc.M(l.Amount).String()
+					}
+				}
+			}
+			row = append(row, cell)
+		}
+		rows = append(rows, append(row, refs[k]))
+	}
+	if err := table(w, head, rows, right...); err != nil {
+		return err
+	}
+	for _, y := range t.Years {
+		if y.Note != "" {
+			fmt.Fprintf(w, "%d: %s\n", y.Year, y.Note)
+		}
+	}
+	if len(t.Withholding) > 0 {
+		heading(w, "Withholding at "+*t.WithholdingPercent+" % (tax card)")
+		rows = nil
+		for _, m := range t.Withholding {
+			rows = append(rows, []string{m.PaidIn, m.Paid.String(), m.Withheld.String(), m.PaidOut.String(), m.Note})
+		}
+		return table(w, []string{"paid in", "paid", "withheld", "paid out", "note"}, rows, 1, 2, 3)
+	}
+	return nil
+}
