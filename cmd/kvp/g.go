@@ -84,7 +84,7 @@ changes on 1 May.` + exitStatusSection,
 		},
 	}
 	cmd.Flags().StringVar(&dateFlag, "date", "", "the `DATE` (YYYY-MM-DD; default today)")
-	cmd.AddCommand(newGListCmd(a))
+	cmd.AddCommand(newGListCmd(a), newGImportCmd(a), newGFetchCmd(a))
 	return cmd
 }
 

@@ -143,9 +143,6 @@ func Main(args []string, streams *IOStreams) int {
 	}
 	if err != nil && code != exitNotEligible && code != exitUndetermined {
 		fmt.Fprintf(streams.ErrOut, "kvp: error: %s\n", oneLine(err.Error()))
-		if code == exitUsage {
-			fmt.Fprintln(streams.ErrOut, "kvp: hint: see 'kvp --help' or 'kvp COMMAND --help'")
-		}
 	}
 	return code
 }
@@ -185,6 +182,10 @@ environment variables and flags, in that order.` + exitStatusSection,
 		newCheckCmd(a),
 		newPeriodCmd(a),
 		newTaxCmd(a),
+		newCompareCmd(a),
+		newBatchCmd(a),
+		newVersionCmd(a),
+		newDocsCmd(a),
 		newConfigCmd(a),
 	)
 	return root
