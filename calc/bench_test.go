@@ -9,7 +9,7 @@ import (
 // BenchmarkStipendThreeYears: one case over three years, two children, one
 // turning 18 inside the period, across three G changes and a 25th birthday.
 func BenchmarkStipendThreeYears(b *testing.B) {
-	p := params(b)
+	k := NewCalculator(params(b))
 	for _, r := range []Rounding{RoundingNAV, RoundingExact} {
 		c := Case{
 			BirthDate:       date(b, "2001-03-15"),
@@ -21,10 +21,19 @@ func BenchmarkStipendThreeYears(b *testing.B) {
 		b.Run(string(r), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Stipend(p, c); err != nil {
+				if _, err := k.Stipend(c); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkNewCalculator is the one-off cost of preparing a parameter set.
+func BenchmarkNewCalculator(b *testing.B) {
+	p := params(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewCalculator(p)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"kvp/rules"
 )
 
 // Money is an amount in whole øre. Every amount kvp prints is a Money, so
@@ -75,3 +77,29 @@ func (m Money) MarshalText() ([]byte, error) { return m.appendFixed(nil), nil }
 // exactPlaces is the precision of unrounded intermediate amounts under the
 // exact policy: far below an øre over any period the tool accepts.
 const exactPlaces = 12
+
+// YearMonth is a calendar month, printed "2026-05".
+type YearMonth int32
+
+// MonthOf returns the month of d.
+func MonthOf(d rules.Date) YearMonth {
+	y, m, _ := d.YMD()
+	return YearMonth(y*12 + m - 1)
+}
+
+// Year and Month (1–12) of ym.
+func (ym YearMonth) Year() int  { return int(ym) / 12 }
+func (ym YearMonth) Month() int { return int(ym)%12 + 1 }
+
+// Next is the month after ym.
+func (ym YearMonth) Next() YearMonth { return ym + 1 }
+
+func (ym YearMonth) String() string { return string(ym.appendText(nil)) }
+
+func (ym YearMonth) appendText(b []byte) []byte {
+	y, m := ym.Year(), ym.Month()
+	return append(b, byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-', byte('0'+m/10), byte('0'+m%10))
+}
+
+// MarshalText writes "2026-05".
+func (ym YearMonth) MarshalText() ([]byte, error) { return ym.appendText(nil), nil }

@@ -71,6 +71,10 @@ type Case struct {
 	AbsenceDays  []AbsenceDays  // absence without leave as days in a month (§ 36)
 	NotDeducted  []NotDeducted  // benefits listed that do not reduce the stipend
 	BenefitScope BenefitScope   // what § 38 benefits reduce; "" means stipend
+
+	// ExtraCuts are dates at which to split segments although nothing
+	// changes, so that two runs under different parameters line up (kvp compare).
+	ExtraCuts []rules.Date
 }
 
 // Validate checks the case; errors name the case-file field.
@@ -221,9 +225,9 @@ func (a *Amounts) add(b Amounts) {
 // Month is one calendar month of the schedule: what was earned in it and
 // when it is paid (in arrears, the month after: § 39).
 type Month struct {
-	Month    string `json:"month"`   // YYYY-MM earned
-	PaidIn   string `json:"paid_in"` // YYYY-MM paid
-	PaidDays int    `json:"paid_days"`
+	Month    YearMonth `json:"month"`   // earned
+	PaidIn   YearMonth `json:"paid_in"` // paid
+	PaidDays int       `json:"paid_days"`
 	Amounts
 }
 
@@ -265,19 +269,25 @@ type ParamValue struct {
 	Origin string     `json:"origin"`
 }
 
-// Stipend computes the stipend and child supplement for c under p.
-func Stipend(p *rules.Params, c Case) (*Result, error) {
+// Stipend computes the stipend and child supplement for c under p. To price
+// many cases under the same parameters, make one Calculator and call its
+// Stipend method.
+func Stipend(p *rules.Params, c Case) (*Result, error) { return NewCalculator(p).Stipend(c) }
+
+// Stipend computes the stipend and child supplement for c.
+func (k *Calculator) Stipend(c Case) (*Result, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
 	from, to := c.Period.From, c.Period.To
-	cuts := p.ChangePoints(from, to)
+	cuts := k.changePoints(from, to)
 	add := func(d rules.Date) {
 		if from < d && d <= to {
 			cuts = append(cuts, d)
 		}
 	}
-	add(c.FullRateFrom())
+	fullRate := c.FullRateFrom()
+	add(fullRate)
 	for _, b := range c.ChildBirthDates {
 		add(b)
 		add(rules.Birthday(b, ChildAgeLimit))
@@ -289,6 +299,9 @@ func Stipend(p *rules.Params, c Case) (*Result, error) {
 	for _, d := range c.reductionCuts() {
 		add(d)
 	}
+	for _, d := range c.ExtraCuts {
+		add(d)
+	}
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
 
@@ -296,103 +309,86 @@ func Stipend(p *rules.Params, c Case) (*Result, error) {
 	if scope == "" {
 		scope = BenefitScopeStipend
 	}
-	res := &Result{From: from, To: to, Rounding: c.Rounding, AgeSwitch: c.AgeSwitch, BenefitScope: scope, FullRate: c.FullRateFrom(),
-		Warnings: []string{}, NotDeducted: []NotDeducted{}}
+	res := &Result{From: from, To: to, Rounding: c.Rounding, AgeSwitch: c.AgeSwitch, BenefitScope: scope, FullRate: fullRate,
+		Warnings: []string{}, NotDeducted: []NotDeducted{}, Segments: make([]Segment, 0, len(cuts)+1)}
 	for _, n := range c.NotDeducted {
 		n.Ref = RefNotDeducted
 		res.NotDeducted = append(res.NotDeducted, n)
 	}
-	used := map[paramKey]ParamValue{}
+	var used usedParams
 	start := from
 	for i := 0; i <= len(cuts); i++ {
 		end := to
 		if i < len(cuts) {
 			end = cuts[i] - 1
 		}
-		seg, err := newSegment(p, &c, start, end, used)
+		e, err := k.epochAt(start)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("from: %w", err)
 		}
-		res.Segments = append(res.Segments, seg)
+		res.Segments = append(res.Segments, newSegment(e, &c, start, end, fullRate, &used))
 		if i < len(cuts) {
 			start = cuts[i]
 		}
 	}
+	res.Months = make([]Month, 0, int(MonthOf(to)-MonthOf(from))+1)
 	schedule(res, &c)
-	res.Parameters = sortedParams(used)
+	res.Parameters = used.sorted()
 	return res, nil
 }
 
-func newSegment(p *rules.Params, c *Case, from, to rules.Date, used map[paramKey]ParamValue) (Segment, error) {
-	g, err := p.G.At(from)
-	if err != nil {
-		return Segment{}, fmt.Errorf("from: %w", err)
-	}
-	factor, err := p.Factor.At(from)
-	if err != nil {
-		return Segment{}, fmt.Errorf("from: %w (the programme began then)", err)
-	}
-	share, err := p.Under25Share.At(from)
-	if err != nil {
-		return Segment{}, fmt.Errorf("from: %w", err)
-	}
-	div, err := p.DayDivisor.At(from)
-	if err != nil {
-		return Segment{}, fmt.Errorf("from: %w", err)
-	}
-	child, err := p.ChildSupplement.At(from)
-	if err != nil {
-		return Segment{}, fmt.Errorf("from: %w", err)
-	}
-	note(used, rules.KeyG, g.From, g.Value, g.Ref, g.Source, g.Origin)
-	note(used, rules.KeyFactor, factor.From, factor.Value, factor.Ref, factor.Source, factor.Origin)
-	note(used, rules.KeyDayDivisor, div.From, div.Value, div.Ref, div.Source, div.Origin)
-	under25 := from < c.FullRateFrom()
-	num, den := decimal.NewFromInt(1), decimal.NewFromInt(1)
+func newSegment(e *epoch, c *Case, from, to, fullRate rules.Date, used *usedParams) Segment {
+	used.add(e.params[0])
+	used.add(e.params[1])
+	used.add(e.params[2])
+	under25 := from < fullRate
+	band := &e.bands[0]
 	ref := RefStipend
 	if under25 {
-		num, den = share.Value.Num, share.Value.Den
+		band = &e.bands[1]
 		ref = RefUnder25
-		note(used, rules.KeyUnder25Share, share.From, share.Value, share.Ref, share.Source, share.Origin)
+		used.add(e.params[4])
 	}
-	yearlyNum := factor.Value.Mul(g.Value).Mul(num) // yearly = yearlyNum / den
-	dayExact := yearlyNum.DivRound(den.Mul(div.Value), exactPlaces)
-	dayRate := dayExact
+	dayRate := band.dayExact
 	if c.Rounding == RoundingNAV {
-		dayRate = yearlyNum.DivRound(den.Mul(div.Value), 0)
+		dayRate = band.dayNAV
 	}
 	children := c.childrenOn(from)
-	benefitDay := c.benefitPerDayOn(from)
-	workHours := c.workHoursOn(from)
-	interrupted := c.interruptedOn(from)
-	childAll := child.Value.Mul(decimal.NewFromInt(int64(children))).Shift(2)
-	plain := c.Rounding == RoundingNAV && !interrupted && workHours.IsZero() && benefitDay.IsZero() &&
-		childAll.IsInteger() && dayRate.Abs().LessThan(decimal.New(1, 9))
 	if children > 0 {
-		note(used, rules.KeyChildSupplement, child.From, child.Value, child.Ref, child.Source, child.Origin)
+		used.add(e.params[3])
 	}
+	var benefitDay, workHours decimal.Decimal
+	if len(c.Benefits) > 0 {
+		benefitDay = c.benefitPerDayOn(from)
+	}
+	if len(c.Work) > 0 {
+		workHours = c.workHoursOn(from)
+	}
+	interrupted := c.interruptedOn(from)
+	plain := c.Rounding == RoundingNAV && !interrupted && workHours.IsZero() && benefitDay.IsZero() &&
+		e.childWholeØre && band.dayNAVØre != 0
 	return Segment{
 		From: from, To: to,
-		G: M(g.Value), GFrom: g.From, Factor: factor.Value,
-		Under25: under25, Share: share.Value, Divisor: div.Value,
-		Yearly:      M(yearlyNum.DivRound(den, 2)),
-		DayRate:     M(dayRate.Round(2)),
-		DayRateFull: dayExact.Round(6),
-		ChildRate:   M(child.Value),
+		G: M(e.g.Value), GFrom: e.g.From, Factor: e.factor.Value,
+		Under25: under25, Share: e.share.Value, Divisor: e.div.Value,
+		Yearly:      band.yearly,
+		DayRate:     M(dayRate),
+		DayRateFull: band.dayShown,
+		ChildRate:   M(e.child.Value),
 		Children:    children,
 		Interrupted: interrupted,
 		WorkHours:   workHours,
 		BenefitDay:  M(benefitDay),
 		PaidDays:    rules.Weekdays(from, to),
 		Ref:         ref,
-		dayExact:    dayExact,
+		dayExact:    band.dayExact,
 		dayRate:     dayRate,
-		childRate:   child.Value,
+		childRate:   e.child.Value,
 		benefitDay:  benefitDay,
 		plainNAV:    plain,
-		dayRateØre:  dayRate.Shift(2).IntPart(),
-		childØre:    childAll.IntPart(),
-	}, nil
+		dayRateØre:  band.dayNAVØre,
+		childØre:    e.childØre * int64(children),
+	}
 }
 
 // paramKey identifies one dated parameter value.
@@ -435,15 +431,13 @@ func sortedParams(used map[paramKey]ParamValue) []ParamValue {
 func schedule(res *Result, c *Case) {
 	absent, warnings := c.absentDays()
 	res.Warnings = append(res.Warnings, warnings...)
-	byYear := map[int]*YearTotal{}
-	year := func(y int) *YearTotal {
-		if t, ok := byYear[y]; ok {
-			return t
-		}
-		t := &YearTotal{Year: y}
-		byYear[y] = t
-		return t
+	// Every year from the first earned to the last paid is touched.
+	first := res.From.Year()
+	res.Years = make([]YearTotal, MonthOf(res.To).Next().Year()-first+1)
+	for i := range res.Years {
+		res.Years[i].Year = first + i
 	}
+	year := func(y int) *YearTotal { return &res.Years[y-first] }
 	var month *Month
 	var monthStart rules.Date
 	var run [lineCount]runningSum // per line, within the month
@@ -455,7 +449,8 @@ func schedule(res *Result, c *Case) {
 			key := start.FirstOfMonth()
 			if month == nil || key != monthStart {
 				monthStart = key
-				res.Months = append(res.Months, Month{Month: monthKey(key), PaidIn: monthKey(key.LastOfMonth().AddDays(1))})
+				ym := MonthOf(key)
+				res.Months = append(res.Months, Month{Month: ym, PaidIn: ym.Next()})
 				month = &res.Months[len(res.Months)-1]
 				run = [lineCount]runningSum{}
 			}
@@ -510,14 +505,6 @@ func schedule(res *Result, c *Case) {
 			start = end + 1
 		}
 	}
-	years := make([]int, 0, len(byYear))
-	for y := range byYear {
-		years = append(years, y)
-	}
-	slices.Sort(years)
-	for _, y := range years {
-		res.Years = append(res.Years, *byYear[y])
-	}
 }
 
 // runningSum hands out øre amounts whose sum is always the rounded sum of the
@@ -536,9 +523,4 @@ func (r *runningSum) next(exact decimal.Decimal) Money {
 	piece := total - r.paid
 	r.paid = total
 	return piece
-}
-
-func monthKey(d rules.Date) string {
-	s := d.String()
-	return s[:7]
 }

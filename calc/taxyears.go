@@ -50,11 +50,11 @@ type YearTax struct {
 
 // Withholding is one monthly payment with the tax withheld from it.
 type Withholding struct {
-	PaidIn   string `json:"paid_in"` // YYYY-MM
-	Paid     Money  `json:"paid"`
-	Withheld Money  `json:"withheld"`
-	PaidOut  Money  `json:"paid_out"`
-	Note     string `json:"note,omitempty"`
+	PaidIn   YearMonth `json:"paid_in"`
+	Paid     Money     `json:"paid"`
+	Withheld Money     `json:"withheld"`
+	PaidOut  Money     `json:"paid_out"`
+	Note     string    `json:"note,omitempty"`
 }
 
 // TaxSection is the tax part of a calculation.
@@ -132,7 +132,7 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 		t.WithholdingPercent = &s
 		for _, m := range res.Months {
 			w := Withholding{PaidIn: m.PaidIn, Paid: m.Net}
-			if m.PaidIn[5:] == "06" {
+			if m.PaidIn.Month() == 6 {
 				w.Note = "no withholding in June (" + RefWithholdingJune + ")"
 			} else {
 				w.Withheld = M(m.Net.Decimal().Mul(*pct).DivRound(decimal.NewFromInt(100), 4))

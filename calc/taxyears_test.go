@@ -55,7 +55,7 @@ func TestTaxForMissingYearAndWithholding(t *testing.T) {
 		t.Errorf("2027: %+v, warnings %v", last, ts.Warnings)
 	}
 	for _, w := range ts.Withholding {
-		if w.PaidIn == "2026-06" {
+		if w.PaidIn.String() == "2026-06" {
 			if !w.Withheld.IsZero() || w.PaidOut != w.Paid {
 				t.Errorf("June payment withheld %s", w.Withheld)
 			}

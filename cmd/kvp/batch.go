@@ -1,7 +1,680 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"kvp/calc"
+	"kvp/config"
+	"kvp/rules"
+)
+
+// maxBatchLine bounds one input line; a longer line is an error record.
+const maxBatchLine = 1 << 20
+
+type batchOptions struct {
+	file      string
+	inFormat  string
+	summary   bool
+	scenario  string
+	baseline  string
+	workers   int
+	withTax   bool
+	generate  int
+	seed      uint64
+	chunkSize int
+}
 
 func newBatchCmd(a *app) *cobra.Command {
-	return &cobra.Command{Use: "batch", Hidden: true, Args: noArgs}
+	var o batchOptions
+	cmd := &cobra.Command{
+		Use:   "batch",
+		Short: "Compute many cases: one result per input line",
+		Long: `Compute a batch of cases, one per line: JSON lines in the case-file format
+(-f cases.jsonl), or CSV with a header row of case-file keys (-f cases.csv);
+-f - reads stdin. Each input line gives one output record, in input order, as
+JSON lines (-o jsonl, the default) or CSV (-o csv). A line that cannot be
+computed gives an error record with its line number and the run goes on; the
+exit code is then 1.
+
+A summary (lines, failures, totals per year, and the tool version, parameter
+hash and rounding policy that make the run reproducible) goes to stderr, or
+to stdout after the records with --summary. With --scenario (and optionally
+--baseline), each record carries baseline, scenario and difference, and the
+summary the total cost of the change per year.
+
+CSV columns: birth_date, from, to, children, child_birth_dates (separated by
+;), rounding, age_switch, work_hours (HOURS or HOURS@FROM..TO;...),
+other_benefits (KIND:PER_DAY@FROM..TO;...), absence (DATE or DATE=HOURS;...),
+interruptions (FROM..TO;...), benefit_scope, finnmark, income_year; unknown
+columns are an error. Records carry per-year stipend totals; add --tax for
+the tax and pension earning per income year.
+
+The work is spread over all cores; memory stays constant however long the
+input. On a terminal, progress is shown on stderr.` + exitStatusSection + `
+  1  also: at least one line failed (its error record says why)`,
+		Example: `  kvp batch -f examples/cases.jsonl
+  kvp batch -f examples/cases.csv -o csv --summary
+  kvp batch -f examples/cases.jsonl --scenario examples/scenario-g-2027.yaml
+  kvp batch --generate 1000 | kvp batch -f - --tax > results.jsonl`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runBatch(a, cmd, o) },
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.file, "file", "f", "", "input `FILE`: JSON lines or CSV (- for stdin)")
+	f.StringVar(&o.inFormat, "input-format", "auto", "input `FORMAT`: auto (by file name or first line), jsonl or csv")
+	f.BoolVar(&o.summary, "summary", false, "print the summary on stdout after the records (default: stderr)")
+	f.StringVar(&o.scenario, "scenario", "", "scenario `FILE` to compare with the baseline")
+	f.StringVar(&o.baseline, "baseline", "", "scenario `FILE` to use as the baseline (default: the effective configuration)")
+	f.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "number of parallel `WORKERS`")
+	f.BoolVar(&o.withTax, "tax", false, "add the tax and pension earning per income year to each record")
+	f.IntVar(&o.generate, "generate", 0, "write `N` synthetic cases as JSON lines instead (for benchmarks)")
+	f.Uint64Var(&o.seed, "seed", 1, "random `SEED` for --generate")
+	f.IntVar(&o.chunkSize, "chunk", 256, "lines per unit of work")
+	_ = f.MarkHidden("generate")
+	_ = f.MarkHidden("seed")
+	_ = f.MarkHidden("chunk")
+	f.String("rounding", "nav", "rounding `POLICY` for lines that do not say: nav or exact")
+	f.String("age-switch", "birthday", "age switch for lines that do not say: birthday or next-month")
+	return cmd
+}
+
+// batchSide is one parameter set a batch runs under.
+type batchSide struct {
+	name   string
+	title  string
+	params *rules.Params
+	hash   string
+	calc   *calc.Calculator
+}
+
+// batchYear is one year of a record.
+type batchYear struct {
+	Year           int         `json:"year"`
+	EarnedNet      calc.Money  `json:"earned_net"`
+	PaidNet        calc.Money  `json:"paid_net"`
+	Tax            *calc.Money `json:"tax,omitempty"`
+	NetAfterTax    *calc.Money `json:"net_after_tax,omitempty"`
+	PensionEarning *calc.Money `json:"pension_earning,omitempty"`
+	TaxNote        string      `json:"tax_note,omitempty"`
+}
+
+// batchResult is the result of one case under one parameter set.
+type batchResult struct {
+	From     rules.Date   `json:"from"`
+	To       rules.Date   `json:"to"`
+	PaidDays int          `json:"paid_days"`
+	Total    calc.Amounts `json:"total"`
+	Years    []batchYear  `json:"years"`
+	Warnings []string     `json:"warnings,omitempty"`
+}
+
+// batchRecord is one output record.
+type batchRecord struct {
+	Line       int          `json:"line"`
+	Error      string       `json:"error,omitempty"`
+	Result     *batchResult `json:"result,omitempty"`
+	Baseline   *batchResult `json:"baseline,omitempty"`
+	Scenario   *batchResult `json:"scenario,omitempty"`
+	Difference *batchResult `json:"difference,omitempty"`
+}
+
+// yearSum is a summary row.
+type yearSum struct {
+	Year      int        `json:"year"`
+	EarnedNet calc.Money `json:"earned_net"`
+	PaidNet   calc.Money `json:"paid_net"`
+	Tax       calc.Money `json:"tax"`
+}
+
+type batchSummary struct {
+	Stamp      stamp     `json:"stamp"`
+	Baseline   string    `json:"baseline"`
+	Scenario   string    `json:"scenario,omitempty"`
+	Lines      int       `json:"lines"`
+	Failed     int       `json:"failed"`
+	Years      []yearSum `json:"years"`
+	Scenarios  []yearSum `json:"scenario_years,omitempty"`
+	Cost       []yearSum `json:"cost_of_change,omitempty"`
+	FirstError string    `json:"first_error,omitempty"`
+	years      map[int]*yearSum
+	scenYears  map[int]*yearSum
+}
+
+func (s *batchSummary) add(r *batchRecord) {
+	s.Lines++
+	if r.Error != "" {
+		s.Failed++
+		if s.FirstError == "" {
+			s.FirstError = "line " + strconv.Itoa(r.Line) + ": " + r.Error
+		}
+		return
+	}
+	base := r.Result
+	if base == nil {
+		base = r.Baseline
+	}
+	addYears(s.years, base)
+	if r.Scenario != nil {
+		addYears(s.scenYears, r.Scenario)
+	}
+}
+
+func addYears(m map[int]*yearSum, r *batchResult) {
+	for _, y := range r.Years {
+		t := m[y.Year]
+		if t == nil {
+			t = &yearSum{Year: y.Year}
+			m[y.Year] = t
+		}
+		t.EarnedNet += y.EarnedNet
+		t.PaidNet += y.PaidNet
+		if y.Tax != nil {
+			t.Tax += *y.Tax
+		}
+	}
+}
+
+func sortedYears(m map[int]*yearSum) []yearSum {
+	out := make([]yearSum, 0, len(m))
+	for _, v := range m {
+		out = append(out, *v)
+	}
+	slices.SortFunc(out, func(a, b yearSum) int { return a.Year - b.Year })
+	return out
+}
+
+// batchJob is a chunk of input lines.
+type batchJob struct {
+	seq   int
+	first int // line number of lines[0]
+	lines [][]byte
+	errs  []error // a read error per line (too long), or nil
+}
+
+type batchDone struct {
+	seq     int
+	out     []byte
+	records []batchRecord
+}
+
+func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
+	if o.generate > 0 {
+		return generateCases(a.io.Out, o.generate, o.seed)
+	}
+	if o.file == "" {
+		return usageErrorf("-f FILE is required (or -f - for stdin)")
+	}
+	if o.workers < 1 || o.workers > 256 {
+		return usageErrorf("--workers: %d is not from 1 to 256", o.workers)
+	}
+	if o.chunkSize < 1 || o.chunkSize > 1<<16 {
+		return usageErrorf("--chunk: %d is not from 1 to 65536", o.chunkSize)
+	}
+	cfg, err := a.load(cmd)
+	if err != nil {
+		return err
+	}
+	outFormat := cfg.Get(config.KeyOutput)
+	if outFormat == "table" || outFormat == "json" { // the global default, or a plain JSON request
+		outFormat = "jsonl"
+	}
+	if outFormat != "jsonl" && outFormat != "csv" {
+		return usageErrorf("--output: %q is not one of jsonl, csv", outFormat)
+	}
+	rounding, err := roundingSetting(cfg, "")
+	if err != nil {
+		return err
+	}
+	ageSwitch, err := ageSwitchSetting(cfg, "")
+	if err != nil {
+		return err
+	}
+	sides, err := batchSides(cfg, o)
+	if err != nil {
+		return err
+	}
+
+	var in io.Reader
+	name := o.file
+	if o.file == "-" {
+		in, name = a.io.In, "stdin"
+	} else {
+		f, err := os.Open(o.file)
+		if err != nil {
+			return fmt.Errorf("batch input: %w", err)
+		}
+		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return fmt.Errorf("batch input: %s is a directory, not a file", o.file)
+		}
+		in = f
+	}
+	br := bufio.NewReaderSize(in, 256<<10)
+	format := o.inFormat
+	if format == "auto" {
+		format = "jsonl"
+		if strings.HasSuffix(strings.ToLower(name), ".csv") {
+			format = "csv"
+		} else if first, _ := br.Peek(1); len(first) == 1 && first[0] != '{' && first[0] != ' ' && first[0] != '\n' {
+			format = "csv"
+		}
+	}
+	var header []string
+	switch format {
+	case "jsonl":
+	case "csv":
+		line, err := readLine(br)
+		if err != nil && len(line) == 0 {
+			return fmt.Errorf("%s: no CSV header row", name)
+		}
+		if header, err = parseCSVHeader(line); err != nil {
+			return fmt.Errorf("%s: line 1: %w", name, err)
+		}
+	default:
+		return usageErrorf("--input-format: %q is not one of auto, jsonl, csv", format)
+	}
+
+	st := a.stamp(cfg, string(rounding))
+	st.ParamsHash = sides[0].hash
+	sum := &batchSummary{Stamp: st, Baseline: sides[0].title, years: map[int]*yearSum{}, scenYears: map[int]*yearSum{}}
+	if len(sides) == 2 {
+		sum.Scenario = sides[1].title
+	}
+	w := bufio.NewWriterSize(a.io.Out, 256<<10)
+	if outFormat == "csv" {
+		fmt.Fprintf(w, "# kvp %s · params %s · rounding %s · baseline %s", st.Version, st.ParamsHash, st.Rounding, sides[0].title)
+		if len(sides) == 2 {
+			fmt.Fprintf(w, " · scenario %s (params %s)", sides[1].title, sides[1].hash)
+		}
+		w.WriteString("\n")
+		w.WriteString(strings.Join(csvColumns(len(sides) == 2), ",") + "\n")
+	}
+
+	proc := &batchProcessor{sides: sides, rounding: rounding, ageSwitch: ageSwitch, withTax: o.withTax, header: header, csvOut: outFormat == "csv"}
+	jobs := make(chan batchJob, o.workers*2)
+	done := make(chan batchDone, o.workers*2)
+	var readErr error
+	go func() { // reader
+		defer close(jobs)
+		seq, lineNo := 0, 1
+		if header != nil {
+			lineNo = 2
+		}
+		for {
+			job := batchJob{seq: seq, first: lineNo}
+			for len(job.lines) < o.chunkSize {
+				line, err := readLine(br)
+				if err == io.EOF && len(line) == 0 {
+					break
+				}
+				if err != nil && !errors.Is(err, errLineTooLong) && err != io.EOF {
+					readErr = err
+					break
+				}
+				var lineErr error
+				if errors.Is(err, errLineTooLong) {
+					lineErr, line = err, nil
+				}
+				job.lines = append(job.lines, line)
+				job.errs = append(job.errs, lineErr)
+				lineNo++
+			}
+			if len(job.lines) == 0 {
+				return
+			}
+			jobs <- job
+			seq++
+			if readErr != nil {
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range o.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range jobs {
+				done <- proc.run(job)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	pending := map[int]batchDone{}
+	next := 0
+	lastProgress := time.Now()
+	for d := range done {
+		pending[d.seq] = d
+		for {
+			p, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			w.Write(p.out)
+			for i := range p.records {
+				sum.add(&p.records[i])
+			}
+			next++
+		}
+		if a.io.ErrTerminal && time.Since(lastProgress) > 300*time.Millisecond {
+			fmt.Fprintf(a.io.ErrOut, "\rkvp: %d lines…", sum.Lines)
+			lastProgress = time.Now()
+		}
+	}
+	if a.io.ErrTerminal && sum.Lines > 0 {
+		fmt.Fprint(a.io.ErrOut, "\r\033[K")
+	}
+	if readErr != nil {
+		w.Flush()
+		return fmt.Errorf("%s: %w", name, readErr)
+	}
+	sum.Years = sortedYears(sum.years)
+	if len(sides) == 2 {
+		sum.Scenarios = sortedYears(sum.scenYears)
+		sum.Cost = costOfChange(sum.Years, sum.Scenarios)
+	}
+	if o.summary {
+		if outFormat == "csv" {
+			w.WriteString("# summary: ")
+		}
+		b, _ := json.Marshal(sum)
+		w.Write(append(b, '\n'))
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("writing the results: %w", err)
+	}
+	if !o.summary {
+		b, _ := json.Marshal(sum)
+		fmt.Fprintf(a.io.ErrOut, "kvp: summary: %s\n", b)
+	}
+	if sum.Failed > 0 {
+		return &codeError{code: exitError, err: fmt.Errorf("%d of %d lines failed; first: %s", sum.Failed, sum.Lines, sum.FirstError)}
+	}
+	return nil
+}
+
+// batchSides loads the baseline and, with --scenario, the scenario parameters.
+func batchSides(cfg *config.Config, o batchOptions) ([]batchSide, error) {
+	base := batchSide{name: "baseline", title: "effective configuration", params: cfg.Params}
+	if o.baseline != "" {
+		s, err := config.LoadScenario(o.baseline)
+		if err != nil {
+			return nil, err
+		}
+		p := cfg.Params.Clone()
+		if err := s.Apply(p); err != nil {
+			return nil, err
+		}
+		base = batchSide{name: "baseline", title: s.Title, params: p}
+	}
+	base.hash = config.Hash(base.params)
+	base.calc = calc.NewCalculator(base.params)
+	sides := []batchSide{base}
+	if o.scenario != "" {
+		s, err := config.LoadScenario(o.scenario)
+		if err != nil {
+			return nil, err
+		}
+		p := base.params.Clone()
+		if err := s.Apply(p); err != nil {
+			return nil, err
+		}
+		sides = append(sides, batchSide{name: "scenario", title: s.Title, params: p, hash: config.Hash(p), calc: calc.NewCalculator(p)})
+	} else if o.baseline != "" {
+		return nil, usageErrorf("--baseline needs --scenario")
+	}
+	return sides, nil
+}
+
+func costOfChange(base, scen []yearSum) []yearSum {
+	m := map[int]*yearSum{}
+	for _, y := range scen {
+		v := y
+		m[y.Year] = &v
+	}
+	for _, y := range base {
+		t := m[y.Year]
+		if t == nil {
+			t = &yearSum{Year: y.Year}
+			m[y.Year] = t
+		}
+		t.EarnedNet -= y.EarnedNet
+		t.PaidNet -= y.PaidNet
+		t.Tax -= y.Tax
+	}
+	return sortedYears(m)
+}
+
+var errLineTooLong = fmt.Errorf("line longer than %d bytes", maxBatchLine)
+
+// readLine reads one line without its line end. A line longer than
+// maxBatchLine is read to its end and reported as errLineTooLong, so that the
+// next call starts on the next line. At the end it returns io.EOF.
+func readLine(r *bufio.Reader) ([]byte, error) {
+	var buf []byte
+	tooLong := false
+	for {
+		part, err := r.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(part) > maxBatchLine+2 {
+				tooLong, buf = true, nil
+			} else {
+				buf = append(buf, part...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		if tooLong {
+			return nil, errLineTooLong
+		}
+		if err == io.EOF && len(buf) == 0 {
+			return nil, io.EOF
+		}
+		buf = bytes.TrimRight(buf, "\r\n")
+		if len(buf) > maxBatchLine {
+			return nil, errLineTooLong
+		}
+		if buf == nil {
+			buf = []byte{}
+		}
+		return buf, nil
+	}
+}
+
+// batchProcessor computes records; it is shared by the workers and read-only.
+type batchProcessor struct {
+	sides     []batchSide
+	rounding  calc.Rounding
+	ageSwitch calc.AgeSwitch
+	withTax   bool
+	header    []string
+	csvOut    bool
+}
+
+func (p *batchProcessor) run(job batchJob) batchDone {
+	d := batchDone{seq: job.seq, records: make([]batchRecord, len(job.lines))}
+	var buf bytes.Buffer
+	var cw *csv.Writer
+	if p.csvOut {
+		cw = csv.NewWriter(&buf)
+	}
+	var out []byte
+	for i, line := range job.lines {
+		rec := &d.records[i]
+		rec.Line = job.first + i
+		if job.errs[i] != nil {
+			rec.Error = job.errs[i].Error()
+		} else if len(bytes.TrimSpace(line)) == 0 {
+			rec.Error = "empty line"
+		} else {
+			p.record(line, rec)
+		}
+		if cw != nil {
+			_ = cw.Write(csvRow(rec))
+		} else {
+			out = appendRecord(out, rec)
+		}
+	}
+	if cw != nil {
+		cw.Flush()
+		out = buf.Bytes()
+	}
+	d.out = out
+	return d
+}
+
+// record computes one line into rec.
+func (p *batchProcessor) record(line []byte, rec *batchRecord) {
+	var cf *caseFile
+	var err error
+	if p.header != nil {
+		cf, err = decodeCSVCase(p.header, line)
+	} else {
+		cf, err = decodeCase(line)
+	}
+	if err != nil {
+		rec.Error = err.Error()
+		return
+	}
+	rounding, ageSwitch := p.rounding, p.ageSwitch
+	if cf.Rounding != "" {
+		rounding = calc.Rounding(cf.Rounding)
+	}
+	if cf.AgeSwitch != "" {
+		ageSwitch = calc.AgeSwitch(cf.AgeSwitch)
+	}
+	if cf.BenefitScope == "" {
+		cf.BenefitScope = string(calc.BenefitScopeStipend)
+	}
+	c, err := caseFromFile(cf, rounding, ageSwitch)
+	if err == nil {
+		err = c.Validate()
+	}
+	if err != nil {
+		rec.Error = err.Error()
+		return
+	}
+	var topts calc.TaxOptions
+	if p.withTax {
+		if topts, err = fileTaxOptions(cf); err != nil {
+			rec.Error = err.Error()
+			return
+		}
+	}
+	results := make([]*batchResult, len(p.sides))
+	for i, side := range p.sides {
+		r, err := p.compute(side, c, topts)
+		if err != nil {
+			rec.Error = err.Error()
+			return
+		}
+		results[i] = r
+	}
+	if len(results) == 1 {
+		rec.Result = results[0]
+		return
+	}
+	rec.Baseline, rec.Scenario = results[0], results[1]
+	rec.Difference = diffResults(results[0], results[1])
+}
+
+func (p *batchProcessor) compute(side batchSide, c calc.Case, topts calc.TaxOptions) (*batchResult, error) {
+	res, err := side.calc.Stipend(c)
+	if err != nil {
+		return nil, err
+	}
+	out := &batchResult{From: res.From, To: res.To, PaidDays: res.PaidDays, Total: res.Total, Years: make([]batchYear, 0, len(res.Years)), Warnings: res.Warnings}
+	for _, y := range res.Years {
+		out.Years = append(out.Years, batchYear{Year: y.Year, EarnedNet: y.Earned.Net, PaidNet: y.Paid.Net})
+	}
+	if !p.withTax {
+		return out, nil
+	}
+	tax, err := calc.TaxFor(res, side.params, topts)
+	if err != nil {
+		return nil, err
+	}
+	for _, ty := range tax.Years {
+		i := slices.IndexFunc(out.Years, func(b batchYear) bool { return b.Year == ty.Year })
+		if i < 0 {
+			out.Years = append(out.Years, batchYear{Year: ty.Year})
+			i = len(out.Years) - 1
+		}
+		if ty.Tax == nil {
+			out.Years[i].TaxNote = ty.Note
+			continue
+		}
+		t, net, pe := calc.M(ty.Tax.TotalTax), calc.M(ty.Tax.Net), calc.M(ty.Tax.PensionEarning)
+		out.Years[i].Tax, out.Years[i].NetAfterTax, out.Years[i].PensionEarning = &t, &net, &pe
+	}
+	slices.SortFunc(out.Years, func(a, b batchYear) int { return a.Year - b.Year })
+	return out, nil
+}
+
+// fileTaxOptions reads the tax facts of a case file (no flags in a batch).
+func fileTaxOptions(cf *caseFile) (calc.TaxOptions, error) {
+	return taxOptions(noTaxFlags(), taxFlags{}, cf)
+}
+
+func diffResults(a, b *batchResult) *batchResult {
+	d := &batchResult{From: a.From, To: a.To, PaidDays: b.PaidDays - a.PaidDays, Years: []batchYear{}}
+	d.Total = calc.Amounts{
+		Stipend: b.Total.Stipend - a.Total.Stipend, ChildSupplement: b.Total.ChildSupplement - a.Total.ChildSupplement,
+		Interruption: b.Total.Interruption - a.Total.Interruption, Absence: b.Total.Absence - a.Total.Absence,
+		Work: b.Total.Work - a.Total.Work, OtherBenefits: b.Total.OtherBenefits - a.Total.OtherBenefits, Net: b.Total.Net - a.Total.Net,
+	}
+	years := map[int]*batchYear{}
+	get := func(y int) *batchYear {
+		if years[y] == nil {
+			years[y] = &batchYear{Year: y}
+		}
+		return years[y]
+	}
+	for _, y := range b.Years {
+		t := get(y.Year)
+		t.EarnedNet += y.EarnedNet
+		t.PaidNet += y.PaidNet
+		if y.Tax != nil {
+			v := *y.Tax
+			t.Tax = &v
+		}
+	}
+	for _, y := range a.Years {
+		t := get(y.Year)
+		t.EarnedNet -= y.EarnedNet
+		t.PaidNet -= y.PaidNet
+		if y.Tax != nil {
+			v := -*y.Tax
+			if t.Tax != nil {
+				v += *t.Tax
+			}
+			t.Tax = &v
+		}
+	}
+	for _, y := range years {
+		d.Years = append(d.Years, *y)
+	}
+	slices.SortFunc(d.Years, func(x, y batchYear) int { return x.Year - y.Year })
+	return d
 }

@@ -61,6 +61,12 @@ rate from the 25th birthday) or next-month.` + exitStatusSection,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runCalc(a, cmd, o) },
 	}
+	addCaseFlags(cmd, &o)
+	return cmd
+}
+
+// addCaseFlags defines the flags of one case (kvp calc, kvp compare).
+func addCaseFlags(cmd *cobra.Command, o *calcOptions) {
 	f := cmd.Flags()
 	f.StringVarP(&o.file, "file", "f", "", "case `FILE` (YAML or JSON; - for stdin)")
 	f.StringVar(&o.birthDate, "birth-date", "", "the participant's birth `DATE`")
@@ -76,7 +82,6 @@ rate from the 25th birthday) or next-month.` + exitStatusSection,
 	addTaxFlags(f, &o.tax)
 	f.String("rounding", "nav", "rounding `POLICY`: nav or exact")
 	f.String("age-switch", "birthday", "when the full rate starts: birthday or next-month")
-	return cmd
 }
 
 // buildCase merges the case file and the flags into a calc.Case.
@@ -126,18 +131,17 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 			cf.ChildBirthDates = append(cf.ChildBirthDates, d)
 		}
 	}
-	var interruptions []rules.Period
-	if cf.Programme != nil {
-		interruptions = periods(cf.Programme.Interruptions)
-	}
 	if fl.Changed("interruption") {
-		interruptions = nil
+		if cf.Programme == nil {
+			cf.Programme = &programmeSection{}
+		}
+		cf.Programme.Interruptions = nil
 		for _, s := range o.interruptions {
 			p, err := rules.ParsePeriod(s)
 			if err != nil {
 				return cf, calc.Case{}, usageErrorf("--interruption: %v", err)
 			}
-			interruptions = append(interruptions, p)
+			cf.Programme.Interruptions = append(cf.Programme.Interruptions, periodText(p))
 		}
 	}
 	for name, missing := range map[string]bool{"birth-date": cf.BirthDate == nil, "from": cf.From == nil, "to": cf.To == nil} {
@@ -160,15 +164,8 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 	if err != nil {
 		return cf, calc.Case{}, err
 	}
-	c := calc.Case{
-		BirthDate: *cf.BirthDate, Period: rules.Period{From: *cf.From, To: *cf.To},
-		ChildBirthDates: cf.ChildBirthDates, Rounding: rounding, AgeSwitch: ageSwitch,
-		Interruptions: interruptions,
-	}
-	if cf.Children != nil {
-		c.Children = *cf.Children
-	}
-	if err := reductionsFromFile(&cf, c.Period, &c); err != nil {
+	c, err := caseFromFile(&cf, rounding, ageSwitch)
+	if err != nil {
 		return cf, c, err
 	}
 	if err := reductionFlags(fl, o, &c, &cf); err != nil {
@@ -181,6 +178,34 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 		return cf, c, err
 	}
 	return cf, c, nil
+}
+
+// caseFromFile turns a case file into a calc.Case, with the rounding policy
+// and age-switch convention already resolved by the caller. Errors name the
+// case-file field. kvp calc, compare and batch all read cases through it.
+func caseFromFile(cf *caseFile, rounding calc.Rounding, ageSwitch calc.AgeSwitch) (calc.Case, error) {
+	switch {
+	case cf.BirthDate == nil:
+		return calc.Case{}, fmt.Errorf("birth_date: missing")
+	case cf.From == nil:
+		return calc.Case{}, fmt.Errorf("from: missing")
+	case cf.To == nil:
+		return calc.Case{}, fmt.Errorf("to: missing")
+	case cf.Children != nil && len(cf.ChildBirthDates) > 0:
+		return calc.Case{}, fmt.Errorf("children: give children or child_birth_dates, not both")
+	}
+	c := calc.Case{
+		BirthDate: *cf.BirthDate, Period: rules.Period{From: *cf.From, To: *cf.To},
+		ChildBirthDates: cf.ChildBirthDates, Rounding: rounding, AgeSwitch: ageSwitch,
+		BenefitScope: calc.BenefitScope(cf.BenefitScope),
+	}
+	if cf.Children != nil {
+		c.Children = *cf.Children
+	}
+	if cf.Programme != nil {
+		c.Interruptions = periods(cf.Programme.Interruptions)
+	}
+	return c, reductionsFromFile(cf, c.Period, &c)
 }
 
 // reductionFlags applies --work-hours, --other-benefit, --absence and
@@ -379,7 +404,7 @@ func printCalcTables(a *app, res *calc.Result) error {
 	heading(w, "Months (paid in arrears the month after, "+calc.RefPayment+")")
 	rows = nil
 	for _, m := range res.Months {
-		rows = append(rows, append([]string{m.Month, m.PaidIn, strconv.Itoa(m.PaidDays)}, amounts(m.Amounts)...))
+		rows = append(rows, append([]string{m.Month.String(), m.PaidIn.String(), strconv.Itoa(m.PaidDays)}, amounts(m.Amounts)...))
 	}
 	if err := table(w, append([]string{"earned", "paid", "days"}, amountHeads...), rows, append([]int{2}, span(3)...)...); err != nil {
 		return err

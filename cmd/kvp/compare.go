@@ -1,7 +1,269 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+
+	"kvp/calc"
+	"kvp/config"
+	"kvp/rules"
+)
+
+// compareRow is one line of a comparison: the baseline, the scenario, the
+// difference in kroner and in per cent of the baseline.
+type compareRow struct {
+	Label      string     `json:"-"`
+	From       rules.Date `json:"from,omitzero"`
+	To         rules.Date `json:"to,omitzero"`
+	Month      string     `json:"month,omitempty"`
+	Year       int        `json:"year,omitempty"`
+	Baseline   calc.Money `json:"baseline"`
+	Scenario   calc.Money `json:"scenario"`
+	Difference calc.Money `json:"difference"`
+	Percent    *string    `json:"percent"` // null when the baseline is zero
+}
+
+type compareSide struct {
+	Title      string `json:"title"`
+	Path       string `json:"path,omitempty"`
+	LegalBasis string `json:"legal_basis,omitempty"`
+	ParamsHash string `json:"params_hash"`
+}
+
+type compareDoc struct {
+	SchemaVersion int          `json:"schema_version"`
+	Stamp         stamp        `json:"stamp"`
+	Case          caseFile     `json:"case"`
+	Baseline      compareSide  `json:"baseline"`
+	Scenario      compareSide  `json:"scenario"`
+	Segments      []compareRow `json:"segments"`
+	Months        []compareRow `json:"months"`
+	Years         []compareRow `json:"years"`
+	Total         compareRow   `json:"total"`
+	TaxYears      []compareTax `json:"tax_years"`
+}
+
+// compareTax compares the tax-relevant amounts of one income year.
+type compareTax struct {
+	Year          int         `json:"year"`
+	TaxBaseline   *calc.Money `json:"tax_baseline"`
+	TaxScenario   *calc.Money `json:"tax_scenario"`
+	NetBaseline   *calc.Money `json:"net_after_tax_baseline"`
+	NetScenario   *calc.Money `json:"net_after_tax_scenario"`
+	NetDifference *calc.Money `json:"net_after_tax_difference"`
+	Note          string      `json:"note,omitempty"`
+}
 
 func newCompareCmd(a *app) *cobra.Command {
-	return &cobra.Command{Use: "compare", Hidden: true, Args: noArgs}
+	var o calcOptions
+	var scenario, baseline string
+	cmd := &cobra.Command{
+		Use:   "compare",
+		Short: "Compare one case under a scenario with the baseline",
+		Long: `Compute one case (flags, or -f case.yaml) under the baseline parameters
+(the effective configuration, or --baseline A.yaml) and under a scenario
+(--scenario B.yaml: the baseline with the scenario's changes), and show them
+side by side per segment, month and year, with the difference in kroner and
+in per cent, and the tax-relevant amounts per income year.
+
+Both runs are split at the change points of both parameter sets, so their
+segments line up one to one.
+
+A scenario file has a title, a description, a legal basis and parameter
+overrides in the config file's format (see examples/scenario-*.yaml).` + exitStatusSection,
+		Example: `  kvp compare --scenario examples/scenario-g-2027.yaml --birth-date 1990-01-01 --from 2027-01-01 --to 2027-12-31
+  kvp compare --scenario examples/scenario-factor-2027.yaml -f examples/case-basic.yaml --to 2027-12-31 -o json
+  kvp compare --baseline examples/scenario-g-2027.yaml --scenario examples/scenario-factor-2027.yaml -f examples/case-basic.yaml --from 2027-01-01 --to 2027-12-31`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			format, err := a.format(cmd)
+			if err != nil {
+				return err
+			}
+			if scenario == "" {
+				return usageErrorf("--scenario FILE is required")
+			}
+			cf, c, err := buildCase(a, cmd, o)
+			if err != nil {
+				return err
+			}
+			cfg, _ := a.load(cmd)
+			sides, err := batchSides(cfg, batchOptions{scenario: scenario, baseline: baseline})
+			if err != nil {
+				return err
+			}
+			topts, err := taxOptions(cmd.Flags(), o.tax, &cf)
+			if err != nil {
+				return err
+			}
+			doc, err := compareCase(sides, c, topts)
+			if err != nil {
+				return err
+			}
+			doc.Stamp = a.stamp(cfg, string(c.Rounding))
+			doc.Stamp.ParamsHash = sides[0].hash
+			cf.Rounding, cf.AgeSwitch = string(c.Rounding), string(c.AgeSwitch)
+			doc.Case = cf
+			for _, s := range []string{baseline, scenario} {
+				if s == "" {
+					continue
+				}
+				sc, err := config.LoadScenario(s)
+				if err != nil {
+					return err
+				}
+				side := &doc.Scenario
+				if s == baseline {
+					side = &doc.Baseline
+				}
+				side.Path, side.LegalBasis = sc.Path, sc.LegalBasis
+			}
+			if format == "json" {
+				return writeJSON(a.out, doc)
+			}
+			return printCompare(a, doc)
+		},
+	}
+	addCaseFlags(cmd, &o)
+	cmd.Flags().StringVar(&scenario, "scenario", "", "scenario `FILE` to compare")
+	cmd.Flags().StringVar(&baseline, "baseline", "", "scenario `FILE` to use as the baseline (default: the effective configuration)")
+	return cmd
+}
+
+// compareCase prices c under both sides, split at the union of their change points.
+func compareCase(sides []batchSide, c calc.Case, topts calc.TaxOptions) (*compareDoc, error) {
+	for _, s := range sides {
+		c.ExtraCuts = append(c.ExtraCuts, s.params.ChangePoints(c.Period.From, c.Period.To)...)
+	}
+	var res [2]*calc.Result
+	var tax [2]*calc.TaxSection
+	for i, s := range sides {
+		r, err := s.calc.Stipend(c)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.name, err)
+		}
+		t, err := calc.TaxFor(r, s.params, topts)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.name, err)
+		}
+		res[i], tax[i] = r, t
+	}
+	doc := &compareDoc{SchemaVersion: schemaVersion,
+		Baseline: compareSide{Title: sides[0].title, ParamsHash: sides[0].hash},
+		Scenario: compareSide{Title: sides[1].title, ParamsHash: sides[1].hash},
+		Segments: []compareRow{}, Months: []compareRow{}, Years: []compareRow{}, TaxYears: []compareTax{}}
+	if len(res[0].Segments) != len(res[1].Segments) {
+		return nil, fmt.Errorf("internal error: the two runs have %d and %d segments", len(res[0].Segments), len(res[1].Segments))
+	}
+	for i, s := range res[0].Segments {
+		doc.Segments = append(doc.Segments, newCompareRow(compareRow{From: s.From, To: s.To}, s.Net, res[1].Segments[i].Net))
+	}
+	for i, m := range res[0].Months {
+		doc.Months = append(doc.Months, newCompareRow(compareRow{Month: m.Month.String()}, m.Net, res[1].Months[i].Net))
+	}
+	for i, y := range res[0].Years {
+		doc.Years = append(doc.Years, newCompareRow(compareRow{Year: y.Year}, y.Paid.Net, res[1].Years[i].Paid.Net))
+	}
+	doc.Total = newCompareRow(compareRow{From: c.Period.From, To: c.Period.To}, res[0].Total.Net, res[1].Total.Net)
+	years := map[int]*compareTax{}
+	for side, t := range tax {
+		for _, y := range t.Years {
+			ct := years[y.Year]
+			if ct == nil {
+				ct = &compareTax{Year: y.Year}
+				years[y.Year] = ct
+			}
+			if y.Tax == nil {
+				ct.Note = y.Note
+				continue
+			}
+			tx, net := calc.M(y.Tax.TotalTax), calc.M(y.Tax.Net)
+			if side == 0 {
+				ct.TaxBaseline, ct.NetBaseline = &tx, &net
+			} else {
+				ct.TaxScenario, ct.NetScenario = &tx, &net
+			}
+		}
+	}
+	for _, y := range slices.Sorted(mapsKeys(years)) {
+		ct := years[y]
+		if ct.NetBaseline != nil && ct.NetScenario != nil {
+			d := *ct.NetScenario - *ct.NetBaseline
+			ct.NetDifference = &d
+		}
+		doc.TaxYears = append(doc.TaxYears, *ct)
+	}
+	return doc, nil
+}
+
+func mapsKeys[V any](m map[int]V) func(func(int) bool) {
+	return func(yield func(int) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func newCompareRow(r compareRow, base, scen calc.Money) compareRow {
+	r.Baseline, r.Scenario, r.Difference = base, scen, scen-base
+	if base != 0 {
+		p := r.Difference.Decimal().Mul(decimal.NewFromInt(100)).DivRound(base.Decimal(), 2).StringFixed(2)
+		r.Percent = &p
+	}
+	return r
+}
+
+func printCompare(a *app, doc *compareDoc) error {
+	w := a.out
+	fmt.Fprintf(w, "Baseline: %s (params %s)\nScenario: %s (params %s)\n", doc.Baseline.Title, doc.Baseline.ParamsHash, doc.Scenario.Title, doc.Scenario.ParamsHash)
+	if doc.Scenario.LegalBasis != "" {
+		fmt.Fprintf(w, "Legal basis of the scenario: %s\n", doc.Scenario.LegalBasis)
+	}
+	pct := func(p *string) string {
+		if p == nil {
+			return "–"
+		}
+		return *p + " %"
+	}
+	section := func(title string, head string, rows []compareRow, label func(compareRow) string) error {
+		heading(w, title)
+		var out [][]string
+		for _, r := range rows {
+			out = append(out, []string{label(r), r.Baseline.String(), r.Scenario.String(), r.Difference.String(), pct(r.Percent)})
+		}
+		return table(w, []string{head, "baseline", "scenario", "difference", "per cent"}, out, 1, 2, 3, 4)
+	}
+	if err := section("Segments (net)", "period", doc.Segments, func(r compareRow) string { return r.From.String() + " – " + r.To.String() }); err != nil {
+		return err
+	}
+	if err := section("Months (net, by the month earned)", "month", doc.Months, func(r compareRow) string { return r.Month }); err != nil {
+		return err
+	}
+	years := append(slices.Clone(doc.Years), doc.Total)
+	if err := section("Years (net, by the year paid)", "year", years, func(r compareRow) string {
+		if r.Year == 0 {
+			return "total"
+		}
+		return strconv.Itoa(r.Year)
+	}); err != nil {
+		return err
+	}
+	heading(w, "Tax-relevant amounts per income year")
+	var rows [][]string
+	m := func(v *calc.Money) string {
+		if v == nil {
+			return "n/a"
+		}
+		return v.String()
+	}
+	for _, t := range doc.TaxYears {
+		rows = append(rows, []string{strconv.Itoa(t.Year), m(t.TaxBaseline), m(t.TaxScenario), m(t.NetBaseline), m(t.NetScenario), m(t.NetDifference), t.Note})
+	}
+	return table(w, []string{"year", "tax baseline", "tax scenario", "net baseline", "net scenario", "net difference", "note"}, rows, 1, 2, 3, 4, 5)
 }

@@ -6,7 +6,7 @@ package main
 import "os"
 
 func main() {
-	os.Exit(Main(os.Args[1:], &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTerminal: isTerminal(os.Stdout), InTerminal: isTerminal(os.Stdin)}))
+	os.Exit(Main(os.Args[1:], &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTerminal: isTerminal(os.Stdout), InTerminal: isTerminal(os.Stdin), ErrTerminal: isTerminal(os.Stderr)}))
 }
 
 func isTerminal(f *os.File) bool {

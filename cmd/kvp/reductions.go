@@ -218,3 +218,5 @@ func jsonStrict(data []byte, v any) error {
 	dec.DisallowUnknownFields()
 	return dec.Decode(v)
 }
+
+func decimalInt(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }

@@ -17,11 +17,12 @@ import (
 
 // IOStreams are the command's standard streams; commands never touch os.Stdout.
 type IOStreams struct {
-	In         io.Reader
-	Out        io.Writer
-	ErrOut     io.Writer
-	IsTerminal bool // stdout is a terminal
-	InTerminal bool // stdin is a terminal
+	In          io.Reader
+	Out         io.Writer
+	ErrOut      io.Writer
+	IsTerminal  bool // stdout is a terminal
+	InTerminal  bool // stdin is a terminal
+	ErrTerminal bool // stderr is a terminal (progress is shown only then)
 }
 
 // Exit codes, documented in every command's help.

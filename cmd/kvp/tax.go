@@ -151,8 +151,10 @@ func taxOptions(fl *pflag.FlagSet, o taxFlags, cf *caseFile) (calc.TaxOptions, e
 		}
 		t.WithholdingPercent = &d
 	}
-	if fl.Changed("income-year") || t.Basis == "" {
+	if fl.Changed("income-year") {
 		t.Basis = calc.IncomeBasis(o.basis)
+	} else if t.Basis == "" {
+		t.Basis = calc.IncomeBasisPaid
 	}
 	if t.Basis != calc.IncomeBasisPaid && t.Basis != calc.IncomeBasisEarned {
 		if fl.Changed("income-year") {
@@ -233,7 +235,7 @@ func printTaxSection(a *app, t *calc.TaxSection) error {
 		heading(w, "Withholding at "+*t.WithholdingPercent+" % (tax card)")
 		rows = nil
 		for _, m := range t.Withholding {
-			rows = append(rows, []string{m.PaidIn, m.Paid.String(), m.Withheld.String(), m.PaidOut.String(), m.Note})
+			rows = append(rows, []string{m.PaidIn.String(), m.Paid.String(), m.Withheld.String(), m.PaidOut.String(), m.Note})
 		}
 		return table(w, []string{"paid in", "paid", "withheld", "paid out", "note"}, rows, 1, 2, 3)
 	}

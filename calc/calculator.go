@@ -1,0 +1,159 @@
+package calc
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"kvp/rules"
+)
+
+// Calculator prices cases under one parameter set. Building it works out,
+// once, the rates of every stretch of time in which no stipend parameter
+// changes (an epoch), so that pricing a segment is a look-up, not arithmetic:
+// a batch of a million cases pays for the rates once. A Calculator is
+// read-only once built and safe for concurrent use.
+type Calculator struct {
+	p      *rules.Params
+	epochs []epoch
+}
+
+// epoch is a stretch in which G, factor, share, divisor and child rate are all constant.
+type epoch struct {
+	from                  rules.Date
+	g, factor, div, child rules.Dated[decimal.Decimal]
+	share                 rules.Dated[rules.Ratio]
+	bands                 [2]bandRate // full rate, under 25
+	childØre              int64       // the child rate in øre, when it is whole øre
+	childWholeØre         bool
+	params                [5]ParamValue // g, factor, day divisor, child supplement, under-25 share
+}
+
+// bandRate is the day rate of one age band in an epoch.
+type bandRate struct {
+	yearly    Money           // factor × G × share, to the øre
+	dayExact  decimal.Decimal // unrounded (12 places)
+	dayNAV    decimal.Decimal // rounded half up to whole kroner
+	dayNAVØre int64
+	dayShown  decimal.Decimal // dayExact to 6 places, for output
+}
+
+// NewCalculator prepares p for pricing.
+func NewCalculator(p *rules.Params) *Calculator {
+	k := &Calculator{p: p}
+	var points []rules.Date
+	for _, it := range p.G.Items {
+		points = append(points, it.From)
+	}
+	for _, it := range p.Factor.Items {
+		points = append(points, it.From)
+	}
+	for _, it := range p.Under25Share.Items {
+		points = append(points, it.From)
+	}
+	for _, it := range p.DayDivisor.Items {
+		points = append(points, it.From)
+	}
+	for _, it := range p.ChildSupplement.Items {
+		points = append(points, it.From)
+	}
+	slices.Sort(points)
+	points = slices.Compact(points)
+	one := decimal.NewFromInt(1)
+	for _, d := range points {
+		g, err1 := p.G.At(d)
+		factor, err2 := p.Factor.At(d)
+		share, err3 := p.Under25Share.At(d)
+		div, err4 := p.DayDivisor.At(d)
+		child, err5 := p.ChildSupplement.At(d)
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || err5 != nil {
+			continue // not every parameter is defined yet: no stipend can be priced here
+		}
+		e := epoch{from: d, g: g, factor: factor, div: div, child: child, share: share}
+		for i, frac := range [2][2]decimal.Decimal{{one, one}, {share.Value.Num, share.Value.Den}} {
+			yearlyNum := factor.Value.Mul(g.Value).Mul(frac[0])
+			exact := yearlyNum.DivRound(frac[1].Mul(div.Value), exactPlaces)
+			nav := yearlyNum.DivRound(frac[1].Mul(div.Value), 0)
+			e.bands[i] = bandRate{yearly: M(yearlyNum.DivRound(frac[1], 2)), dayExact: exact, dayNAV: nav, dayShown: exact.Round(6)}
+			if nav.Abs().LessThan(decimal.New(1, 12)) {
+				e.bands[i].dayNAVØre = nav.Shift(2).IntPart()
+			}
+		}
+		if c := child.Value.Shift(2); c.IsInteger() && c.Abs().LessThan(decimal.New(1, 12)) {
+			e.childØre, e.childWholeØre = c.IntPart(), true
+		}
+		e.params = [5]ParamValue{
+			{Key: rules.KeyG, From: g.From, Value: g.Value.String(), Ref: g.Ref, Source: g.Source, Origin: g.Origin},
+			{Key: rules.KeyFactor, From: factor.From, Value: factor.Value.String(), Ref: factor.Ref, Source: factor.Source, Origin: factor.Origin},
+			{Key: rules.KeyDayDivisor, From: div.From, Value: div.Value.String(), Ref: div.Ref, Source: div.Source, Origin: div.Origin},
+			{Key: rules.KeyChildSupplement, From: child.From, Value: child.Value.String(), Ref: child.Ref, Source: child.Source, Origin: child.Origin},
+			{Key: rules.KeyUnder25Share, From: share.From, Value: share.Value.String(), Ref: share.Ref, Source: share.Source, Origin: share.Origin},
+		}
+		k.epochs = append(k.epochs, e)
+	}
+	return k
+}
+
+// epochAt returns the epoch in force on d, or an error naming the first
+// parameter that is not defined on d.
+func (k *Calculator) epochAt(d rules.Date) (*epoch, error) {
+	i, found := slices.BinarySearchFunc(k.epochs, d, func(e epoch, d rules.Date) int { return int(e.from) - int(d) })
+	if !found {
+		i--
+	}
+	if i >= 0 {
+		return &k.epochs[i], nil
+	}
+	if _, err := k.p.G.At(d); err != nil {
+		return nil, err
+	}
+	if _, err := k.p.Factor.At(d); err != nil {
+		return nil, fmt.Errorf("%w (the programme began then)", err)
+	}
+	for _, err := range []error{errAt(k.p.Under25Share.At(d)), errAt(k.p.DayDivisor.At(d)), errAt(k.p.ChildSupplement.At(d))} {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return nil, fmt.Errorf("no stipend parameters in force on %s", d)
+}
+
+func errAt[T any](_ rules.Dated[T], err error) error { return err }
+
+// changePoints returns the epoch starts in (from, to].
+func (k *Calculator) changePoints(from, to rules.Date) []rules.Date {
+	var out []rules.Date
+	i, _ := slices.BinarySearchFunc(k.epochs, from+1, func(e epoch, d rules.Date) int { return int(e.from) - int(d) })
+	for ; i < len(k.epochs) && k.epochs[i].from <= to; i++ {
+		out = append(out, k.epochs[i].from)
+	}
+	return out
+}
+
+// usedParams collects the parameter values a result used, without duplicates.
+type usedParams []ParamValue
+
+func (u *usedParams) add(v ParamValue) {
+	for _, x := range *u {
+		if x.Key == v.Key && x.From == v.From {
+			return
+		}
+	}
+	*u = append(*u, v)
+}
+
+func (u usedParams) sorted() []ParamValue {
+	order := func(k string) int { return slices.Index(rules.Keys, k) }
+	out := slices.Clone(u)
+	slices.SortFunc(out, func(a, b ParamValue) int {
+		if d := order(a.Key) - order(b.Key); d != 0 {
+			return d
+		}
+		return int(a.From) - int(b.From)
+	})
+	if out == nil {
+		out = []ParamValue{}
+	}
+	return out
+}

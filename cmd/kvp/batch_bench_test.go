@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"testing"
+
+	"kvp/calc"
+	"kvp/rules"
+)
+
+// oneYearCases are synthetic one-year cases as JSON lines, the shape a
+// caseload has: ages 18–66, 0–4 children, some with work, benefits, absence.
+func oneYearCases(b *testing.B, n int) [][]byte {
+	b.Helper()
+	var buf bytes.Buffer
+	if err := generateCases(&buf, n*3, 42); err != nil {
+		b.Fatal(err)
+	}
+	var out [][]byte
+	for _, line := range bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n")) {
+		cf, _ := decodeCase(line)
+		if cf.From.AddYears(1).AddDays(-1) == *cf.To {
+			out = append(out, line)
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// BenchmarkJSONRoundTrip is the baseline of issue 7: merely decoding each
+// case line and encoding it again, on one core.
+func BenchmarkJSONRoundTrip(b *testing.B) {
+	lines := oneYearCases(b, 1000)
+	enc := json.NewEncoder(io.Discard)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		cf, err := decodeCase(lines[i%len(lines)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := enc.Encode(cf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBatchLine is one batch line on one core: decode, compute the
+// stipend over the year, encode the record.
+func BenchmarkBatchLine(b *testing.B) {
+	lines := oneYearCases(b, 1000)
+	p, err := rules.DefaultParams()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, withTax := range []bool{false, true} {
+		name := "stipend"
+		if withTax {
+			name = "with-tax"
+		}
+		proc := &batchProcessor{sides: []batchSide{{params: p, calc: calc.NewCalculator(p)}}, rounding: calc.RoundingNAV, ageSwitch: calc.AgeSwitchBirthday, withTax: withTax}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				d := proc.run(batchJob{lines: lines[i%len(lines) : i%len(lines)+1], errs: []error{nil}})
+				if d.records[0].Error != "" {
+					b.Fatal(d.records[0].Error)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCompareCaseload compares two scenarios over a caseload the size of
+// Norway's (about 9,000 participants a year), on all cores.
+func BenchmarkCompareCaseload(b *testing.B) {
+	lines := oneYearCases(b, 9000)
+	input := append(bytes.Join(lines, []byte("\n")), '\n')
+	b.ReportAllocs()
+	for b.Loop() {
+		code := Main([]string{"batch", "-f", "-", "--scenario", "../../examples/scenario-g-2027.yaml"},
+			&IOStreams{In: bytes.NewReader(input), Out: io.Discard, ErrOut: io.Discard})
+		if code != 0 {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
