@@ -25,7 +25,8 @@ type epoch struct {
 	g, factor, div, child rules.Dated[decimal.Decimal]
 	share                 rules.Dated[rules.Ratio]
 	bands                 [2]bandRate // full rate, under 25
-	childØre              int64       // the child rate in øre, when it is whole øre
+	gMoney, childMoney    Money
+	childØre              int64 // the child rate in øre, when it is whole øre
 	childWholeØre         bool
 	params                [5]ParamValue // g, factor, day divisor, child supplement, under-25 share
 }
@@ -33,6 +34,7 @@ type epoch struct {
 // bandRate is the day rate of one age band in an epoch.
 type bandRate struct {
 	yearly    Money           // factor × G × share, to the øre
+	dayMoney  [2]Money        // the day rate shown: exact (to the øre), nav
 	dayExact  decimal.Decimal // unrounded (12 places)
 	dayNAV    decimal.Decimal // rounded half up to whole kroner
 	dayNAVØre int64
@@ -70,12 +72,13 @@ func NewCalculator(p *rules.Params) *Calculator {
 		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || err5 != nil {
 			continue // not every parameter is defined yet: no stipend can be priced here
 		}
-		e := epoch{from: d, g: g, factor: factor, div: div, child: child, share: share}
+		e := epoch{from: d, g: g, factor: factor, div: div, child: child, share: share, gMoney: M(g.Value), childMoney: M(child.Value)}
 		for i, frac := range [2][2]decimal.Decimal{{one, one}, {share.Value.Num, share.Value.Den}} {
 			yearlyNum := factor.Value.Mul(g.Value).Mul(frac[0])
 			exact := yearlyNum.DivRound(frac[1].Mul(div.Value), exactPlaces)
 			nav := yearlyNum.DivRound(frac[1].Mul(div.Value), 0)
-			e.bands[i] = bandRate{yearly: M(yearlyNum.DivRound(frac[1], 2)), dayExact: exact, dayNAV: nav, dayShown: exact.Round(6)}
+			e.bands[i] = bandRate{yearly: M(yearlyNum.DivRound(frac[1], 2)), dayExact: exact, dayNAV: nav, dayShown: exact.Round(6),
+				dayMoney: [2]Money{M(exact), M(nav)}}
 			if nav.Abs().LessThan(decimal.New(1, 12)) {
 				e.bands[i].dayNAVØre = nav.Shift(2).IntPart()
 			}
@@ -131,12 +134,13 @@ func (k *Calculator) changePoints(from, to rules.Date) []rules.Date {
 	return out
 }
 
-// usedParams collects the parameter values a result used, without duplicates.
-type usedParams []ParamValue
+// usedParams collects the parameter values a result used, without
+// duplicates; the values live in the Calculator's epochs.
+type usedParams []*ParamValue
 
-func (u *usedParams) add(v ParamValue) {
+func (u *usedParams) add(v *ParamValue) {
 	for _, x := range *u {
-		if x.Key == v.Key && x.From == v.From {
+		if x == v || (x.From == v.From && x.Key == v.Key) {
 			return
 		}
 	}
@@ -145,15 +149,15 @@ func (u *usedParams) add(v ParamValue) {
 
 func (u usedParams) sorted() []ParamValue {
 	order := func(k string) int { return slices.Index(rules.Keys, k) }
-	out := slices.Clone(u)
+	out := make([]ParamValue, len(u))
+	for i, v := range u {
+		out[i] = *v
+	}
 	slices.SortFunc(out, func(a, b ParamValue) int {
 		if d := order(a.Key) - order(b.Key); d != 0 {
 			return d
 		}
 		return int(a.From) - int(b.From)
 	})
-	if out == nil {
-		out = []ParamValue{}
-	}
 	return out
 }

@@ -21,7 +21,13 @@ import (
 type Money int64
 
 // M rounds d half away from zero to the øre.
-func M(d decimal.Decimal) Money { return Money(d.Shift(2).Round(0).IntPart()) }
+func M(d decimal.Decimal) Money {
+	if exp := d.Exponent(); exp >= -2 && exp <= 8 {
+		// Already whole øre: no rounding, and IntPart of a small shift is cheap.
+		return Money(d.Shift(2).IntPart())
+	}
+	return Money(d.Shift(2).Round(0).IntPart())
+}
 
 // Kroner returns k whole kroner.
 func Kroner(k int64) Money { return Money(k * 100) }

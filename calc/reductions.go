@@ -192,6 +192,9 @@ func (c *Case) benefitPerDayOn(d rules.Date) decimal.Decimal {
 // counting only working days (a weekend or public holiday is not a missed
 // working day) outside interruptions. It returns warnings for the rest.
 func (c *Case) absentDays() (map[rules.Date]decimal.Decimal, []string) {
+	if len(c.Absence) == 0 && len(c.AbsenceDays) == 0 {
+		return nil, nil
+	}
 	out := map[rules.Date]decimal.Decimal{} // date → hours missed (7.5 = a whole day)
 	var warnings []string
 	for _, a := range c.Absence {

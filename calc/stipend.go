@@ -338,24 +338,24 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 }
 
 func newSegment(e *epoch, c *Case, from, to, fullRate rules.Date, used *usedParams) Segment {
-	used.add(e.params[0])
-	used.add(e.params[1])
-	used.add(e.params[2])
+	used.add(&e.params[0])
+	used.add(&e.params[1])
+	used.add(&e.params[2])
 	under25 := from < fullRate
 	band := &e.bands[0]
 	ref := RefStipend
 	if under25 {
 		band = &e.bands[1]
 		ref = RefUnder25
-		used.add(e.params[4])
+		used.add(&e.params[4])
 	}
-	dayRate := band.dayExact
+	dayRate, shown := band.dayExact, band.dayMoney[0]
 	if c.Rounding == RoundingNAV {
-		dayRate = band.dayNAV
+		dayRate, shown = band.dayNAV, band.dayMoney[1]
 	}
 	children := c.childrenOn(from)
 	if children > 0 {
-		used.add(e.params[3])
+		used.add(&e.params[3])
 	}
 	var benefitDay, workHours decimal.Decimal
 	if len(c.Benefits) > 0 {
@@ -369,12 +369,12 @@ func newSegment(e *epoch, c *Case, from, to, fullRate rules.Date, used *usedPara
 		e.childWholeØre && band.dayNAVØre != 0
 	return Segment{
 		From: from, To: to,
-		G: M(e.g.Value), GFrom: e.g.From, Factor: e.factor.Value,
+		G: e.gMoney, GFrom: e.g.From, Factor: e.factor.Value,
 		Under25: under25, Share: e.share.Value, Divisor: e.div.Value,
 		Yearly:      band.yearly,
-		DayRate:     M(dayRate),
+		DayRate:     shown,
 		DayRateFull: band.dayShown,
-		ChildRate:   M(e.child.Value),
+		ChildRate:   e.childMoney,
 		Children:    children,
 		Interrupted: interrupted,
 		WorkHours:   workHours,

@@ -36,6 +36,7 @@ type batchOptions struct {
 	withTax   bool
 	generate  int
 	seed      uint64
+	months    int
 	chunkSize int
 }
 
@@ -84,9 +85,11 @@ input. On a terminal, progress is shown on stderr.` + exitStatusSection + `
 	f.BoolVar(&o.withTax, "tax", false, "add the tax and pension earning per income year to each record")
 	f.IntVar(&o.generate, "generate", 0, "write `N` synthetic cases as JSON lines instead (for benchmarks)")
 	f.Uint64Var(&o.seed, "seed", 1, "random `SEED` for --generate")
+	f.IntVar(&o.months, "months", 0, "with --generate: every period `M` months long (0: 1 to 36, half of them 12)")
 	f.IntVar(&o.chunkSize, "chunk", 256, "lines per unit of work")
 	_ = f.MarkHidden("generate")
 	_ = f.MarkHidden("seed")
+	_ = f.MarkHidden("months")
 	_ = f.MarkHidden("chunk")
 	f.String("rounding", "nav", "rounding `POLICY` for lines that do not say: nav or exact")
 	f.String("age-switch", "birthday", "age switch for lines that do not say: birthday or next-month")
@@ -214,7 +217,10 @@ type batchDone struct {
 
 func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	if o.generate > 0 {
-		return generateCases(a.io.Out, o.generate, o.seed)
+		if o.months < 0 || o.months > 12*rules.MaxYear {
+			return usageErrorf("--months: %d is not a number of months", o.months)
+		}
+		return generateCases(a.io.Out, o.generate, o.seed, o.months)
 	}
 	if o.file == "" {
 		return usageErrorf("-f FILE is required (or -f - for stdin)")

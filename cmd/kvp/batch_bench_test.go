@@ -15,20 +15,10 @@ import (
 func oneYearCases(b *testing.B, n int) [][]byte {
 	b.Helper()
 	var buf bytes.Buffer
-	if err := generateCases(&buf, n*3, 42); err != nil {
+	if err := generateCases(&buf, n, 42, 12); err != nil {
 		b.Fatal(err)
 	}
-	var out [][]byte
-	for _, line := range bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n")) {
-		cf, _ := decodeCase(line)
-		if cf.From.AddYears(1).AddDays(-1) == *cf.To {
-			out = append(out, line)
-		}
-		if len(out) == n {
-			break
-		}
-	}
-	return out
+	return bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n"))
 }
 
 // BenchmarkJSONRoundTrip is the baseline of issue 7: merely decoding each

@@ -13,7 +13,7 @@ import (
 // encoding/json writes, for results, scenarios, errors and tax years.
 func TestAppendRecordMatchesEncodingJSON(t *testing.T) {
 	var cases bytes.Buffer
-	if err := generateCases(&cases, 200, 3); err != nil {
+	if err := generateCases(&cases, 200, 3, 0); err != nil {
 		t.Fatal(err)
 	}
 	p, err := rules.DefaultParams()

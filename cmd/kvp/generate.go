@@ -13,18 +13,22 @@ import (
 // at the start, periods of one month to three years starting 2024–2026,
 // 0–4 children, some with work hours, other benefits and absence. The same
 // seed gives the same cases. It serves benchmarks and load tests.
-func generateCases(w io.Writer, n int, seed uint64) error {
+// months > 0 fixes every period at that many months.
+func generateCases(w io.Writer, n int, seed uint64, months int) error {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	bw := bufio.NewWriterSize(w, 256<<10)
 	enc := json.NewEncoder(bw)
 	base := rules.NewDate(2024, 1, 1)
 	for range n {
 		from := base.AddDays(rng.IntN(3 * 365)).FirstOfMonth()
-		months := 1 + rng.IntN(36)
+		length := 1 + rng.IntN(36)
 		if rng.IntN(2) == 0 {
-			months = 12 // one year, the typical decision
+			length = 12 // one year, the typical decision
 		}
-		to := from.AddMonths(months).AddDays(-1)
+		if months > 0 {
+			length = months
+		}
+		to := from.AddMonths(length).AddDays(-1)
 		age := 18 + rng.IntN(49)
 		birth := from.AddDays(-(age*365 + rng.IntN(365)))
 		cf := caseFile{BirthDate: &birth, From: &from, To: &to}
