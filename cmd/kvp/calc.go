@@ -180,6 +180,50 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 	return cf, c, nil
 }
 
+// caseWarnings checks the case file's other sections against the period
+// asked for: eligibility facts that make the person not eligible (sotjl.
+// § 29), and a period that runs past the programme's latest end (§ 32). The
+// stipend is computed all the same; these are warnings.
+func caseWarnings(cf *caseFile, c calc.Case) ([]string, error) {
+	var out []string
+	assessed := c.Period.From
+	if cf.Date != nil {
+		assessed = *cf.Date
+	}
+	if cf.Eligibility != nil {
+		if err := eligibilityFileError(cf, assessed); err != nil {
+			return nil, err
+		}
+		facts, _ := eligibilityFacts(cf, assessed)
+		r := rules.CheckEligibility(facts)
+		if r.Verdict == rules.VerdictNotEligible {
+			var failing []string
+			for _, f := range r.Findings {
+				if f.Result == rules.NotMet {
+					failing = append(failing, f.ID+" "+f.Name+" ("+f.Reason+")")
+				}
+			}
+			out = append(out, fmt.Sprintf("not eligible on %s under sotjl. § 29: %s; the stipend is computed all the same", assessed, strings.Join(failing, "; ")))
+		}
+	}
+	if cf.Programme != nil && cf.Programme.Start != nil {
+		facts, ok, err := programmeFacts(cf, c.Period.To)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			rep, err := rules.EvaluatePeriod(facts)
+			if err != nil {
+				return nil, err
+			}
+			if c.Period.To > rep.LimitEnd {
+				out = append(out, fmt.Sprintf("the period runs to %s, past the programme's latest end %s (sotjl. § 32)", c.Period.To, rep.LimitEnd))
+			}
+		}
+	}
+	return out, nil
+}
+
 // caseFromFile turns a case file into a calc.Case, with the rounding policy
 // and age-switch convention already resolved by the caller. Errors name the
 // case-file field. kvp calc, compare and batch all read cases through it.
@@ -316,6 +360,11 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		return err
 	}
 	cf.Rounding, cf.AgeSwitch = string(c.Rounding), string(c.AgeSwitch)
+	caseWarnings, err := caseWarnings(&cf, c)
+	if err != nil {
+		return err
+	}
+	res.Warnings = append(res.Warnings, caseWarnings...)
 	// A year with no tax parameters is noted in the tax section itself.
 	for _, w := range res.Warnings {
 		fmt.Fprintf(a.io.ErrOut, "kvp: warning: %s\n", w)
