@@ -26,6 +26,7 @@ const (
 	KeyRounding  = "rounding"
 	KeyAgeSwitch = "age_switch"
 	KeyOutput    = "output"
+	KeyLang      = "lang"
 )
 
 // Settings and their defaults, in display order.
@@ -33,6 +34,7 @@ var settingDefaults = []struct{ key, value, flag string }{
 	{KeyRounding, "nav", "rounding"},
 	{KeyAgeSwitch, "birthday", "age-switch"},
 	{KeyOutput, "table", "output"},
+	{KeyLang, "", "lang"}, // "" means: from LC_ALL/LANG (see Lang)
 }
 
 // EnvSet is the environment variable holding --set expressions, separated by
@@ -198,6 +200,7 @@ func ApplySet(p *rules.Params, expr, origin string) error {
 //	  2027: {personal_allowance: 118000, ...}
 type file struct {
 	Rounding   string                       `yaml:"rounding"`
+	Lang       string                       `yaml:"lang"`
 	AgeSwitch  string                       `yaml:"age_switch"`
 	Output     string                       `yaml:"output"`
 	Parameters map[string][]fileDatedRow    `yaml:"parameters"`
@@ -226,7 +229,7 @@ func (r *fileDatedRow) UnmarshalYAML(n *yaml.Node) error {
 
 func (f *file) settings() map[string]string {
 	out := map[string]string{}
-	for k, v := range map[string]string{KeyRounding: f.Rounding, KeyAgeSwitch: f.AgeSwitch, KeyOutput: f.Output} {
+	for k, v := range map[string]string{KeyRounding: f.Rounding, KeyAgeSwitch: f.AgeSwitch, KeyOutput: f.Output, KeyLang: f.Lang} {
 		if v != "" {
 			out[k] = v
 		}
@@ -331,4 +334,26 @@ func (c *Config) IsFlag(key string) bool {
 		}
 	}
 	return false
+}
+
+// Lang returns the language of the output, "nb" or "en": the --lang flag,
+// KVP_LANG or the config file's lang; else nb when LC_ALL or LANG starts
+// with nb, nn or no; else en.
+func (c *Config) Lang() (string, error) {
+	v := strings.ToLower(c.Get(KeyLang))
+	if v == "" {
+		for _, env := range []string{"LC_ALL", "LANG"} {
+			if e := strings.ToLower(os.Getenv(env)); e != "" {
+				if strings.HasPrefix(e, "nb") || strings.HasPrefix(e, "nn") || strings.HasPrefix(e, "no") {
+					return "nb", nil
+				}
+				return "en", nil
+			}
+		}
+		return "en", nil
+	}
+	if v != "nb" && v != "en" {
+		return "", &FlagError{fmt.Errorf("--lang: %q is not one of nb, en", v)}
+	}
+	return v, nil
 }

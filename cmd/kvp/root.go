@@ -175,6 +175,7 @@ environment variables and flags, in that order.` + exitStatusSection,
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml)")
 	pf.StringVarP(&a.output, "output", "o", "table", "output `FORMAT`: table or json")
+	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål) or en (default: the config file, else LC_ALL/LANG)")
 	pf.StringArrayVar(&a.sets, "set", nil, "override a dated parameter, `KEY@DATE=VALUE` (e.g. g@2027-05-01=143000); repeatable")
 	root.AddCommand(
 		newGCmd(a),

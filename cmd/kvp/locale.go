@@ -1,0 +1,114 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+
+	"kvp/calc"
+	"kvp/rules"
+)
+
+// locale formats what people read: English, or Norwegian bokmål with the
+// terms a caseworker uses and amounts written "265 656,56 kr", dates
+// "01.05.2026". JSON is the same in both.
+type locale struct{ nb bool }
+
+// locale returns the output language of cmd.
+func (a *app) locale(cmd *cobra.Command) (locale, error) {
+	cfg, err := a.load(cmd)
+	if err != nil {
+		return locale{}, err
+	}
+	l, err := cfg.Lang()
+	return locale{nb: l == "nb"}, err
+}
+
+// T translates a fixed English text; a text with no translation is shown as it is.
+func (l locale) T(en string) string {
+	if !l.nb {
+		return en
+	}
+	if nb, ok := nbText[en]; ok {
+		return nb
+	}
+	return en
+}
+
+// Money formats an amount: "265656.56" in English, "265 656,56 kr" in Norwegian.
+func (l locale) Money(m calc.Money) string {
+	if !l.nb {
+		return m.String()
+	}
+	return groupNB(m.String()) + " kr"
+}
+
+// Kroner formats whole kroner: "265657", "265 657 kr".
+func (l locale) Kroner(m calc.Money) string {
+	if !l.nb {
+		return m.StringFixed(0)
+	}
+	return groupNB(m.StringFixed(0)) + " kr"
+}
+
+// Num formats a plain number (a factor, a rate): "2.041", "2,041".
+func (l locale) Num(d decimal.Decimal) string {
+	if !l.nb {
+		return d.String()
+	}
+	return groupNB(d.String())
+}
+
+// Date formats a date: "2026-05-01", "01.05.2026".
+func (l locale) Date(d rules.Date) string {
+	s := d.String()
+	if !l.nb || len(s) != 10 {
+		return s
+	}
+	return s[8:10] + "." + s[5:7] + "." + s[0:4]
+}
+
+// groupNB writes a decimal number the Norwegian way: a space between groups
+// of three digits and a decimal comma ("-1 234 567,50").
+func groupNB(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "−", s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteString("," + frac)
+	}
+	return b.String()
+}
+
+// nbText is the Norwegian bokmål text for fixed English texts.
+var nbText = map[string]string{
+	"from": "fra", "to": "til", "G": "G", "factor": "faktor", "age": "alder", "day rate": "dagsats",
+	"children": "barn", "child/day": "barn/dag", "days": "dager", "stipend": "stønad",
+	"child suppl.": "barnetillegg", "net": "netto", "reference": "hjemmel",
+	"interruption": "avbrudd", "absence": "fravær", "work": "arbeid", "other benefits": "andre ytelser",
+	"earned": "opptjent", "paid": "utbetalt", "year": "år", "total": "sum", "net paid": "netto utbetalt",
+	"Segments": "Perioder", "Years (by the year earned; net paid counts the year of payment)": "År (etter opptjeningsår; netto utbetalt etter utbetalingsår)",
+	"Reductions": "Reduksjoner", "reduction": "reduksjon", "Not deducted": "Trekkes ikke", "benefit": "ytelse", "amount": "beløp",
+	"Parameters used": "Parametre brukt", "parameter": "parameter", "value": "verdi", "source": "kilde", "origin": "opphav",
+	"date": "dato", "G per month": "G per måned", "month": "måned", "paid in": "utbetalt i",
+	"withheld": "forskuddstrekk", "paid out": "utbetalt", "note": "merknad", "baseline": "grunnlag", "scenario": "scenario",
+	"difference": "differanse", "per cent": "prosent", "period": "periode",
+	"met": "oppfylt", "not_met": "ikke oppfylt", "unknown": "ukjent",
+	"eligible": "har rett", "not_eligible": "har ikke rett", "undetermined": "uavklart",
+	"id": "id", "criterion": "vilkår", "result": "resultat", "reason": "begrunnelse", "legal reference": "hjemmel",
+	"kind": "type", "counted days": "tellende dager", "running total": "løpende sum",
+	"programme": "program", "leave": "permisjon", "decision": "vedtak",
+	"setting": "innstilling", "unrounded": "uavrundet",
+	"25 and over": "25 år og over", "under 25": "under 25 år",
+}
