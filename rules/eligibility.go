@@ -87,6 +87,12 @@ var (
 	YouthProgrammeFrom = NewDate(2025, 8, 1)
 )
 
+// YouthProgrammeAgeLimit is the age from which a person is past the youth
+// programme trial, which covers ages 18–28 (FOR-2025-06-20-1182): from the
+// 29th birthday no ungdomsprogramytelse can be received, so KVP-EL-07 needs
+// no answer.
+const YouthProgrammeAgeLimit = 29
+
 // Age bounds of KVP-EL-01.
 const (
 	MinAge        = 18 // from Amendment2019
@@ -102,6 +108,7 @@ const StartDeadlineMonths = 6
 // Finding.Missing and in validation errors.
 const (
 	FactBirthDate       = "birth_date"
+	FactApplicationDate = "application_date"
 	FactReducedCapacity = "reduced_capacity"
 	FactAssessmentDone  = "assessment_done"
 	FactFollowUpNeeded  = "follow_up_needed"
@@ -114,6 +121,8 @@ const (
 
 // Benefit is a benefit the person receives. Yearly is only meaningful when
 // Full is false; a zero yearly amount counts as not receiving the benefit.
+// The case file calls the amount "amount" (a yearly amount or "full"), and
+// so do validation errors.
 type Benefit struct {
 	Kind   string           `json:"kind"`
 	Full   bool             `json:"full"`
@@ -152,12 +161,20 @@ func (f EligibilityFacts) Validate() error {
 	if f.BirthDate != nil && *f.BirthDate > f.AssessmentDate {
 		errs = append(errs, fmt.Errorf("%s: %s is after the assessment date %s", FactBirthDate, *f.BirthDate, f.AssessmentDate))
 	}
+	if a := f.ApplicationDate; a != nil {
+		if *a > f.AssessmentDate {
+			errs = append(errs, fmt.Errorf("%s: %s is after the assessment date %s", FactApplicationDate, *a, f.AssessmentDate))
+		}
+		if f.BirthDate != nil && *a < *f.BirthDate {
+			errs = append(errs, fmt.Errorf("%s: %s is before the birth date %s", FactApplicationDate, *a, *f.BirthDate))
+		}
+	}
 	for i, b := range f.Benefits {
 		if !slices.Contains(BenefitKinds, b.Kind) {
 			errs = append(errs, fmt.Errorf("%s[%d].kind: %q is not one of %s", FactBenefits, i, b.Kind, strings.Join(BenefitKinds, ", ")))
 		}
 		if b.Yearly != nil && b.Yearly.IsNegative() {
-			errs = append(errs, fmt.Errorf("%s[%d].yearly: %s is negative", FactBenefits, i, b.Yearly))
+			errs = append(errs, fmt.Errorf("%s[%d].amount: %s is negative", FactBenefits, i, b.Yearly))
 		}
 	}
 	if f.Residence != "" && !slices.Contains(ResidenceStatuses, f.Residence) {
@@ -361,8 +378,11 @@ func checkYesNo(v *bool, key, yes, no string) (Outcome, string, []string) {
 // the caseworker ("needs assessment"): the law has no list of excluded
 // benefits and no threshold for "very limited". A needs-assessment result
 // has no missing fact: what is missing is a judgement, said in the reason.
+// A subsistence benefit whose amount is unknown is different: it may be
+// received in full, which would decide the criterion, so benefits is a
+// missing fact and --interactive asks for it.
 func checkBenefits(f EligibilityFacts) (Outcome, string, []string) {
-	var full, assess []string
+	var full, assess, noAmount []string
 	for _, b := range f.Benefits {
 		switch {
 		case b.Full && slices.Contains(subsistenceInFull, b.Kind):
@@ -374,12 +394,19 @@ func checkBenefits(f EligibilityFacts) (Outcome, string, []string) {
 		case b.Yearly != nil:
 			assess = append(assess, fmt.Sprintf("%s partly, %s a year", b.Kind, b.Yearly))
 		default:
-			assess = append(assess, b.Kind+" partly, amount unknown")
+			assess = append(assess, b.Kind+", amount unknown")
+			if slices.Contains(subsistenceInFull, b.Kind) {
+				noAmount = append(noAmount, b.Kind)
+			}
 		}
 	}
 	switch {
 	case len(full) > 0:
 		return NotMet, "receives " + strings.Join(full, ", ") + ": a subsistence benefit under ftrl. or arbeidsmarkedsloven", nil
+	case len(noAmount) > 0:
+		return Unknown, "receives " + strings.Join(assess, ", ") + ": give the yearly amount of " +
+			strings.Join(noAmount, ", ") + ", or full (in full it rules the programme out; " +
+			"a smaller amount needs assessment by the caseworker)", []string{FactBenefits}
 	case len(assess) > 0:
 		return Unknown, "receives " + strings.Join(assess, ", ") +
 			": whether this is very limited needs assessment by the caseworker", nil
@@ -456,13 +483,24 @@ func residenceOutcome(status string, abode *bool, on Date) (Outcome, string, []s
 
 // checkYouthProgramme is KVP-EL-07: ungdomsprogramytelse cannot be combined
 // with the programme (FOR-2025-06-20-1182 § 12), a rule that exists only
-// from 2025-08-01.
+// from 2025-08-01. The trial covers ages 18–28, so from the 29th birthday
+// the answer is known without asking. A caseworker's explicit yes still
+// counts: the calculator does not overrule a registered fact.
 func checkYouthProgramme(f EligibilityFacts) (Outcome, string, []string) {
 	on := f.AssessmentDate
 	if on < YouthProgrammeFrom {
 		return Met, fmt.Sprintf("the youth programme rule did not exist yet (in force from %s); assessed %s", YouthProgrammeFrom, on), nil
 	}
+	past := false
+	var turned Date
+	if f.BirthDate != nil {
+		turned = Birthday(*f.BirthDate, YouthProgrammeAgeLimit)
+		past = on >= turned
+	}
 	switch {
+	case f.YouthProgramme == nil && past:
+		return Met, fmt.Sprintf("turned %d on %s: past the youth programme's ages 18–28, so no ungdomsprogramytelse; assessed %s",
+			YouthProgrammeAgeLimit, turned, on), nil
 	case f.YouthProgramme == nil:
 		return Unknown, "whether ungdomsprogramytelse is received is unknown", []string{FactYouthProgramme}
 	case *f.YouthProgramme:

@@ -44,6 +44,11 @@ import (
 //     decision is due on the last day of the decision in force on the
 //     evaluation date: by then the municipality must have decided to extend
 //     or to end, so that the new decision takes effect the day after.
+//     When decisions are registered but none covers the evaluation date,
+//     while the programme has started and before the last decision ends (a
+//     gap between decisions, or before the first), that is a warning: the
+//     programme runs without a vedtak in force. After the last decision
+//     there is no warning: the programme is taken to be over (see Used days).
 //   - Interruption for one year (§ 34). A run of interruption (overlapping or
 //     back-to-back interruptions are one run) that starts on F has lasted one
 //     year on F.AddYears(1) − 1 day; that is the date by which the programme
@@ -80,6 +85,7 @@ const (
 	WarnStartDeadlineMissed    = "start_deadline_missed"
 	WarnStartBeforeApplication = "start_before_application"
 	WarnExtensionNotAvailable  = "extension_not_available"
+	WarnNoDecisionInForce      = "no_decision_in_force"
 )
 
 // The figures of sotjl. §§ 32, 34 and KVP-forskriften § 2.
@@ -90,9 +96,11 @@ const (
 	periodInterruptionLimitYears = 1 // § 34
 )
 
-// Legal references carried by the report.
+// Legal references carried by the report. Output puts a reference in
+// parentheses after a message, so a reference never ends in a parenthesis:
+// that would read "…(2018–2019)))".
 const (
-	refPeriodPre2019      = "sotjl. § 32 as in force before 2019-01-01 (changed by Prop. 12 L (2018–2019))"
+	refPeriodPre2019      = "sotjl. § 32 as in force before 2019-01-01, when Prop. 12 L (2018–2019) changed it"
 	refPeriod2019         = "sotjl. § 32"
 	refPeriodExtraYear    = "sotjl. § 32 (extension for special reasons)"
 	refPeriodLeave        = "sotjl. § 32 (permisjon is not counted)"
@@ -309,6 +317,9 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 			r.CurrentDecision, r.NextDecisionDue = &cur, &due
 		}
 	}
+	if msg := noDecisionInForce(f); msg != "" {
+		warn(WarnNoDecisionInForce, refPeriodDecision, "%s", msg)
+	}
 
 	// Leave and interruptions: overlaps and days outside the programme.
 	type named struct {
@@ -363,8 +374,8 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 		r.StartDeadline, r.StartDeadlineMet = &deadline, &met
 		if !met {
 			warn(WarnStartDeadlineMissed, refPeriodStart,
-				"the programme started %s, %d days after the deadline %s (six months after the application of %s)",
-				f.Start, int(f.Start-deadline), deadline, app)
+				"the programme started %s, %s after the deadline %s (six months after the application of %s)",
+				f.Start, nDays(int(f.Start-deadline)), deadline, app)
 		}
 		if f.Start < app {
 			warn(WarnStartBeforeApplication, refPeriodStart, "the programme starts %s, before the application date %s", f.Start, app)
@@ -374,6 +385,45 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 	r.LimitEnd = limitEnd
 	r.Timeline = buildTimeline(f, r, limitEnd, interrupted, leave, excluded, effInterruptions, ongoing)
 	return r, nil
+}
+
+// nDays says "n days", or "1 day".
+func nDays(n int) string {
+	if n == 1 || n == -1 {
+		return fmt.Sprintf("%d day", n)
+	}
+	return fmt.Sprintf("%d days", n)
+}
+
+// noDecisionInForce says why no decision covers the evaluation date when
+// decisions are registered, the programme has started and the date is not
+// after the last decision; "" when a decision is in force or none of that
+// holds.
+func noDecisionInForce(f ProgrammeFacts) string {
+	on := f.EvalDate
+	if len(f.Decisions) == 0 || on < f.Start {
+		return ""
+	}
+	prev, next := -1, -1 // the decision that ended last before on, the one that starts first after it
+	for i, d := range f.Decisions {
+		switch {
+		case d.Contains(on):
+			return ""
+		case d.To < on && (prev < 0 || d.To > f.Decisions[prev].To):
+			prev = i
+		case d.From > on && (next < 0 || d.From < f.Decisions[next].From):
+			next = i
+		}
+	}
+	switch {
+	case next < 0:
+		return "" // after the last decision: the programme is over
+	case prev < 0:
+		return fmt.Sprintf("no decision (vedtak) is in force on %s, before the first one: decisions[%d] %s starts %s later",
+			on, next, f.Decisions[next], nDays(int(f.Decisions[next].From-on)))
+	}
+	return fmt.Sprintf("no decision (vedtak) is in force on %s, in the gap between decisions[%d] %s and decisions[%d] %s",
+		on, prev, f.Decisions[prev], next, f.Decisions[next])
 }
 
 // buildTimeline cuts [Start, max(limit end, UsedThrough)] into programme,

@@ -288,6 +288,37 @@ var periodCases = []periodCase{
 		warnings: []string{WarnDecisionPastLimit},
 	},
 	{
+		name: "a gap between decisions: no decision in force",
+		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-07-15"),
+			Decisions: ptPs("2026-01-05..2026-06-30", "2026-08-01..2027-01-04")},
+		regime: Regime2019, limitDays: 730, usedDays: 192, remaining: 538,
+		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
+		warnings: []string{WarnNoDecisionInForce},
+	},
+	{
+		name: "started, before the first decision: no decision in force",
+		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-01-20"),
+			Decisions: ptPs("2026-02-01..2027-01-04")},
+		regime: Regime2019, limitDays: 730, usedDays: 16, remaining: 714,
+		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
+		warnings: []string{WarnNoDecisionInForce},
+	},
+	{
+		name: "unsorted decisions with a gap: still found",
+		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2027-01-10"),
+			Decisions: ptPs("2027-02-01..2028-01-04", "2026-01-05..2027-01-04")},
+		regime: Regime2019, limitDays: 730, usedDays: 371, remaining: 359,
+		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
+		warnings: []string{WarnNoDecisionInForce},
+	},
+	{
+		name: "evaluation before the start, with a decision: nothing is in force yet, no warning",
+		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2025-12-01"),
+			Decisions: ptPs("2026-01-05..2027-01-04")},
+		regime: Regime2019, limitDays: 730, usedDays: 0, remaining: 730,
+		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
+	},
+	{
 		name:   "start deadline met on its last day",
 		facts:  ProgrammeFacts{Start: ptD("2026-07-15"), ApplicationDate: ptDp("2026-01-15"), EvalDate: ptD("2026-07-15")},
 		regime: Regime2019, limitDays: 731, usedDays: 1, remaining: 730,
@@ -638,5 +669,93 @@ func TestPeriodReportJSONAndLines(t *testing.T) {
 		if l.Label == "" || l.Value == "" || l.Ref == "" {
 			t.Errorf("incomplete line %+v", l)
 		}
+	}
+}
+
+// TestPeriodWarningWording checks the words of warnings whose numbers or
+// references once read wrongly ("1 days", "…(2018–2019)))").
+func TestPeriodWarningWording(t *testing.T) {
+	tests := []struct {
+		name  string
+		facts ProgrammeFacts
+		code  string
+		want  []string // substrings of the message
+	}{
+		{name: "missed by one day: singular",
+			facts: ProgrammeFacts{Start: ptD("2026-07-16"), ApplicationDate: ptDp("2026-01-15"), EvalDate: ptD("2026-07-16")},
+			code:  WarnStartDeadlineMissed, want: []string{"started 2026-07-16, 1 day after the deadline 2026-07-15"}},
+		{name: "missed by two days: plural",
+			facts: ProgrammeFacts{Start: ptD("2026-07-17"), ApplicationDate: ptDp("2026-01-15"), EvalDate: ptD("2026-07-17")},
+			code:  WarnStartDeadlineMissed, want: []string{"started 2026-07-17, 2 days after the deadline 2026-07-15"}},
+		{name: "gap between decisions",
+			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-07-15"),
+				Decisions: ptPs("2026-01-05..2026-06-30", "2026-08-01..2027-01-04")},
+			code: WarnNoDecisionInForce,
+			want: []string{"no decision (vedtak) is in force on 2026-07-15",
+				"between decisions[0] 2026-01-05..2026-06-30 and decisions[1] 2026-08-01..2027-01-04"}},
+		{name: "the nearest decisions of an unsorted list",
+			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-07-15"),
+				Decisions: ptPs("2026-09-01..2027-01-04", "2026-01-05..2026-03-31", "2026-04-01..2026-06-30", "2026-08-01..2026-08-31")},
+			code: WarnNoDecisionInForce,
+			want: []string{"between decisions[2] 2026-04-01..2026-06-30 and decisions[3] 2026-08-01..2026-08-31"}},
+		{name: "before the first decision, one day",
+			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-01-31"),
+				Decisions: ptPs("2026-02-01..2027-01-04")},
+			code: WarnNoDecisionInForce,
+			want: []string{"in force on 2026-01-31, before the first one: decisions[0] 2026-02-01..2027-01-04 starts 1 day later"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := EvaluatePeriod(tt.facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found *Warning
+			for i, w := range r.Warnings {
+				if w.Code == tt.code {
+					found = &r.Warnings[i]
+				}
+			}
+			if found == nil {
+				t.Fatalf("no %s warning in %+v", tt.code, r.Warnings)
+			}
+			for _, s := range tt.want {
+				if !strings.Contains(found.Message, s) {
+					t.Errorf("message %q does not contain %q", found.Message, s)
+				}
+			}
+			if tt.code == WarnNoDecisionInForce && found.Ref != "KVP-forskriften § 2" {
+				t.Errorf("reference = %q, want KVP-forskriften § 2", found.Ref)
+			}
+		})
+	}
+}
+
+// TestPeriodNoDoubledParentheses: output puts the reference in parentheses
+// after a warning and after the regime, so those must not read "((" or "))".
+func TestPeriodNoDoubledParentheses(t *testing.T) {
+	cases := slices.Clone(periodCases)
+	cases = append(cases, periodCase{name: "pre-2019 with warnings", facts: ProgrammeFacts{
+		Start: ptD("2017-01-02"), Extended: true, ApplicationDate: ptDp("2016-01-04"), EvalDate: ptD("2019-06-30"),
+		Decisions: ptPs("2017-01-02..2018-06-30"), Leave: ptPs("2016-12-01..2017-01-10")}})
+	seen := 0
+	for _, tc := range cases {
+		r, err := EvaluatePeriod(tc.facts)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		texts := []string{"regime " + r.Regime + " (" + r.RegimeRef + ")"}
+		for _, w := range r.Warnings {
+			texts = append(texts, w.Code+": "+w.Message+" ("+w.Ref+")")
+			seen++
+		}
+		for _, s := range texts {
+			if strings.Contains(s, "))") || strings.Contains(s, "((") {
+				t.Errorf("%s: doubled parentheses in %q", tc.name, s)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no warnings seen")
 	}
 }

@@ -4,10 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -220,14 +224,19 @@ func readInput(path string, stdin io.Reader) ([]byte, string, error) {
 }
 
 // decodeCase decodes JSON (when the text starts with '{') or YAML, strictly.
+// Its errors are one line naming the line and the key, "line 7:
+// programme.leave[0]: "2026-03-10..2026-03-01" ends before it starts", for
+// both formats. A text of one line (a line of kvp batch) gets no "line 1: ":
+// the key says where, and the caller knows which line it gave.
 func decodeCase(data []byte) (*caseFile, error) {
 	var cf caseFile
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) > 0 && trimmed[0] == '{' {
-		dec := json.NewDecoder(bytes.NewReader(trimmed))
+		// Decode data itself, not trimmed: offsets then count the file's lines.
+		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&cf); err != nil {
-			return nil, jsonError(err, trimmed)
+			return nil, oneLineText(trimmed, jsonError(err, data))
 		}
 		if dec.More() {
 			return nil, fmt.Errorf("more than one JSON value: a case file holds one case")
@@ -237,41 +246,422 @@ func decodeCase(data []byte) (*caseFile, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cf); err != nil {
-		return nil, yamlError(err)
+		return nil, oneLineText(trimmed, yamlError(err, data))
 	}
 	return &cf, nil
 }
 
-var yamlNotFound = regexp.MustCompile(`field (\S+) not found in type \S+`)
-var yamlType = regexp.MustCompile(`cannot unmarshal !!(\w+) ` + "`" + `([^` + "`" + `]*)` + "`" + ` into (\S+)`)
-
-// yamlError words yaml.v3's errors as one line naming the line and the field.
-func yamlError(err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
-	msg = yamlNotFound.ReplaceAllString(msg, "unknown field $1")
-	msg = yamlType.ReplaceAllString(msg, "expected $3, got $1 $2")
-	return fmt.Errorf("%s", strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", "; ")), " "))
+// oneLineText drops the "line 1: " of err's parts when the text is one line.
+func oneLineText(trimmed []byte, err error) error {
+	if bytes.ContainsAny(trimmed, "\r\n") {
+		return err
+	}
+	msg := strings.TrimPrefix(err.Error(), "line 1: ")
+	return errors.New(strings.ReplaceAll(msg, "; line 1: ", "; "))
 }
 
-// jsonError words encoding/json's errors with the field and the line.
+var (
+	yamlLine         = regexp.MustCompile(`^line (\d+): `)
+	yamlNotFound     = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+	yamlType         = regexp.MustCompile(`^cannot unmarshal !!(\w+)(?: ` + "`" + `([^` + "`" + `]*)` + "`" + `)? into (\S+)$`)
+	yamlKeyAgain     = regexp.MustCompile(`^mapping key "((?:[^"\\]|\\.)*)" already defined at line (\d+)$`)
+	firstQuoted      = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	jsonUnknownField = regexp.MustCompile(`^json: unknown field "((?:[^"\\]|\\.)*)"$`)
+)
+
+// yamlError words yaml.v3's errors as one line, each part naming the line
+// and the key (programme.leave[0]). An error from inside a value (a date that
+// does not exist) carries no line: its first quoted value is looked up in
+// the file instead.
+func yamlError(err error, data []byte) error {
+	parts := []string{err.Error()}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		parts = slices.Clone(te.Errors)
+	}
+	spots := yamlSpots(data)
+	for i, p := range parts {
+		parts[i] = yamlPart(strings.TrimPrefix(p, "yaml: "), spots)
+	}
+	return errors.New(oneLine(strings.Join(parts, "; ")))
+}
+
+// yamlPart words one of yaml.v3's error messages.
+func yamlPart(msg string, spots []spot) string {
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	}
+	if m := yamlNotFound.FindStringSubmatch(msg); m != nil {
+		if sp, ok := spotOn(spots, line, m[1], spotKey); ok {
+			return fmt.Sprintf("line %d: unknown field %s", line, sp.path)
+		}
+		return withLine(line, "unknown field "+m[1])
+	}
+	if m := yamlKeyAgain.FindStringSubmatch(msg); m != nil {
+		key, _ := strconv.Unquote(`"` + m[1] + `"`)
+		if sp, ok := spotOn(spots, line, key, spotKey); ok {
+			return fmt.Sprintf("line %d: %s: given twice, first at line %s", line, sp.path, m[2])
+		}
+		return withLine(line, fmt.Sprintf("%s: given twice, first at line %s", key, m[2]))
+	}
+	if m := yamlType.FindStringSubmatch(msg); m != nil {
+		tag, value, want := m[1], m[2], m[3]
+		kind := spotScalar
+		switch tag {
+		case "seq":
+			kind = spotList
+		case "map":
+			kind = spotMap
+		}
+		sp, ok := spotOn(spots, line, strings.TrimSuffix(value, "..."), kind)
+		if ok && kind == spotScalar {
+			value = sp.text // the whole value: yaml.v3 cuts long ones short
+		}
+		got := strings.TrimSpace(tag + " " + value)
+		if ok {
+			return at(line, sp.path, fmt.Sprintf("expected %s, got %s", want, got))
+		}
+		return withLine(line, fmt.Sprintf("expected %s, got %s", want, got))
+	}
+	needle := quotedIn(msg)
+	var sp spot
+	ok := false
+	if line > 0 {
+		sp, ok = spotOn(spots, line, needle, spotAny)
+	} else if needle != "" {
+		sp, ok = spotWithValue(spots, needle)
+		line = sp.line
+	}
+	if ok {
+		return at(line, sp.path, msg)
+	}
+	return withLine(line, msg)
+}
+
+// jsonError words encoding/json's errors as one line naming the line and the
+// key, as yamlError does. A value's own error (a date that does not exist)
+// carries no offset: its first quoted value is looked up in the file.
 func jsonError(err error, data []byte) error {
-	switch e := err.(type) {
-	case *json.SyntaxError:
-		return fmt.Errorf("line %d: invalid JSON: %v", lineOf(data, e.Offset), e)
-	case *json.UnmarshalTypeError:
-		return fmt.Errorf("line %d: %s: expected %s, got JSON %s", lineOf(data, e.Offset), e.Field, e.Type, e.Value)
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Errorf("line %d: invalid JSON: %s", lineOf(data, syn.Offset), oneLine(syn.Error()))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("line %d: invalid JSON: the text ends inside a value", lineOf(data, int64(len(data))))
+	case errors.As(err, &typ):
+		if sp, ok := jsonTypeSpot(jsonSpots(data), typ); ok {
+			return errors.New(at(sp.line, sp.path, fmt.Sprintf("expected %s, got JSON %s", typ.Type, typ.Value)))
+		}
+		if typ.Field != "" {
+			return fmt.Errorf("line %d: %s: expected %s, got JSON %s", lineOf(data, typ.Offset), typ.Field, typ.Type, typ.Value)
+		}
+		return fmt.Errorf("line %d: expected %s, got JSON %s", lineOf(data, typ.Offset), typ.Type, typ.Value)
 	}
-	msg := err.Error()
-	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		return fmt.Errorf("unknown field %s", f)
+	msg := oneLine(err.Error())
+	if m := jsonUnknownField.FindStringSubmatch(msg); m != nil {
+		key, _ := strconv.Unquote(`"` + m[1] + `"`)
+		// The first key of that name where the case file has no such key:
+		// "from" is known at the top but not in programme. Quoted, as
+		// encoding/json has always said it.
+		for _, sp := range jsonSpots(data) {
+			if parent, _ := parentPath(sp.path); sp.kind == spotKey && sp.text == key && !knownKey(parent, key) {
+				return fmt.Errorf("line %d: unknown field %q", sp.line, sp.path)
+			}
+		}
+		return fmt.Errorf("unknown field %q", key)
 	}
-	return fmt.Errorf("%s", strings.TrimPrefix(msg, "json: "))
+	msg = strings.TrimPrefix(msg, "json: ")
+	if needle := quotedIn(msg); needle != "" {
+		if sp, ok := spotWithValue(jsonSpots(data), needle); ok {
+			return errors.New(at(sp.line, sp.path, msg))
+		}
+	}
+	return errors.New(msg)
+}
+
+// jsonTypeSpot finds the value a type error is about: by its key path
+// (without list indexes, as encoding/json gives it) and by where the value
+// ends. An error from a nested decoder (benefitEntry.UnmarshalJSON) counts
+// its offset from the object it was given, so that is tried too.
+func jsonTypeSpot(spots []spot, e *json.UnmarshalTypeError) (spot, bool) {
+	if e.Field == "" {
+		return spot{}, false
+	}
+	objectAt := map[string]int64{} // path → offset of its '{'
+	for _, sp := range spots {
+		if sp.kind == spotMap {
+			objectAt[sp.path] = sp.end - 1
+		}
+	}
+	var first *spot
+	for i, sp := range spots {
+		if sp.kind == spotKey || listIndex.ReplaceAllString(sp.path, "") != e.Field {
+			continue
+		}
+		if sp.end == e.Offset {
+			return sp, true
+		}
+		if parent, ok := parentPath(sp.path); ok {
+			if at, ok := objectAt[parent]; ok && sp.end-at == e.Offset {
+				return sp, true
+			}
+		}
+		if first == nil {
+			first = &spots[i]
+		}
+	}
+	if first != nil {
+		return *first, true
+	}
+	return spot{}, false
+}
+
+var listIndex = regexp.MustCompile(`\[\d+\]`)
+
+// knownKey says whether the case file has a key named key in the object at
+// parent (a spot's path), by the JSON names of caseFile's fields.
+func knownKey(parent, key string) bool {
+	steps := []string{key}
+	if parent != "" {
+		steps = append(strings.Split(listIndex.ReplaceAllString(parent, ""), "."), key)
+	}
+	t := reflect.TypeFor[caseFile]()
+	for _, step := range steps {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		switch t.Kind() {
+		case reflect.Map:
+			t = t.Elem() // any key
+			continue
+		case reflect.Struct:
+		default:
+			return false
+		}
+		found := false
+		for f := range t.Fields() {
+			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name == step {
+				t, found = f.Type, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// parentPath returns the path of the object holding the key a path ends in:
+// "a.b[0]" for "a.b[0].c".
+func parentPath(path string) (string, bool) {
+	i := strings.LastIndexByte(path, '.')
+	if i < 0 {
+		return "", path != ""
+	}
+	return path[:i], true
+}
+
+// Kinds of spot.
+const (
+	spotAny = iota
+	spotKey
+	spotScalar
+	spotList
+	spotMap
+)
+
+// spot is a place in a case file: a key, a scalar value, or the start of a
+// list or mapping, with the path of the key it belongs to
+// ("programme.leave[0]") and its line. The errors of both decoders are
+// mapped back to the file through spots.
+type spot struct {
+	kind int
+	path string
+	text string // the key, or the scalar as read (without quotes)
+	line int
+	end  int64 // JSON: the offset just after the token; -1 for YAML
+}
+
+// spotOn returns the spot on line whose text is text (or, for a period, one
+// of its two dates) and of kind; failing that the first spot on the line of
+// kind, or, for spotAny, of any kind: the first one on a line is the key or
+// the list item that the line is about.
+func spotOn(spots []spot, line int, text string, kind int) (spot, bool) {
+	var first *spot
+	for i, sp := range spots {
+		if sp.line != line || (kind != spotAny && sp.kind != kind) {
+			continue
+		}
+		if text != "" && valueMatches(sp.text, text) {
+			return sp, true
+		}
+		if first == nil {
+			first = &spots[i]
+		}
+	}
+	if first != nil {
+		return *first, true
+	}
+	return spot{}, false
+}
+
+// spotWithValue returns the first scalar, in file order, that is value or a
+// period one of whose dates is value: decoders stop at the first value they
+// cannot read, so that is the one.
+func spotWithValue(spots []spot, value string) (spot, bool) {
+	for _, sp := range spots {
+		if sp.kind == spotScalar && valueMatches(sp.text, value) {
+			return sp, true
+		}
+	}
+	return spot{}, false
+}
+
+// valueMatches says whether a value as written is the value an error quotes:
+// the same text, or a FROM..TO period with it at one end (ParsePeriod quotes
+// only the date it cannot read).
+func valueMatches(written, quoted string) bool {
+	written, quoted = strings.TrimSpace(written), strings.TrimSpace(quoted)
+	if written == quoted {
+		return true
+	}
+	from, to, ok := strings.Cut(written, "..")
+	return ok && (strings.TrimSpace(from) == quoted || strings.TrimSpace(to) == quoted)
+}
+
+// quotedIn returns the first Go-quoted string in msg, unquoted; "" if none.
+func quotedIn(msg string) string {
+	q := firstQuoted.FindString(msg)
+	if q == "" {
+		return ""
+	}
+	s, err := strconv.Unquote(q)
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+// yamlSpots lists the keys and values of a YAML text in file order; nil when
+// it does not parse (the error then has its line already).
+func yamlSpots(data []byte) []spot {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil {
+		return nil
+	}
+	var out []spot
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(c, path)
+			}
+		case yaml.MappingNode:
+			out = append(out, spot{kind: spotMap, path: path, line: n.Line, end: -1})
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				p := joinKey(path, k.Value)
+				out = append(out, spot{kind: spotKey, path: p, text: k.Value, line: k.Line, end: -1})
+				walk(n.Content[i+1], p)
+			}
+		case yaml.SequenceNode:
+			out = append(out, spot{kind: spotList, path: path, line: n.Line, end: -1})
+			for i, c := range n.Content {
+				walk(c, fmt.Sprintf("%s[%d]", path, i))
+			}
+		case yaml.ScalarNode:
+			out = append(out, spot{kind: spotScalar, path: path, text: n.Value, line: n.Line, end: -1})
+		}
+	}
+	walk(&doc, "")
+	return out
+}
+
+// jsonSpots lists the keys and values of a JSON text in file order, as far
+// as it parses.
+func jsonSpots(data []byte) []spot {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var out []spot
+	var walk func(path string) error
+	walk = func(path string) error {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		end := dec.InputOffset()
+		line := lineOf(data, end)
+		switch t := tok.(type) {
+		case json.Delim:
+			if t == '{' {
+				out = append(out, spot{kind: spotMap, path: path, line: line, end: end})
+				for dec.More() {
+					k, err := dec.Token()
+					if err != nil {
+						return err
+					}
+					key, _ := k.(string)
+					p := joinKey(path, key)
+					out = append(out, spot{kind: spotKey, path: p, text: key, line: lineOf(data, dec.InputOffset()), end: dec.InputOffset()})
+					if err := walk(p); err != nil {
+						return err
+					}
+				}
+			} else {
+				out = append(out, spot{kind: spotList, path: path, line: line, end: end})
+				for i := 0; dec.More(); i++ {
+					if err := walk(fmt.Sprintf("%s[%d]", path, i)); err != nil {
+						return err
+					}
+				}
+			}
+			_, err := dec.Token() // the closing delimiter
+			return err
+		case nil:
+			out = append(out, spot{kind: spotScalar, path: path, text: "null", line: line, end: end})
+		default:
+			out = append(out, spot{kind: spotScalar, path: path, text: fmt.Sprint(t), line: line, end: end})
+		}
+		return nil
+	}
+	_ = walk("") // a syntax error ends the list; jsonError reports it
+	return out
+}
+
+func joinKey(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// at says where msg is about: "line 7: programme.leave[0]: msg"; the line
+// or the key is left out when unknown (0, or "" for the whole file).
+func at(line int, path, msg string) string {
+	if path != "" {
+		msg = path + ": " + msg
+	}
+	return withLine(line, msg)
+}
+
+func withLine(line int, msg string) string {
+	if line > 0 {
+		return fmt.Sprintf("line %d: %s", line, msg)
+	}
+	return msg
 }
 
 func lineOf(data []byte, offset int64) int {
 	if offset > int64(len(data)) {
 		offset = int64(len(data))
+	}
+	if offset < 0 {
+		offset = 0
 	}
 	return bytes.Count(data[:offset], []byte("\n")) + 1
 }

@@ -150,6 +150,16 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 			return usageErrorf("--date: %s is before the birth date %s", on, *cf.BirthDate)
 		}
 	}
+	if a := cf.ApplicationDate; a != nil && (*a > on || (cf.BirthDate != nil && *a < *cf.BirthDate)) {
+		switch {
+		case fl.Changed("application-date") && *a > on:
+			return usageErrorf("--application-date: %s is after the assessment date %s", *a, on)
+		case fl.Changed("application-date"):
+			return usageErrorf("--application-date: %s is before the birth date %s", *a, *cf.BirthDate)
+		case fl.Changed("date") && *a > on:
+			return usageErrorf("--date: %s is before the application date %s", on, *a)
+		}
+	}
 	if err := eligibilityFileError(cf, on); err != nil {
 		if name != "" {
 			return fmt.Errorf("%s: %w", name, err)
@@ -443,7 +453,7 @@ func unjoin(err error) []error {
 // ("eligibility.residence: …"). birth_date is at the top level.
 func fileField(msg string) string {
 	field, rest, ok := strings.Cut(msg, ": ")
-	if !ok || strings.ContainsAny(field, " ") || strings.HasPrefix(field, rules.FactBirthDate) {
+	if !ok || strings.ContainsAny(field, " ") || strings.HasPrefix(field, rules.FactBirthDate) || strings.HasPrefix(field, rules.FactApplicationDate) {
 		return msg
 	}
 	return "eligibility." + field + ": " + rest
