@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -30,10 +31,49 @@ func (l locale) T(en string) string {
 	if !l.nb {
 		return en
 	}
-	if nb, ok := nbText[en]; ok {
-		return nb
+	for _, catalog := range []map[string]string{nbText, nbCalc, nbRules} {
+		if nb, ok := catalog[en]; ok {
+			return nb
+		}
 	}
 	return en
+}
+
+// explainStep is one line of --explain: how a figure was derived, in order:
+// the formula with its values, the rounding applied, the legal reference
+// and the parameter's source. In JSON the steps are a list under "explain".
+type explainStep struct {
+	Figure   string `json:"figure"`             // "dagsats", "day rate"
+	Formula  string `json:"formula"`            // "2,041 × 130 160 / 260 = 1 021,76"
+	Result   string `json:"result"`             // "1 022"
+	Rounding string `json:"rounding,omitempty"` // "nav: half up to whole kroner"
+	Ref      string `json:"legal_reference"`
+	Source   string `json:"source,omitempty"` // "G from 01.05.2025, NAV"
+}
+
+// printExplain writes the steps under a heading, one line each:
+// figure = formula → result (rounding) · reference · source.
+func printExplain(w io.Writer, l locale, steps []explainStep) {
+	if len(steps) == 0 {
+		return
+	}
+	heading(w, l.T("Explanation"))
+	for _, s := range steps {
+		line := s.Figure + " = " + s.Formula
+		if s.Result != "" {
+			line += " → " + s.Result
+		}
+		if s.Rounding != "" {
+			line += " (" + l.T("rounding") + ": " + s.Rounding + ")"
+		}
+		if s.Ref != "" {
+			line += " · " + s.Ref
+		}
+		if s.Source != "" {
+			line += " · " + s.Source
+		}
+		_, _ = io.WriteString(w, "  "+line+"\n")
+	}
 }
 
 // Money formats an amount: "265656.56" in English, "265 656,56 kr" in Norwegian.
@@ -111,4 +151,5 @@ var nbText = map[string]string{
 	"programme": "program", "leave": "permisjon", "decision": "vedtak",
 	"setting": "innstilling", "unrounded": "uavrundet",
 	"25 and over": "25 år og over", "under 25": "under 25 år",
+	"Explanation": "Forklaring", "rounding": "avrunding",
 }

@@ -1,0 +1,4 @@
+package main
+
+// nbRules is the Norwegian text of the rule commands (check, period, tax).
+var nbRules = map[string]string{}
