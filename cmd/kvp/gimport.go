@@ -1,12 +1,518 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
 
-// newGImportCmd and newGFetchCmd are placeholders until kvp g import and fetch are written.
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+
+	"kvp/calc"
+	"kvp/config"
+	"kvp/rules"
+)
+
+// defaultGURL is NAV's public G history since 1967: the path is
+// /api/v1/historikk/grunnbeløp, with the ø percent-encoded as UTF-8.
+const defaultGURL = "https://g.nav.no/api/v1/historikk/grunnbel%C3%B8p?fra=1967-01-01"
+
+// maxGBody bounds what kvp g fetch reads: the whole history is about 15 KB.
+const maxGBody = 10 << 20
+
+// navGEntry is one entry of NAV's G service data (g.nav.no), in either key
+// spelling: grunnbeløp or its ASCII twin grunnbeloep, and so on.
+type navGEntry struct {
+	Dato              string      `json:"dato"`
+	Grunnbelop        json.Number `json:"grunnbeløp"`
+	GrunnbelopASCII   json.Number `json:"grunnbeloep"`
+	PerMonth          json.Number `json:"grunnbeløpPerMåned"`
+	PerMonthASCII     json.Number `json:"grunnbeloepPerMaaned"`
+	Average           json.Number `json:"gjennomsnittPerÅr"`
+	AverageASCII      json.Number `json:"gjennomsnittPerAar"`
+	Omregningsfaktor  json.Number `json:"omregningsfaktor"`
+	MinsteinntektFrom string      `json:"virkningstidspunktForMinsteinntekt"`
+}
+
+// navG is a checked entry: a G and the date it takes effect.
+type navG struct {
+	From     rules.Date
+	G        int64
+	PerMonth int64
+	Average  int64 // gjennomsnittPerÅr, the year's average G; 0 when not given
+}
+
+// parseNAVG reads NAV's G data: one object, or an array of them (the history,
+// newest first). It checks every entry and returns them oldest first. Errors
+// start with name, the file or URL read.
+func parseNAVG(name string, data []byte) ([]navG, error) {
+	data = bytes.TrimSpace(data)
+	var raws []json.RawMessage
+	switch {
+	case len(data) == 0:
+		return nil, fmt.Errorf("%s is empty: expected NAV's G data as JSON", name)
+	case data[0] == '[':
+		if err := json.Unmarshal(data, &raws); err != nil {
+			return nil, fmt.Errorf("%s: %s", name, jsonMessage(data, err))
+		}
+		if len(raws) == 0 {
+			return nil, fmt.Errorf("%s: an empty list: expected at least one G entry", name)
+		}
+	case data[0] == '{':
+		raws = []json.RawMessage{data}
+	default:
+		return nil, fmt.Errorf("%s: not NAV's G data: expected a JSON object or an array of objects", name)
+	}
+	out := make([]navG, 0, len(raws))
+	seen := map[rules.Date]bool{}
+	for i, raw := range raws {
+		where := name
+		if data[0] == '[' {
+			where = fmt.Sprintf("%s: entry %d", name, i+1)
+		}
+		var e navGEntry
+		if err := json.Unmarshal(raw, &e); err != nil {
+			return nil, fmt.Errorf("%s: %s", where, jsonMessage(raw, err))
+		}
+		if e.Dato != "" {
+			where += " (dato " + e.Dato + ")"
+		}
+		g, err := e.check()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", where, err)
+		}
+		if seen[g.From] {
+			return nil, fmt.Errorf("%s: dato %s appears twice", where, g.From)
+		}
+		seen[g.From] = true
+		out = append(out, g)
+	}
+	slices.SortFunc(out, func(a, b navG) int { return int(a.From) - int(b.From) })
+	return out, nil
+}
+
+// check validates one entry: ISO dates, whole positive kroner, and G per
+// month equal to G/12 rounded (within a krone).
+func (e navGEntry) check() (navG, error) {
+	var g navG
+	if e.Dato == "" {
+		return g, errors.New("dato is missing")
+	}
+	from, err := rules.ParseDate(e.Dato)
+	if err != nil {
+		return g, fmt.Errorf("dato: %w", err)
+	}
+	g.From = from
+	gNum, err := either("grunnbeløp", e.Grunnbelop, "grunnbeloep", e.GrunnbelopASCII)
+	if err != nil {
+		return g, err
+	}
+	if gNum == "" {
+		return g, errors.New("grunnbeløp (or grunnbeloep) is missing")
+	}
+	if g.G, err = kroner("grunnbeløp", gNum); err != nil {
+		return g, err
+	}
+	perMonth, err := either("grunnbeløpPerMåned", e.PerMonth, "grunnbeloepPerMaaned", e.PerMonthASCII)
+	if err != nil {
+		return g, err
+	}
+	if perMonth != "" {
+		if g.PerMonth, err = kroner("grunnbeløpPerMåned", perMonth); err != nil {
+			return g, err
+		}
+		if want := (g.G + 6) / 12; g.PerMonth < want-1 || g.PerMonth > want+1 {
+			return g, fmt.Errorf("grunnbeløpPerMåned %d does not match grunnbeløp %d: G/12 rounded is %d", g.PerMonth, g.G, want)
+		}
+	}
+	avg, err := either("gjennomsnittPerÅr", e.Average, "gjennomsnittPerAar", e.AverageASCII)
+	if err != nil {
+		return g, err
+	}
+	if avg != "" {
+		if g.Average, err = kroner("gjennomsnittPerÅr", avg); err != nil {
+			return g, err
+		}
+	}
+	if e.Omregningsfaktor != "" {
+		if f, err := decimal.NewFromString(string(e.Omregningsfaktor)); err != nil || !f.IsPositive() {
+			return g, fmt.Errorf("omregningsfaktor: %s is not a positive number", e.Omregningsfaktor)
+		}
+	}
+	if e.MinsteinntektFrom != "" {
+		if _, err := rules.ParseDate(e.MinsteinntektFrom); err != nil {
+			return g, fmt.Errorf("virkningstidspunktForMinsteinntekt: %w", err)
+		}
+	}
+	return g, nil
+}
+
+// either returns the value given under the Norwegian or the ASCII key.
+func either(nb string, nbValue json.Number, ascii string, asciiValue json.Number) (json.Number, error) {
+	switch {
+	case nbValue == "":
+		return asciiValue, nil
+	case asciiValue != "" && asciiValue != nbValue:
+		return "", fmt.Errorf("%s %s and %s %s disagree", nb, nbValue, ascii, asciiValue)
+	}
+	return nbValue, nil
+}
+
+// kroner reads a whole, positive number of kroner.
+func kroner(field string, n json.Number) (int64, error) {
+	v, err := strconv.ParseInt(string(n), 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %s is not a whole number of kroner", field, n)
+	}
+	if v <= 0 {
+		return 0, fmt.Errorf("%s: %d must be positive", field, v)
+	}
+	return v, nil
+}
+
+// jsonMessage words a JSON error in the data's terms: the line of a syntax
+// error, the field and the kind of value for a wrong type.
+func jsonMessage(data []byte, err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+		return fmt.Sprintf("not valid JSON: line %d: %v", line, se)
+	case errors.As(err, &te) && te.Field != "":
+		return fmt.Sprintf("%s: expected %s, got a JSON %s", te.Field, jsonKind(te.Type), te.Value)
+	case errors.As(err, &te):
+		return fmt.Sprintf("not NAV's G data: expected an object, got a JSON %s", te.Value)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return "not valid JSON: it ends too early"
+	}
+	return "not NAV's G data: " + err.Error()
+}
+
+// jsonKind names what a field takes in JSON's words.
+func jsonKind(t reflect.Type) string {
+	switch {
+	case t == reflect.TypeFor[json.Number]():
+		return "a number"
+	case t.Kind() == reflect.String:
+		return "a string"
+	case t.Kind() == reflect.Struct:
+		return "an object"
+	}
+	return t.String()
+}
+
+// gChange is one G that an import adds or changes.
+type gChange struct {
+	From      rules.Date  `json:"from"`
+	G         calc.Money  `json:"g"`
+	PerMonth  calc.Money  `json:"g_per_month"`
+	Was       *calc.Money `json:"was,omitempty"`
+	WasOrigin string      `json:"was_origin,omitempty"`
+}
+
+// gImport is what an import changes in the effective parameters.
+type gImport struct {
+	SchemaVersion int       `json:"schema_version"`
+	Source        string    `json:"source"`
+	Entries       int       `json:"entries"`
+	New           []gChange `json:"new"`
+	Changed       []gChange `json:"changed"`
+	Unchanged     int       `json:"unchanged"`
+	Warnings      []string  `json:"warnings"`
+	Written       bool      `json:"written"`
+	ConfigFile    string    `json:"config_file,omitempty"`
+	Backup        string    `json:"backup,omitempty"`
+}
+
+// planGImport compares the imported G values with the effective parameters p.
+// A yearly average NAV gives that differs from the one kvp computes from the
+// merged G table is a warning: the table may lack a change within the year.
+func planGImport(p *rules.Params, source string, entries []navG) gImport {
+	plan := gImport{SchemaVersion: schemaVersion, Source: source, Entries: len(entries), New: []gChange{}, Changed: []gChange{}, Warnings: []string{}}
+	merged := p.Clone()
+	for _, e := range entries {
+		c := gChange{From: e.From, G: calc.M(decimal.NewFromInt(e.G)), PerMonth: calc.M(decimal.NewFromInt((e.G + 6) / 12))}
+		i := slices.IndexFunc(p.G.Items, func(it rules.Dated[decimal.Decimal]) bool { return it.From == e.From })
+		switch {
+		case i < 0:
+			plan.New = append(plan.New, c)
+		case !p.G.Items[i].Value.Equal(decimal.NewFromInt(e.G)):
+			was := calc.M(p.G.Items[i].Value)
+			c.Was, c.WasOrigin = &was, p.G.Items[i].Origin
+			plan.Changed = append(plan.Changed, c)
+		default:
+			plan.Unchanged++
+			continue
+		}
+		merged.G.Set(rules.Dated[decimal.Decimal]{From: e.From, Value: decimal.NewFromInt(e.G), Ref: rules.RefG, Source: source})
+	}
+	for _, e := range entries {
+		if e.Average == 0 {
+			continue
+		}
+		if avg, err := merged.AverageG(e.From.Year()); err == nil && !avg.Equal(decimal.NewFromInt(e.Average)) {
+			plan.Warnings = append(plan.Warnings, fmt.Sprintf("gjennomsnittPerÅr %d: %s gives %d, but kvp computes %s from the G table",
+				e.From.Year(), source, e.Average, avg))
+		}
+	}
+	return plan
+}
+
+// values returns the new and changed G values to write to a config file.
+func (g gImport) values(source string) []config.GValue {
+	var out []config.GValue
+	for _, c := range slices.Concat(g.New, g.Changed) {
+		out = append(out, config.GValue{From: c.From, Value: c.G.Decimal().IntPart(), Source: source})
+	}
+	slices.SortFunc(out, func(a, b config.GValue) int { return int(a.From) - int(b.From) })
+	return out
+}
+
+// importG shows what NAV's G data (read from source) changes and, with
+// write, merges it into the config file. configSource is the source noted
+// in the config file.
+func importG(a *app, cmd *cobra.Command, source string, data []byte, write bool, configSource string) error {
+	format, err := a.format(cmd)
+	if err != nil {
+		return err
+	}
+	cfg, err := a.load(cmd)
+	if err != nil {
+		return err
+	}
+	entries, err := parseNAVG(source, data)
+	if err != nil {
+		return err
+	}
+	plan := planGImport(cfg.Params, source, entries)
+	for _, w := range plan.Warnings {
+		fmt.Fprintf(a.io.ErrOut, "kvp: warning: %s\n", w)
+	}
+	path := cfg.File
+	if path == "" {
+		path = config.FilePath(a.cfgFile)
+	}
+	changes := len(plan.New) + len(plan.Changed)
+	if write && changes > 0 {
+		backup, err := config.MergeGValues(path, plan.values(configSource))
+		if err != nil {
+			return err
+		}
+		plan.Written, plan.ConfigFile, plan.Backup = true, path, backup
+	}
+	if format == "json" {
+		return writeJSON(a.out, plan)
+	}
+	return printGImport(a, plan, write, path)
+}
+
+func printGImport(a *app, plan gImport, write bool, path string) error {
+	changes := len(plan.New) + len(plan.Changed)
+	if changes == 0 {
+		_, err := fmt.Fprintf(a.out, "nothing to change: all %d G values from %s are already in effect\n", plan.Entries, plan.Source)
+		return err
+	}
+	rows := make([][]string, 0, changes)
+	for _, c := range plan.New {
+		rows = append(rows, []string{c.From.String(), c.G.StringFixed(0), c.PerMonth.StringFixed(0), "new"})
+	}
+	for _, c := range plan.Changed {
+		rows = append(rows, []string{c.From.String(), c.G.StringFixed(0), c.PerMonth.StringFixed(0), "changed: was " + c.Was.StringFixed(0) + " (" + c.WasOrigin + ")"})
+	}
+	slices.SortFunc(rows, func(x, y []string) int { return strings.Compare(x[0], y[0]) })
+	if err := table(a.out, []string{"from", "G", "G per month", "change"}, rows, 1, 2); err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintf(a.out, "%d new, %d changed, %d unchanged, from %s\n",
+		len(plan.New), len(plan.Changed), plan.Unchanged, plan.Source); err != nil {
+		return err
+	}
+	switch {
+	case plan.Written && plan.Backup != "":
+		_, err := fmt.Fprintf(a.out, "wrote %d G values to %s (the old file is %s)\n", changes, plan.ConfigFile, plan.Backup)
+		return err
+	case plan.Written:
+		_, err := fmt.Fprintf(a.out, "wrote %d G values to %s (a new file)\n", changes, plan.ConfigFile)
+		return err
+	case !write:
+		fmt.Fprintf(a.io.ErrOut, "kvp: hint: add --write to merge them into %s\n", path)
+	}
+	return nil
+}
+
 func newGImportCmd(a *app) *cobra.Command {
-	return &cobra.Command{Use: "import", Hidden: true}
+	var write bool
+	cmd := &cobra.Command{
+		Use:   "import FILE",
+		Short: "Import G values from NAV's G service data (a file, or - for stdin)",
+		Long: `Read NAV's G service data (g.nav.no): one object, as from
+/api/v1/grunnbeløp, or an array, as from /api/v1/historikk/grunnbeløp, with
+either key spelling (grunnbeløp or grunnbeloep, grunnbeløpPerMåned or
+grunnbeloepPerMaaned, gjennomsnittPerÅr or gjennomsnittPerAar). Every entry
+is checked: ISO dates, whole positive kroner, and G per month equal to G/12
+rounded. A yearly average (gjennomsnittPerÅr) that differs from the one kvp
+computes is a warning.
+
+kvp shows what would change against the effective parameters: new dates and
+changed values. With --write it merges them into the config file (--config,
+$KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml or
+~/.config/kvp/config.yaml, created if missing) under parameters.g. The file
+is replaced atomically, comments and other keys are kept, and the old file
+is kept as FILE.bak; if writing fails, the config file is unchanged.` + exitStatusSection,
+		Example: `  kvp g import grunnbelop.json
+  curl -s 'https://g.nav.no/api/v1/grunnbel%C3%B8p?dato=2026-05-01' | kvp g import -
+  kvp g import historikk.json --write`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErrorf("kvp g import takes one FILE (or - for stdin), got %d arguments", len(args))
+			}
+			name := args[0]
+			var data []byte
+			var err error
+			if name == "-" {
+				name = "stdin"
+				data, err = io.ReadAll(a.io.In)
+			} else {
+				data, err = os.ReadFile(name)
+			}
+			if err != nil {
+				return err
+			}
+			d, err := today()
+			if err != nil {
+				return err
+			}
+			return importG(a, cmd, name, data, write, fmt.Sprintf("NAV G data (%s), imported %s", name, d))
+		},
+	}
+	cmd.Flags().BoolVar(&write, "write", false, "merge the new and changed G values into the config file")
+	return cmd
 }
 
 func newGFetchCmd(a *app) *cobra.Command {
-	return &cobra.Command{Use: "fetch", Hidden: true, Args: noArgs}
+	var (
+		rawURL  string
+		timeout time.Duration
+		write   bool
+	)
+	cmd := &cobra.Command{
+		Use:   "fetch",
+		Short: "Get the G history from NAV's G service (g.nav.no) and import it",
+		Long: `Get the history of the grunnbeløp from NAV's public G service and import it
+as kvp g import does: show what would change, and with --write merge it into
+the config file. This is the only kvp command that uses the network. Without
+a network, save the data elsewhere and use kvp g import FILE.` + exitStatusSection,
+		Example: `  kvp g fetch
+  kvp g fetch --write
+  kvp g fetch --url http://localhost:8080/historikk.json --timeout 3s -o json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			u, err := url.Parse(rawURL)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				return usageErrorf("--url: %q is not an http or https URL", rawURL)
+			}
+			if timeout <= 0 {
+				return usageErrorf("--timeout: %s must be positive", timeout)
+			}
+			if _, err := a.format(cmd); err != nil {
+				return err
+			}
+			data, err := fetchG(cmd.Context(), u, timeout)
+			if err != nil {
+				return err
+			}
+			d, err := today()
+			if err != nil {
+				return err
+			}
+			source := rules.SourceG
+			if u.Hostname() != "g.nav.no" {
+				source = "G service at " + u.Host
+			}
+			return importG(a, cmd, u.Redacted(), data, write, fmt.Sprintf("%s, fetched %s", source, d))
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&rawURL, "url", defaultGURL, "the `URL` of the G history (NAV's format)")
+	f.DurationVar(&timeout, "timeout", 10*time.Second, "give up after this `DURATION`")
+	f.BoolVar(&write, "write", false, "merge the new and changed G values into the config file")
+	return cmd
+}
+
+// fetchG gets u and returns its body, with one-line errors that say what to
+// do next.
+func fetchG(ctx context.Context, u *url.URL, timeout time.Duration) ([]byte, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", "kvp/"+toolVersion())
+	client := &http.Client{Timeout: timeout}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, netError(u, timeout, err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s answered %s: try again later or use kvp g import FILE", u.Redacted(), resp.Status)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxGBody+1))
+	if err != nil {
+		return nil, netError(u, timeout, err)
+	}
+	switch {
+	case len(data) > maxGBody:
+		return nil, fmt.Errorf("%s sent more than %d MiB: that is not NAV's G history", u.Redacted(), maxGBody>>20)
+	case len(bytes.TrimSpace(data)) == 0:
+		return nil, fmt.Errorf("%s sent an empty answer: expected NAV's G history as JSON; try again later or use kvp g import FILE", u.Redacted())
+	}
+	return data, nil
+}
+
+// netError words a failed request: a timeout, or a host that cannot be reached.
+func netError(u *url.URL, timeout time.Duration, err error) error {
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return fmt.Errorf("%s did not answer within %s: check the network, try a longer --timeout, or use kvp g import FILE", u.Host, timeout)
+	}
+	cause := err.Error()
+	var dns *net.DNSError
+	var op *net.OpError
+	switch {
+	case errors.As(err, &dns):
+		cause = "cannot resolve " + dns.Name
+		if dns.IsNotFound {
+			cause = "no such host " + dns.Name
+		}
+	case errors.As(err, &op):
+		cause = op.Err.Error()
+		var sys *os.SyscallError
+		if errors.As(op.Err, &sys) {
+			cause = sys.Err.Error()
+		}
+	default:
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			cause = ue.Err.Error()
+		}
+	}
+	return fmt.Errorf("cannot reach %s (%s): check the network or use kvp g import FILE", u.Host, cause)
 }

@@ -190,6 +190,7 @@ environment variables and flags, in that order.` + exitStatusSection,
 		newDocsCmd(a),
 		newConfigCmd(a),
 	)
+	registerCompletions(root)
 	return root
 }
 
