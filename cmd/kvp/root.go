@@ -143,7 +143,11 @@ func Main(args []string, streams *IOStreams) int {
 		_, _ = io.Copy(streams.Out, a.out)
 	}
 	if err != nil && code != exitNotEligible && code != exitUndetermined {
-		fmt.Fprintf(streams.ErrOut, "kvp: error: %s\n", oneLine(err.Error()))
+		if errorLang(a, args) == "nb" {
+			fmt.Fprintf(streams.ErrOut, "kvp: feil: %s\n", translateError(oneLine(err.Error())))
+		} else {
+			fmt.Fprintf(streams.ErrOut, "kvp: error: %s\n", oneLine(err.Error()))
+		}
 	}
 	return code
 }
