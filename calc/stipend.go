@@ -462,39 +462,9 @@ func schedule(res *Result, c *Case) {
 				a.Stipend = Money(seg.dayRateØre * int64(days))
 				a.ChildSupplement = Money(seg.childØre * int64(days))
 				a.Net = a.Stipend + a.ChildSupplement
-				seg.Amounts.add(a)
-				month.Amounts.add(a)
-				month.PaidDays += days
-				res.Total.add(a)
-				res.PaidDays += days
-				year(start.Year()).Earned.add(a)
-				year(key.LastOfMonth().AddDays(1).Year()).Paid.add(a)
-				start = end + 1
-				continue
+			} else {
+				a = c.pricePiece(seg, days, absentHere, rate, &run)
 			}
-			exact := c.piece(seg, days, absentHere, rate)
-			var net Money
-			for i, m := range a.lines() {
-				switch {
-				case c.Rounding == RoundingNAV:
-					if !exact[i].IsZero() {
-						*m = M(exact[i])
-					}
-				default:
-					*m = run[i].next(exact[i])
-				}
-				net += *m
-			}
-			if net < 0 { // an øre of rounding between lines: take it off the last reduction
-				for i := lineCount - 1; i > lineChild; i-- {
-					if m := a.lines()[i]; *m != 0 {
-						*m -= net
-						break
-					}
-				}
-				net = 0
-			}
-			a.Net = net
 			seg.Amounts.add(a)
 			month.Amounts.add(a)
 			month.PaidDays += days
@@ -505,6 +475,36 @@ func schedule(res *Result, c *Case) {
 			start = end + 1
 		}
 	}
+}
+
+// pricePiece prices a piece with reductions, or under the exact policy,
+// and rounds its lines under the policy (see schedule).
+func (c *Case) pricePiece(seg *Segment, days int, absent []absentGroup, rate decimal.Decimal, run *[lineCount]runningSum) Amounts {
+	var a Amounts
+	exact := c.piece(seg, days, absent, rate)
+	var net Money
+	for i, m := range a.lines() {
+		switch {
+		case c.Rounding == RoundingNAV:
+			if !exact[i].IsZero() {
+				*m = M(exact[i])
+			}
+		default:
+			*m = run[i].next(exact[i])
+		}
+		net += *m
+	}
+	if net < 0 { // an øre of rounding between lines: take it off the last reduction
+		for i := lineCount - 1; i > lineChild; i-- {
+			if m := a.lines()[i]; *m != 0 {
+				*m -= net
+				break
+			}
+		}
+		net = 0
+	}
+	a.Net = net
+	return a
 }
 
 // runningSum hands out øre amounts whose sum is always the rounded sum of the
