@@ -77,6 +77,9 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// AppendText appends m with two decimals to b.
+func (m Money) AppendText(b []byte) ([]byte, error) { return m.appendFixed(b), nil }
+
 // MarshalText writes m with two decimals (YAML, CSV).
 func (m Money) MarshalText() ([]byte, error) { return m.appendFixed(nil), nil }
 

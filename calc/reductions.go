@@ -263,9 +263,9 @@ type absentGroup struct {
 func (c *Case) piece(seg *Segment, days int, absent []absentGroup, rate decimal.Decimal) [lineCount]decimal.Decimal {
 	var l [lineCount]decimal.Decimal
 	child := seg.childRate.Mul(decimal.NewFromInt(int64(seg.Children)))
+	nd := decimal.NewFromInt(int64(days))
+	l[lineStipend], l[lineChild] = rate.Mul(nd), child.Mul(nd)
 	if seg.Interrupted {
-		nd := decimal.NewFromInt(int64(days))
-		l[lineStipend], l[lineChild] = rate.Mul(nd), child.Mul(nd)
 		l[lineInterruption] = l[lineStipend].Add(l[lineChild]).Neg()
 		return l
 	}
@@ -273,23 +273,19 @@ func (c *Case) piece(seg *Segment, days int, absent []absentGroup, rate decimal.
 	for _, g := range absent {
 		normal -= g.days
 	}
-	groups := append([]absentGroup{{hours: decimal.Zero, days: normal}}, absent...)
-	var share decimal.Decimal
-	if seg.WorkHours.IsPositive() {
-		share = decimal.Min(decimal.NewFromInt(1), seg.WorkHours.DivRound(FullTimeHours, exactPlaces))
-	}
-	for _, g := range groups {
-		if g.days == 0 {
-			continue
+	// price adds days priced alike: hours missed of each, then work, then benefits.
+	price := func(hours decimal.Decimal, days int) {
+		if days == 0 {
+			return
 		}
 		s, ch := rate, child
 		var abs, work, ben decimal.Decimal
-		if g.hours.IsPositive() {
-			abs = decimal.Min(s, rate.Mul(g.hours).DivRound(HoursPerDay, exactPlaces))
+		if hours.IsPositive() {
+			abs = decimal.Min(s, rate.Mul(hours).DivRound(HoursPerDay, exactPlaces))
 			s = s.Sub(abs)
 		}
-		if share.IsPositive() {
-			ws, wc := s.Mul(share).Round(exactPlaces), ch.Mul(share).Round(exactPlaces)
+		if seg.workShare.IsPositive() {
+			ws, wc := s.Mul(seg.workShare).Round(exactPlaces), ch.Mul(seg.workShare).Round(exactPlaces)
 			work = ws.Add(wc)
 			s, ch = s.Sub(ws), ch.Sub(wc)
 		}
@@ -300,12 +296,28 @@ func (c *Case) piece(seg *Segment, days int, absent []absentGroup, rate decimal.
 			}
 			ben = decimal.Min(room, seg.benefitDay)
 		}
-		n := decimal.NewFromInt(int64(g.days))
-		l[lineStipend] = l[lineStipend].Add(rate.Mul(n))
-		l[lineChild] = l[lineChild].Add(child.Mul(n))
-		l[lineAbsence] = l[lineAbsence].Sub(abs.Mul(n))
-		l[lineWork] = l[lineWork].Sub(work.Mul(n))
-		l[lineBenefits] = l[lineBenefits].Sub(ben.Mul(n))
+		n := decimal.NewFromInt(int64(days))
+		if !abs.IsZero() {
+			l[lineAbsence] = l[lineAbsence].Sub(abs.Mul(n))
+		}
+		if !work.IsZero() {
+			l[lineWork] = l[lineWork].Sub(work.Mul(n))
+		}
+		if !ben.IsZero() {
+			l[lineBenefits] = l[lineBenefits].Sub(ben.Mul(n))
+		}
+	}
+	price(decimal.Zero, normal)
+	for _, g := range absent {
+		price(g.hours, g.days)
 	}
 	return l
+}
+
+// workShare is the share of the stipend work takes (§ 37): hours / 37.5, at most 1.
+func workShare(hours decimal.Decimal) decimal.Decimal {
+	if !hours.IsPositive() {
+		return decimal.Decimal{}
+	}
+	return decimal.Min(decimal.NewFromInt(1), hours.DivRound(FullTimeHours, exactPlaces))
 }

@@ -176,6 +176,7 @@ type Segment struct {
 	dayExact   decimal.Decimal // unrounded day rate
 	dayRate    decimal.Decimal // day rate under the policy
 	benefitDay decimal.Decimal // § 38 benefits per paid day, unrounded
+	workShare  decimal.Decimal // min(1, work hours / 37.5), 12 places
 	// plainNAV marks a segment under the nav policy with no interruption,
 	// work or benefits, priced in integer øre: dayRateØre × days and
 	// childØre (all children) × days.
@@ -385,6 +386,7 @@ func newSegment(e *epoch, c *Case, from, to, fullRate rules.Date, used *usedPara
 		dayRate:     dayRate,
 		childRate:   e.child.Value,
 		benefitDay:  benefitDay,
+		workShare:   workShare(workHours),
 		plainNAV:    plain,
 		dayRateØre:  band.dayNAVØre,
 		childØre:    e.childØre * int64(children),

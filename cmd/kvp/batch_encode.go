@@ -90,7 +90,7 @@ func appendResult(b []byte, r *batchResult) []byte {
 func appendMoneyField(b []byte, key string, m calc.Money) []byte {
 	b = append(b, '"')
 	b = append(b, key...)
-	b = append(b, `":`...)
-	j, _ := m.MarshalJSON()
-	return append(b, j...)
+	b = append(b, `":"`...)
+	b, _ = m.AppendText(b)
+	return append(b, '"')
 }
