@@ -157,3 +157,22 @@ func TestReductionsBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestExactNothingLeftPaysNothing: under exact rounding, when the reductions
+// take everything, no øre of rounding is paid out (a fuzzing find).
+func TestExactNothingLeftPaysNothing(t *testing.T) {
+	p := params(t)
+	period := rules.Period{From: date(t, "2024-04-06"), To: date(t, "2024-04-30")}
+	c := Case{BirthDate: date(t, "1979-09-06"), Period: period, Children: 2, Rounding: RoundingExact, AgeSwitch: AgeSwitchBirthday,
+		BenefitScope: BenefitScopeAll,
+		Work:         []WorkHours{{Period: rules.Period{From: date(t, "2024-04-06"), To: date(t, "2024-04-10")}, Hours: dec("1")}},
+		Benefits:     []OtherBenefit{{Kind: "sykepenger", Period: period, PerDay: dec("5000")}}}
+	r, err := Stipend(p, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Total.Net.IsZero() {
+		t.Errorf("net %s, want 0.00", r.Total.Net)
+	}
+	checkAddsUp(t, r)
+}

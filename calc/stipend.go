@@ -496,7 +496,14 @@ func (c *Case) pricePiece(seg *Segment, days int, absent []absentGroup, rate dec
 		}
 		net += *m
 	}
-	if net < 0 { // an øre of rounding between lines: take it off the last reduction
+	exactNet := decimal.Zero
+	for _, x := range exact {
+		exactNet = exactNet.Add(x)
+	}
+	// An øre of rounding between lines must not make a negative net, nor
+	// pay an øre when the reductions take everything: take it off (or give
+	// it back to) the last reduction.
+	if net < 0 || (net != 0 && !exactNet.IsPositive()) {
 		for i := lineCount - 1; i > lineChild; i-- {
 			if m := a.lines()[i]; *m != 0 {
 				*m -= net

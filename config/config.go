@@ -7,9 +7,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -246,7 +248,7 @@ func parseFile(path string, data []byte) (*file, error) {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
+	if err := dec.Decode(&f); err != nil && err != io.EOF { // io.EOF: only comments, an empty config
 		return nil, fmt.Errorf("%s: %s", path, yamlMessage(err))
 	}
 	if err := checkParameterKeys(path, f.Parameters); err != nil {
@@ -264,17 +266,26 @@ func checkParameterKeys(path string, params map[string][]fileDatedRow) error {
 	return nil
 }
 
-// yamlMessage words a yaml.v3 error as one line.
+var (
+	yamlNotFound = regexp.MustCompile(`field (\S+) not found in type \S+`)
+	yamlInto     = regexp.MustCompile("cannot unmarshal !!(\\w+) (?:`[^`]*` )?into (?:map\\[[^\\]]*\\]\\S*|\\[\\]\\S+|\\S+)")
+)
+
+// yamlMessage words a yaml.v3 error as one line, without Go type names.
 func yamlMessage(err error) string {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	msg = yamlNotFound.ReplaceAllString(msg, "unknown field $1")
+	msg = yamlInto.ReplaceAllString(msg, "expected $2, got $1")
+	msg = strings.ReplaceAll(msg, "invalid trailing UTF-8 octet", "not UTF-8 text")
+	msg = strings.ReplaceAll(msg, "invalid leading UTF-8 octet", "not UTF-8 text")
 	return strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", "; ")), " ")
 }
 
 // apply adds the file's parameter values to p. Values are read from the
 // YAML text itself, never through a float, so 2.041 stays 2.041.
 func (f *file) apply(p *rules.Params, origin string) error {
-	path := strings.TrimPrefix(origin, rules.OriginFile+":")
+	_, path, _ := strings.Cut(origin, ":") // "file:PATH" or "scenario:PATH"
 	for _, key := range rules.Keys {
 		for _, row := range f.Parameters[key] {
 			if row.From.Kind != yaml.ScalarNode || row.Value.Kind != yaml.ScalarNode {

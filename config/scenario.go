@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -49,7 +50,9 @@ func ParseScenario(path string, data []byte) (*Scenario, error) {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
+	if err := dec.Decode(&f); err == io.EOF {
+		return nil, fmt.Errorf("%s: empty scenario file (only comments)", path)
+	} else if err != nil {
 		return nil, fmt.Errorf("%s: %s", path, yamlMessage(err))
 	}
 	if strings.TrimSpace(f.Title) == "" {

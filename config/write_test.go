@@ -114,7 +114,7 @@ func TestMergeGValuesShapes(t *testing.T) {
 		{name: "not a mapping", old: "- a\n- b\n", err: "expected a mapping of settings"},
 		{name: "g not a list", old: "parameters:\n  g: 5\n", err: "parameters.g: expected a list"},
 		{name: "broken yaml", old: "rounding: [\n", err: "config.yaml: "},
-		{name: "unknown key", old: "colour: red\n", err: "field colour not found"},
+		{name: "unknown key", old: "colour: red\n", err: "unknown field colour"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "config.yaml")

@@ -86,7 +86,16 @@ func (b *benefitEntry) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	b.Kind = raw.Kind
-	b.Amount = strings.Trim(string(raw.Amount), `"`)
+	switch amount := bytes.TrimSpace(raw.Amount); {
+	case len(amount) == 0 || string(amount) == "null":
+		b.Amount = ""
+	case amount[0] == '"':
+		if err := json.Unmarshal(amount, &b.Amount); err != nil {
+			return err
+		}
+	default:
+		b.Amount = string(amount)
+	}
 	return nil
 }
 
@@ -245,7 +254,9 @@ func decodeCase(data []byte) (*caseFile, error) {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(&cf); err != nil {
+	if err := dec.Decode(&cf); err == io.EOF {
+		return nil, fmt.Errorf("no case: the file holds only comments")
+	} else if err != nil {
 		return nil, oneLineText(trimmed, yamlError(err, data))
 	}
 	return &cf, nil

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -175,7 +176,9 @@ environment variables and flags, in that order.` + exitStatusSection,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &codeError{code: exitUsage, err: err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &codeError{code: exitUsage, err: fmt.Errorf("%s", flagParseError.ReplaceAllString(err.Error(), "$1 is not a whole number"))}
+	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml)")
 	pf.StringVarP(&a.output, "output", "o", "table", "output `FORMAT`: table or json")
@@ -197,6 +200,9 @@ environment variables and flags, in that order.` + exitStatusSection,
 	registerCompletions(root)
 	return root
 }
+
+// flagParseError matches pflag's message for a number flag that is not one.
+var flagParseError = regexp.MustCompile(`strconv\.Parse(?:Int|Uint|Float): parsing ("[^"]*"): (?:invalid syntax|value out of range)`)
 
 // noArgs rejects positional arguments as a usage error.
 func noArgs(cmd *cobra.Command, args []string) error {
