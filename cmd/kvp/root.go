@@ -34,6 +34,7 @@ const (
 	exitNotEligible   = 3 // kvp check: not eligible
 	exitUndetermined  = 4 // kvp check: facts are missing
 	exitStatusSection = `
+
 EXIT STATUS
   0  success
   1  error: a case or config file that cannot be read or is invalid, a date outside the data
