@@ -23,6 +23,7 @@ type TaxInput struct {
 type TaxLine struct {
 	Key     string          `json:"key"`
 	Label   string          `json:"label"`
+	LabelNB string          `json:"-"` // Label in Norwegian bokmål, for output; not in JSON
 	Amount  decimal.Decimal `json:"amount"`
 	Formula string          `json:"formula"`
 	Ref     string          `json:"legal_reference"`
@@ -93,12 +94,12 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 	zero := decimal.Zero
 	income := taxRound(in.PersonalIncome)
 	b.PersonalIncome = income
-	add(TaxLine{Key: "personal_income", Label: "Personal income (personinntekt)", Amount: income,
+	add(TaxLine{Key: "personal_income", Label: "Personal income (personinntekt)", LabelNB: "Personinntekt", Amount: income,
 		Formula: taxMoney(income), Ref: rules.RefPersonalIncome})
 
 	// Trygdeavgift, wage rate, phased in above the lower limit.
 	limit := p.TrygdeavgiftLowerLimit
-	tl := TaxLine{Key: "trygdeavgift", Label: "National insurance contribution (trygdeavgift)", Ref: rules.RefTrygdeavgift,
+	tl := TaxLine{Key: "trygdeavgift", Label: "National insurance contribution (trygdeavgift)", LabelNB: "Trygdeavgift", Ref: rules.RefTrygdeavgift,
 		Params: []string{"rate " + taxPct(p.TrygdeavgiftRate), "lower limit " + taxNum(limit), "phase-in " + taxPct(p.TrygdeavgiftPhaseIn)}}
 	if income.LessThanOrEqual(limit) {
 		tl.Formula = fmt.Sprintf("%s ≤ %s (lower limit): 0", taxMoney(income), taxNum(limit))
@@ -115,7 +116,7 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 
 	// Minstefradrag under the wage rules.
 	b.MinimumDeduction = taxRound(decimal.Min(p.MinDeductionRate.Mul(income), p.MinDeductionCap))
-	add(TaxLine{Key: "minstefradrag", Label: "Minimum deduction (minstefradrag)", Amount: b.MinimumDeduction,
+	add(TaxLine{Key: "minstefradrag", Label: "Minimum deduction (minstefradrag)", LabelNB: "Minstefradrag", Amount: b.MinimumDeduction,
 		Formula: fmt.Sprintf("min(%s × %s, %s)", taxPct(p.MinDeductionRate), taxMoney(income), taxNum(p.MinDeductionCap)),
 		Ref:     rules.RefMinstefradrag,
 		Params:  []string{"rate " + taxPct(p.MinDeductionRate), "cap " + taxNum(p.MinDeductionCap)}})
@@ -126,7 +127,7 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 	b.FinnmarkAllowance = zero
 	if in.Finnmark {
 		b.FinnmarkAllowance = decimal.Min(p.FinnmarkAllowance, decimal.Max(left, zero))
-		fl := TaxLine{Key: "finnmarksfradrag", Label: "Finnmark deduction (finnmarksfradrag)", Amount: b.FinnmarkAllowance,
+		fl := TaxLine{Key: "finnmarksfradrag", Label: "Finnmark deduction (finnmarksfradrag)", LabelNB: "Finnmarksfradrag", Amount: b.FinnmarkAllowance,
 			Formula: taxNum(p.FinnmarkAllowance), Ref: rules.RefFinnmarksfradrag,
 			Params: []string{"finnmarksfradrag " + taxNum(p.FinnmarkAllowance)}}
 		if b.FinnmarkAllowance.LessThan(p.FinnmarkAllowance) {
@@ -138,11 +139,11 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		ordinaryRef += ", " + strings.TrimPrefix(rules.RefFinnmarksfradrag, "sktl. ")
 	}
 	b.OrdinaryIncome = taxRound(left)
-	add(TaxLine{Key: "ordinary_income", Label: "Ordinary income (alminnelig inntekt)", Amount: b.OrdinaryIncome,
+	add(TaxLine{Key: "ordinary_income", Label: "Ordinary income (alminnelig inntekt)", LabelNB: "Alminnelig inntekt", Amount: b.OrdinaryIncome,
 		Formula: ordinaryFormula, Ref: ordinaryRef})
 
 	b.PersonalAllowance = taxRound(p.PersonalAllowance)
-	add(TaxLine{Key: "personfradrag", Label: "Personal allowance (personfradrag)", Amount: b.PersonalAllowance,
+	add(TaxLine{Key: "personfradrag", Label: "Personal allowance (personfradrag)", LabelNB: "Personfradrag", Amount: b.PersonalAllowance,
 		Formula: taxNum(p.PersonalAllowance) + " (class 1)", Ref: rules.RefPersonfradrag,
 		Params: []string{"personfradrag " + taxNum(p.PersonalAllowance)}})
 
@@ -151,7 +152,7 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		rate, rateName = p.OrdinaryRateFinnmark, "rate Finnmark and Nord-Troms "
 	}
 	b.TaxOnOrdinaryIncome = taxRound(rate.Mul(decimal.Max(zero, b.OrdinaryIncome.Sub(p.PersonalAllowance))))
-	add(TaxLine{Key: "tax_on_ordinary_income", Label: "Tax on ordinary income (skatt på alminnelig inntekt)",
+	add(TaxLine{Key: "tax_on_ordinary_income", Label: "Tax on ordinary income (skatt på alminnelig inntekt)", LabelNB: "Skatt på alminnelig inntekt",
 		Amount:  b.TaxOnOrdinaryIncome,
 		Formula: fmt.Sprintf("%s × max(0, %s − %s)", taxPct(rate), taxMoney(b.OrdinaryIncome), taxNum(p.PersonalAllowance)),
 		Ref:     rules.RefOrdinaryTax + "; " + rules.RefPersonfradrag + " (personfradrag)",
@@ -160,22 +161,22 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 	add(stepTax(&b, in, p, income))
 
 	b.TotalTax = b.Trygdeavgift.Add(b.TaxOnOrdinaryIncome).Add(b.StepTax)
-	add(TaxLine{Key: "total_tax", Label: "Total tax", Amount: b.TotalTax,
+	add(TaxLine{Key: "total_tax", Label: "Total tax", LabelNB: "Sum skatt", Amount: b.TotalTax,
 		Formula: fmt.Sprintf("%s + %s + %s", taxMoney(b.Trygdeavgift), taxMoney(b.TaxOnOrdinaryIncome), taxMoney(b.StepTax))})
 	b.AverageRate = zero
 	if income.IsPositive() {
 		b.AverageRate = b.TotalTax.DivRound(income, 4)
 	}
 	b.Net = income.Sub(b.TotalTax)
-	add(TaxLine{Key: "net", Label: "Net after tax", Amount: b.Net,
+	add(TaxLine{Key: "net", Label: "Net after tax", LabelNB: "Netto etter skatt", Amount: b.Net,
 		Formula: fmt.Sprintf("%s − %s", taxMoney(income), taxMoney(b.TotalTax))})
 	b.NetPerMonth = b.Net.DivRound(decimal.NewFromInt(12), taxPlaces)
-	add(TaxLine{Key: "net_per_month", Label: "Net after tax per month", Amount: b.NetPerMonth,
+	add(TaxLine{Key: "net_per_month", Label: "Net after tax per month", LabelNB: "Netto etter skatt per måned", Amount: b.NetPerMonth,
 		Formula: taxMoney(b.Net) + " / 12"})
 
 	// Pension earning: 18.1 % of income up to 7.1 × the year's average G.
 	accrual, ceilingG := rules.PensionAccrual()
-	base := TaxLine{Key: "pension_base", Label: "Pensionable income (pensjonsgivende inntekt)", Ref: rules.RefPensionEarning,
+	base := TaxLine{Key: "pension_base", Label: "Pensionable income (pensjonsgivende inntekt)", LabelNB: "Pensjonsgivende inntekt", Ref: rules.RefPensionEarning,
 		Params: []string{"ceiling " + taxNum(ceilingG) + " × average G", "average G " + taxNum(in.AverageG)}}
 	b.PensionBase, b.PensionEarning = zero, zero
 	if in.AverageG.IsPositive() {
@@ -187,7 +188,7 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 	base.Amount = b.PensionBase
 	add(base)
 	b.PensionEarning = taxRound(accrual.Mul(b.PensionBase))
-	add(TaxLine{Key: "pension_earning", Label: "Pension earning (pensjonsopptjening)", Amount: b.PensionEarning,
+	add(TaxLine{Key: "pension_earning", Label: "Pension earning (pensjonsopptjening)", LabelNB: "Pensjonsopptjening", Amount: b.PensionEarning,
 		Formula: fmt.Sprintf("%s × %s", taxPct(accrual), taxMoney(b.PensionBase)), Ref: rules.RefPensionEarning,
 		Params: []string{"accrual rate " + taxPct(accrual)}})
 	return b
@@ -197,7 +198,7 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 // of income between its bound and the next, summed, then rounded once.
 func stepTax(b *TaxBreakdown, in TaxInput, p rules.TaxYear, income decimal.Decimal) TaxLine {
 	steps := p.Steps
-	l := TaxLine{Key: "trinnskatt", Label: "Step tax (trinnskatt)", Ref: rules.RefTrinnskatt + " (trinnskatt); rates: " + rules.RefOrdinaryTax}
+	l := TaxLine{Key: "trinnskatt", Label: "Step tax (trinnskatt)", LabelNB: "Trinnskatt", Ref: rules.RefTrinnskatt + " (trinnskatt); rates: " + rules.RefOrdinaryTax}
 	if in.Finnmark {
 		if p.StepsFinnmark != nil {
 			steps = p.StepsFinnmark

@@ -220,12 +220,56 @@ const (
 const NoteBurdensome = "the municipality may refuse if a programme would be unreasonably burdensome " +
 	"(uforholdsmessig byrdefullt, " + RefBurdensome + "): a discretionary judgement, not decided here"
 
+// NoteBurdensomeNB is NoteBurdensome in Norwegian bokmål.
+const NoteBurdensomeNB = "kommunen kan avslå dersom et program vil være uforholdsmessig byrdefullt " +
+	"(" + RefBurdensome + "): et skjønn som ikke avgjøres her"
+
+// reason is a finding's reason in English and in Norwegian bokmål.
+type reason struct{ en, nb string }
+
+// dateNB writes a date the Norwegian way: 01.05.2026.
+func dateNB(d Date) string {
+	s := d.String()
+	if len(s) != 10 {
+		return s
+	}
+	return s[8:10] + "." + s[5:7] + "." + s[0:4]
+}
+
+// periodNB writes a period the Norwegian way: 05.01.2026–04.01.2027.
+func periodNB(p Period) string { return dateNB(p.From) + "–" + dateNB(p.To) }
+
+// amountNB writes kroner the Norwegian way: 20 000, 1 234,5.
+func amountNB(d decimal.Decimal) string {
+	s := d.String()
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "−", s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteString("," + frac)
+	}
+	return b.String()
+}
+
 // Finding is the outcome of one criterion for one person.
 type Finding struct {
 	Criterion
 	Result  Outcome  `json:"result"`
 	Reason  string   `json:"reason"`
 	Missing []string `json:"missing"` // case-file keys of facts still needed; empty, never nil
+	// ReasonNB is Reason in Norwegian bokmål, with dates written 01.05.2026,
+	// for output in nb. JSON carries the English reason only.
+	ReasonNB string `json:"-"`
 }
 
 // EligibilityResult is the answer to "may this person take part?".
@@ -235,29 +279,31 @@ type EligibilityResult struct {
 	Missing       []string  `json:"missing"` // union of the findings' Missing, in criterion order
 	Notes         []string  `json:"notes"`
 	StartDeadline *Date     `json:"start_deadline,omitempty"`
+	// NotesNB are the Notes in Norwegian bokmål, in the same order; not in JSON.
+	NotesNB []string `json:"-"`
 }
 
 // CheckEligibility judges every criterion on f.AssessmentDate. It does not
 // validate f; call Validate first.
 func CheckEligibility(f EligibilityFacts) EligibilityResult {
 	on := f.AssessmentDate
-	judge := []func(EligibilityFacts) (Outcome, string, []string){
+	judge := []func(EligibilityFacts) (Outcome, reason, []string){
 		checkAge,
-		func(f EligibilityFacts) (Outcome, string, []string) {
+		func(f EligibilityFacts) (Outcome, reason, []string) {
 			return checkYesNo(f.ReducedCapacity, FactReducedCapacity,
-				"work and income capacity is substantially reduced",
-				"work and income capacity is not substantially reduced")
+				reason{"work and income capacity is substantially reduced", "arbeids- og inntektsevnen er vesentlig nedsatt"},
+				reason{"work and income capacity is not substantially reduced", "arbeids- og inntektsevnen er ikke vesentlig nedsatt"})
 		},
 		checkBenefits,
-		func(f EligibilityFacts) (Outcome, string, []string) {
+		func(f EligibilityFacts) (Outcome, reason, []string) {
 			return checkYesNo(f.AssessmentDone, FactAssessmentDone,
-				"a work ability assessment (arbeidsevnevurdering) has been done",
-				"no work ability assessment (arbeidsevnevurdering) has been done")
+				reason{"a work ability assessment (arbeidsevnevurdering) has been done", "arbeidsevnevurdering er gjennomført"},
+				reason{"no work ability assessment (arbeidsevnevurdering) has been done", "arbeidsevnevurdering er ikke gjennomført"})
 		},
-		func(f EligibilityFacts) (Outcome, string, []string) {
+		func(f EligibilityFacts) (Outcome, reason, []string) {
 			return checkYesNo(f.FollowUpNeeded, FactFollowUpNeeded,
-				"close, coordinated follow-up is judged suitable and necessary",
-				"close, coordinated follow-up is not judged suitable and necessary")
+				reason{"close, coordinated follow-up is judged suitable and necessary", "tett og koordinert bistand er vurdert som egnet og nødvendig"},
+				reason{"close, coordinated follow-up is not judged suitable and necessary", "tett og koordinert bistand er ikke vurdert som egnet og nødvendig"})
 		},
 		checkResidence,
 		checkYouthProgramme,
@@ -269,14 +315,15 @@ func CheckEligibility(f EligibilityFacts) EligibilityResult {
 		Findings: make([]Finding, 0, len(Criteria)),
 		Missing:  []string{},
 		Notes:    []string{NoteBurdensome},
+		NotesNB:  []string{NoteBurdensomeNB},
 	}
 	anyNotMet, anyUnknown := false, false
 	for i, c := range Criteria {
-		out, reason, missing := judge[i](f)
+		out, why, missing := judge[i](f)
 		if missing == nil {
 			missing = []string{}
 		}
-		res.Findings = append(res.Findings, Finding{Criterion: c, Result: out, Reason: reason, Missing: missing})
+		res.Findings = append(res.Findings, Finding{Criterion: c, Result: out, Reason: why.en, Missing: missing, ReasonNB: why.nb})
 		switch out {
 		case NotMet:
 			anyNotMet = true
@@ -301,10 +348,14 @@ func CheckEligibility(f EligibilityFacts) EligibilityResult {
 		res.StartDeadline = &d
 		note := fmt.Sprintf("the programme must start no later than %s: application %s + %d months (%s)",
 			d, *f.ApplicationDate, StartDeadlineMonths, RefStartDeadline)
+		noteNB := fmt.Sprintf("programmet må starte senest %s: søknad %s + %d måneder (%s)",
+			dateNB(d), dateNB(*f.ApplicationDate), StartDeadlineMonths, RefStartDeadline)
 		if on > d {
 			note += fmt.Sprintf("; that deadline had passed on the assessment date %s", on)
+			noteNB += fmt.Sprintf("; fristen var passert på vurderingsdatoen %s", dateNB(on))
 		}
 		res.Notes = append(res.Notes, note)
+		res.NotesNB = append(res.NotesNB, noteNB)
 	}
 	return res
 }
@@ -336,37 +387,47 @@ func StartDeadline(application Date) Date {
 // age is the one in force on the assessment date: 19 before 2019-01-01, 18
 // from then. A 29 February birth date turns a year older on 1 March in a
 // year without 29 February (Birthday).
-func checkAge(f EligibilityFacts) (Outcome, string, []string) {
+func checkAge(f EligibilityFacts) (Outcome, reason, []string) {
 	on := f.AssessmentDate
 	if f.BirthDate == nil {
-		return Unknown, "birth date unknown", []string{FactBirthDate}
+		return Unknown, reason{"birth date unknown", "fødselsdato ukjent"}, []string{FactBirthDate}
 	}
 	birth := *f.BirthDate
-	lower, lowerNote := MinAge, ""
+	lower, lowerNote, lowerNoteNB := MinAge, "", ""
 	if on < Amendment2019 {
 		lower = MinAgeBefore
 		lowerNote = fmt.Sprintf(" (the lower age was %d before %s)", MinAgeBefore, Amendment2019)
+		lowerNoteNB = fmt.Sprintf(" (nedre aldersgrense var %d år før %s)", MinAgeBefore, dateNB(Amendment2019))
 	}
 	from := Birthday(birth, lower)
 	upper := Birthday(birth, AgeUpperBound)
 	last := upper.AddDays(-1)
 	switch {
 	case on < from:
-		return NotMet, fmt.Sprintf("turns %d on %s%s; assessed %s", lower, from, lowerNote, on), nil
+		return NotMet, reason{
+			fmt.Sprintf("turns %d on %s%s; assessed %s", lower, from, lowerNote, on),
+			fmt.Sprintf("fyller %d år %s%s; vurdert %s", lower, dateNB(from), lowerNoteNB, dateNB(on)),
+		}, nil
 	case on >= upper:
-		return NotMet, fmt.Sprintf("turned %d on %s (eligible until the day before, %s); assessed %s",
-			AgeUpperBound, upper, last, on), nil
+		return NotMet, reason{
+			fmt.Sprintf("turned %d on %s (eligible until the day before, %s); assessed %s", AgeUpperBound, upper, last, on),
+			fmt.Sprintf("fylte %d år %s (rett til og med dagen før, %s); vurdert %s", AgeUpperBound, dateNB(upper), dateNB(last), dateNB(on)),
+		}, nil
 	}
-	return Met, fmt.Sprintf("turned %d on %s%s and turns %d on %s (eligible until %s); assessed %s",
-		lower, from, lowerNote, AgeUpperBound, upper, last, on), nil
+	return Met, reason{
+		fmt.Sprintf("turned %d on %s%s and turns %d on %s (eligible until %s); assessed %s",
+			lower, from, lowerNote, AgeUpperBound, upper, last, on),
+		fmt.Sprintf("fylte %d år %s%s og fyller %d år %s (rett til og med %s); vurdert %s",
+			lower, dateNB(from), lowerNoteNB, AgeUpperBound, dateNB(upper), dateNB(last), dateNB(on)),
+	}, nil
 }
 
 // checkYesNo is a criterion that is a caseworker's finding: yes is met, no
 // is not met, unknown asks for the fact.
-func checkYesNo(v *bool, key, yes, no string) (Outcome, string, []string) {
+func checkYesNo(v *bool, key string, yes, no reason) (Outcome, reason, []string) {
 	switch {
 	case v == nil:
-		return Unknown, key + " unknown", []string{key}
+		return Unknown, reason{key + " unknown", key + " ukjent"}, []string{key}
 	case *v:
 		return Met, yes, nil
 	}
@@ -381,20 +442,25 @@ func checkYesNo(v *bool, key, yes, no string) (Outcome, string, []string) {
 // A subsistence benefit whose amount is unknown is different: it may be
 // received in full, which would decide the criterion, so benefits is a
 // missing fact and --interactive asks for it.
-func checkBenefits(f EligibilityFacts) (Outcome, string, []string) {
+func checkBenefits(f EligibilityFacts) (Outcome, reason, []string) {
 	var full, assess, noAmount []string
+	var fullNB, assessNB []string
 	for _, b := range f.Benefits {
 		switch {
 		case b.Full && slices.Contains(subsistenceInFull, b.Kind):
 			full = append(full, b.Kind+" in full")
+			fullNB = append(fullNB, b.Kind+" fullt ut")
 		case b.Full:
 			assess = append(assess, b.Kind+" in full")
+			assessNB = append(assessNB, b.Kind+" fullt ut")
 		case b.Yearly != nil && b.Yearly.IsZero():
 			// nothing received: as if not listed
 		case b.Yearly != nil:
 			assess = append(assess, fmt.Sprintf("%s partly, %s a year", b.Kind, b.Yearly))
+			assessNB = append(assessNB, fmt.Sprintf("%s delvis, %s kr i året", b.Kind, amountNB(*b.Yearly)))
 		default:
 			assess = append(assess, b.Kind+", amount unknown")
+			assessNB = append(assessNB, b.Kind+", beløp ukjent")
 			if slices.Contains(subsistenceInFull, b.Kind) {
 				noAmount = append(noAmount, b.Kind)
 			}
@@ -402,18 +468,28 @@ func checkBenefits(f EligibilityFacts) (Outcome, string, []string) {
 	}
 	switch {
 	case len(full) > 0:
-		return NotMet, "receives " + strings.Join(full, ", ") + ": a subsistence benefit under ftrl. or arbeidsmarkedsloven", nil
+		return NotMet, reason{
+			"receives " + strings.Join(full, ", ") + ": a subsistence benefit under ftrl. or arbeidsmarkedsloven",
+			"mottar " + strings.Join(fullNB, ", ") + ": en ytelse til livsopphold etter ftrl. eller arbeidsmarkedsloven",
+		}, nil
 	case len(noAmount) > 0:
-		return Unknown, "receives " + strings.Join(assess, ", ") + ": give the yearly amount of " +
-			strings.Join(noAmount, ", ") + ", or full (in full it rules the programme out; " +
-			"a smaller amount needs assessment by the caseworker)", []string{FactBenefits}
+		return Unknown, reason{
+			"receives " + strings.Join(assess, ", ") + ": give the yearly amount of " +
+				strings.Join(noAmount, ", ") + ", or full (in full it rules the programme out; " +
+				"a smaller amount needs assessment by the caseworker)",
+			"mottar " + strings.Join(assessNB, ", ") + ": oppgi årlig beløp for " +
+				strings.Join(noAmount, ", ") + ", eller full (fullt ut utelukker det programmet; " +
+				"et mindre beløp må vurderes av saksbehandler)",
+		}, []string{FactBenefits}
 	case len(assess) > 0:
-		return Unknown, "receives " + strings.Join(assess, ", ") +
-			": whether this is very limited needs assessment by the caseworker", nil
+		return Unknown, reason{
+			"receives " + strings.Join(assess, ", ") + ": whether this is very limited needs assessment by the caseworker",
+			"mottar " + strings.Join(assessNB, ", ") + ": om dette er svært begrenset, må vurderes av saksbehandler",
+		}, nil
 	case !f.BenefitsKnown:
-		return Unknown, "benefits unknown", []string{FactBenefits}
+		return Unknown, reason{"benefits unknown", "ytelser ukjent"}, []string{FactBenefits}
 	}
-	return Met, "receives no subsistence benefits", nil
+	return Met, reason{"receives no subsistence benefits", "mottar ingen ytelser til livsopphold"}, nil
 }
 
 // checkResidence is KVP-EL-06 (forskrift FOR-2011-12-16-1251): people in
@@ -425,7 +501,7 @@ func checkBenefits(f EligibilityFacts) (Outcome, string, []string) {
 // status gives the same answer (no fixed abode before 2025-03-07 fails for
 // all of them); otherwise it asks for residence, and for fixed_abode too
 // when that is unknown and some status would need it.
-func checkResidence(f EligibilityFacts) (Outcome, string, []string) {
+func checkResidence(f EligibilityFacts) (Outcome, reason, []string) {
 	on := f.AssessmentDate
 	if f.Residence != "" {
 		return residenceOutcome(f.Residence, f.FixedAbode, on)
@@ -442,43 +518,59 @@ func checkResidence(f EligibilityFacts) (Outcome, string, []string) {
 		}
 	}
 	if same && first == NotMet {
-		return NotMet, fmt.Sprintf("residence status unknown, but without a fixed abode in Norway no status qualifies before %s; assessed %s",
-			EEABopelExemptFrom, on), nil
+		return NotMet, reason{
+			fmt.Sprintf("residence status unknown, but without a fixed abode in Norway no status qualifies before %s; assessed %s",
+				EEABopelExemptFrom, on),
+			fmt.Sprintf("oppholdsstatus ukjent, men uten fast bopel i Norge gir ingen status rett før %s; vurdert %s",
+				dateNB(EEABopelExemptFrom), dateNB(on)),
+		}, nil
 	}
 	missing := []string{FactResidence}
 	if needsAbode {
 		missing = append(missing, FactFixedAbode)
 	}
-	return Unknown, "residence status unknown", missing
+	return Unknown, reason{"residence status unknown", "oppholdsstatus ukjent"}, missing
 }
 
-func residenceOutcome(status string, abode *bool, on Date) (Outcome, string, []string) {
-	var who string
+func residenceOutcome(status string, abode *bool, on Date) (Outcome, reason, []string) {
+	var who reason
 	switch status {
 	case ResidenceAsylumReception:
-		return NotMet, "lives in state asylum reception: no right to the programme", nil
+		return NotMet, reason{"lives in state asylum reception: no right to the programme",
+			"bor i statlig asylmottak: har ikke rett til programmet"}, nil
 	case ResidenceNoLawfulResidence:
-		return NotMet, "has no lawful residence in Norway: no right to the programme", nil
+		return NotMet, reason{"has no lawful residence in Norway: no right to the programme",
+			"har ikke lovlig opphold i Norge: har ikke rett til programmet"}, nil
 	case ResidenceEEA:
 		if on >= EEABopelExemptFrom {
-			return Met, fmt.Sprintf("EEA citizen lawfully resident under the EEA agreement: exempt from the fixed-abode condition since %s; assessed %s",
-				EEABopelExemptFrom, on), nil
+			return Met, reason{
+				fmt.Sprintf("EEA citizen lawfully resident under the EEA agreement: exempt from the fixed-abode condition since %s; assessed %s",
+					EEABopelExemptFrom, on),
+				fmt.Sprintf("EØS-borger med lovlig opphold etter EØS-avtalen: unntatt fra kravet om fast bopel fra %s; vurdert %s",
+					dateNB(EEABopelExemptFrom), dateNB(on)),
+			}, nil
 		}
-		who = fmt.Sprintf("EEA citizen (exempt from the fixed-abode condition only from %s; assessed %s)", EEABopelExemptFrom, on)
+		who = reason{
+			fmt.Sprintf("EEA citizen (exempt from the fixed-abode condition only from %s; assessed %s)", EEABopelExemptFrom, on),
+			fmt.Sprintf("EØS-borger (unntatt fra kravet om fast bopel først fra %s; vurdert %s)", dateNB(EEABopelExemptFrom), dateNB(on)),
+		}
 	case ResidenceNorwegian:
-		who = "Norwegian citizen"
+		who = reason{"Norwegian citizen", "norsk statsborger"}
 	case ResidenceLawfulResident:
-		who = "lawfully resident"
+		who = reason{"lawfully resident", "lovlig opphold"}
 	default:
-		return Unknown, fmt.Sprintf("residence status %q is not known to the rules", status), []string{FactResidence}
+		return Unknown, reason{
+			fmt.Sprintf("residence status %q is not known to the rules", status),
+			fmt.Sprintf("oppholdsstatus %q er ukjent for reglene", status),
+		}, []string{FactResidence}
 	}
 	switch {
 	case abode == nil:
-		return Unknown, who + "; fixed abode in Norway unknown", []string{FactFixedAbode}
+		return Unknown, reason{who.en + "; fixed abode in Norway unknown", who.nb + "; fast bopel i Norge ukjent"}, []string{FactFixedAbode}
 	case *abode:
-		return Met, who + " with a fixed abode in Norway", nil
+		return Met, reason{who.en + " with a fixed abode in Norway", who.nb + " med fast bopel i Norge"}, nil
 	}
-	return NotMet, who + " without a fixed abode in Norway", nil
+	return NotMet, reason{who.en + " without a fixed abode in Norway", who.nb + " uten fast bopel i Norge"}, nil
 }
 
 // checkYouthProgramme is KVP-EL-07: ungdomsprogramytelse cannot be combined
@@ -486,10 +578,13 @@ func residenceOutcome(status string, abode *bool, on Date) (Outcome, string, []s
 // from 2025-08-01. The trial covers ages 18–28, so from the 29th birthday
 // the answer is known without asking. A caseworker's explicit yes still
 // counts: the calculator does not overrule a registered fact.
-func checkYouthProgramme(f EligibilityFacts) (Outcome, string, []string) {
+func checkYouthProgramme(f EligibilityFacts) (Outcome, reason, []string) {
 	on := f.AssessmentDate
 	if on < YouthProgrammeFrom {
-		return Met, fmt.Sprintf("the youth programme rule did not exist yet (in force from %s); assessed %s", YouthProgrammeFrom, on), nil
+		return Met, reason{
+			fmt.Sprintf("the youth programme rule did not exist yet (in force from %s); assessed %s", YouthProgrammeFrom, on),
+			fmt.Sprintf("regelen om ungdomsprogrammet gjaldt ikke ennå (i kraft fra %s); vurdert %s", dateNB(YouthProgrammeFrom), dateNB(on)),
+		}, nil
 	}
 	past := false
 	var turned Date
@@ -499,32 +594,52 @@ func checkYouthProgramme(f EligibilityFacts) (Outcome, string, []string) {
 	}
 	switch {
 	case f.YouthProgramme == nil && past:
-		return Met, fmt.Sprintf("turned %d on %s: past the youth programme's ages 18–28, so no ungdomsprogramytelse; assessed %s",
-			YouthProgrammeAgeLimit, turned, on), nil
+		return Met, reason{
+			fmt.Sprintf("turned %d on %s: past the youth programme's ages 18–28, so no ungdomsprogramytelse; assessed %s",
+				YouthProgrammeAgeLimit, turned, on),
+			fmt.Sprintf("fylte %d år %s: over ungdomsprogrammets aldersgruppe 18–28 år, så ingen ungdomsprogramytelse; vurdert %s",
+				YouthProgrammeAgeLimit, dateNB(turned), dateNB(on)),
+		}, nil
 	case f.YouthProgramme == nil:
-		return Unknown, "whether ungdomsprogramytelse is received is unknown", []string{FactYouthProgramme}
+		return Unknown, reason{"whether ungdomsprogramytelse is received is unknown",
+			"ukjent om ungdomsprogramytelse mottas"}, []string{FactYouthProgramme}
 	case *f.YouthProgramme:
-		return NotMet, fmt.Sprintf("receives ungdomsprogramytelse, which cannot be combined with the programme; assessed %s", on), nil
+		return NotMet, reason{
+			fmt.Sprintf("receives ungdomsprogramytelse, which cannot be combined with the programme; assessed %s", on),
+			fmt.Sprintf("mottar ungdomsprogramytelse, som ikke kan kombineres med programmet; vurdert %s", dateNB(on)),
+		}, nil
 	}
-	return Met, "does not receive ungdomsprogramytelse", nil
+	return Met, reason{"does not receive ungdomsprogramytelse", "mottar ikke ungdomsprogramytelse"}, nil
 }
 
 // checkPrevious is KVP-EL-08: before 2019-01-01 the programme was a one-time
 // right, so a programme that had ended before the assessment date rules a
 // new one out; since the 2019 amendment there is no limit. A period that
 // has not ended by the assessment date is not a previous programme.
-func checkPrevious(f EligibilityFacts) (Outcome, string, []string) {
+func checkPrevious(f EligibilityFacts) (Outcome, reason, []string) {
 	on := f.AssessmentDate
 	if on >= Amendment2019 {
-		return Met, fmt.Sprintf("no limit on previous participation since the 2019 amendment (in force %s); assessed %s", Amendment2019, on), nil
+		return Met, reason{
+			fmt.Sprintf("no limit on previous participation since the 2019 amendment (in force %s); assessed %s", Amendment2019, on),
+			fmt.Sprintf("ingen grense for tidligere deltakelse etter lovendringen i 2019 (i kraft %s); vurdert %s", dateNB(Amendment2019), dateNB(on)),
+		}, nil
 	}
 	for _, p := range f.Previous {
 		if p.To < on {
-			return NotMet, fmt.Sprintf("took part %s; before %s the programme was a one-time right; assessed %s", p, Amendment2019, on), nil
+			return NotMet, reason{
+				fmt.Sprintf("took part %s; before %s the programme was a one-time right; assessed %s", p, Amendment2019, on),
+				fmt.Sprintf("deltok %s; før %s var programmet en engangsrett; vurdert %s", periodNB(p), dateNB(Amendment2019), dateNB(on)),
+			}, nil
 		}
 	}
 	if !f.PreviousKnown {
-		return Unknown, fmt.Sprintf("previous participation unknown; before %s the programme was a one-time right", Amendment2019), []string{FactPrevious}
+		return Unknown, reason{
+			fmt.Sprintf("previous participation unknown; before %s the programme was a one-time right", Amendment2019),
+			fmt.Sprintf("tidligere deltakelse ukjent; før %s var programmet en engangsrett", dateNB(Amendment2019)),
+		}, []string{FactPrevious}
 	}
-	return Met, fmt.Sprintf("no programme ended before the assessment date %s", on), nil
+	return Met, reason{
+		fmt.Sprintf("no programme ended before the assessment date %s", on),
+		fmt.Sprintf("ingen program var avsluttet før vurderingsdatoen %s", dateNB(on)),
+	}, nil
 }

@@ -182,6 +182,8 @@ type PeriodLine struct {
 	Date  *Date  `json:"date,omitempty"`
 	Days  *int   `json:"days,omitempty"`
 	Ref   string `json:"legal_reference"`
+	// ValueNB is Value in Norwegian bokmål (dates 04.01.2028); not in JSON.
+	ValueNB string `json:"-"`
 }
 
 // TimelineEntry is a stretch of the programme (programme, leave or
@@ -203,6 +205,8 @@ type Warning struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Ref     string `json:"legal_reference"`
+	// MessageNB is Message in Norwegian bokmål (dates 04.01.2028); not in JSON.
+	MessageNB string `json:"-"`
 }
 
 // PeriodReport is the programme's time limits on the evaluation date.
@@ -238,8 +242,8 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 		return PeriodReport{}, err
 	}
 	r := PeriodReport{BaseLimitYears: periodBaseYears, Timeline: []TimelineEntry{}, Warnings: []Warning{}}
-	warn := func(code, ref, format string, args ...any) {
-		r.Warnings = append(r.Warnings, Warning{Code: code, Message: fmt.Sprintf(format, args...), Ref: ref})
+	warn := func(code, ref, en, nb string) {
+		r.Warnings = append(r.Warnings, Warning{Code: code, Message: en, Ref: ref, MessageNB: nb})
 	}
 
 	pre2019 := f.Start < Amendment2019
@@ -275,7 +279,8 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 		}
 	} else if f.Extended {
 		warn(WarnExtensionNotAvailable, refPeriodPre2019,
-			"the programme started %s, before 2019-01-01: one year extended by one is the most it can have, so the extension changes nothing", f.Start)
+			fmt.Sprintf("the programme started %s, before 2019-01-01: one year extended by one is the most it can have, so the extension changes nothing", f.Start),
+			fmt.Sprintf("programmet startet %s, før 01.01.2019: ett år forlenget med ett er det meste det kan få, så forlengelsen endrer ingenting", dateNB(f.Start)))
 	}
 
 	// Used and remaining days.
@@ -290,26 +295,34 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 	r.UsedDays = countedIn(f.Start, r.UsedThrough, excluded)
 	r.RemainingDays = max(0, r.LimitDays-r.UsedDays)
 	if r.UsedThrough > limitEnd {
-		hint := ""
+		hint, hintNB := "", ""
 		if !pre2019 && !f.Extended {
 			hint = fmt.Sprintf("; with the extra year for special reasons it would run until %s", *r.LatestEndExtended)
+			hintNB = fmt.Sprintf("; med det ekstra året av særlige grunner kunne det vart til og med %s", dateNB(*r.LatestEndExtended))
 		}
 		warn(WarnPastLimit, r.RegimeRef,
-			"%d days counted through %s, more than the limit of %d: the programme should have ended on %s%s",
-			r.UsedDays, r.UsedThrough, r.LimitDays, limitEnd, hint)
+			fmt.Sprintf("%d days counted through %s, more than the limit of %d: the programme should have ended on %s%s",
+				r.UsedDays, r.UsedThrough, r.LimitDays, limitEnd, hint),
+			fmt.Sprintf("%d dager telt til og med %s, mer enn grensen på %d: programmet skulle ha sluttet %s%s",
+				r.UsedDays, dateNB(r.UsedThrough), r.LimitDays, dateNB(limitEnd), hintNB))
 	}
 
 	// Decisions (vedtak).
 	for i, d := range f.Decisions {
 		if last := d.From.AddYears(periodDecisionMaxYears).AddDays(-1); d.To > last {
 			warn(WarnDecisionTooLong, refPeriodDecision,
-				"decisions[%d] %s covers %d days: a vedtak covers at most one year, here until %s", i, d, d.Days(), last)
+				fmt.Sprintf("decisions[%d] %s covers %d days: a vedtak covers at most one year, here until %s", i, d, d.Days(), last),
+				fmt.Sprintf("decisions[%d] %s dekker %d dager: et vedtak dekker høyst ett år, her til og med %s", i, periodNB(d), d.Days(), dateNB(last)))
 		}
 		if d.From < f.Start {
-			warn(WarnOutsideProgramme, refPeriodDecision, "decisions[%d] %s starts before the programme starts on %s", i, d, f.Start)
+			warn(WarnOutsideProgramme, refPeriodDecision,
+				fmt.Sprintf("decisions[%d] %s starts before the programme starts on %s", i, d, f.Start),
+				fmt.Sprintf("decisions[%d] %s starter før programmet starter %s", i, periodNB(d), dateNB(f.Start)))
 		}
 		if d.To > limitEnd {
-			warn(WarnDecisionPastLimit, r.RegimeRef, "decisions[%d] %s runs past the programme's latest end %s", i, d, limitEnd)
+			warn(WarnDecisionPastLimit, r.RegimeRef,
+				fmt.Sprintf("decisions[%d] %s runs past the programme's latest end %s", i, d, limitEnd),
+				fmt.Sprintf("decisions[%d] %s varer ut over programmets seneste slutt %s", i, periodNB(d), dateNB(limitEnd)))
 		}
 		if d.Contains(f.EvalDate) {
 			cur := d
@@ -317,8 +330,8 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 			r.CurrentDecision, r.NextDecisionDue = &cur, &due
 		}
 	}
-	if msg := noDecisionInForce(f); msg != "" {
-		warn(WarnNoDecisionInForce, refPeriodDecision, "%s", msg)
+	if msg, msgNB := noDecisionInForce(f); msg != "" {
+		warn(WarnNoDecisionInForce, refPeriodDecision, msg, msgNB)
 	}
 
 	// Leave and interruptions: overlaps and days outside the programme.
@@ -336,14 +349,20 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 	for j, b := range absences {
 		for _, a := range absences[:j] {
 			if a.p.Overlaps(b.p) {
-				warn(WarnOverlap, r.RegimeRef, "%s %s overlaps %s %s: the shared days are not counted twice", b.field, b.p, a.field, a.p)
+				warn(WarnOverlap, r.RegimeRef,
+					fmt.Sprintf("%s %s overlaps %s %s: the shared days are not counted twice", b.field, b.p, a.field, a.p),
+					fmt.Sprintf("%s %s overlapper %s %s: dagene de har felles, telles ikke to ganger", b.field, periodNB(b.p), a.field, periodNB(a.p)))
 			}
 		}
 		switch {
 		case b.p.From < f.Start:
-			warn(WarnOutsideProgramme, r.RegimeRef, "%s %s starts before the programme starts on %s: only days from the start are left out of the count", b.field, b.p, f.Start)
+			warn(WarnOutsideProgramme, r.RegimeRef,
+				fmt.Sprintf("%s %s starts before the programme starts on %s: only days from the start are left out of the count", b.field, b.p, f.Start),
+				fmt.Sprintf("%s %s starter før programmet starter %s: bare dager fra starten holdes utenfor tellingen", b.field, periodNB(b.p), dateNB(f.Start)))
 		case b.p.From > limitEnd:
-			warn(WarnOutsideProgramme, r.RegimeRef, "%s %s starts after the programme's latest end %s", b.field, b.p, limitEnd)
+			warn(WarnOutsideProgramme, r.RegimeRef,
+				fmt.Sprintf("%s %s starts after the programme's latest end %s", b.field, b.p, limitEnd),
+				fmt.Sprintf("%s %s starter etter programmets seneste slutt %s", b.field, periodNB(b.p), dateNB(limitEnd)))
 		}
 	}
 
@@ -359,10 +378,12 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 		switch {
 		case known >= endBy && run.Contains(f.EvalDate):
 			warn(WarnInterruptionLimit, refPeriodInterrupted,
-				"the programme has been interrupted since %s, for one year on %s: it must be ended", run.From, endBy)
+				fmt.Sprintf("the programme has been interrupted since %s, for one year on %s: it must be ended", run.From, endBy),
+				fmt.Sprintf("programmet har vært avbrutt siden %s, i ett år %s: det må avsluttes", dateNB(run.From), dateNB(endBy)))
 		case known >= endBy:
 			warn(WarnInterruptionLimit, refPeriodInterrupted,
-				"the programme was interrupted %s, for one year on %s: it should have been ended then", run, endBy)
+				fmt.Sprintf("the programme was interrupted %s, for one year on %s: it should have been ended then", run, endBy),
+				fmt.Sprintf("programmet var avbrutt %s, i ett år %s: det skulle ha vært avsluttet da", periodNB(run), dateNB(endBy)))
 		}
 	}
 
@@ -374,11 +395,15 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 		r.StartDeadline, r.StartDeadlineMet = &deadline, &met
 		if !met {
 			warn(WarnStartDeadlineMissed, refPeriodStart,
-				"the programme started %s, %s after the deadline %s (six months after the application of %s)",
-				f.Start, nDays(int(f.Start-deadline)), deadline, app)
+				fmt.Sprintf("the programme started %s, %s after the deadline %s (six months after the application of %s)",
+					f.Start, nDays(int(f.Start-deadline)), deadline, app),
+				fmt.Sprintf("programmet startet %s, %s etter fristen %s (seks måneder etter søknaden %s)",
+					dateNB(f.Start), nDaysNB(int(f.Start-deadline)), dateNB(deadline), dateNB(app)))
 		}
 		if f.Start < app {
-			warn(WarnStartBeforeApplication, refPeriodStart, "the programme starts %s, before the application date %s", f.Start, app)
+			warn(WarnStartBeforeApplication, refPeriodStart,
+				fmt.Sprintf("the programme starts %s, before the application date %s", f.Start, app),
+				fmt.Sprintf("programmet starter %s, før søknadsdatoen %s", dateNB(f.Start), dateNB(app)))
 		}
 	}
 
@@ -395,20 +420,28 @@ func nDays(n int) string {
 	return fmt.Sprintf("%d days", n)
 }
 
+// nDaysNB says "n dager", or "1 dag".
+func nDaysNB(n int) string {
+	if n == 1 || n == -1 {
+		return fmt.Sprintf("%d dag", n)
+	}
+	return fmt.Sprintf("%d dager", n)
+}
+
 // noDecisionInForce says why no decision covers the evaluation date when
 // decisions are registered, the programme has started and the date is not
-// after the last decision; "" when a decision is in force or none of that
-// holds.
-func noDecisionInForce(f ProgrammeFacts) string {
+// after the last decision, in English and in Norwegian; "" when a decision
+// is in force or none of that holds.
+func noDecisionInForce(f ProgrammeFacts) (en, nb string) {
 	on := f.EvalDate
 	if len(f.Decisions) == 0 || on < f.Start {
-		return ""
+		return "", ""
 	}
 	prev, next := -1, -1 // the decision that ended last before on, the one that starts first after it
 	for i, d := range f.Decisions {
 		switch {
 		case d.Contains(on):
-			return ""
+			return "", ""
 		case d.To < on && (prev < 0 || d.To > f.Decisions[prev].To):
 			prev = i
 		case d.From > on && (next < 0 || d.From < f.Decisions[next].From):
@@ -417,13 +450,17 @@ func noDecisionInForce(f ProgrammeFacts) string {
 	}
 	switch {
 	case next < 0:
-		return "" // after the last decision: the programme is over
+		return "", "" // after the last decision: the programme is over
 	case prev < 0:
 		return fmt.Sprintf("no decision (vedtak) is in force on %s, before the first one: decisions[%d] %s starts %s later",
-			on, next, f.Decisions[next], nDays(int(f.Decisions[next].From-on)))
+				on, next, f.Decisions[next], nDays(int(f.Decisions[next].From-on))),
+			fmt.Sprintf("ingen vedtak gjelder %s, før det første: decisions[%d] %s starter %s senere",
+				dateNB(on), next, periodNB(f.Decisions[next]), nDaysNB(int(f.Decisions[next].From-on)))
 	}
 	return fmt.Sprintf("no decision (vedtak) is in force on %s, in the gap between decisions[%d] %s and decisions[%d] %s",
-		on, prev, f.Decisions[prev], next, f.Decisions[next])
+			on, prev, f.Decisions[prev], next, f.Decisions[next]),
+		fmt.Sprintf("ingen vedtak gjelder %s, i opphold mellom decisions[%d] %s og decisions[%d] %s",
+			dateNB(on), prev, periodNB(f.Decisions[prev]), next, periodNB(f.Decisions[next]))
 }
 
 // buildTimeline cuts [Start, max(limit end, UsedThrough)] into programme,
@@ -493,39 +530,50 @@ func buildTimeline(f ProgrammeFacts, r PeriodReport, limitEnd Date, interrupted,
 	return out
 }
 
-// Lines returns the report's summary, one line per limit, for a table or --explain.
+// Lines returns the report's summary, one line per limit, for a table or
+// --explain; each line's ValueNB is its value in Norwegian.
 func (r PeriodReport) Lines() []PeriodLine {
 	date := func(d Date) *Date { return &d }
 	days := func(n int) *int { return &n }
 	regime := "from 2019-01-01: at most 2 years, and up to 1 more year for special reasons"
+	regimeNB := "fra 01.01.2019: høyst 2 år, og inntil 1 år til av særlige grunner"
 	if r.Regime == RegimePre2019 {
 		regime = "before 2019-01-01: 1 year, extendable by 1 (2 in total)"
+		regimeNB = "før 01.01.2019: 1 år, kan forlenges med 1 (2 i alt)"
 	}
 	lines := []PeriodLine{
-		{Label: "Regime", Value: regime, Ref: r.RegimeRef},
-		{Label: "Limit", Value: fmt.Sprintf("%d counted days", r.LimitDays), Days: days(r.LimitDays), Ref: r.RegimeRef},
-		{Label: "Used", Value: fmt.Sprintf("%d days through %s", r.UsedDays, r.UsedThrough), Date: date(r.UsedThrough), Days: days(r.UsedDays), Ref: r.RegimeRef},
-		{Label: "Remaining", Value: fmt.Sprintf("%d days", r.RemainingDays), Days: days(r.RemainingDays), Ref: r.RegimeRef},
-		{Label: "Latest end", Value: r.LatestEnd.String(), Date: date(r.LatestEnd), Ref: r.RegimeRef},
+		{Label: "Regime", Value: regime, Ref: r.RegimeRef, ValueNB: regimeNB},
+		{Label: "Limit", Value: fmt.Sprintf("%d counted days", r.LimitDays), Days: days(r.LimitDays), Ref: r.RegimeRef,
+			ValueNB: fmt.Sprintf("%d tellende dager", r.LimitDays)},
+		{Label: "Used", Value: fmt.Sprintf("%d days through %s", r.UsedDays, r.UsedThrough), Date: date(r.UsedThrough), Days: days(r.UsedDays), Ref: r.RegimeRef,
+			ValueNB: fmt.Sprintf("%s til og med %s", nDaysNB(r.UsedDays), dateNB(r.UsedThrough))},
+		{Label: "Remaining", Value: fmt.Sprintf("%d days", r.RemainingDays), Days: days(r.RemainingDays), Ref: r.RegimeRef,
+			ValueNB: nDaysNB(r.RemainingDays)},
+		{Label: "Latest end", Value: r.LatestEnd.String(), Date: date(r.LatestEnd), Ref: r.RegimeRef, ValueNB: dateNB(r.LatestEnd)},
 	}
 	if r.LatestEndExtended != nil {
-		lines = append(lines, PeriodLine{Label: "Latest end with the extra year", Value: r.LatestEndExtended.String(), Date: date(*r.LatestEndExtended), Ref: refPeriodExtraYear})
+		lines = append(lines, PeriodLine{Label: "Latest end with the extra year", Value: r.LatestEndExtended.String(), Date: date(*r.LatestEndExtended), Ref: refPeriodExtraYear,
+			ValueNB: dateNB(*r.LatestEndExtended)})
 	}
 	if r.CurrentDecision != nil {
-		lines = append(lines, PeriodLine{Label: "Decision in force", Value: r.CurrentDecision.String(), Date: date(r.CurrentDecision.To), Ref: refPeriodDecision})
+		lines = append(lines, PeriodLine{Label: "Decision in force", Value: r.CurrentDecision.String(), Date: date(r.CurrentDecision.To), Ref: refPeriodDecision,
+			ValueNB: periodNB(*r.CurrentDecision)})
 	}
 	if r.NextDecisionDue != nil {
-		lines = append(lines, PeriodLine{Label: "Next decision due", Value: r.NextDecisionDue.String(), Date: date(*r.NextDecisionDue), Ref: refPeriodDecision})
+		lines = append(lines, PeriodLine{Label: "Next decision due", Value: r.NextDecisionDue.String(), Date: date(*r.NextDecisionDue), Ref: refPeriodDecision,
+			ValueNB: dateNB(*r.NextDecisionDue)})
 	}
 	if r.InterruptionEndBy != nil {
-		lines = append(lines, PeriodLine{Label: "Interrupted: end the programme by", Value: r.InterruptionEndBy.String(), Date: date(*r.InterruptionEndBy), Ref: refPeriodInterrupted})
+		lines = append(lines, PeriodLine{Label: "Interrupted: end the programme by", Value: r.InterruptionEndBy.String(), Date: date(*r.InterruptionEndBy), Ref: refPeriodInterrupted,
+			ValueNB: dateNB(*r.InterruptionEndBy)})
 	}
 	if r.StartDeadline != nil {
-		v := r.StartDeadline.String()
+		v, vNB := r.StartDeadline.String(), dateNB(*r.StartDeadline)
 		if r.StartDeadlineMet != nil {
 			v += map[bool]string{true: " (met)", false: " (missed)"}[*r.StartDeadlineMet]
+			vNB += map[bool]string{true: " (overholdt)", false: " (oversittet)"}[*r.StartDeadlineMet]
 		}
-		lines = append(lines, PeriodLine{Label: "Start deadline", Value: v, Date: date(*r.StartDeadline), Ref: refPeriodStart})
+		lines = append(lines, PeriodLine{Label: "Start deadline", Value: v, Date: date(*r.StartDeadline), Ref: refPeriodStart, ValueNB: vNB})
 	}
 	return lines
 }

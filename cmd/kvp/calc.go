@@ -24,6 +24,7 @@ type calcOptions struct {
 	absence         []string
 	benefitScope    string
 	tax             taxFlags
+	explain         bool // kvp calc --explain
 }
 
 // calcDoc is the JSON document of kvp calc.
@@ -32,7 +33,8 @@ type calcDoc struct {
 	Stamp         stamp    `json:"stamp"`
 	Case          caseFile `json:"case"`
 	*calc.Result
-	Tax *calc.TaxSection `json:"tax"`
+	Tax     *calc.TaxSection `json:"tax"`
+	Explain []explainStep    `json:"explain,omitempty"`
 }
 
 func newCalcCmd(a *app) *cobra.Command {
@@ -53,15 +55,24 @@ The schedule shows what is earned in each month and paid the month after
 Rounding policies: nav (the default: the day rate rounded half up to whole
 kroner, amount = day rate × days) and exact (nothing rounded until the
 monthly payment, to the øre). Age switch: birthday (the default: the full
-rate from the 25th birthday) or next-month.` + exitStatusSection,
+rate from the 25th birthday) or next-month.
+
+With --explain, the result is followed by the derivation of each figure in
+order: per segment the yearly amount, the day rate, the child supplement per
+day, the paid days, the amounts and each reduction with its rule; then each
+month's net and the total. Each line gives the formula with its values, the
+rounding applied, the legal reference and the parameter's source (in JSON,
+the list "explain").` + exitStatusSection,
 		Example: `  kvp calc --birth-date 1999-08-20 --from 2026-01-01 --to 2026-12-31 --children 1
   kvp calc --birth-date 2001-03-15 --from 2026-01-01 --to 2026-06-30 --age-switch next-month
   kvp calc -f examples/case-basic.yaml -o json
+  kvp calc --birth-date 1990-01-01 --from 2026-04-01 --to 2026-05-31 --explain --lang nb
   echo '{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-03-31"}' | kvp calc -f -`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runCalc(a, cmd, o) },
 	}
 	addCaseFlags(cmd, &o)
+	cmd.Flags().BoolVar(&o.explain, "explain", false, "show how each figure is derived: formula, rounding, legal reference, source")
 	return cmd
 }
 
@@ -144,9 +155,12 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 			cf.Programme.Interruptions = append(cf.Programme.Interruptions, periodText(p))
 		}
 	}
-	for name, missing := range map[string]bool{"birth-date": cf.BirthDate == nil, "from": cf.From == nil, "to": cf.To == nil} {
-		if missing {
-			return cf, calc.Case{}, usageErrorf("--%s is required (or %s in the case file)", name, snake(name))
+	for _, x := range []struct {
+		name    string
+		missing bool
+	}{{"birth-date", cf.BirthDate == nil}, {"from", cf.From == nil}, {"to", cf.To == nil}} { // in this order, so the error is always the same
+		if x.missing {
+			return cf, calc.Case{}, usageErrorf("--%s is required (or %s in the case file)", x.name, snake(x.name))
 		}
 	}
 	if cf.Children != nil && len(cf.ChildBirthDates) > 0 {
@@ -178,6 +192,18 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 		return cf, c, err
 	}
 	return cf, c, nil
+}
+
+// taxSectionExplain explains the tax of every income year that has parameters.
+func taxSectionExplain(l locale, t *calc.TaxSection, p *rules.Params) []explainStep {
+	var out []explainStep
+	for _, y := range t.Years {
+		if y.Tax == nil {
+			continue
+		}
+		out = append(out, taxExplain(l, *y.Tax, p.Tax[y.Year].Source)...)
+	}
+	return out
 }
 
 // caseWarnings checks the case file's other sections against the period
@@ -342,6 +368,10 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 	if err != nil {
 		return err
 	}
+	l, err := a.locale(cmd)
+	if err != nil {
+		return err
+	}
 	cf, c, err := buildCase(a, cmd, o)
 	if err != nil {
 		return err
@@ -367,15 +397,30 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 	res.Warnings = append(res.Warnings, caseWarnings...)
 	// A year with no tax parameters is noted in the tax section itself.
 	for _, w := range res.Warnings {
-		fmt.Fprintf(a.io.ErrOut, "kvp: warning: %s\n", w)
+		if l.nb {
+			fmt.Fprintf(a.io.ErrOut, "kvp: advarsel: %s\n", translateError(w))
+		} else {
+			fmt.Fprintf(a.io.ErrOut, "kvp: warning: %s\n", w)
+		}
 	}
 	if format == "json" {
-		return writeJSON(a.out, calcDoc{SchemaVersion: schemaVersion, Stamp: a.stamp(cfg, string(c.Rounding)), Case: cf, Result: res, Tax: tax})
+		doc := calcDoc{SchemaVersion: schemaVersion, Stamp: a.stamp(cfg, string(c.Rounding)), Case: cf, Result: res, Tax: tax}
+		if o.explain {
+			// JSON is the same in every language: the steps in English.
+			doc.Explain = append(calcExplain(locale{}, res, c), taxSectionExplain(locale{}, tax, cfg.Params)...)
+		}
+		return writeJSON(a.out, doc)
 	}
-	if err := printCalcTables(a, res); err != nil {
+	if err := printCalcTables(a, l, res); err != nil {
 		return err
 	}
-	return printTaxSection(a, tax)
+	if err := printTaxSectionLang(a, l, tax); err != nil {
+		return err
+	}
+	if o.explain {
+		printExplain(a.out, l, append(calcExplain(l, res, c), taxSectionExplain(l, tax, cfg.Params)...))
+	}
+	return nil
 }
 
 // moneyColumns are the optional reduction lines: shown only when the case has them.
@@ -390,7 +435,7 @@ var moneyColumns = []struct {
 	{"other benefits", calc.RefBenefits, func(a calc.Amounts) calc.Money { return a.OtherBenefits }},
 }
 
-func printCalcTables(a *app, res *calc.Result) error {
+func printCalcTables(a *app, l locale, res *calc.Result) error {
 	w := a.out
 	var cols []int // the reduction columns in use
 	for i, mc := range moneyColumns {
@@ -399,17 +444,17 @@ func printCalcTables(a *app, res *calc.Result) error {
 		}
 	}
 	amounts := func(am calc.Amounts) []string {
-		out := []string{am.Stipend.String(), am.ChildSupplement.String()}
+		out := []string{l.Money(am.Stipend), l.Money(am.ChildSupplement)}
 		for _, i := range cols {
-			out = append(out, moneyColumns[i].get(am).String())
+			out = append(out, l.Money(moneyColumns[i].get(am)))
 		}
-		return append(out, am.Net.String())
+		return append(out, l.Money(am.Net))
 	}
-	amountHeads := []string{"stipend", "child suppl."}
+	amountHeads := []string{l.T("stipend"), l.T("child suppl.")}
 	for _, i := range cols {
-		amountHeads = append(amountHeads, moneyColumns[i].head)
+		amountHeads = append(amountHeads, l.T(moneyColumns[i].head))
 	}
-	amountHeads = append(amountHeads, "net")
+	amountHeads = append(amountHeads, l.T("net"))
 	span := func(first int) []int {
 		out := make([]int, 0, len(amountHeads))
 		for i := range amountHeads {
@@ -418,12 +463,12 @@ func printCalcTables(a *app, res *calc.Result) error {
 		return out
 	}
 
-	fmt.Fprintf(w, "Period %s – %s · rounding %s · age switch %s (full rate from %s)", res.From, res.To, res.Rounding, res.AgeSwitch, res.FullRate)
+	fmt.Fprintf(w, l.T("Period %s – %s · rounding %s · age switch %s (full rate from %s)"), l.Date(res.From), l.Date(res.To), res.Rounding, res.AgeSwitch, l.Date(res.FullRate))
 	if !res.Total.OtherBenefits.IsZero() {
-		fmt.Fprintf(w, " · other benefits reduce: %s", res.BenefitScope)
+		fmt.Fprintf(w, l.T(" · other benefits reduce: %s"), res.BenefitScope)
 	}
 	fmt.Fprintln(w)
-	heading(w, "Segments")
+	heading(w, l.T("Segments"))
 	var rows [][]string
 	for _, s := range res.Segments {
 		band := "25+"
@@ -433,64 +478,65 @@ func printCalcTables(a *app, res *calc.Result) error {
 		note := s.Ref
 		switch {
 		case s.Interrupted:
-			note = "interrupted · " + calc.RefInterruption
+			note = l.T("interrupted") + " · " + calc.RefInterruption
 		default:
 			if s.WorkHours.IsPositive() {
-				note += " · work " + s.WorkHours.String() + " h/wk (" + calc.RefWork + ")"
+				note += " · " + l.T("work") + " " + l.Num(s.WorkHours) + " " + l.T("h/wk") + " (" + calc.RefWork + ")"
 			}
 			if s.BenefitDay.IsPositive() {
-				note += " · other benefits " + s.BenefitDay.String() + "/day (" + calc.RefBenefits + ")"
+				note += " · " + l.T("other benefits") + " " + l.amt(s.BenefitDay) + "/" + l.T("day") + " (" + calc.RefBenefits + ")"
 			}
 		}
-		row := []string{s.From.String(), s.To.String(), s.G.StringFixed(0), s.Factor.String(), band, s.DayRate.String(),
-			strconv.Itoa(s.Children), s.ChildRate.String(), strconv.Itoa(s.PaidDays)}
+		row := []string{l.Date(s.From), l.Date(s.To), l.Kroner(s.G), l.Num(s.Factor), band, l.Money(s.DayRate),
+			strconv.Itoa(s.Children), l.Money(s.ChildRate), strconv.Itoa(s.PaidDays)}
 		rows = append(rows, append(append(row, amounts(s.Amounts)...), note))
 	}
-	head := append([]string{"from", "to", "G", "factor", "age", "day rate", "children", "child/day", "days"}, amountHeads...)
-	if err := table(w, append(head, "reference"), rows, append([]int{2, 3, 5, 6, 7, 8}, span(9)...)...); err != nil {
+	head := []string{l.T("from"), l.T("to"), "G", l.T("factor"), l.T("age"), l.T("day rate"), l.T("children"), l.T("child/day"), l.T("days")}
+	head = append(head, amountHeads...)
+	if err := table(w, append(head, l.T("reference")), rows, append([]int{2, 3, 5, 6, 7, 8}, span(9)...)...); err != nil {
 		return err
 	}
-	heading(w, "Months (paid in arrears the month after, "+calc.RefPayment+")")
+	heading(w, l.T("Months (paid in arrears the month after, ")+calc.RefPayment+")")
 	rows = nil
 	for _, m := range res.Months {
-		rows = append(rows, append([]string{m.Month.String(), m.PaidIn.String(), strconv.Itoa(m.PaidDays)}, amounts(m.Amounts)...))
+		rows = append(rows, append([]string{l.month(m.Month), l.month(m.PaidIn), strconv.Itoa(m.PaidDays)}, amounts(m.Amounts)...))
 	}
-	if err := table(w, append([]string{"earned", "paid", "days"}, amountHeads...), rows, append([]int{2}, span(3)...)...); err != nil {
+	if err := table(w, append([]string{l.T("earned"), l.T("paid"), l.T("days")}, amountHeads...), rows, append([]int{2}, span(3)...)...); err != nil {
 		return err
 	}
-	heading(w, "Years (by the year earned; net paid counts the year of payment)")
+	heading(w, l.T("Years (by the year earned; net paid counts the year of payment)"))
 	rows = nil
 	for _, y := range res.Years {
-		rows = append(rows, append(append([]string{strconv.Itoa(y.Year)}, amounts(y.Earned)...), y.Paid.Net.String()))
+		rows = append(rows, append(append([]string{strconv.Itoa(y.Year)}, amounts(y.Earned)...), l.Money(y.Paid.Net)))
 	}
-	rows = append(rows, append(append([]string{"total"}, amounts(res.Total)...), res.Total.Net.String()))
-	if err := table(w, append(append([]string{"year"}, amountHeads...), "net paid"), rows, append(span(1), len(amountHeads)+1)...); err != nil {
+	rows = append(rows, append(append([]string{l.T("total")}, amounts(res.Total)...), l.Money(res.Total.Net)))
+	if err := table(w, append(append([]string{l.T("year")}, amountHeads...), l.T("net paid")), rows, append(span(1), len(amountHeads)+1)...); err != nil {
 		return err
 	}
 	if len(cols) > 0 {
-		heading(w, "Reductions")
+		heading(w, l.T("Reductions"))
 		rows = nil
 		for _, i := range cols {
-			rows = append(rows, []string{moneyColumns[i].head, moneyColumns[i].get(res.Total).String(), moneyColumns[i].ref})
+			rows = append(rows, []string{l.T(moneyColumns[i].head), l.Money(moneyColumns[i].get(res.Total)), moneyColumns[i].ref})
 		}
-		if err := table(w, []string{"reduction", "total", "reference"}, rows, 1); err != nil {
+		if err := table(w, []string{l.T("reduction"), l.T("total"), l.T("reference")}, rows, 1); err != nil {
 			return err
 		}
 	}
 	if len(res.NotDeducted) > 0 {
-		heading(w, "Not deducted")
+		heading(w, l.T("Not deducted"))
 		rows = nil
 		for _, n := range res.NotDeducted {
-			rows = append(rows, []string{n.Kind, n.Amount.String(), n.Ref})
+			rows = append(rows, []string{n.Kind, l.Money(n.Amount), n.Ref})
 		}
-		if err := table(w, []string{"benefit", "amount", "reference"}, rows, 1); err != nil {
+		if err := table(w, []string{l.T("benefit"), l.T("amount"), l.T("reference")}, rows, 1); err != nil {
 			return err
 		}
 	}
-	heading(w, "Parameters used")
+	heading(w, l.T("Parameters used"))
 	rows = nil
 	for _, p := range res.Parameters {
-		rows = append(rows, []string{p.Key, p.From.String(), p.Value, p.Ref, p.Source, p.Origin})
+		rows = append(rows, []string{p.Key, l.Date(p.From), l.value(p.Value), p.Ref, p.Source, originText(l, p.Origin)})
 	}
-	return table(w, []string{"parameter", "from", "value", "reference", "source", "origin"}, rows, 2)
+	return table(w, []string{l.T("parameter"), l.T("from"), l.T("value"), l.T("reference"), l.T("source"), l.T("origin")}, rows, 2)
 }

@@ -28,6 +28,7 @@ type checkOptions struct {
 	youthProgramme  string
 	previous        []string
 	interactive     bool
+	explain         bool
 }
 
 // checkDoc is the JSON document of kvp check. StartDeadline is null when the
@@ -40,6 +41,7 @@ type checkDoc struct {
 	Missing        []string        `json:"missing"`
 	Notes          []string        `json:"notes"`
 	StartDeadline  *rules.Date     `json:"start_deadline"`
+	Explain        []explainStep   `json:"explain,omitempty"` // with --explain
 }
 
 // noneWord is the value of --benefit and --previous (and the interactive
@@ -83,7 +85,15 @@ replaces the file's list. A fact given nowhere is unknown.
 
 --interactive asks on stderr for each missing fact and reads the answers
 from stdin, one a line (a terminal or a pipe); an empty line leaves the fact
-unknown. Lists are comma-separated: "aap=full, other=12000" or "none".` + exitStatusSection + `
+unknown. Lists are comma-separated: "aap=full, other=12000" or "none".
+
+With --explain, the table is followed by the derivation of each criterion
+in order: the rule applied with the dates and facts used (the 18th and 67th
+birthdays against the assessment date, the rule versions of 2019-01-01,
+2025-03-07 and 2025-08-01), the outcome, the legal reference and where the
+rule comes from; then the verdict and the § 31 start deadline. In JSON the
+same steps are the list "explain". With --lang nb the table, verdict, reasons
+and explanation are in Norwegian; JSON is the same in both languages.` + exitStatusSection + `
   3  not eligible: at least one criterion is not met
   4  undetermined: no criterion is not met, but at least one is unknown`,
 		Example: `  kvp check --birth-date 1990-06-15 --reduced-capacity yes --assessment-done yes \
@@ -92,7 +102,8 @@ unknown. Lists are comma-separated: "aap=full, other=12000" or "none".` + exitSt
   kvp check --birth-date 2000-06-15 --date 2018-12-31 --benefit aap=full
   kvp check -f examples/case-check.yaml -o json
   kvp check -f examples/case-check.yaml --benefit dagpenger=20000 --application-date 2026-10-01
-  kvp check --birth-date 1990-06-15 --interactive < answers.txt`,
+  kvp check --birth-date 1990-06-15 --interactive < answers.txt
+  kvp check -f examples/case-check.yaml --explain --lang nb`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runCheck(a, cmd, o) },
 	}
@@ -110,11 +121,16 @@ unknown. Lists are comma-separated: "aap=full, other=12000" or "none".` + exitSt
 	f.StringVar(&o.youthProgramme, "youth-programme", "", "receives ungdomsprogramytelse: `yes|no`")
 	f.StringArrayVar(&o.previous, "previous", nil, "an earlier programme `FROM..TO`, or none (repeatable)")
 	f.BoolVar(&o.interactive, "interactive", false, "ask for each missing fact on stderr, answers from stdin")
+	f.BoolVar(&o.explain, "explain", false, "show how each criterion is decided: rule, dates and facts, legal reference")
 	return cmd
 }
 
 func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 	format, err := a.format(cmd)
+	if err != nil {
+		return err
+	}
+	l, err := a.locale(cmd)
 	if err != nil {
 		return err
 	}
@@ -174,12 +190,19 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 	}
 	res := rules.CheckEligibility(facts)
 	if format == "json" {
-		err = writeJSON(a.out, checkDoc{
+		doc := checkDoc{
 			SchemaVersion: schemaVersion, AssessmentDate: on, Verdict: res.Verdict,
 			Findings: res.Findings, Missing: res.Missing, Notes: res.Notes, StartDeadline: res.StartDeadline,
-		})
+		}
+		if o.explain {
+			doc.Explain = checkExplain(locale{}, facts, res)
+		}
+		err = writeJSON(a.out, doc)
 	} else {
-		err = printCheck(a.out, on, res)
+		err = printCheck(a.out, l, on, res)
+		if err == nil && o.explain {
+			printExplain(a.out, l, checkExplain(l, facts, res))
+		}
 	}
 	if err != nil {
 		return err
@@ -475,12 +498,16 @@ var factFlags = map[string]string{
 // resultWords are the table's words for the outcomes.
 var resultWords = map[rules.Outcome]string{rules.Met: "met", rules.NotMet: "not met", rules.Unknown: "unknown"}
 
-func printCheck(w io.Writer, on rules.Date, res rules.EligibilityResult) error {
-	fmt.Fprintf(w, "Eligibility on %s (sotjl. § 29)\n", on)
+func printCheck(w io.Writer, l locale, on rules.Date, res rules.EligibilityResult) error {
+	fmt.Fprintf(w, l.T("Eligibility on %s (sotjl. § 29)")+"\n", l.Date(on))
 	rows := make([][]string, 0, len(res.Findings))
 	var notMet, unknown []string
 	for _, f := range res.Findings {
-		rows = append(rows, []string{f.ID, f.Name, resultWords[f.Result], f.Reason, f.Ref})
+		reason := f.Reason
+		if l.nb && f.ReasonNB != "" {
+			reason = f.ReasonNB
+		}
+		rows = append(rows, []string{f.ID, l.T(f.Name), l.T(resultWords[f.Result]), reason, l.T(f.Ref)})
 		switch f.Result {
 		case rules.NotMet:
 			notMet = append(notMet, f.ID)
@@ -488,19 +515,19 @@ func printCheck(w io.Writer, on rules.Date, res rules.EligibilityResult) error {
 			unknown = append(unknown, f.ID)
 		}
 	}
-	if err := table(w, []string{"id", "criterion", "result", "reason", "legal reference"}, rows); err != nil {
+	if err := table(w, []string{l.T("id"), l.T("criterion"), l.T("result"), l.T("reason"), l.T("legal reference")}, rows); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
 	switch res.Verdict {
 	case rules.VerdictEligible:
-		fmt.Fprintln(w, "Verdict: eligible: every criterion is met")
+		fmt.Fprintln(w, l.T("Verdict: eligible: every criterion is met"))
 	case rules.VerdictNotEligible:
-		fmt.Fprintf(w, "Verdict: not eligible: %s not met\n", strings.Join(notMet, ", "))
+		fmt.Fprintf(w, l.T("Verdict: not eligible: %s not met")+"\n", strings.Join(notMet, ", "))
 	default:
-		fmt.Fprintf(w, "Verdict: undetermined: %s unknown\n", strings.Join(unknown, ", "))
+		fmt.Fprintf(w, l.T("Verdict: undetermined: %s unknown")+"\n", strings.Join(unknown, ", "))
 	}
-	missing := "none"
+	missing := l.T("none")
 	if len(res.Missing) > 0 {
 		parts := make([]string, 0, len(res.Missing))
 		for _, m := range res.Missing {
@@ -508,12 +535,16 @@ func printCheck(w io.Writer, on rules.Date, res rules.EligibilityResult) error {
 		}
 		missing = strings.Join(parts, ", ")
 	}
-	fmt.Fprintf(w, "Missing facts: %s\n", missing)
+	fmt.Fprintf(w, l.T("Missing facts: %s")+"\n", missing)
 	if res.StartDeadline != nil {
-		fmt.Fprintf(w, "Start deadline: %s (%s)\n", *res.StartDeadline, rules.RefStartDeadline)
+		fmt.Fprintf(w, l.T("Start deadline: %s (%s)")+"\n", l.Date(*res.StartDeadline), rules.RefStartDeadline)
 	}
-	fmt.Fprintln(w, "Notes:")
-	for _, n := range res.Notes {
+	fmt.Fprintln(w, l.T("Notes:"))
+	notes := res.Notes
+	if l.nb && len(res.NotesNB) == len(res.Notes) {
+		notes = res.NotesNB
+	}
+	for _, n := range notes {
 		fmt.Fprintf(w, "  - %s\n", n)
 	}
 	return nil

@@ -84,6 +84,10 @@ overrides in the config file's format (see examples/scenario-*.yaml).` + exitSta
 			if err != nil {
 				return err
 			}
+			l, err := a.locale(cmd)
+			if err != nil {
+				return err
+			}
 			if scenario == "" {
 				return usageErrorf("--scenario FILE is required")
 			}
@@ -125,7 +129,7 @@ overrides in the config file's format (see examples/scenario-*.yaml).` + exitSta
 			if format == "json" {
 				return writeJSON(a.out, doc)
 			}
-			return printCompare(a, doc)
+			return printCompare(a, l, doc)
 		},
 	}
 	addCaseFlags(cmd, &o)
@@ -219,51 +223,58 @@ func newCompareRow(r compareRow, base, scen calc.Money) compareRow {
 	return r
 }
 
-func printCompare(a *app, doc *compareDoc) error {
+func printCompare(a *app, l locale, doc *compareDoc) error {
 	w := a.out
-	fmt.Fprintf(w, "Baseline: %s (params %s)\nScenario: %s (params %s)\n", doc.Baseline.Title, doc.Baseline.ParamsHash, doc.Scenario.Title, doc.Scenario.ParamsHash)
+	fmt.Fprintf(w, l.T("Baseline: %s (params %s)\nScenario: %s (params %s)\n"), l.T(doc.Baseline.Title), doc.Baseline.ParamsHash, l.T(doc.Scenario.Title), doc.Scenario.ParamsHash)
 	if doc.Scenario.LegalBasis != "" {
-		fmt.Fprintf(w, "Legal basis of the scenario: %s\n", doc.Scenario.LegalBasis)
+		fmt.Fprintf(w, l.T("Legal basis of the scenario: %s\n"), doc.Scenario.LegalBasis)
 	}
 	pct := func(p *string) string {
 		if p == nil {
 			return "–"
 		}
+		if l.nb {
+			return groupNB(*p) + " %"
+		}
 		return *p + " %"
 	}
 	section := func(title string, head string, rows []compareRow, label func(compareRow) string) error {
-		heading(w, title)
+		heading(w, l.T(title))
 		var out [][]string
 		for _, r := range rows {
-			out = append(out, []string{label(r), r.Baseline.String(), r.Scenario.String(), r.Difference.String(), pct(r.Percent)})
+			out = append(out, []string{label(r), l.Money(r.Baseline), l.Money(r.Scenario), l.Money(r.Difference), pct(r.Percent)})
 		}
-		return table(w, []string{head, "baseline", "scenario", "difference", "per cent"}, out, 1, 2, 3, 4)
+		return table(w, []string{l.T(head), l.T("baseline"), l.T("scenario"), l.T("difference"), l.T("per cent")}, out, 1, 2, 3, 4)
 	}
-	if err := section("Segments (net)", "period", doc.Segments, func(r compareRow) string { return r.From.String() + " – " + r.To.String() }); err != nil {
+	if err := section("Segments (net)", "period", doc.Segments, func(r compareRow) string { return l.Date(r.From) + " – " + l.Date(r.To) }); err != nil {
 		return err
 	}
-	if err := section("Months (net, by the month earned)", "month", doc.Months, func(r compareRow) string { return r.Month }); err != nil {
+	if err := section("Months (net, by the month earned)", "month", doc.Months, func(r compareRow) string { return l.monthText(r.Month) }); err != nil {
 		return err
 	}
 	years := append(slices.Clone(doc.Years), doc.Total)
 	if err := section("Years (net, by the year paid)", "year", years, func(r compareRow) string {
 		if r.Year == 0 {
-			return "total"
+			return l.T("total")
 		}
 		return strconv.Itoa(r.Year)
 	}); err != nil {
 		return err
 	}
-	heading(w, "Tax-relevant amounts per income year")
+	heading(w, l.T("Tax-relevant amounts per income year"))
 	var rows [][]string
 	m := func(v *calc.Money) string {
 		if v == nil {
-			return "n/a"
+			return l.T("n/a")
 		}
-		return v.String()
+		return l.Money(*v)
 	}
 	for _, t := range doc.TaxYears {
 		rows = append(rows, []string{strconv.Itoa(t.Year), m(t.TaxBaseline), m(t.TaxScenario), m(t.NetBaseline), m(t.NetScenario), m(t.NetDifference), t.Note})
 	}
-	return table(w, []string{"year", "tax baseline", "tax scenario", "net baseline", "net scenario", "net difference", "note"}, rows, 1, 2, 3, 4, 5)
+	head := []string{"year", "tax baseline", "tax scenario", "net baseline", "net scenario", "net difference", "note"}
+	for i := range head {
+		head[i] = l.T(head[i])
+	}
+	return table(w, head, rows, 1, 2, 3, 4, 5)
 }

@@ -45,6 +45,10 @@ G values before 2000 are left out unless --all is given.` + exitStatusSection,
 			if err != nil {
 				return err
 			}
+			l, err := a.locale(cmd)
+			if err != nil {
+				return err
+			}
 			cfg, _ := a.load(cmd)
 			doc := configDoc{SchemaVersion: schemaVersion, File: cfg.File, Settings: cfg.Settings, Parameters: []configParam{}}
 			p := cfg.Params
@@ -75,22 +79,22 @@ G values before 2000 are left out unless --all is given.` + exitStatusSection,
 			}
 			file := doc.File
 			if file == "" {
-				file = "(none)"
+				file = l.T("(none)")
 			}
-			heading(a.out, "Config file: "+file)
+			heading(a.out, l.T("Config file:")+" "+file)
 			var rows [][]string
 			for _, s := range doc.Settings {
-				rows = append(rows, []string{s.Key, s.Value, s.Origin})
+				rows = append(rows, []string{s.Key, s.Value, originText(l, s.Origin)})
 			}
-			if err := table(a.out, []string{"setting", "value", "origin"}, rows); err != nil {
+			if err := table(a.out, []string{l.T("setting"), l.T("value"), l.T("origin")}, rows); err != nil {
 				return err
 			}
-			heading(a.out, "Parameters")
+			heading(a.out, l.T("Parameters"))
 			rows = nil
 			for _, q := range doc.Parameters {
-				rows = append(rows, []string{q.Key, q.From.String(), q.Value, q.Ref, q.Origin})
+				rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, originText(l, q.Origin)})
 			}
-			return table(a.out, []string{"parameter", "from", "value", "reference", "origin"}, rows, 2)
+			return table(a.out, []string{l.T("parameter"), l.T("from"), l.T("value"), l.T("reference"), l.T("origin")}, rows, 2)
 		},
 	}
 	show.Flags().BoolVar(&all, "all", false, "include G values before 2000")

@@ -42,6 +42,10 @@ changes on 1 May.` + exitStatusSection,
 			if err != nil {
 				return err
 			}
+			l, err := a.locale(cmd)
+			if err != nil {
+				return err
+			}
 			d, err := today()
 			if err != nil {
 				return err
@@ -72,14 +76,21 @@ changes on 1 May.` + exitStatusSection,
 				return writeJSON(a.out, info)
 			}
 			avg := info.AverageNote
-			if info.AverageG != nil {
-				avg = info.AverageG.StringFixed(0)
+			if l.nb {
+				avg = translateError(avg)
 			}
-			return table(a.out, []string{"", "value", "reference"}, [][]string{
-				{"date", d.String(), ""},
-				{"G", g.Value.String(), g.Ref + " · from " + g.From.String() + " · " + g.Source},
-				{"G per month", info.PerMonth.StringFixed(0), "G / 12, whole kroner"},
-				{"average G " + strconv.Itoa(d.Year()), avg, "month-weighted yearly average"},
+			if info.AverageG != nil {
+				avg = l.Kroner(*info.AverageG)
+			}
+			gValue := g.Value.String()
+			if l.nb {
+				gValue = l.Kroner(info.G)
+			}
+			return table(a.out, []string{"", l.T("value"), l.T("reference")}, [][]string{
+				{l.T("date"), l.Date(d), ""},
+				{"G", gValue, g.Ref + " · " + l.T("from") + " " + l.Date(g.From) + " · " + g.Source},
+				{l.T("G per month"), l.Kroner(info.PerMonth), l.T("G / 12, whole kroner")},
+				{l.T("average G") + " " + strconv.Itoa(d.Year()), avg, l.T("month-weighted yearly average")},
 			}, 1)
 		},
 	}
@@ -122,6 +133,10 @@ func newGListCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			l, err := a.locale(cmd)
+			if err != nil {
+				return err
+			}
 			if fromYear < rules.MinYear || fromYear > rules.MaxYear {
 				return usageErrorf("--from: %d is not a year from %d to %d", fromYear, rules.MinYear, rules.MaxYear)
 			}
@@ -148,13 +163,13 @@ func newGListCmd(a *app) *cobra.Command {
 			}
 			avg := map[int]string{}
 			for _, y := range out.Averages {
-				avg[y.Year] = y.AverageG.StringFixed(0)
+				avg[y.Year] = l.Kroner(y.AverageG)
 			}
 			rows := make([][]string, 0, len(out.History))
 			for _, r := range out.History {
-				rows = append(rows, []string{r.From.String(), r.G.StringFixed(0), r.PerMonth.StringFixed(0), avg[r.From.Year()], r.Origin})
+				rows = append(rows, []string{l.Date(r.From), l.Kroner(r.G), l.Kroner(r.PerMonth), avg[r.From.Year()], originText(l, r.Origin)})
 			}
-			return table(a.out, []string{"from", "G", "G per month", "average G (year)", "origin"}, rows, 1, 2, 3)
+			return table(a.out, []string{l.T("from"), "G", l.T("G per month"), l.T("average G (year)"), l.T("origin")}, rows, 1, 2, 3)
 		},
 	}
 	cmd.Flags().IntVar(&fromYear, "from", 1967, "the first `YEAR` to list")

@@ -21,6 +21,7 @@ type periodOptions struct {
 	leave           []string
 	interruptions   []string
 	extended        bool
+	explain         bool
 }
 
 // periodDoc is the JSON document of kvp period: the facts as evaluated, then
@@ -29,6 +30,7 @@ type periodDoc struct {
 	SchemaVersion int                  `json:"schema_version"`
 	Facts         rules.ProgrammeFacts `json:"facts"`
 	rules.PeriodReport
+	Explain []explainStep `json:"explain,omitempty"` // with --explain
 }
 
 func newPeriodCmd(a *app) *cobra.Command {
@@ -83,12 +85,21 @@ Conventions:
 Warnings (overlapping periods, leave or interruption outside the programme, a
 decision longer than a year, time past the limit, a missed start deadline)
 are printed on stderr and under Warnings; they do not change the exit status.
-Decisions that overlap, or a period that ends before it starts, are errors.` + exitStatusSection,
+Decisions that overlap, or a period that ends before it starts, are errors.
+
+With --explain, the tables are followed by the counting step by step: the
+regime, the limit in counted days, the days of leave and interruption, how
+far they push the latest end out, the used and remaining days, the next
+decision, the end of a long interruption and the § 31 deadline, each with
+its legal reference. In JSON the same steps are the list "explain". With
+--lang nb the tables, warnings and explanation are in Norwegian; JSON is the
+same in both languages.` + exitStatusSection,
 		Example: `  kvp period --start 2026-01-05
   kvp period --start 2026-01-05 --decision 2026-01-05..2027-01-04 --leave 2026-12-20..2027-01-10
   kvp period --start 2026-01-05 --interruption 2026-06-01..2199-12-31 --date 2026-09-30
   kvp period --start 2026-07-16 --application-date 2026-01-15 --extended
-  kvp period -f examples/case-period.yaml -o json`,
+  kvp period -f examples/case-period.yaml -o json
+  kvp period --start 2026-01-05 --leave 2026-12-20..2027-01-10 --explain --lang nb`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runPeriod(a, cmd, o) },
 	}
@@ -101,6 +112,7 @@ Decisions that overlap, or a period that ends before it starts, are errors.` + e
 	f.StringArrayVar(&o.leave, "leave", nil, "approved leave (permisjon) `FROM..TO` (repeatable)")
 	f.StringArrayVar(&o.interruptions, "interruption", nil, "an interruption (avbrudd) `FROM..TO` (repeatable); an ongoing one ends on or after --date")
 	f.BoolVar(&o.extended, "extended", false, "an extension for special reasons is granted (§ 32; 2019 regime)")
+	f.BoolVar(&o.explain, "explain", false, "show how each limit is counted: days, push-outs, legal reference")
 	return cmd
 }
 
@@ -283,6 +295,10 @@ func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
 	if err != nil {
 		return err
 	}
+	l, err := a.locale(cmd)
+	if err != nil {
+		return err
+	}
 	facts, err := periodFacts(a, cmd, o)
 	if err != nil {
 		return err
@@ -292,7 +308,7 @@ func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
 		return err // Validate has passed in periodFacts
 	}
 	for _, w := range report.Warnings {
-		fmt.Fprintf(a.io.ErrOut, "kvp: warning: %s\n", warningText(w))
+		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", l.T("warning"), warningText(l, w))
 	}
 	if format == "json" {
 		for _, l := range []*[]rules.Period{&facts.Decisions, &facts.Leave, &facts.Interruptions} {
@@ -300,45 +316,75 @@ func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
 				*l = []rules.Period{}
 			}
 		}
-		return writeJSON(a.out, periodDoc{SchemaVersion: schemaVersion, Facts: facts, PeriodReport: report})
-	}
-	return printPeriodTables(a, facts, report)
-}
-
-// warningText is a warning as one line: "CODE: message (reference)".
-func warningText(w rules.Warning) string {
-	return w.Code + ": " + w.Message + " (" + w.Ref + ")"
-}
-
-func printPeriodTables(a *app, f rules.ProgrammeFacts, r rules.PeriodReport) error {
-	w := a.out
-	fmt.Fprintf(w, "Programme from %s, evaluated on %s · regime %s (%s)\n", f.Start, f.EvalDate, r.Regime, r.RegimeRef)
-	heading(w, "Timeline")
-	rows := make([][]string, 0, len(r.Timeline))
-	for _, e := range r.Timeline {
-		kind := e.Kind
-		if e.Ongoing {
-			kind += " (ongoing)"
+		doc := periodDoc{SchemaVersion: schemaVersion, Facts: facts, PeriodReport: report}
+		if o.explain {
+			doc.Explain = periodExplain(locale{}, facts, report)
 		}
-		rows = append(rows, []string{e.Period.From.String(), e.Period.To.String(), kind,
-			strconv.Itoa(e.CountedDays), strconv.Itoa(e.RunningTotal), e.Ref})
+		return writeJSON(a.out, doc)
 	}
-	if err := table(w, []string{"from", "to", "kind", "counted days", "running total", "reference"}, rows, 3, 4); err != nil {
+	if err := printPeriodTables(a, l, facts, report); err != nil {
 		return err
 	}
-	heading(w, "Summary")
+	if o.explain {
+		printExplain(a.out, l, periodExplain(l, facts, report))
+	}
+	return nil
+}
+
+// warningText is a warning as one line: "CODE: message (reference)", in
+// Norwegian with --lang nb (the code stays as it is: scripts match on it).
+func warningText(l locale, w rules.Warning) string {
+	msg := w.Message
+	if l.nb && w.MessageNB != "" {
+		msg = w.MessageNB
+	}
+	return w.Code + ": " + msg + " (" + l.T(w.Ref) + ")"
+}
+
+// periodRef is a timeline entry's reference in l: a regime reference may
+// end in ": past the limit".
+func periodRef(l locale, ref string) string {
+	if base, ok := strings.CutSuffix(ref, ": past the limit"); ok {
+		return l.T(base) + ": " + l.T("past the limit")
+	}
+	return l.T(ref)
+}
+
+func printPeriodTables(a *app, l locale, f rules.ProgrammeFacts, r rules.PeriodReport) error {
+	w := a.out
+	fmt.Fprintf(w, l.T("Programme from %s, evaluated on %s · regime %s (%s)")+"\n",
+		l.Date(f.Start), l.Date(f.EvalDate), l.T(r.Regime), l.T(r.RegimeRef))
+	heading(w, l.T("Timeline"))
+	rows := make([][]string, 0, len(r.Timeline))
+	for _, e := range r.Timeline {
+		kind := l.T(e.Kind)
+		if e.Ongoing {
+			kind += " (" + l.T("ongoing") + ")"
+		}
+		rows = append(rows, []string{l.Date(e.Period.From), l.Date(e.Period.To), kind,
+			strconv.Itoa(e.CountedDays), strconv.Itoa(e.RunningTotal), periodRef(l, e.Ref)})
+	}
+	head := []string{l.T("from"), l.T("to"), l.T("kind"), l.T("counted days"), l.T("running total"), l.T("reference")}
+	if err := table(w, head, rows, 3, 4); err != nil {
+		return err
+	}
+	heading(w, l.T("Summary"))
 	lines := r.Lines()
 	rows = make([][]string, 0, len(lines))
-	for _, l := range lines {
-		rows = append(rows, []string{l.Label, l.Value, l.Ref})
+	for _, line := range lines {
+		value := line.Value
+		if l.nb && line.ValueNB != "" {
+			value = line.ValueNB
+		}
+		rows = append(rows, []string{l.T(line.Label), value, l.T(line.Ref)})
 	}
-	if err := table(w, []string{"", "value", "reference"}, rows); err != nil {
+	if err := table(w, []string{"", l.T("value"), l.T("reference")}, rows); err != nil {
 		return err
 	}
 	if len(r.Warnings) > 0 {
-		heading(w, "Warnings")
+		heading(w, l.T("Warnings"))
 		for _, x := range r.Warnings {
-			fmt.Fprintf(w, "warning: %s\n", warningText(x))
+			fmt.Fprintf(w, "%s: %s\n", l.T("warning"), warningText(l, x))
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
 	"kvp/calc"
@@ -10,10 +11,12 @@ import (
 type ratesDoc struct {
 	SchemaVersion int `json:"schema_version"`
 	*calc.Rates
+	Explain []explainStep `json:"explain,omitempty"`
 }
 
 func newRatesCmd(a *app) *cobra.Command {
 	var dateFlag string
+	var explain bool
 	cmd := &cobra.Command{
 		Use:   "rates",
 		Short: "Show the stipend rates in force on a date",
@@ -21,13 +24,22 @@ func newRatesCmd(a *app) *cobra.Command {
 the yearly amount (factor × G; whole kroner as NAV publishes it), the average
 monthly amount (yearly / 12) and the day rate (yearly / 260, rounded under the
 rounding policy), for participants 25 and over and under 25 (2/3, sotjl. § 35),
-and the child supplement per child per day and per year (KVP-forskriften § 3).` + exitStatusSection,
+and the child supplement per child per day and per year (KVP-forskriften § 3).
+
+With --explain, each figure is followed by its derivation: the formula with
+its values, the rounding applied, the legal reference and the parameter's
+source (in JSON, the list "explain").` + exitStatusSection,
 		Example: `  kvp rates
   kvp rates --date 2024-07-01
+  kvp rates --date 2025-05-01 --explain --lang nb
   kvp rates --date 2026-05-01 --rounding exact -o json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			format, err := a.format(cmd)
+			if err != nil {
+				return err
+			}
+			l, err := a.locale(cmd)
 			if err != nil {
 				return err
 			}
@@ -50,34 +62,64 @@ and the child supplement per child per day and per year (KVP-forskriften § 3).`
 				return err
 			}
 			if format == "json" {
-				return writeJSON(a.out, ratesDoc{SchemaVersion: schemaVersion, Rates: r})
-			}
-			rows := [][]string{
-				{"G", r.G.StringFixed(0), "", "ftrl. § 1-4 · from " + r.GFrom.String()},
-				{"factor", r.Factor, "", calc.RefStipend + " · from " + r.FactorFrom.String()},
-			}
-			for _, b := range r.Bands {
-				label := "25 and over"
-				if b.Band == "under_25" {
-					label = "under 25 (" + b.Share + ")"
+				doc := ratesDoc{SchemaVersion: schemaVersion, Rates: r}
+				if explain {
+					// JSON is the same in every language: the steps in English.
+					if doc.Explain, err = ratesExplain(locale{}, r, cfg.Params); err != nil {
+						return err
+					}
 				}
-				rows = append(rows,
-					[]string{"yearly, " + label, b.Yearly.StringFixed(0), b.YearlyExact.String(), b.Ref},
-					[]string{"monthly, " + label, b.Monthly.String(), "", "yearly / 12"},
-					[]string{"daily, " + label, b.Daily.String(), b.DailyExact, "yearly / " + r.DayDivisor + " · rounding " + string(r.Rounding)},
-				)
+				return writeJSON(a.out, doc)
 			}
-			rows = append(rows,
-				[]string{"child supplement per child per day", r.ChildSupplementDay.String(), "", r.ChildSupplementRef + " · from " + r.ChildSupplementFrom.String()},
-				[]string{"child supplement per child per year", r.ChildSupplementYear.String(), "", "per day × " + r.DayDivisor},
-			)
-			heading(a.out, "Rates in force on "+d.String())
-			return table(a.out, []string{"", "amount", "unrounded", "reference"}, rows, 1, 2)
+			if err := printRates(a, l, r); err != nil {
+				return err
+			}
+			if explain {
+				steps, err := ratesExplain(l, r, cfg.Params)
+				if err != nil {
+					return err
+				}
+				printExplain(a.out, l, steps)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&dateFlag, "date", "", "the `DATE` (YYYY-MM-DD; default today)")
 	cmd.Flags().String("rounding", "nav", "rounding `POLICY` of the day rate: nav or exact")
+	cmd.Flags().BoolVar(&explain, "explain", false, "show how each figure is derived: formula, rounding, legal reference, source")
 	return cmd
+}
+
+// printRates prints the rates table in the language of l.
+func printRates(a *app, l locale, r *calc.Rates) error {
+	from := " · " + l.T("from") + " "
+	exact := func(s string) string { // an unrounded figure given as a decimal string
+		if d, err := decimal.NewFromString(s); err == nil {
+			return l.Num(d)
+		}
+		return s
+	}
+	rows := [][]string{
+		{"G", l.Kroner(r.G), "", "ftrl. § 1-4" + from + l.Date(r.GFrom)},
+		{l.T("factor"), exact(r.Factor), "", calc.RefStipend + from + l.Date(r.FactorFrom)},
+	}
+	for _, b := range r.Bands {
+		label := l.T("25 and over")
+		if b.Band == "under_25" {
+			label = l.T("under 25") + " (" + b.Share + ")"
+		}
+		rows = append(rows,
+			[]string{l.T("yearly") + ", " + label, l.Kroner(b.Yearly), l.Money(b.YearlyExact), b.Ref},
+			[]string{l.T("monthly") + ", " + label, l.Money(b.Monthly), "", l.T("yearly / 12")},
+			[]string{l.T("daily") + ", " + label, l.Money(b.Daily), exact(b.DailyExact), l.T("yearly") + " / " + r.DayDivisor + " · " + l.T("rounding") + " " + string(r.Rounding)},
+		)
+	}
+	rows = append(rows,
+		[]string{l.T("child supplement per child per day"), l.Money(r.ChildSupplementDay), "", r.ChildSupplementRef + from + l.Date(r.ChildSupplementFrom)},
+		[]string{l.T("child supplement per child per year"), l.Money(r.ChildSupplementYear), "", l.T("per day") + " × " + r.DayDivisor},
+	)
+	heading(a.out, l.T("Rates in force on")+" "+l.Date(r.Date))
+	return table(a.out, []string{"", l.T("amount"), l.T("unrounded"), l.T("reference")}, rows, 1, 2)
 }
 
 // roundingSetting returns the rounding policy: the flag, else the case file's

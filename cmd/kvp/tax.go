@@ -18,12 +18,13 @@ type taxDoc struct {
 	SchemaVersion int                `json:"schema_version"`
 	Stamp         stamp              `json:"stamp"`
 	Breakdown     *calc.TaxBreakdown `json:"tax"`
+	Explain       []explainStep      `json:"explain,omitempty"` // with --explain
 }
 
 func newTaxCmd(a *app) *cobra.Command {
 	var year int
 	var income string
-	var finnmark bool
+	var finnmark, explain bool
 	cmd := &cobra.Command{
 		Use:   "tax",
 		Short: "Show the tax on a personal income in one income year",
@@ -36,14 +37,26 @@ the average rate, the net per year and month, and the pension earning
 (18.1 % of income up to 7.1 × the year's average G, ftrl. § 3-15).
 Every line carries its formula, its legal reference and the parameters used.
 
+With --explain, the table is followed by the derivation of each line in
+order: the formula with its values, the result, the rounding (to the øre,
+half up, where the line is computed), the legal reference and the
+parameters with their source. In JSON the same steps are the list
+"explain". With --lang nb the labels, amounts (20 455,59 kr) and the
+explanation are in Norwegian; JSON is the same in both languages.
+
 Parameters are embedded for income years 2023–2026; add a year under tax:
 in the config file (see README).` + exitStatusSection,
 		Example: `  kvp tax --year 2025 --income 265657
   kvp tax --year 2026 --income 300000 --finnmark
-  kvp tax --year 2026 --income 120000 -o json`,
+  kvp tax --year 2026 --income 120000 -o json
+  kvp tax --year 2025 --income 265657 --explain --lang nb`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			format, err := a.format(cmd)
+			if err != nil {
+				return err
+			}
+			l, err := a.locale(cmd)
 			if err != nil {
 				return err
 			}
@@ -71,27 +84,47 @@ in the config file (see README).` + exitStatusSection,
 			}
 			b := calc.Tax(in, params)
 			if format == "json" {
-				return writeJSON(a.out, taxDoc{SchemaVersion: schemaVersion, Stamp: a.stamp(cfg, ""), Breakdown: &b})
+				doc := taxDoc{SchemaVersion: schemaVersion, Stamp: a.stamp(cfg, ""), Breakdown: &b}
+				if explain {
+					doc.Explain = taxExplain(locale{}, b, params.Source)
+				}
+				return writeJSON(a.out, doc)
 			}
-			heading(a.out, fmt.Sprintf("Tax, income year %d", year))
-			return printTaxLines(a, b)
+			heading(a.out, fmt.Sprintf(l.T("Tax, income year %d"), year))
+			if err := printTaxLines(a, l, b); err != nil {
+				return err
+			}
+			if explain {
+				printExplain(a.out, l, taxExplain(l, b, params.Source))
+			}
+			return nil
 		},
 	}
 	cmd.Flags().IntVar(&year, "year", 0, "the income `YEAR`")
 	cmd.Flags().StringVar(&income, "income", "", "personal income in kroner (`AMOUNT`)")
 	cmd.Flags().BoolVar(&finnmark, "finnmark", false, "resident in Finnmark or Nord-Troms (18.5 %, finnmarksfradrag)")
+	cmd.Flags().BoolVar(&explain, "explain", false, "show how each figure is derived: formula, rounding, legal reference, source")
 	return cmd
 }
 
-func printTaxLines(a *app, b calc.TaxBreakdown) error {
+func printTaxLines(a *app, l locale, b calc.TaxBreakdown) error {
 	rows := make([][]string, 0, len(b.Lines))
-	for _, l := range b.Lines {
-		rows = append(rows, []string{l.Label, calc.M(l.Amount).String(), l.Formula, l.Ref, strings.Join(l.Params, "; ")})
+	for _, line := range b.Lines {
+		params := make([]string, 0, len(line.Params))
+		for _, p := range line.Params {
+			params = append(params, taxParam(l, p))
+		}
+		rows = append(rows, []string{taxLabel(l, line), l.Money(calc.M(line.Amount)), taxFormula(l, line.Formula),
+			l.T(line.Ref), strings.Join(params, "; ")})
 	}
-	if err := table(a.out, []string{"", "amount", "formula", "reference", "parameters"}, rows, 1); err != nil {
+	if err := table(a.out, []string{"", l.T("amount"), l.T("formula"), l.T("reference"), l.T("parameters")}, rows, 1); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.out, "Average tax rate %s %%\n", b.AverageRate.Shift(2).StringFixed(2))
+	rate := b.AverageRate.Shift(2).StringFixed(2)
+	if l.nb {
+		rate = strings.Replace(rate, ".", ",", 1)
+	}
+	fmt.Fprintf(a.out, l.T("Average tax rate %s %%")+"\n", rate)
 	return nil
 }
 
@@ -165,24 +198,25 @@ func taxOptions(fl *pflag.FlagSet, o taxFlags, cf *caseFile) (calc.TaxOptions, e
 	return t, nil
 }
 
-// printTaxSection prints the tax section of kvp calc: one column per income year.
-func printTaxSection(a *app, t *calc.TaxSection) error {
+// printTaxSectionLang prints the tax section of kvp calc in l: one column
+// per income year.
+func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
 	if len(t.Years) == 0 {
 		return nil
 	}
 	w := a.out
-	place := "; Finnmark and Nord-Troms"
+	place := l.T("; Finnmark and Nord-Troms")
 	if !t.Finnmark {
 		place = ""
 	}
-	heading(w, fmt.Sprintf("Tax-relevant amounts (income year by the month %s%s)", t.Basis, place))
+	heading(w, fmt.Sprintf(l.T("Tax-relevant amounts (income year by the month %s%s)"), l.T(string(t.Basis)), place))
 	head := []string{""}
 	right := []int{}
 	for i, y := range t.Years {
 		head = append(head, strconv.Itoa(y.Year))
 		right = append(right, i+1)
 	}
-	head = append(head, "reference")
+	head = append(head, l.T("reference"))
 	var keys []string
 	labels := map[string]string{}
 	refs := map[string]string{}
@@ -190,32 +224,32 @@ func printTaxSection(a *app, t *calc.TaxSection) error {
 		if y.Tax == nil {
 			continue
 		}
-		for _, l := range y.Tax.Lines {
-			if _, ok := labels[l.Key]; !ok {
-				keys = append(keys, l.Key)
-				labels[l.Key], refs[l.Key] = l.Label, l.Ref
+		for _, line := range y.Tax.Lines {
+			if _, ok := labels[line.Key]; !ok {
+				keys = append(keys, line.Key)
+				labels[line.Key], refs[line.Key] = taxLabel(l, line), l.T(line.Ref)
 			}
 		}
 	}
 	rows := [][]string{}
-	row := []string{"stipend and child supplement (net)"}
+	row := []string{l.T("stipend and child supplement (net)")}
 	for _, y := range t.Years {
-		row = append(row, y.Stipend.String())
+		row = append(row, l.Money(y.Stipend))
 	}
-	rows = append(rows, append(row, calc.RefStipend))
-	row = []string{"other income"}
+	rows = append(rows, append(row, l.T(calc.RefStipend)))
+	row = []string{l.T("other income")}
 	for _, y := range t.Years {
-		row = append(row, y.OtherIncome.String())
+		row = append(row, l.Money(y.OtherIncome))
 	}
 	rows = append(rows, append(row, ""))
 	for _, k := range keys {
 		row := []string{labels[k]}
 		for _, y := range t.Years {
-			cell := "n/a"
+			cell := l.T("n/a")
 			if y.Tax != nil {
-				for _, l := range y.Tax.Lines {
-					if l.Key == k {
-						cell = calc.M(l.Amount).String()
+				for _, line := range y.Tax.Lines {
+					if line.Key == k {
+						cell = l.Money(calc.M(line.Amount))
 					}
 				}
 			}
@@ -228,16 +262,46 @@ func printTaxSection(a *app, t *calc.TaxSection) error {
 	}
 	for _, y := range t.Years {
 		if y.Note != "" {
-			fmt.Fprintf(w, "%d: %s\n", y.Year, y.Note)
+			fmt.Fprintf(w, "%d: %s\n", y.Year, taxNote(l, y.Note))
 		}
 	}
 	if len(t.Withholding) > 0 {
-		heading(w, "Withholding at "+*t.WithholdingPercent+" % (tax card)")
+		pct := *t.WithholdingPercent
+		if l.nb {
+			pct = strings.Replace(pct, ".", ",", 1)
+		}
+		heading(w, fmt.Sprintf(l.T("Withholding at %s %% (tax card)"), pct))
 		rows = nil
 		for _, m := range t.Withholding {
-			rows = append(rows, []string{m.PaidIn.String(), m.Paid.String(), m.Withheld.String(), m.PaidOut.String(), m.Note})
+			rows = append(rows, []string{taxMonth(l, m.PaidIn), l.Money(m.Paid), l.Money(m.Withheld), l.Money(m.PaidOut), taxNote(l, m.Note)})
 		}
-		return table(w, []string{"paid in", "paid", "withheld", "paid out", "note"}, rows, 1, 2, 3)
+		head := []string{"paid in", "paid", "withheld", "paid out", "note"}
+		if l.nb {
+			head = []string{"utbetalt i", "brutto", "forskuddstrekk", "netto utbetalt", "merknad"}
+		}
+		return table(w, head, rows, 1, 2, 3)
 	}
 	return nil
+}
+
+// taxMonth writes the month of a payment: "2026-07", "07.2026".
+func taxMonth(l locale, ym calc.YearMonth) string {
+	s := ym.String()
+	if !l.nb || len(s) != 7 {
+		return s
+	}
+	return s[5:7] + "." + s[0:4]
+}
+
+// taxNote words a note of the tax section (a missing tax year, pension
+// earning not computed, no withholding in June) in l.
+func taxNote(l locale, note string) string {
+	if !l.nb || note == "" {
+		return note
+	}
+	note = strings.Replace(note, "pension earning not computed: ", "pensjonsopptjening ikke beregnet: ", 1)
+	note = strings.Replace(note, "no withholding in June", "ikke forskuddstrekk i juni", 1)
+	note = strings.Replace(note, "the average G for", "gjennomsnittlig G for", 1)
+	note = strings.Replace(note, "is not known yet: no G has been set for", "er ikke kjent ennå: ingen G er fastsatt for", 1)
+	return translateError(note)
 }
