@@ -616,6 +616,16 @@ var questions = map[string]question{
 	}},
 }
 
+// interviewHint words a question's hint in l.
+func interviewHint(l locale, hint string) string {
+	if !l.nb {
+		return hint
+	}
+	r := strings.NewReplacer("yes/no", "ja/nei", "YYYY-MM-DD", "ÅÅÅÅ-MM-DD", "KIND[=AMOUNT|full]", "TYPE[=BELØP|full]",
+		"FROM..TO", "FRA..TIL", ", comma-separated, or none", ", skilt med komma, eller none", "; KIND: ", "; TYPE: ")
+	return translateError(r.Replace(hint))
+}
+
 // interview asks on stderr for each fact the verdict still needs, in the
 // order of the result's Missing, and judges again after every answer, so an
 // answer that settles a criterion drops the questions it made moot. An empty
@@ -624,6 +634,11 @@ var questions = map[string]question{
 // naming the fact when the answers are piped.
 func interview(a *app, f *rules.EligibilityFacts) error {
 	in := bufio.NewReader(a.io.In)
+	var l locale
+	if a.cfg != nil {
+		lang, _ := a.cfg.Lang()
+		l.nb = lang == "nb"
+	}
 	asked := map[string]bool{}
 	for {
 		fact := ""
@@ -639,11 +654,11 @@ func interview(a *app, f *rules.EligibilityFacts) error {
 		asked[fact] = true
 		q, ok := questions[fact]
 		if !ok {
-			fmt.Fprintf(a.io.ErrOut, "kvp: cannot ask for %s: give it in the case file\n", fact)
+			fmt.Fprintf(a.io.ErrOut, "kvp: %s %s: %s\n", l.T("cannot ask for"), fact, l.T("give it in the case file"))
 			continue
 		}
 		for attempt := 0; ; attempt++ {
-			fmt.Fprintf(a.io.ErrOut, "%s (%s): ", fact, q.hint)
+			fmt.Fprintf(a.io.ErrOut, "%s (%s): ", fact, interviewHint(l, q.hint))
 			line, err := in.ReadString('\n')
 			if err != nil && !errors.Is(err, io.EOF) {
 				return fmt.Errorf("--interactive: reading the answer for %s: %w", fact, err)
@@ -665,7 +680,7 @@ func interview(a *app, f *rules.EligibilityFacts) error {
 			if !a.io.InTerminal || attempt >= maxReasks {
 				return usageErrorf("--interactive: %s: %v", fact, aerr)
 			}
-			fmt.Fprintf(a.io.ErrOut, "kvp: %v; try again, or leave it empty to keep it unknown\n", aerr)
+			fmt.Fprintf(a.io.ErrOut, "kvp: %s; %s\n", interviewHint(l, aerr.Error()), l.T("try again, or leave it empty to keep it unknown"))
 		}
 	}
 }

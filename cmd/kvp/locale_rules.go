@@ -132,4 +132,7 @@ var nbRules = map[string]string{
 	"other income":                                         "annen inntekt",
 	"n/a":                                                  "–",
 	"Withholding at %s %% (tax card)":                      "Forskuddstrekk med %s %% (skattekort)",
+	"cannot ask for":                                       "kan ikke spørre om",
+	"give it in the case file":                             "oppgi det i saksfilen",
+	"try again, or leave it empty to keep it unknown":      "prøv igjen, eller la det stå tomt for å la det være ukjent",
 }
