@@ -239,33 +239,13 @@ func stepTax(b *TaxBreakdown, in TaxInput, p rules.TaxYear, income decimal.Decim
 }
 
 // taxMoney formats an amount with two decimals and spaces between thousands: "265 657.00".
-func taxMoney(d decimal.Decimal) string { return taxGroup(d.StringFixed(2)) }
+func taxMoney(d decimal.Decimal) string { return rules.GroupDigits(d.StringFixed(2), ".") }
 
 // taxNum formats a parameter as written, without trailing zeros: "99 650", "7.1".
-func taxNum(d decimal.Decimal) string { return taxGroup(d.String()) }
+func taxNum(d decimal.Decimal) string { return rules.GroupDigits(d.String(), ".") }
 
 // taxPct formats a rate as a percentage: 0.077 → "7.7 %".
 func taxPct(d decimal.Decimal) string { return d.Shift(2).String() + " %" }
-
-// taxGroup puts a space between each group of three digits of the whole part of s.
-func taxGroup(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "−", s[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var sb strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			sb.WriteByte(' ')
-		}
-		sb.WriteRune(c)
-	}
-	if hasFrac {
-		sb.WriteString("." + frac)
-	}
-	return sign + sb.String()
-}
 
 // MarshalJSON writes every amount with exactly two decimals, as all kvp
 // JSON does ("92000.00"); the average rate keeps its four.

@@ -240,26 +240,7 @@ func dateNB(d Date) string {
 func periodNB(p Period) string { return dateNB(p.From) + "–" + dateNB(p.To) }
 
 // amountNB writes kroner the Norwegian way: 20 000, 1 234,5.
-func amountNB(d decimal.Decimal) string {
-	s := d.String()
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "−", s[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteString("," + frac)
-	}
-	return b.String()
-}
+func amountNB(d decimal.Decimal) string { return GroupDigits(d.String(), ",") }
 
 // Finding is the outcome of one criterion for one person.
 type Finding struct {

@@ -364,11 +364,7 @@ func snake(flag string) string {
 }
 
 func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
-	format, err := a.format(cmd)
-	if err != nil {
-		return err
-	}
-	l, err := a.locale(cmd)
+	format, l, err := a.start(cmd)
 	if err != nil {
 		return err
 	}

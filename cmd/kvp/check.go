@@ -126,11 +126,7 @@ and explanation are in Norwegian; JSON is the same in both languages.` + exitSta
 }
 
 func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
-	format, err := a.format(cmd)
-	if err != nil {
-		return err
-	}
-	l, err := a.locale(cmd)
+	format, l, err := a.start(cmd)
 	if err != nil {
 		return err
 	}

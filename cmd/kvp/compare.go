@@ -80,11 +80,7 @@ overrides in the config file's format (see examples/scenario-*.yaml).` + exitSta
   kvp compare --baseline examples/scenario-g-2027.yaml --scenario examples/scenario-factor-2027.yaml -f examples/case-basic.yaml --from 2027-01-01 --to 2027-12-31`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, err := a.format(cmd)
-			if err != nil {
-				return err
-			}
-			l, err := a.locale(cmd)
+			format, l, err := a.start(cmd)
 			if err != nil {
 				return err
 			}

@@ -41,11 +41,7 @@ G values before 2000 are left out unless --all is given.` + exitStatusSection,
   KVP_ROUNDING=exact kvp config show -o json --all`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, err := a.format(cmd)
-			if err != nil {
-				return err
-			}
-			l, err := a.locale(cmd)
+			format, l, err := a.start(cmd)
 			if err != nil {
 				return err
 			}

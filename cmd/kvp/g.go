@@ -38,22 +38,13 @@ changes on 1 May.` + exitStatusSection,
   kvp g --date 2027-06-01 --set g@2027-05-01=143000 -o json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, err := a.format(cmd)
+			format, l, err := a.start(cmd)
 			if err != nil {
 				return err
 			}
-			l, err := a.locale(cmd)
+			d, err := dateOrToday(cmd, dateFlag)
 			if err != nil {
 				return err
-			}
-			d, err := today()
-			if err != nil {
-				return err
-			}
-			if cmd.Flags().Changed("date") {
-				if d, err = parseDateFlag("date", dateFlag); err != nil {
-					return err
-				}
 			}
 			cfg, _ := a.load(cmd)
 			p := cfg.Params
@@ -129,11 +120,7 @@ func newGListCmd(a *app) *cobra.Command {
   kvp g list --from 2020 -o json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, err := a.format(cmd)
-			if err != nil {
-				return err
-			}
-			l, err := a.locale(cmd)
+			format, l, err := a.start(cmd)
 			if err != nil {
 				return err
 			}

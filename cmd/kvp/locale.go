@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
@@ -111,25 +110,7 @@ func (l locale) Date(d rules.Date) string {
 
 // groupNB writes a decimal number the Norwegian way: a space between groups
 // of three digits and a decimal comma ("-1 234 567,50").
-func groupNB(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "−", s[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteString("," + frac)
-	}
-	return b.String()
-}
+func groupNB(s string) string { return rules.GroupDigits(s, ",") }
 
 // nbText is the Norwegian bokmål text for fixed English texts.
 var nbText = map[string]string{

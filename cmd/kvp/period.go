@@ -291,11 +291,7 @@ func inputName(file string) string {
 }
 
 func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
-	format, err := a.format(cmd)
-	if err != nil {
-		return err
-	}
-	l, err := a.locale(cmd)
+	format, l, err := a.start(cmd)
 	if err != nil {
 		return err
 	}

@@ -35,22 +35,13 @@ source (in JSON, the list "explain").` + exitStatusSection,
   kvp rates --date 2026-05-01 --rounding exact -o json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, err := a.format(cmd)
+			format, l, err := a.start(cmd)
 			if err != nil {
 				return err
 			}
-			l, err := a.locale(cmd)
+			d, err := dateOrToday(cmd, dateFlag)
 			if err != nil {
 				return err
-			}
-			d, err := today()
-			if err != nil {
-				return err
-			}
-			if cmd.Flags().Changed("date") {
-				if d, err = parseDateFlag("date", dateFlag); err != nil {
-					return err
-				}
 			}
 			cfg, _ := a.load(cmd)
 			rounding, err := roundingSetting(cfg, "")

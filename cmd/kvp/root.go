@@ -114,6 +114,25 @@ func (a *app) format(cmd *cobra.Command, allowed ...string) (string, error) {
 	return "", usageErrorf("--output: %q is not one of %s", f, strings.Join(allowed, ", "))
 }
 
+// start is the preamble of every command: its output format (checked
+// against formats) and its language.
+func (a *app) start(cmd *cobra.Command, formats ...string) (string, locale, error) {
+	format, err := a.format(cmd, formats...)
+	if err != nil {
+		return "", locale{}, err
+	}
+	l, err := a.locale(cmd)
+	return format, l, err
+}
+
+// dateOrToday returns the --date flag's date, or today when it is not given.
+func dateOrToday(cmd *cobra.Command, value string) (rules.Date, error) {
+	if cmd.Flags().Changed("date") {
+		return parseDateFlag("date", value)
+	}
+	return today()
+}
+
 // today is the default evaluation date: KVP_TODAY when set (for reproducible
 // runs and tests), else the local date. Only cmd reads the clock.
 func today() (rules.Date, error) {

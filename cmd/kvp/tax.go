@@ -52,11 +52,7 @@ in the config file (see README).` + exitStatusSection,
   kvp tax --year 2025 --income 265657 --explain --lang nb`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, err := a.format(cmd)
-			if err != nil {
-				return err
-			}
-			l, err := a.locale(cmd)
+			format, l, err := a.start(cmd)
 			if err != nil {
 				return err
 			}
