@@ -92,6 +92,34 @@ func TestReductionsHandComputed(t *testing.T) {
 			want: map[string]string{"stipend": "44996.00", "interruption": "-22512.00", "work": "-8993.60", "net": "13490.40"},
 		},
 		{
+			// Exact: 1071.90965 × 22 = 23 582.0123 → 23 582.01; benefits 5 × 1071.90965
+			// = 5 359.54825 plus 2 500 = 7 859.54825 → 7 859.55; net 23 582.01 + 836 − 7 859.55.
+			name: "sykepenger larger than the stipend, exact", rounding: RoundingExact,
+			c: Case{Period: period("2026-06-01", "2026-06-30"), Children: 1, Benefits: []OtherBenefit{
+				{Kind: "sykepenger", Period: period("2026-06-15", "2026-06-19"), PerDay: dec("1500")},
+				{Kind: "sykepenger", Period: period("2026-06-22", "2026-06-26"), Total: decPtr("2500")},
+			}},
+			want: map[string]string{"stipend": "23582.01", "benefits": "-7859.55", "net": "16558.46"},
+		},
+		{
+			// Exact: 21 × 1071.90965 = 22 510.10265 → 22 510.10; absence 1071.90965 +
+			// 1071.90965 × 3 / 7.5 = 1 500.67351 → 1 500.67.
+			name: "absence on a public holiday, exact", rounding: RoundingExact,
+			c: Case{Period: period("2026-05-01", "2026-05-31"), Absence: []Absence{
+				{Date: date(t, "2026-05-13")}, {Date: date(t, "2026-05-14")}, {Date: date(t, "2026-05-12"), Hours: decPtr("3")},
+			}},
+			want:    map[string]string{"stipend": "22510.10", "absence": "-1500.67", "net": "21009.43"},
+			warning: "absence on 2026-05-14 is not deducted: a public holiday",
+		},
+		{
+			// Exact: April 22 × 1021.756 = 22 478.632 → 22 478.63, work 0.4 × = 8 991.4528 → 8 991.45;
+			// May interrupted: 21 × 1071.90965 = 22 510.10265 → 22 510.10.
+			name: "interruption covering a month, with work, exact", rounding: RoundingExact,
+			c: Case{Period: period("2026-04-01", "2026-05-31"), Interruptions: []rules.Period{period("2026-05-01", "2026-05-31")},
+				Work: []WorkHours{{Period: period("2026-04-01", "2026-05-31"), Hours: dec("15")}}},
+			want: map[string]string{"stipend": "44988.73", "interruption": "-22510.10", "work": "-8991.45", "net": "13487.18"},
+		},
+		{
 			// Everything at once: net never below zero and adding up (checked below).
 			name: "combined", rounding: RoundingExact,
 			c: Case{Period: period("2026-04-01", "2026-06-30"), Children: 2,
