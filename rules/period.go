@@ -84,14 +84,15 @@ const (
 	WarnInterruptionLimit      = "interruption_limit"
 	WarnStartDeadlineMissed    = "start_deadline_missed"
 	WarnStartBeforeApplication = "start_before_application"
-	WarnExtensionNotAvailable  = "extension_not_available"
 	WarnNoDecisionInForce      = "no_decision_in_force"
 )
 
 // The figures of sotjl. §§ 32, 34 and KVP-forskriften § 2.
 const (
-	periodBaseYears              = 2 // § 32; before 2019: 1 + 1
+	periodBaseYears              = 2 // § 32, from 2019
 	periodExtraYears2019         = 1 // § 32, special reasons
+	periodBaseYearsPre2019       = 1 // § 32 before 2019: one year ...
+	periodExtraYearsPre2019      = 1 // ... extendable by one
 	periodDecisionMaxYears       = 1 // forskrift § 2
 	periodInterruptionLimitYears = 1 // § 34
 )
@@ -249,6 +250,7 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 	pre2019 := f.Start < Amendment2019
 	if pre2019 {
 		r.Regime, r.RegimeRef = RegimePre2019, refPeriodPre2019
+		r.BaseLimitYears, r.ExtraYears = periodBaseYearsPre2019, periodExtraYearsPre2019
 	} else {
 		r.Regime, r.RegimeRef, r.ExtraYears = Regime2019, refPeriod2019, periodExtraYears2019
 	}
@@ -266,21 +268,17 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 	leave := newSpanSet(f.Leave)
 	excluded := newSpanSet(f.Leave, effInterruptions)
 
-	baseDays := int(f.Start.AddYears(periodBaseYears) - f.Start)
+	// Before 2019 one year, extendable by one; from 2019 two years, and up
+	// to one more for special reasons. Extended chooses the longer limit.
+	baseDays := int(f.Start.AddYears(r.BaseLimitYears) - f.Start)
 	r.LatestEnd = countedEnd(f.Start, baseDays, excluded)
 	r.LimitDays = baseDays
 	limitEnd := r.LatestEnd
-	if !pre2019 {
-		extDays := int(f.Start.AddYears(periodBaseYears+r.ExtraYears) - f.Start)
-		ext := countedEnd(f.Start, extDays, excluded)
-		r.LatestEndExtended = &ext
-		if f.Extended {
-			r.LimitDays, limitEnd = extDays, ext
-		}
-	} else if f.Extended {
-		warn(WarnExtensionNotAvailable, refPeriodPre2019,
-			fmt.Sprintf("the programme started %s, before 2019-01-01: one year extended by one is the most it can have, so the extension changes nothing", f.Start),
-			fmt.Sprintf("programmet startet %s, før 01.01.2019: ett år forlenget med ett er det meste det kan få, så forlengelsen endrer ingenting", dateNB(f.Start)))
+	extDays := int(f.Start.AddYears(r.BaseLimitYears+r.ExtraYears) - f.Start)
+	ext := countedEnd(f.Start, extDays, excluded)
+	r.LatestEndExtended = &ext
+	if f.Extended {
+		r.LimitDays, limitEnd = extDays, ext
 	}
 
 	// Used and remaining days.
@@ -296,7 +294,7 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 	r.RemainingDays = max(0, r.LimitDays-r.UsedDays)
 	if r.UsedThrough > limitEnd {
 		hint, hintNB := "", ""
-		if !pre2019 && !f.Extended {
+		if !f.Extended {
 			hint = fmt.Sprintf("; with the extra year for special reasons it would run until %s", *r.LatestEndExtended)
 			hintNB = fmt.Sprintf("; med det ekstra året av særlige grunner kunne det vart til og med %s", dateNB(*r.LatestEndExtended))
 		}

@@ -116,10 +116,11 @@ var periodCases = []periodCase{
 		warnings: []string{WarnPastLimit},
 	},
 	{
-		name:   "start 2018-12-31: the old regime, no extra year",
+		// One year: 2018-12-31 + 1 year − 1 day = 2019-12-30 (365 days); extended by one: 2020-12-30 (731).
+		name:   "start 2018-12-31: the old regime, one year extendable by one",
 		facts:  ProgrammeFacts{Start: ptD("2018-12-31"), EvalDate: ptD("2019-06-30")},
-		regime: RegimePre2019, limitDays: 731, usedDays: 182, remaining: 549,
-		latestEnd: "2020-12-30", latestEndExt: "", limitEnd: "2020-12-30",
+		regime: RegimePre2019, limitDays: 365, usedDays: 182, remaining: 183,
+		latestEnd: "2019-12-30", latestEndExt: "2020-12-30", limitEnd: "2019-12-30",
 	},
 	{
 		name:   "start 2019-01-01: the 2019 regime",
@@ -128,11 +129,10 @@ var periodCases = []periodCase{
 		latestEnd: "2020-12-31", latestEndExt: "2021-12-31", limitEnd: "2020-12-31",
 	},
 	{
-		name:   "extension before 2019 changes nothing",
+		name:   "extension before 2019: the second year",
 		facts:  ProgrammeFacts{Start: ptD("2018-12-31"), Extended: true, EvalDate: ptD("2019-06-30")},
 		regime: RegimePre2019, limitDays: 731, usedDays: 182, remaining: 549,
-		latestEnd: "2020-12-30", latestEndExt: "", limitEnd: "2020-12-30",
-		warnings: []string{WarnExtensionNotAvailable},
+		latestEnd: "2019-12-30", latestEndExt: "2020-12-30", limitEnd: "2020-12-30",
 	},
 	{
 		name: "leave over a year end pushes the end out by its 22 days",
@@ -365,12 +365,12 @@ func TestEvaluatePeriod(t *testing.T) {
 				}
 			}
 			check("Regime", r.Regime, tc.regime)
-			check("BaseLimitYears", r.BaseLimitYears, 2)
-			wantExtra := 1
+			wantBase := 2 // from 2019: two years, and one more for special reasons
 			if tc.regime == RegimePre2019 {
-				wantExtra = 0
+				wantBase = 1 // before 2019: one year, extendable by one
 			}
-			check("ExtraYears", r.ExtraYears, wantExtra)
+			check("BaseLimitYears", r.BaseLimitYears, wantBase)
+			check("ExtraYears", r.ExtraYears, 1)
 			check("LimitDays", r.LimitDays, tc.limitDays)
 			check("UsedDays", r.UsedDays, tc.usedDays)
 			check("RemainingDays", r.RemainingDays, tc.remaining)
