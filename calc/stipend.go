@@ -332,6 +332,15 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 			start = cuts[i]
 		}
 	}
+	if n := len(k.p.G.Items); n > 0 {
+		// G is set each year from 1 May: past a year after the last known G,
+		// the days are priced at a G that will have changed.
+		last := k.p.G.Items[n-1]
+		if next := last.From.AddYears(1); to >= next {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("no G is known from %s: the days from then are priced at the G of %s (%s); set the new G with --set g@%s=AMOUNT, the config file or a scenario",
+				next, last.From, last.Value, next))
+		}
+	}
 	res.Months = make([]Month, 0, int(MonthOf(to)-MonthOf(from))+1)
 	schedule(res, &c)
 	res.Parameters = used.sorted()

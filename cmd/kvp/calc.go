@@ -232,6 +232,15 @@ func caseWarnings(cf *caseFile, c calc.Case) ([]string, error) {
 			out = append(out, fmt.Sprintf("not eligible on %s under sotjl. § 29: %s; the stipend is computed all the same", assessed, strings.Join(failing, "; ")))
 		}
 	}
+	if cf.Eligibility == nil { // the age rule needs only the birth date: check it at both ends
+		for _, on := range []rules.Date{c.Period.From, c.Period.To} {
+			r := rules.CheckEligibility(rules.EligibilityFacts{BirthDate: &c.BirthDate, AssessmentDate: on})
+			if f := r.Findings[0]; f.Result == rules.NotMet {
+				out = append(out, fmt.Sprintf("%s %s not met on %s (%s); the stipend is computed all the same", f.ID, f.Name, on, f.Reason))
+				break
+			}
+		}
+	}
 	if cf.Programme != nil && cf.Programme.Start != nil {
 		facts, ok, err := programmeFacts(cf, c.Period.To)
 		if err != nil {
