@@ -237,7 +237,37 @@ func readInput(path string, stdin io.Reader) ([]byte, string, error) {
 // programme.leave[0]: "2026-03-10..2026-03-01" ends before it starts", for
 // both formats. A text of one line (a line of kvp batch) gets no "line 1: ":
 // the key says where, and the caller knows which line it gave.
-func decodeCase(data []byte) (*caseFile, error) {
+func decodeCase(data []byte) (cf *caseFile, err error) {
+	defer func() {
+		if err != nil {
+			err = errors.New(plainTypes(err.Error()))
+		}
+	}()
+	return decodeCaseText(data)
+}
+
+// goTypes are Go type names as decoders print them, and their words.
+var goTypes = []struct {
+	re   *regexp.Regexp
+	word string
+}{
+	{regexp.MustCompile(`\*?\[\]rules\.Date\b`), "a list of dates"},
+	{regexp.MustCompile(`\*?rules\.Date\b`), "a date"},
+	{regexp.MustCompile(`\*?main\.caseFile\b`), "a case (an object of case-file keys)"},
+	{regexp.MustCompile(`\*?\[\]main\.\w+`), "a list"},
+	{regexp.MustCompile(`\*?main\.\w+`), "a mapping"},
+	{regexp.MustCompile(`\bgot str\b`), "got text"},
+}
+
+// plainTypes replaces Go type names in a decoder's message with words.
+func plainTypes(msg string) string {
+	for _, t := range goTypes {
+		msg = t.re.ReplaceAllString(msg, t.word)
+	}
+	return msg
+}
+
+func decodeCaseText(data []byte) (*caseFile, error) {
 	var cf caseFile
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) > 0 && trimmed[0] == '{' {
@@ -251,6 +281,9 @@ func decodeCase(data []byte) (*caseFile, error) {
 			return nil, fmt.Errorf("more than one JSON value: a case file holds one case")
 		}
 		return &cf, nil
+	}
+	if err := checkWholeNumbers(data); err != nil {
+		return nil, err
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -675,4 +708,35 @@ func lineOf(data []byte, offset int64) int {
 		offset = 0
 	}
 	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
+
+// wholeNumberKeys are the case-file keys that hold whole numbers. yaml.v3
+// would decode 1.9 into an int as 1; JSON and CSV reject it, and so must YAML.
+var wholeNumberKeys = map[string]bool{"children": true, "days": true}
+
+// checkWholeNumbers rejects a YAML case whose whole-number keys hold
+// anything but a whole number, naming the line and key.
+func checkWholeNumbers(data []byte) error {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil // the strict decode reports it
+	}
+	var walk func(n *yaml.Node) error
+	walk = func(n *yaml.Node) error {
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if wholeNumberKeys[k.Value] && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!float" {
+					return fmt.Errorf("line %d: %s: %q is not a whole number", v.Line, k.Value, v.Value)
+				}
+			}
+		}
+		for _, c := range n.Content {
+			if err := walk(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return walk(&root)
 }
