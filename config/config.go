@@ -302,6 +302,9 @@ func (f *file) apply(p *rules.Params, origin string) error {
 			if err := p.Set(key, from, row.Value.Value, row.Ref, source, origin); err != nil {
 				return fmt.Errorf("%s:%d: parameters.%s: %w", path, row.Value.Line, key, err)
 			}
+			if err := p.CheckValue(key, from); err != nil {
+				return fmt.Errorf("%s:%d: parameters.%s: %w", path, row.Value.Line, key, err)
+			}
 		}
 	}
 	for _, year := range slices.Sorted(maps.Keys(f.Tax)) {

@@ -128,36 +128,59 @@ func (p *Params) Clone() *Params {
 // Validate checks every series: sorted unique dates and positive values
 // (the child supplement and the under-25 share may be zero, a policy choice).
 func (p *Params) Validate() error {
-	positive := func(v decimal.Decimal) error {
-		if !v.IsPositive() {
-			return fmt.Errorf("value %s must be positive", v)
-		}
-		return nil
-	}
-	nonNegative := func(v decimal.Decimal) error {
-		if v.IsNegative() {
-			return fmt.Errorf("value %s must not be negative", v)
-		}
-		return nil
-	}
-	share := func(r Ratio) error {
-		if r.Num.IsNegative() || r.Num.GreaterThan(r.Den) {
-			return fmt.Errorf("share %s must be between 0 and 1", r)
-		}
-		return nil
-	}
 	var taxErrs []error
 	for _, y := range p.Tax.Years() {
 		taxErrs = append(taxErrs, p.Tax[y].Validate())
 	}
 	return errors.Join(
 		errors.Join(taxErrs...),
-		p.G.Validate(positive),
-		p.Factor.Validate(positive),
-		p.Under25Share.Validate(share),
-		p.DayDivisor.Validate(positive),
-		p.ChildSupplement.Validate(nonNegative),
+		p.G.Validate(positiveValue),
+		p.Factor.Validate(positiveValue),
+		p.Under25Share.Validate(shareValue),
+		p.DayDivisor.Validate(positiveValue),
+		p.ChildSupplement.Validate(nonNegativeValue),
 	)
+}
+
+// CheckValue checks one value of the parameter key as Validate would, so
+// that a config file can name the line of a bad value.
+func (p *Params) CheckValue(key string, from Date) error {
+	switch key {
+	case KeyUnder25Share:
+		if v, err := p.Under25Share.At(from); err == nil {
+			return shareValue(v.Value)
+		}
+	case KeyChildSupplement:
+		if v, err := p.ChildSupplement.At(from); err == nil {
+			return nonNegativeValue(v.Value)
+		}
+	case KeyG, KeyFactor, KeyDayDivisor:
+		if v, err := p.decimalSeries(key).At(from); err == nil {
+			return positiveValue(v.Value)
+		}
+	}
+	return nil
+}
+
+func positiveValue(v decimal.Decimal) error {
+	if !v.IsPositive() {
+		return fmt.Errorf("value %s must be positive", v)
+	}
+	return nil
+}
+
+func nonNegativeValue(v decimal.Decimal) error {
+	if v.IsNegative() {
+		return fmt.Errorf("value %s must not be negative", v)
+	}
+	return nil
+}
+
+func shareValue(r Ratio) error {
+	if r.Num.IsNegative() || r.Num.GreaterThan(r.Den) {
+		return fmt.Errorf("share %s must be between 0 and 1", r)
+	}
+	return nil
 }
 
 // ChangePoints returns every date in (from, to] on which any stipend

@@ -138,10 +138,13 @@ type batchRecord struct {
 
 // yearSum is a summary row.
 type yearSum struct {
-	Year      int        `json:"year"`
-	EarnedNet calc.Money `json:"earned_net"`
-	PaidNet   calc.Money `json:"paid_net"`
-	Tax       calc.Money `json:"tax"`
+	Year      int         `json:"year"`
+	EarnedNet calc.Money  `json:"earned_net"`
+	PaidNet   calc.Money  `json:"paid_net"`
+	Tax       *calc.Money `json:"tax,omitempty"` // with --tax: the sum over the cases that have tax parameters for the year
+	// TaxUnknown counts the cases whose tax for the year is not known (no
+	// tax parameters): their tax is not in Tax, never counted as zero.
+	TaxUnknown int `json:"tax_unknown_cases,omitempty"`
 }
 
 type batchSummary struct {
@@ -187,7 +190,14 @@ func addYears(m map[int]*yearSum, r *batchResult) {
 		t.EarnedNet += y.EarnedNet
 		t.PaidNet += y.PaidNet
 		if y.Tax != nil {
-			t.Tax += *y.Tax
+			sum := *y.Tax
+			if t.Tax != nil {
+				sum += *t.Tax
+			}
+			t.Tax = &sum
+		}
+		if y.TaxNote != "" {
+			t.TaxUnknown++
 		}
 	}
 }
@@ -463,7 +473,13 @@ func costOfChange(base, scen []yearSum) []yearSum {
 		}
 		t.EarnedNet -= y.EarnedNet
 		t.PaidNet -= y.PaidNet
-		t.Tax -= y.Tax
+		switch {
+		case t.Tax != nil && y.Tax != nil && t.TaxUnknown == 0 && y.TaxUnknown == 0:
+			d := *t.Tax - *y.Tax
+			t.Tax = &d
+		default: // the difference of a known and an unknown tax is unknown
+			t.Tax, t.TaxUnknown = nil, max(t.TaxUnknown, y.TaxUnknown)
+		}
 	}
 	return sortedYears(m)
 }
