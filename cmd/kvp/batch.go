@@ -120,6 +120,7 @@ type batchYear struct {
 type batchResult struct {
 	From     rules.Date   `json:"from"`
 	To       rules.Date   `json:"to"`
+	Rounding string       `json:"rounding,omitempty"` // when the line set a policy other than the run's default
 	PaidDays int          `json:"paid_days"`
 	Total    calc.Amounts `json:"total"`
 	Years    []batchYear  `json:"years"`
@@ -627,6 +628,9 @@ func (p *batchProcessor) compute(side batchSide, c calc.Case, topts calc.TaxOpti
 		return nil, err
 	}
 	out := &batchResult{From: res.From, To: res.To, PaidDays: res.PaidDays, Total: res.Total, Years: make([]batchYear, 0, len(res.Years)), Warnings: res.Warnings}
+	if c.Rounding != p.rounding {
+		out.Rounding = string(c.Rounding)
+	}
 	for _, y := range res.Years {
 		out.Years = append(out.Years, batchYear{Year: y.Year, EarnedNet: y.Earned.Net, PaidNet: y.Paid.Net})
 	}

@@ -37,6 +37,10 @@ func appendResult(b []byte, r *batchResult) []byte {
 	b = append(b, r.From.String()...)
 	b = append(b, `","to":"`...)
 	b = append(b, r.To.String()...)
+	if r.Rounding != "" {
+		b = append(b, `","rounding":"`...)
+		b = append(b, r.Rounding...)
+	}
 	b = append(b, `","paid_days":`...)
 	b = strconv.AppendInt(b, int64(r.PaidDays), 10)
 	t := r.Total

@@ -30,7 +30,8 @@ func TestAppendRecordMatchesEncodingJSON(t *testing.T) {
 	} {
 		proc := &batchProcessor{sides: sides, rounding: calc.RoundingNAV, ageSwitch: calc.AgeSwitchBirthday, withTax: true}
 		lines := bytes.Split(bytes.TrimSpace(cases.Bytes()), []byte("\n"))
-		lines = append(lines, []byte(`{"birth_date":"1990-01-01","from":"2026-13-01","to":"2026-12-31"}`), []byte("not json \x01 \"quoted\""))
+		lines = append(lines, []byte(`{"birth_date":"1990-01-01","from":"2026-13-01","to":"2026-12-31"}`), []byte("not json \x01 \"quoted\""),
+			[]byte(`{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-03-31","rounding":"exact"}`))
 		for i, line := range lines {
 			var rec batchRecord
 			rec.Line = i + 1
