@@ -260,11 +260,10 @@ type absentGroup struct {
 // child supplement × hours / 37.5), then other benefits (§ 38: krone for
 // krone on the same days, from what is left). So no day, and no total, goes
 // below zero. An interrupted stretch pays nothing (§ 35).
-func (c *Case) piece(seg *Segment, days int, absent []absentGroup, rate decimal.Decimal) [lineCount]decimal.Decimal {
+func (c *Case) piece(seg *Segment, days int, absent []absentGroup) [lineCount]decimal.Decimal {
 	var l [lineCount]decimal.Decimal
-	child := seg.childRate.Mul(decimal.NewFromInt(int64(seg.Children)))
 	nd := decimal.NewFromInt(int64(days))
-	l[lineStipend], l[lineChild] = rate.Mul(nd), child.Mul(nd)
+	l[lineStipend], l[lineChild] = seg.dayRate.Mul(nd), seg.childDay.Mul(nd)
 	if seg.Interrupted {
 		l[lineInterruption] = l[lineStipend].Add(l[lineChild]).Neg()
 		return l
@@ -273,45 +272,57 @@ func (c *Case) piece(seg *Segment, days int, absent []absentGroup, rate decimal.
 	for _, g := range absent {
 		normal -= g.days
 	}
-	// price adds days priced alike: hours missed of each, then work, then benefits.
-	price := func(hours decimal.Decimal, days int) {
+	// add subtracts the reductions of days days priced alike.
+	add := func(r dayReductions, days int) {
 		if days == 0 {
 			return
 		}
-		s, ch := rate, child
-		var abs, work, ben decimal.Decimal
-		if hours.IsPositive() {
-			abs = decimal.Min(s, rate.Mul(hours).DivRound(HoursPerDay, exactPlaces))
-			s = s.Sub(abs)
-		}
-		if seg.workShare.IsPositive() {
-			ws, wc := s.Mul(seg.workShare).Round(exactPlaces), ch.Mul(seg.workShare).Round(exactPlaces)
-			work = ws.Add(wc)
-			s, ch = s.Sub(ws), ch.Sub(wc)
-		}
-		if seg.benefitDay.IsPositive() {
-			room := s
-			if c.BenefitScope == BenefitScopeAll {
-				room = s.Add(ch)
+		minus := decimal.NewFromInt(-int64(days))
+		for i, x := range r {
+			switch line := &l[lineAbsence+i]; {
+			case x.IsZero():
+			case line.IsZero():
+				*line = x.Mul(minus)
+			default:
+				*line = line.Add(x.Mul(minus))
 			}
-			ben = decimal.Min(room, seg.benefitDay)
-		}
-		n := decimal.NewFromInt(int64(days))
-		if !abs.IsZero() {
-			l[lineAbsence] = l[lineAbsence].Sub(abs.Mul(n))
-		}
-		if !work.IsZero() {
-			l[lineWork] = l[lineWork].Sub(work.Mul(n))
-		}
-		if !ben.IsZero() {
-			l[lineBenefits] = l[lineBenefits].Sub(ben.Mul(n))
 		}
 	}
-	price(decimal.Zero, normal)
+	add(seg.normalDay, normal)
 	for _, g := range absent {
-		price(g.hours, g.days)
+		add(c.reductionsOfDay(seg, g.hours), g.days)
 	}
 	return l
+}
+
+// dayReductions are the absence, work and benefit reductions of one paid
+// day, each zero or positive, in the order of the lines.
+type dayReductions [lineCount - lineAbsence]decimal.Decimal
+
+// reductionsOfDay prices one paid day of seg on which hours were missed
+// without leave (zero for a normal day): the missed part of the day rate,
+// then work on what is left, then other benefits on what is left.
+func (c *Case) reductionsOfDay(seg *Segment, hours decimal.Decimal) dayReductions {
+	var r dayReductions
+	s, ch := seg.dayRate, seg.childDay
+	if hours.IsPositive() {
+		abs := decimal.Min(s, seg.dayRate.Mul(hours).DivRound(HoursPerDay, exactPlaces))
+		r[lineAbsence-lineAbsence] = abs
+		s = s.Sub(abs)
+	}
+	if seg.workShare.IsPositive() {
+		ws, wc := s.Mul(seg.workShare).Round(exactPlaces), ch.Mul(seg.workShare).Round(exactPlaces)
+		r[lineWork-lineAbsence] = ws.Add(wc)
+		s, ch = s.Sub(ws), ch.Sub(wc)
+	}
+	if seg.benefitDay.IsPositive() {
+		room := s
+		if c.BenefitScope == BenefitScopeAll {
+			room = s.Add(ch)
+		}
+		r[lineBenefits-lineAbsence] = decimal.Min(room, seg.benefitDay)
+	}
+	return r
 }
 
 // workShare is the share of the stipend work takes (§ 37): hours / 37.5, at most 1.

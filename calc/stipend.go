@@ -173,10 +173,12 @@ type Segment struct {
 	Ref string `json:"legal_reference"`
 
 	childRate  decimal.Decimal // barnetillegg per child per day
+	childDay   decimal.Decimal // barnetillegg for all children per day
 	dayExact   decimal.Decimal // unrounded day rate
 	dayRate    decimal.Decimal // day rate under the policy
 	benefitDay decimal.Decimal // § 38 benefits per paid day, unrounded
 	workShare  decimal.Decimal // min(1, work hours / 37.5), 12 places
+	normalDay  dayReductions   // the reductions of a day without absence
 	// plainNAV marks a segment under the nav policy with no interruption,
 	// work or benefits, priced in integer øre: dayRateØre × days and
 	// childØre (all children) × days.
@@ -377,7 +379,7 @@ func newSegment(e *epoch, c *Case, from, to, fullRate rules.Date, used *usedPara
 	interrupted := c.interruptedOn(from)
 	plain := c.Rounding == RoundingNAV && !interrupted && workHours.IsZero() && benefitDay.IsZero() &&
 		e.childWholeØre && band.dayNAVØre != 0
-	return Segment{
+	seg := Segment{
 		From: from, To: to,
 		G: e.gMoney, GFrom: e.g.From, Factor: e.factor.Value,
 		Under25: under25, Share: e.share.Value, Divisor: e.div.Value,
@@ -400,6 +402,13 @@ func newSegment(e *epoch, c *Case, from, to, fullRate rules.Date, used *usedPara
 		dayRateØre:  band.dayNAVØre,
 		childØre:    e.childØre * int64(children),
 	}
+	if children > 0 {
+		seg.childDay = e.child.Value.Mul(decimal.NewFromInt(int64(children)))
+	}
+	if !interrupted {
+		seg.normalDay = c.reductionsOfDay(&seg, decimal.Zero)
+	}
+	return seg
 }
 
 // paramKey identifies one dated parameter value.
@@ -454,13 +463,13 @@ func schedule(res *Result, c *Case) {
 	var run [lineCount]runningSum // per line, within the month
 	for si := range res.Segments {
 		seg := &res.Segments[si]
-		rate := seg.dayRate
 		for start := seg.From; start <= seg.To; {
-			end := min(seg.To, start.LastOfMonth())
-			key := start.FirstOfMonth()
+			y, m, d := start.YMD()
+			key := start - rules.Date(d-1)
+			end := min(seg.To, key+rules.Date(rules.DaysInMonth(y, m)-1))
+			ym := YearMonth(y*12 + m - 1)
 			if month == nil || key != monthStart {
 				monthStart = key
-				ym := MonthOf(key)
 				res.Months = append(res.Months, Month{Month: ym, PaidIn: ym.Next()})
 				month = &res.Months[len(res.Months)-1]
 				run = [lineCount]runningSum{}
@@ -474,15 +483,15 @@ func schedule(res *Result, c *Case) {
 				a.ChildSupplement = Money(seg.childØre * int64(days))
 				a.Net = a.Stipend + a.ChildSupplement
 			} else {
-				a = c.pricePiece(seg, days, absentHere, rate, &run)
+				a = c.pricePiece(seg, days, absentHere, &run)
 			}
 			seg.Amounts.add(a)
 			month.Amounts.add(a)
 			month.PaidDays += days
 			res.Total.add(a)
 			res.PaidDays += days
-			year(start.Year()).Earned.add(a)
-			year(key.LastOfMonth().AddDays(1).Year()).Paid.add(a)
+			year(y).Earned.add(a)
+			year(ym.Next().Year()).Paid.add(a)
 			start = end + 1
 		}
 	}
@@ -490,9 +499,9 @@ func schedule(res *Result, c *Case) {
 
 // pricePiece prices a piece with reductions, or under the exact policy,
 // and rounds its lines under the policy (see schedule).
-func (c *Case) pricePiece(seg *Segment, days int, absent []absentGroup, rate decimal.Decimal, run *[lineCount]runningSum) Amounts {
+func (c *Case) pricePiece(seg *Segment, days int, absent []absentGroup, run *[lineCount]runningSum) Amounts {
 	var a Amounts
-	exact := c.piece(seg, days, absent, rate)
+	exact := c.piece(seg, days, absent)
 	var net Money
 	for i, m := range a.lines() {
 		switch {
@@ -505,14 +514,13 @@ func (c *Case) pricePiece(seg *Segment, days int, absent []absentGroup, rate dec
 		}
 		net += *m
 	}
-	exactNet := decimal.Zero
-	for _, x := range exact {
-		exactNet = exactNet.Add(x)
-	}
 	// An øre of rounding between lines must not make a negative net, nor
 	// pay an øre when the reductions take everything: take it off (or give
-	// it back to) the last reduction.
-	if net < 0 || (net != 0 && !exactNet.IsPositive()) {
+	// it back to) the last reduction. Each rounded line is within an øre of
+	// its exact value (half an øre under nav, the difference of two rounded
+	// running sums under exact), so a net above lineCount øre cannot come
+	// from an exact net of zero or less, and the exact sum is not needed.
+	if net < 0 || (net > 0 && net <= lineCount && !exactSum(exact).IsPositive()) {
 		for i := lineCount - 1; i > lineChild; i-- {
 			if m := a.lines()[i]; *m != 0 {
 				*m -= net
@@ -523,6 +531,15 @@ func (c *Case) pricePiece(seg *Segment, days int, absent []absentGroup, rate dec
 	}
 	a.Net = net
 	return a
+}
+
+// exactSum adds the unrounded lines of a piece.
+func exactSum(lines [lineCount]decimal.Decimal) decimal.Decimal {
+	sum := decimal.Zero
+	for _, x := range lines {
+		sum = sum.Add(x)
+	}
+	return sum
 }
 
 // runningSum hands out øre amounts whose sum is always the rounded sum of the
