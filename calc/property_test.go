@@ -443,3 +443,46 @@ func TestPropertySplitMidMonth(t *testing.T) {
 		tested++
 	}
 }
+
+// TestPropertyPieceNetFollowsTheExactNet: every priced piece pays nothing
+// when its exact lines add up to zero or less (the reductions take
+// everything), never pays a negative net, and otherwise pays within an øre
+// per line of the exact net. pricePiece relies on the last bound to skip
+// the exact sum when the rounded net is above lineCount øre.
+func TestPropertyPieceNetFollowsTheExactNet(t *testing.T) {
+	p := propParams(t)
+	g := newPropGen(7)
+	pieces, takenAll := 0, 0
+	for i := range propCases * 2 {
+		c := g.next()
+		r := propRun(t, p, i, c)
+		absent, _ := c.absentDays()
+		for si := range r.Segments {
+			seg := &r.Segments[si]
+			var run [lineCount]runningSum
+			for start := seg.From; start <= seg.To; {
+				end := min(seg.To, start.LastOfMonth())
+				days, here := rules.Weekdays(start, end), absentIn(absent, start, end)
+				a := c.pricePiece(seg, days, here, &run)
+				exact := exactSum(c.piece(seg, days, here))
+				pieces++
+				switch {
+				case a.Net < 0:
+					t.Fatalf("case %d (%s), piece %s..%s: net %s is negative", i, propDescribe(c), start, end, a.Net)
+				case !exact.IsPositive():
+					takenAll++
+					if a.Net != 0 {
+						t.Fatalf("case %d (%s), piece %s..%s: exact net %s, paid %s", i, propDescribe(c), start, end, exact, a.Net)
+					}
+				case max(a.Net-M(exact), M(exact)-a.Net) > lineCount:
+					t.Fatalf("case %d (%s), piece %s..%s: paid %s, exact net %s", i, propDescribe(c), start, end, a.Net, exact)
+				}
+				start = end + 1
+			}
+		}
+	}
+	if takenAll == 0 {
+		t.Fatalf("none of %d pieces had its whole amount taken by reductions: the generator no longer reaches the case", pieces)
+	}
+	t.Logf("%d pieces, %d with everything taken", pieces, takenAll)
+}
