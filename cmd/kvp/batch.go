@@ -227,6 +227,9 @@ type batchDone struct {
 	records []batchRecord
 }
 
+// progressEvery is how often a batch on a terminal redraws its progress line.
+var progressEvery = 300 * time.Millisecond
+
 // batchGCPercent is the garbage collector's target while a batch runs.
 const batchGCPercent = 400
 
@@ -400,7 +403,7 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 			}
 			next++
 		}
-		if a.io.ErrTerminal && time.Since(lastProgress) > 300*time.Millisecond {
+		if a.io.ErrTerminal && time.Since(lastProgress) > progressEvery {
 			fmt.Fprintf(a.io.ErrOut, "\rkvp: %d lines…", sum.Lines)
 			lastProgress = time.Now()
 		}

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
+	"time"
 
 	"kvp/calc"
 	"kvp/rules"
@@ -45,5 +47,40 @@ func TestAppendRecordMatchesEncodingJSON(t *testing.T) {
 				t.Fatalf("line %d:\n got %s\nwant %s", i+1, got, want)
 			}
 		}
+	}
+}
+
+// TestBatchProgressOnlyOnATerminal: with stderr on a terminal a batch draws
+// a progress line and clears it at the end; otherwise stderr has no progress,
+// and stdout is the same either way.
+func TestBatchProgressOnlyOnATerminal(t *testing.T) {
+	defer func(d time.Duration) { progressEvery = d }(progressEvery)
+	progressEvery = 0 // redraw after every chunk
+	var cases bytes.Buffer
+	if err := generateCases(&cases, 300, 5, 12); err != nil {
+		t.Fatal(err)
+	}
+	run := func(terminal bool) (string, string) {
+		var out, errOut bytes.Buffer
+		code := Main([]string{"batch", "-f", "-", "--chunk", "16"},
+			&IOStreams{In: bytes.NewReader(cases.Bytes()), Out: &out, ErrOut: &errOut, ErrTerminal: terminal})
+		if code != 0 {
+			t.Fatalf("terminal %v: exit %d: %s", terminal, code, errOut.String())
+		}
+		return out.String(), errOut.String()
+	}
+	outT, errT := run(true)
+	outP, errP := run(false)
+	if outT != outP {
+		t.Error("stdout differs between a terminal and a pipe on stderr")
+	}
+	if !strings.Contains(errT, "\rkvp: ") || !strings.Contains(errT, " lines…") || !strings.Contains(errT, "\r\033[K") {
+		t.Errorf("terminal: no progress line, or it is not cleared: %q", errT)
+	}
+	if strings.Contains(errP, "\r") || strings.Contains(errP, "lines…") {
+		t.Errorf("pipe: progress written to stderr: %q", errP)
+	}
+	if !strings.Contains(errP, "kvp: summary: ") {
+		t.Errorf("pipe: no summary on stderr: %q", errP)
 	}
 }
