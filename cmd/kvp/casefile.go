@@ -280,6 +280,9 @@ func decodeCaseText(data []byte) (*caseFile, error) {
 		if dec.More() {
 			return nil, fmt.Errorf("more than one JSON value: a case file holds one case")
 		}
+		if err := jsonRepeatedKey(data); err != nil {
+			return nil, oneLineText(trimmed, err)
+		}
 		return &cf, nil
 	}
 	if err := checkWholeNumbers(data); err != nil {

@@ -121,6 +121,18 @@ func TestDecodeCaseErrors(t *testing.T) {
 		{name: "yaml: one line: no line 1",
 			in:   "children: two",
 			want: `children: expected int, got text two`},
+		{name: "json: a key given twice",
+			in:   "{\"from\": \"2026-01-01\",\n \"to\": \"2026-12-31\",\n \"from\": \"2026-06-01\"}",
+			want: `line 3: from: given twice, first at line 1`},
+		{name: "json: a key given twice in another letter case",
+			in:   "{\"from\": \"2026-01-01\",\n \"FROM\": \"2026-06-01\"}",
+			want: `line 2: FROM: given twice, first at line 1`},
+		{name: "json: a key given twice, once escaped",
+			in:   `{"children": 1, "\u0063hildren": 2}`,
+			want: `children: given twice`},
+		{name: "json: a key given twice inside a list element",
+			in:   "{\"eligibility\": {\"benefits\": [{\"kind\": \"aap\"},\n  {\"kind\": \"aap\", \"kind\": \"other\"}]}}",
+			want: `line 2: eligibility.benefits[1].kind: given twice`},
 		{name: "json: cut short",
 			in:   "{\"children\": 2,\n \"to\": \"2026",
 			want: `line 2: invalid JSON: the text ends inside a value`},
@@ -146,6 +158,8 @@ func TestDecodeCaseValid(t *testing.T) {
 	for _, in := range []string{
 		"birth_date: 1990-06-15\nprogramme:\n  start: 2026-01-05\n  leave: [2026-03-01..2026-03-10]\n",
 		"\n  {\"birth_date\": \"1990-06-15\", \"programme\": {\"start\": \"2026-01-05\"}}\n",
+		// The same key in sibling list elements, and in a section and at the top, is no repeat.
+		`{"birth_date": "1990-06-15", "programme": {"start": "2026-01-05"}, "eligibility": {"benefits": [{"kind": "aap"}, {"kind": "other"}]}, "from": "2026-01-05"}`,
 	} {
 		cf, err := decodeCase([]byte(in))
 		if err != nil {

@@ -206,6 +206,8 @@ func FuzzDecodeCaseJSON(f *testing.F) {
 		`{"children": 1`,
 		`{"birth_date": null, "withholding_percent": "35.5"}`,
 		`{}`,
+		`{"from": "2026-01-01", "FROM": "2026-01-02"}`,
+		`{"programme": {"start": "2026-01-05", "ſtart": "2026-01-06"}}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -214,7 +216,32 @@ func FuzzDecodeCaseJSON(f *testing.F) {
 			return // YAML: FuzzDecodeCaseYAML covers it
 		}
 		fzCheckCase(t, data)
+		// The fast scan for a repeated key never misses one that the
+		// decoded keys show (bytes.EqualFold, as encoding/json matches keys).
+		if fzRepeatsKey(data) && !jsonMayRepeatKey(data) {
+			t.Fatalf("jsonMayRepeatKey missed a repeated key in %q", data)
+		}
 	})
+}
+
+// fzRepeatsKey reports whether an object of the JSON text data gives a key
+// twice, by the decoded keys, in the most direct way.
+func fzRepeatsKey(data []byte) bool {
+	var keys []spot
+	for _, sp := range jsonSpots(data) {
+		if sp.kind == spotKey {
+			keys = append(keys, sp)
+		}
+	}
+	for i, a := range keys {
+		pa, _ := parentPath(a.path)
+		for _, b := range keys[:i] {
+			if pb, _ := parentPath(b.path); pa == pb && strings.EqualFold(a.text, b.text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func FuzzParseNumber(f *testing.F) {

@@ -33,6 +33,8 @@ var errorPatterns = sync.OnceValue(func() []struct {
 		{`unknown flag: (\S+)`, `ukjent flagg: $1`},
 		{`unknown command (\S+) for (\S+)`, `ukjent kommando $1 for $2`},
 		{`unknown field (\S+)`, `ukjent felt $1`},
+		{`given twice, first at line (\d+)`, `gitt to ganger, første gang på linje $1`},
+		{`given twice`, `gitt to ganger`},
 		{`unknown parameter (\S+)`, `ukjent parameter $1`},
 		{`no such file or directory`, `finnes ikke`},
 		{`is a directory, not a file`, `er en mappe, ikke en fil`},
