@@ -23,7 +23,14 @@ const (
 var (
 	FullTimeHours = decimal.NewFromFloat(37.5)
 	HoursPerDay   = decimal.NewFromFloat(7.5)
+	// MaxWorkHours is 50 % of full time: paid work of up to a half-time
+	// position can be part of the programme, more is outside it (sotjl. § 30
+	// andre ledd).
+	MaxWorkHours = decimal.NewFromFloat(18.75)
 )
+
+// RefWorkLimit is where the half-time limit on paid work stands.
+const RefWorkLimit = "sotjl. § 30 andre ledd"
 
 // Benefits that reduce the stipend krone for krone (§ 38), and benefits that
 // are not deducted (shown as such, never silently dropped).

@@ -40,8 +40,11 @@ var AgeSwitches = []string{string(AgeSwitchBirthday), string(AgeSwitchNextMonth)
 
 // Legal references printed with the figures.
 const (
-	RefStipend         = "sotjl. § 35 første ledd"
-	RefUnder25         = "sotjl. § 35 første ledd (under 25 år: 2/3)"
+	// RefStipend: the yearly amount is factor × G (§ 35 andre ledd), the day
+	// rate a 260th of it (tredje ledd).
+	RefStipend = "sotjl. § 35 andre og tredje ledd"
+	// RefUnder25: two thirds under 25 (§ 35 andre ledd).
+	RefUnder25         = "sotjl. § 35 andre og tredje ledd (under 25 år: 2/3)"
 	RefChildSupplement = "sotjl. § 35 fjerde ledd, KVP-forskriften § 3"
 	RefPayment         = "sotjl. § 39"
 	RefInterruption    = "sotjl. § 35, § 34"
@@ -63,7 +66,8 @@ type Case struct {
 	ChildBirthDates []rules.Date // each child counts from birth until the day before the 18th birthday
 	Rounding        Rounding
 	AgeSwitch       AgeSwitch
-	Interruptions   []rules.Period // avbrudd: nothing is paid for these days (§ 35)
+	LeapBirthday    rules.LeapBirthday // 29 February birthdays in common years; "" = feb28
+	Interruptions   []rules.Period     // avbrudd: nothing is paid for these days (§ 35)
 
 	Work         []WorkHours    // paid work or apprentice pay, hours a week (§ 37)
 	Benefits     []OtherBenefit // dagpenger, sykepenger, foreldrepenger (§ 38)
@@ -109,6 +113,9 @@ func (c *Case) Validate() error {
 	default:
 		return fmt.Errorf("age_switch: %q is not one of birthday, next-month", c.AgeSwitch)
 	}
+	if !rules.ValidLeapBirthday(c.LeapBirthday) {
+		return fmt.Errorf("leap_birthday: %q is not one of feb28, mar1", c.LeapBirthday)
+	}
 	for i, p := range c.Interruptions {
 		if p.To < p.From {
 			return fmt.Errorf("interruptions[%d]: %s ends before it starts", i, p)
@@ -119,11 +126,17 @@ func (c *Case) Validate() error {
 
 // FullRateFrom returns the first day paid at the full (25 and over) rate.
 func (c *Case) FullRateFrom() rules.Date {
-	b := rules.Birthday(c.BirthDate, UnderAge)
+	b := rules.Birthday(c.BirthDate, UnderAge, c.LeapBirthday)
 	if c.AgeSwitch == AgeSwitchNextMonth {
 		return b.LastOfMonth().AddDays(1)
 	}
 	return b
+}
+
+// leapDayBirth reports whether the participant or a child was born on 29 February.
+func (c *Case) leapDayBirth() bool {
+	leapDay := func(d rules.Date) bool { _, m, day := d.YMD(); return m == 2 && day == 29 }
+	return leapDay(c.BirthDate) || slices.ContainsFunc(c.ChildBirthDates, leapDay)
 }
 
 // childrenOn returns the number of children counted on d.
@@ -133,7 +146,7 @@ func (c *Case) childrenOn(d rules.Date) int {
 	}
 	n := 0
 	for _, b := range c.ChildBirthDates {
-		if b <= d && d < rules.Birthday(b, ChildAgeLimit) {
+		if b <= d && d < rules.Birthday(b, ChildAgeLimit, c.LeapBirthday) {
 			n++
 		}
 	}
@@ -244,17 +257,22 @@ type YearTotal struct {
 
 // Result is the stipend over a period.
 type Result struct {
-	From       rules.Date   `json:"from"`
-	To         rules.Date   `json:"to"`
-	Rounding   Rounding     `json:"rounding"`
-	AgeSwitch  AgeSwitch    `json:"age_switch"`
-	FullRate   rules.Date   `json:"full_rate_from"`
-	Segments   []Segment    `json:"segments"`
-	Months     []Month      `json:"months"`
-	Years      []YearTotal  `json:"years"`
-	Total      Amounts      `json:"total"`
-	PaidDays   int          `json:"paid_days"`
-	Parameters []ParamValue `json:"parameters"`
+	From      rules.Date `json:"from"`
+	To        rules.Date `json:"to"`
+	Rounding  Rounding   `json:"rounding"`
+	AgeSwitch AgeSwitch  `json:"age_switch"`
+	// LeapBirthday is the 29 February convention used for every age limit (CONVENTION).
+	LeapBirthday rules.LeapBirthday `json:"leap_birthday"`
+	// LeapDayBirth says whether the participant or a child was born on
+	// 29 February, so that the convention changes a date.
+	LeapDayBirth bool         `json:"-"`
+	FullRate     rules.Date   `json:"full_rate_from"`
+	Segments     []Segment    `json:"segments"`
+	Months       []Month      `json:"months"`
+	Years        []YearTotal  `json:"years"`
+	Total        Amounts      `json:"total"`
+	PaidDays     int          `json:"paid_days"`
+	Parameters   []ParamValue `json:"parameters"`
 	// BenefitScope is the § 38 convention used (CONVENTION).
 	BenefitScope BenefitScope `json:"benefit_scope"`
 	// NotDeducted lists benefits the case gave that do not reduce the stipend.
@@ -293,7 +311,7 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 	add(fullRate)
 	for _, b := range c.ChildBirthDates {
 		add(b)
-		add(rules.Birthday(b, ChildAgeLimit))
+		add(rules.Birthday(b, ChildAgeLimit, c.LeapBirthday))
 	}
 	for _, ip := range c.Interruptions {
 		add(ip.From)
@@ -312,7 +330,11 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 	if scope == "" {
 		scope = BenefitScopeStipend
 	}
-	res := &Result{From: from, To: to, Rounding: c.Rounding, AgeSwitch: c.AgeSwitch, BenefitScope: scope, FullRate: fullRate,
+	leap := c.LeapBirthday
+	if leap == "" {
+		leap = rules.LeapFeb28
+	}
+	res := &Result{From: from, To: to, Rounding: c.Rounding, AgeSwitch: c.AgeSwitch, LeapBirthday: leap, LeapDayBirth: c.leapDayBirth(), BenefitScope: scope, FullRate: fullRate,
 		Warnings: []string{}, NotDeducted: []NotDeducted{}, Segments: make([]Segment, 0, len(cuts)+1)}
 	for _, n := range c.NotDeducted {
 		n.Ref = RefNotDeducted
@@ -332,6 +354,13 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 		res.Segments = append(res.Segments, newSegment(e, &c, start, end, fullRate, &used))
 		if i < len(cuts) {
 			start = cuts[i]
+		}
+	}
+	for _, s := range res.Segments {
+		if s.WorkHours.GreaterThan(MaxWorkHours) {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("work of %s hours a week from %s to %s is more than 50 %% of full time (%s hours): paid work above a half-time position is outside the programme (%s)",
+				s.WorkHours, s.From, s.To, MaxWorkHours, RefWorkLimit))
+			break
 		}
 	}
 	if n := len(k.p.G.Items); n > 0 {

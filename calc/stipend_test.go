@@ -2,6 +2,8 @@ package calc
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -87,8 +89,19 @@ func TestStipendHandComputed(t *testing.T) {
 			RoundingNAV, "19074.00", "19074.00", "0.00", 22, 2}, // 681 × 10 + 1022 × 12
 		{"25th birthday mid-month, next-month switch", Case{BirthDate: date(t, "2001-03-15"), Period: rules.Period{From: date(t, "2026-03-01"), To: date(t, "2026-03-31")}, AgeSwitch: AgeSwitchNextMonth},
 			RoundingNAV, "14982.00", "14982.00", "0.00", 22, 1}, // 681 × 22
-		{"born 29 February, turns 25 on 1 March 2025", Case{BirthDate: date(t, "2000-02-29"), Period: rules.Period{From: date(t, "2025-02-01"), To: date(t, "2025-03-31")}, Children: 1},
+		// 29 February (kvp-rules.md § 7.1, CONVENTION): feb28 (the default) and mar1.
+		{"born 29 February, turns 25 on 28 February 2025 (feb28)", Case{BirthDate: date(t, "2000-02-29"), Period: rules.Period{From: date(t, "2025-02-01"), To: date(t, "2025-03-31")}, Children: 1},
+			RoundingNAV, "35276.00", "33759.00", "1517.00", 41, 2}, // 649 × 19 (3–27 Feb) + 974 × 22 (28 Feb, March); 37 × 41
+		{"born 29 February, turns 25 on 1 March 2025 (mar1)", Case{BirthDate: date(t, "2000-02-29"), Period: rules.Period{From: date(t, "2025-02-01"), To: date(t, "2025-03-31")}, Children: 1, LeapBirthday: rules.LeapMar1},
 			RoundingNAV, "34951.00", "33434.00", "1517.00", 41, 2}, // 649 × 20 + 974 × 21; 37 × 41
+		{"issue 13 example, feb28", Case{BirthDate: date(t, "2000-02-29"), Period: rules.Period{From: date(t, "2025-02-24"), To: date(t, "2025-03-07")}},
+			RoundingNAV, "8440.00", "8440.00", "0.00", 10, 2}, // 649 × 4 (24–27 Feb) + 974 × 6 (28 Feb, 3–7 Mar)
+		{"issue 13 example, mar1", Case{BirthDate: date(t, "2000-02-29"), Period: rules.Period{From: date(t, "2025-02-24"), To: date(t, "2025-03-07")}, LeapBirthday: rules.LeapMar1},
+			RoundingNAV, "8115.00", "8115.00", "0.00", 10, 2}, // 649 × 5 (24–28 Feb) + 974 × 5 (3–7 Mar)
+		{"child born 29 February turns 18 on 28 February 2022 (feb28)", Case{BirthDate: date(t, "1990-01-01"), Period: rules.Period{From: date(t, "2022-02-21"), To: date(t, "2022-03-04")}, ChildBirthDates: []rules.Date{date(t, "2004-02-29")}},
+			RoundingNAV, "8315.00", "8180.00", "135.00", 10, 2}, // 2 × 106 399 / 260 = 818.45 → 818, × 10; 27 × 5 (21–25 Feb)
+		{"child born 29 February turns 18 on 1 March 2022 (mar1)", Case{BirthDate: date(t, "1990-01-01"), Period: rules.Period{From: date(t, "2022-02-21"), To: date(t, "2022-03-04")}, ChildBirthDates: []rules.Date{date(t, "2004-02-29")}, LeapBirthday: rules.LeapMar1},
+			RoundingNAV, "8342.00", "8180.00", "162.00", 10, 2}, // 818 × 10; 27 × 6 (21–25 and 28 Feb)
 		{"child turns 18 on 2026-06-10", Case{BirthDate: date(t, "1990-01-01"), Period: rules.Period{From: date(t, "2026-06-01"), To: date(t, "2026-06-30")}, ChildBirthDates: []rules.Date{date(t, "2008-06-10")}},
 			RoundingNAV, "23850.00", "23584.00", "266.00", 22, 2}, // 1072 × 22; 38 × 7 (1–9 June)
 		{"one day", Case{BirthDate: date(t, "1990-01-01"), Period: rules.Period{From: date(t, "2026-05-04"), To: date(t, "2026-05-04")}, Children: 1},
@@ -213,5 +226,59 @@ func TestStipendBadInput(t *testing.T) {
 	}
 	if _, err := Stipend(p, ok); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The references of kvp-rules.md § 7.1: the factor and 2/3 in § 35 andre
+// ledd, the 260 days in tredje ledd, the child supplement in fjerde ledd.
+func TestStipendReferences(t *testing.T) {
+	r, err := Stipend(params(t), Case{BirthDate: date(t, "2001-03-15"), Period: rules.Period{From: date(t, "2026-03-01"), To: date(t, "2026-03-31")},
+		Children: 1, Rounding: RoundingNAV, AgeSwitch: AgeSwitchBirthday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Segments[0].Ref; got != "sotjl. § 35 andre og tredje ledd (under 25 år: 2/3)" {
+		t.Errorf("under-25 segment ref = %q", got)
+	}
+	if got := r.Segments[1].Ref; got != "sotjl. § 35 andre og tredje ledd" {
+		t.Errorf("segment ref = %q", got)
+	}
+	want := map[string]string{
+		rules.KeyFactor:          "sotjl. § 35 andre ledd",
+		rules.KeyUnder25Share:    "sotjl. § 35 andre ledd",
+		rules.KeyDayDivisor:      "sotjl. § 35 tredje ledd",
+		rules.KeyChildSupplement: "sotjl. § 35 fjerde ledd, KVP-forskriften § 3",
+	}
+	for _, p := range r.Parameters {
+		if w, ok := want[p.Key]; ok && !strings.HasPrefix(p.Ref, w) {
+			t.Errorf("%s ref = %q, want it to start with %q", p.Key, p.Ref, w)
+		}
+		if strings.Contains(p.Ref, "første ledd") {
+			t.Errorf("%s still cites første ledd: %q", p.Key, p.Ref)
+		}
+	}
+}
+
+// Paid work above 50 % (18.75 hours a week) is outside the programme
+// (sotjl. § 30 andre ledd): a warning, the stipend computed all the same.
+func TestWorkAboveHalfTimeWarns(t *testing.T) {
+	tests := []struct {
+		hours string
+		warn  bool
+	}{{"18.75", false}, {"18.76", true}, {"30", true}, {"0", false}}
+	for _, tt := range tests {
+		c := Case{BirthDate: date(t, "1990-01-01"), Period: rules.Period{From: date(t, "2026-04-01"), To: date(t, "2026-04-30")},
+			Rounding: RoundingNAV, AgeSwitch: AgeSwitchBirthday,
+			Work: []WorkHours{{Period: rules.Period{From: date(t, "2026-04-13"), To: date(t, "2026-04-17")}, Hours: decimal.RequireFromString(tt.hours)}}}
+		r, err := Stipend(params(t), c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := slices.ContainsFunc(r.Warnings, func(w string) bool {
+			return strings.Contains(w, "sotjl. § 30 andre ledd") && strings.Contains(w, "2026-04-13 to 2026-04-17")
+		})
+		if got != tt.warn {
+			t.Errorf("%s hours: warned %v, want %v (%q)", tt.hours, got, tt.warn, r.Warnings)
+		}
 	}
 }

@@ -27,14 +27,17 @@ import (
 const (
 	KeyRounding  = "rounding"
 	KeyAgeSwitch = "age_switch"
-	KeyOutput    = "output"
-	KeyLang      = "lang"
+	// KeyLeapBirthday is the 29 February convention (kvp-rules.md § 7.1).
+	KeyLeapBirthday = "leap_birthday"
+	KeyOutput       = "output"
+	KeyLang         = "lang"
 )
 
 // Settings and their defaults, in display order.
 var settingDefaults = []struct{ key, value, flag string }{
 	{KeyRounding, "nav", "rounding"},
 	{KeyAgeSwitch, "birthday", "age-switch"},
+	{KeyLeapBirthday, "feb28", "leap-birthday"},
 	{KeyOutput, "table", "output"},
 	{KeyLang, "", "lang"}, // "" means: from LC_ALL/LANG (see Lang)
 }
@@ -204,6 +207,7 @@ type file struct {
 	Rounding   string                       `yaml:"rounding"`
 	Lang       string                       `yaml:"lang"`
 	AgeSwitch  string                       `yaml:"age_switch"`
+	LeapBday   string                       `yaml:"leap_birthday"`
 	Output     string                       `yaml:"output"`
 	Parameters map[string][]fileDatedRow    `yaml:"parameters"`
 	Tax        map[int]map[string]yaml.Node `yaml:"tax"`
@@ -231,7 +235,7 @@ func (r *fileDatedRow) UnmarshalYAML(n *yaml.Node) error {
 
 func (f *file) settings() map[string]string {
 	out := map[string]string{}
-	for k, v := range map[string]string{KeyRounding: f.Rounding, KeyAgeSwitch: f.AgeSwitch, KeyOutput: f.Output, KeyLang: f.Lang} {
+	for k, v := range map[string]string{KeyRounding: f.Rounding, KeyAgeSwitch: f.AgeSwitch, KeyLeapBirthday: f.LeapBday, KeyOutput: f.Output, KeyLang: f.Lang} {
 		if v != "" {
 			out[k] = v
 		}

@@ -137,6 +137,7 @@ func TestLoadBadInput(t *testing.T) {
 		{"unknown key", "rounding: nav\nroundng: exact\n", []string{"line 2", "roundng"}},
 		{"wrong type", "parameters: 5\n", []string{"line 1"}},
 		{"date that does not exist", "parameters:\n  g:\n    - from: 2027-02-30\n      value: 1\n", []string{":3:", "parameters.g.from", "2027-02-30"}},
+		{"fractional G", "parameters:\n  g:\n    - from: 2027-05-01\n      value: 143000.5\n", []string{":4:", "not a whole number of kroner"}},
 		{"year 99999", "parameters:\n  g:\n    - from: 99999-05-01\n      value: 1\n", []string{":3:", "99999-05-01"}},
 		{"huge number", "parameters:\n  g:\n    - from: 2027-05-01\n      value: 99999999999999999999\n", []string{":4:", "out of range"}},
 		{"not a number", "parameters:\n  factor:\n    - {from: 2027-01-01, value: two}\n", []string{":3:", "not a number"}},
@@ -216,6 +217,7 @@ func TestApplySetErrors(t *testing.T) {
 		{"g@2027-05-01=1e30", "out of range"},
 		{"g@2027-05-01=99999999999999999999", "out of range"},
 		{"factor@2027-05-01=2,1", "is not a number"},
+		{"g@2027-05-01=143000.5", "not a whole number of kroner"},
 		{"under25_share@2027-05-01=2/0", "positive denominator"},
 	} {
 		err := ApplySet(cfgDefaults(t), tc.expr, rules.OriginFlag)
@@ -260,6 +262,7 @@ func TestScenarioBadInput(t *testing.T) {
 		{"no title", "description: d\n", "needs a title"},
 		{"broken YAML", "title: t\nparameters:\n  g: [\n", "line"},
 		{"unknown key", "title: t\ntitel: u\n", "line 2"},
+		{"fractional G", "title: t\nparameters:\n  g:\n    - {from: 2027-05-01, value: 143000.5}\n", "not a whole number of kroner"},
 	} {
 		_, err := ParseScenario("scenario.yaml", []byte(tc.data))
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "scenario.yaml") {

@@ -188,10 +188,44 @@ func DaysInMonth(y, m int) int {
 	return 31
 }
 
-// Birthday returns the date a person born on birth turns age years old:
-// the same day and month, or 1 March when the birth date is 29 February and
-// the year has none (kvp-rules.md § 3, CONVENTION).
-func Birthday(birth Date, age int) Date { return birth.AddYears(age) }
+// LeapBirthday names the day on which a person born on 29 February turns a
+// year older in a year without 29 February (kvp-rules.md § 7.1, CONVENTION).
+// It applies to every age limit: 18 and 67 (eligibility), 25 (the stipend
+// rate) and a child's 18th birthday.
+type LeapBirthday string
+
+const (
+	// LeapFeb28 is the default: 28 February, as NAV's own code does
+	// (AAP: Fødselsdato.25årsDagen() = dato.plusYears(25), which gives 28 February).
+	LeapFeb28 LeapBirthday = "feb28"
+	// LeapMar1 is the other reading: 1 March, the day after 28 February.
+	LeapMar1 LeapBirthday = "mar1"
+)
+
+// LeapBirthdays lists the conventions, default first.
+var LeapBirthdays = []string{string(LeapFeb28), string(LeapMar1)}
+
+// RefLeapBirthday is where the leap-day convention is stated.
+const RefLeapBirthday = "kvp-rules.md § 7.1 (CONVENTION, NAV: plusYears)"
+
+// ValidLeapBirthday reports whether v names a convention; "" is the default.
+func ValidLeapBirthday(v LeapBirthday) bool { return v == "" || v == LeapFeb28 || v == LeapMar1 }
+
+// Birthday returns the date a person born on birth turns age years old: the
+// same day and month; for a birth date of 29 February in a year without one,
+// 28 February under LeapFeb28 (the default, also for "") and 1 March under LeapMar1.
+func Birthday(birth Date, age int, leap LeapBirthday) Date {
+	b := birth.AddYears(age)
+	if leap == LeapMar1 {
+		return b
+	}
+	if _, m, d := birth.YMD(); m == 2 && d == 29 {
+		if _, bm, _ := b.YMD(); bm == 3 {
+			return b - 1
+		}
+	}
+	return b
+}
 
 // Weekdays counts Monday–Friday days in the closed range [from, to]; zero when to < from.
 func Weekdays(from, to Date) int {

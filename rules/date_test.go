@@ -78,6 +78,31 @@ func TestAddYearsAndBirthday(t *testing.T) {
 	}
 }
 
+func TestBirthdayLeapConventions(t *testing.T) {
+	tests := []struct {
+		birth string
+		age   int
+		leap  LeapBirthday
+		want  string
+	}{
+		{"2000-02-29", 25, "", "2025-02-28"}, // the default is feb28
+		{"2000-02-29", 25, LeapFeb28, "2025-02-28"},
+		{"2000-02-29", 25, LeapMar1, "2025-03-01"},
+		{"2000-02-29", 24, LeapFeb28, "2024-02-29"}, // a leap year keeps 29 February
+		{"2000-02-29", 24, LeapMar1, "2024-02-29"},
+		{"2008-02-29", 18, LeapFeb28, "2026-02-28"},
+		{"1960-02-29", 67, LeapFeb28, "2027-02-28"},
+		{"2000-02-28", 25, LeapMar1, "2025-02-28"}, // only 29 February moves
+		{"2000-03-01", 25, LeapFeb28, "2025-03-01"},
+		{"1999-08-20", 25, LeapFeb28, "2024-08-20"},
+	}
+	for _, tt := range tests {
+		if got := Birthday(mustDate(t, tt.birth), tt.age, tt.leap); got.String() != tt.want {
+			t.Errorf("Birthday(%s, %d, %q) = %s, want %s", tt.birth, tt.age, tt.leap, got, tt.want)
+		}
+	}
+}
+
 func TestWeekdays(t *testing.T) {
 	tests := []struct {
 		from, to string

@@ -151,6 +151,8 @@ type EligibilityFacts struct {
 	// complete, as for Benefits.
 	Previous      []Period `json:"previous,omitempty"`
 	PreviousKnown bool     `json:"previous_known"`
+	// LeapBirthday is the 29 February convention for the age limits ("" = feb28).
+	LeapBirthday LeapBirthday `json:"leap_birthday,omitempty"`
 }
 
 // Validate reports facts that cannot be right, naming each by its case-file
@@ -366,8 +368,8 @@ func StartDeadline(application Date) Date {
 // checkAge is KVP-EL-01. CONVENTION (kvp-rules.md § 1): eligible from the
 // lower-age birthday itself to the day before the 67th birthday. The lower
 // age is the one in force on the assessment date: 19 before 2019-01-01, 18
-// from then. A 29 February birth date turns a year older on 1 March in a
-// year without 29 February (Birthday).
+// from then. A 29 February birth date turns a year older on 28 February (or
+// 1 March under LeapMar1) in a year without 29 February (Birthday).
 func checkAge(f EligibilityFacts) (Outcome, reason, []string) {
 	on := f.AssessmentDate
 	if f.BirthDate == nil {
@@ -380,8 +382,8 @@ func checkAge(f EligibilityFacts) (Outcome, reason, []string) {
 		lowerNote = fmt.Sprintf(" (the lower age was %d before %s)", MinAgeBefore, Amendment2019)
 		lowerNoteNB = fmt.Sprintf(" (nedre aldersgrense var %d år før %s)", MinAgeBefore, dateNB(Amendment2019))
 	}
-	from := Birthday(birth, lower)
-	upper := Birthday(birth, AgeUpperBound)
+	from := Birthday(birth, lower, f.LeapBirthday)
+	upper := Birthday(birth, AgeUpperBound, f.LeapBirthday)
 	last := upper.AddDays(-1)
 	switch {
 	case on < from:
@@ -570,7 +572,7 @@ func checkYouthProgramme(f EligibilityFacts) (Outcome, reason, []string) {
 	past := false
 	var turned Date
 	if f.BirthDate != nil {
-		turned = Birthday(*f.BirthDate, YouthProgrammeAgeLimit)
+		turned = Birthday(*f.BirthDate, YouthProgrammeAgeLimit, f.LeapBirthday)
 		past = on >= turned
 	}
 	switch {

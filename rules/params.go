@@ -22,8 +22,9 @@ var parametersCSV []byte
 // Legal references of the stipend parameters.
 const (
 	RefG               = "ftrl. § 1-4"
-	RefStipend         = "sotjl. § 35 første ledd"
-	RefChildSupplement = "KVP-forskriften § 3"
+	RefStipend         = "sotjl. § 35 andre ledd"  // the factor and the under-25 share
+	RefDayDivisor      = "sotjl. § 35 tredje ledd" // 260 stipend days a year
+	RefChildSupplement = "sotjl. § 35 fjerde ledd, KVP-forskriften § 3"
 	SourceG            = "NAV, grunnbeløpet (g.nav.no)"
 )
 
@@ -237,6 +238,10 @@ func (p *Params) Set(key string, from Date, value, ref, source, origin string) e
 		if v.Exponent() < -10 || v.Abs().GreaterThan(decimal.New(1, 12)) {
 			return fmt.Errorf("%s@%s: %q is out of range (at most 10 decimals, below 10^12)", key, from, value)
 		}
+		if key == KeyG && !v.IsInteger() {
+			// G is set in whole kroner (ftrl. § 1-4), as g import requires.
+			return fmt.Errorf("%s@%s: %q is not a whole number of kroner", key, from, value)
+		}
 		p.decimalSeries(key).Set(Dated[decimal.Decimal]{From: from, Value: v, Ref: ref, Source: source, Origin: origin})
 		return nil
 	}
@@ -263,6 +268,8 @@ func (p *Params) defaultRef(key string) string {
 		return RefG
 	case KeyChildSupplement:
 		return RefChildSupplement
+	case KeyDayDivisor:
+		return RefDayDivisor
 	}
 	return RefStipend
 }

@@ -130,7 +130,7 @@ func TestSetAndValidate(t *testing.T) {
 	if err := p.Validate(); err == nil || !strings.Contains(err.Error(), "g entry from 2026-05-01") {
 		t.Errorf("Validate of a negative G: %v", err)
 	}
-	for _, bad := range []struct{ key, v string }{{"gee", "1"}, {KeyG, "abc"}, {KeyUnder25Share, "2/0"}, {KeyFactor, "1e400"}} {
+	for _, bad := range []struct{ key, v string }{{"gee", "1"}, {KeyG, "abc"}, {KeyUnder25Share, "2/0"}, {KeyFactor, "1e400"}, {KeyG, "136549.5"}, {KeyG, "0.01"}} {
 		if err := p.Set(bad.key, d, bad.v, "", "", OriginFlag); err == nil {
 			t.Errorf("Set(%s, %s) accepted", bad.key, bad.v)
 		}

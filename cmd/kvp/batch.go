@@ -60,7 +60,7 @@ to stdout after the records with --summary. With --scenario (and optionally
 summary the total cost of the change per year.
 
 CSV columns: birth_date, from, to, children, child_birth_dates (separated by
-;), rounding, age_switch, work_hours (HOURS or HOURS@FROM..TO;...),
+;), rounding, age_switch, leap_birthday, work_hours (HOURS or HOURS@FROM..TO;...),
 other_benefits (KIND:PER_DAY@FROM..TO;...), absence (DATE or DATE=HOURS;...),
 interruptions (FROM..TO;...), benefit_scope, finnmark, income_year; unknown
 columns are an error. Records carry per-year stipend totals; add --tax for
@@ -268,6 +268,10 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	if err != nil {
 		return err
 	}
+	leap, err := leapBirthdaySetting(cfg, "")
+	if err != nil {
+		return err
+	}
 	sides, err := batchSides(cfg, o)
 	if err != nil {
 		return err
@@ -335,7 +339,7 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
-	proc := &batchProcessor{sides: sides, rounding: rounding, ageSwitch: ageSwitch, withTax: o.withTax, header: header, csvOut: outFormat == "csv"}
+	proc := &batchProcessor{sides: sides, rounding: rounding, ageSwitch: ageSwitch, leap: leap, withTax: o.withTax, header: header, csvOut: outFormat == "csv"}
 	jobs := make(chan batchJob, o.workers*2)
 	done := make(chan batchDone, o.workers*2)
 	var readErr error
@@ -543,6 +547,7 @@ type batchProcessor struct {
 	sides     []batchSide
 	rounding  calc.Rounding
 	ageSwitch calc.AgeSwitch
+	leap      rules.LeapBirthday
 	withTax   bool
 	header    []string
 	csvOut    bool
@@ -600,10 +605,14 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 	if cf.AgeSwitch != "" {
 		ageSwitch = calc.AgeSwitch(cf.AgeSwitch)
 	}
+	leap := p.leap
+	if cf.LeapBirthday != "" {
+		leap = rules.LeapBirthday(cf.LeapBirthday)
+	}
 	if cf.BenefitScope == "" {
 		cf.BenefitScope = string(calc.BenefitScopeStipend)
 	}
-	c, err := caseFromFile(cf, rounding, ageSwitch)
+	c, err := caseFromFile(cf, rounding, ageSwitch, leap)
 	if err == nil {
 		err = c.Validate()
 	}

@@ -16,7 +16,7 @@ import (
 )
 
 // csvInputColumns are the case-file keys a CSV batch may have as columns.
-var csvInputColumns = []string{"birth_date", "from", "to", "children", "child_birth_dates", "rounding", "age_switch",
+var csvInputColumns = []string{"birth_date", "from", "to", "children", "child_birth_dates", "rounding", "age_switch", "leap_birthday",
 	"work_hours", "other_benefits", "absence", "interruptions", "benefit_scope", "finnmark", "income_year", "withholding_percent"}
 
 func parseCSVHeader(line []byte) ([]string, error) {
@@ -90,6 +90,8 @@ func decodeCSVCase(header []string, line []byte) (*caseFile, error) {
 			cf.Rounding = v
 		case "age_switch":
 			cf.AgeSwitch = v
+		case "leap_birthday":
+			cf.LeapBirthday = v
 		case "benefit_scope":
 			cf.BenefitScope = v
 		case "income_year":

@@ -55,7 +55,14 @@ The schedule shows what is earned in each month and paid the month after
 Rounding policies: nav (the default: the day rate rounded half up to whole
 kroner, amount = day rate × days) and exact (nothing rounded until the
 monthly payment, to the øre). Age switch: birthday (the default: the full
-rate from the 25th birthday) or next-month.
+rate from the 25th birthday) or next-month. Leap birthday (CONVENTION,
+kvp-rules.md § 7.1): someone born on 29 February turns a year older on
+28 February in a common year (feb28, the default, as NAV's own code does) or
+on 1 March (mar1); it applies to every age limit: 18 and 67, 25, and a
+child's 18th birthday.
+
+Paid work above 18.75 hours a week (50 % of full time) gives a warning: it
+is outside the programme (sotjl. § 30 andre ledd).
 
 With --explain, the result is followed by the derivation of each figure in
 order: per segment the yearly amount, the day rate, the child supplement per
@@ -65,6 +72,7 @@ rounding applied, the legal reference and the parameter's source (in JSON,
 the list "explain").` + exitStatusSection,
 		Example: `  kvp calc --birth-date 1999-08-20 --from 2026-01-01 --to 2026-12-31 --children 1
   kvp calc --birth-date 2001-03-15 --from 2026-01-01 --to 2026-06-30 --age-switch next-month
+  kvp calc --birth-date 2000-02-29 --from 2025-02-24 --to 2025-03-07 --leap-birthday mar1
   kvp calc -f examples/case-basic.yaml -o json
   kvp calc --birth-date 1990-01-01 --from 2026-04-01 --to 2026-05-31 --explain --lang nb
   echo '{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-03-31"}' | kvp calc -f -`,
@@ -93,6 +101,12 @@ func addCaseFlags(cmd *cobra.Command, o *calcOptions) {
 	addTaxFlags(f, &o.tax)
 	f.String("rounding", "nav", "rounding `POLICY`: nav or exact")
 	f.String("age-switch", "birthday", "when the full rate starts: birthday or next-month")
+	addLeapBirthdayFlag(f)
+}
+
+// addLeapBirthdayFlag adds --leap-birthday, the 29 February convention of every age limit.
+func addLeapBirthdayFlag(f *pflag.FlagSet) {
+	f.String("leap-birthday", "feb28", "a 29 February birthday in a common year falls on: feb28 or mar1 (every age limit)")
 }
 
 // buildCase merges the case file and the flags into a calc.Case.
@@ -178,7 +192,11 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 	if err != nil {
 		return cf, calc.Case{}, err
 	}
-	c, err := caseFromFile(&cf, rounding, ageSwitch)
+	leap, err := leapBirthdaySetting(cfg, cf.LeapBirthday)
+	if err != nil {
+		return cf, calc.Case{}, err
+	}
+	c, err := caseFromFile(&cf, rounding, ageSwitch, leap)
 	if err != nil {
 		return cf, c, err
 	}
@@ -221,6 +239,7 @@ func caseWarnings(cf *caseFile, c calc.Case) ([]string, error) {
 			return nil, err
 		}
 		facts, _ := eligibilityFacts(cf, assessed)
+		facts.LeapBirthday = c.LeapBirthday
 		r := rules.CheckEligibility(facts)
 		if r.Verdict == rules.VerdictNotEligible {
 			var failing []string
@@ -234,7 +253,7 @@ func caseWarnings(cf *caseFile, c calc.Case) ([]string, error) {
 	}
 	if cf.Eligibility == nil { // the age rule needs only the birth date: check it at both ends
 		for _, on := range []rules.Date{c.Period.From, c.Period.To} {
-			r := rules.CheckEligibility(rules.EligibilityFacts{BirthDate: &c.BirthDate, AssessmentDate: on})
+			r := rules.CheckEligibility(rules.EligibilityFacts{BirthDate: &c.BirthDate, AssessmentDate: on, LeapBirthday: c.LeapBirthday})
 			if f := r.Findings[0]; f.Result == rules.NotMet {
 				out = append(out, fmt.Sprintf("%s %s not met on %s (%s); the stipend is computed all the same", f.ID, f.Name, on, f.Reason))
 				break
@@ -262,7 +281,7 @@ func caseWarnings(cf *caseFile, c calc.Case) ([]string, error) {
 // caseFromFile turns a case file into a calc.Case, with the rounding policy
 // and age-switch convention already resolved by the caller. Errors name the
 // case-file field. kvp calc, compare and batch all read cases through it.
-func caseFromFile(cf *caseFile, rounding calc.Rounding, ageSwitch calc.AgeSwitch) (calc.Case, error) {
+func caseFromFile(cf *caseFile, rounding calc.Rounding, ageSwitch calc.AgeSwitch, leap rules.LeapBirthday) (calc.Case, error) {
 	switch {
 	case cf.BirthDate == nil:
 		return calc.Case{}, fmt.Errorf("birth_date: missing")
@@ -275,7 +294,7 @@ func caseFromFile(cf *caseFile, rounding calc.Rounding, ageSwitch calc.AgeSwitch
 	}
 	c := calc.Case{
 		BirthDate: *cf.BirthDate, Period: rules.Period{From: *cf.From, To: *cf.To},
-		ChildBirthDates: cf.ChildBirthDates, Rounding: rounding, AgeSwitch: ageSwitch,
+		ChildBirthDates: cf.ChildBirthDates, Rounding: rounding, AgeSwitch: ageSwitch, LeapBirthday: leap,
 		BenefitScope: calc.BenefitScope(cf.BenefitScope),
 	}
 	if cf.Children != nil {
@@ -394,7 +413,7 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 	if err != nil {
 		return err
 	}
-	cf.Rounding, cf.AgeSwitch = string(c.Rounding), string(c.AgeSwitch)
+	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
 	caseWarnings, err := caseWarnings(&cf, c)
 	if err != nil {
 		return err
@@ -469,6 +488,9 @@ func printCalcTables(a *app, l locale, res *calc.Result) error {
 	}
 
 	fmt.Fprintf(w, l.T("Period %s – %s · rounding %s · age switch %s (full rate from %s)"), l.Date(res.From), l.Date(res.To), res.Rounding, res.AgeSwitch, l.Date(res.FullRate))
+	if res.LeapDayBirth {
+		fmt.Fprintf(w, " · "+l.T("29 February birthday: %s"), res.LeapBirthday)
+	}
 	if !res.Total.OtherBenefits.IsZero() {
 		fmt.Fprintf(w, l.T(" · other benefits reduce: %s"), res.BenefitScope)
 	}

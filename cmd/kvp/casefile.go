@@ -34,6 +34,7 @@ type caseFile struct {
 	ChildBirthDates []rules.Date `json:"child_birth_dates,omitempty" yaml:"child_birth_dates"`
 	Rounding        string       `json:"rounding,omitempty" yaml:"rounding"`
 	AgeSwitch       string       `json:"age_switch,omitempty" yaml:"age_switch"`
+	LeapBirthday    string       `json:"leap_birthday,omitempty" yaml:"leap_birthday"`
 
 	// Date is the evaluation date: of the eligibility assessment (kvp check)
 	// and of the programme's time used (kvp period). Default today.

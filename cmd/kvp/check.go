@@ -120,6 +120,7 @@ and explanation are in Norwegian; JSON is the same in both languages.` + exitSta
 	f.StringVar(&o.fixedAbode, "fixed-abode", "", "fixed abode (bopel) in Norway: `yes|no`")
 	f.StringVar(&o.youthProgramme, "youth-programme", "", "receives ungdomsprogramytelse: `yes|no`")
 	f.StringArrayVar(&o.previous, "previous", nil, "an earlier programme `FROM..TO`, or none (repeatable)")
+	addLeapBirthdayFlag(f)
 	f.BoolVar(&o.interactive, "interactive", false, "ask for each missing fact on stderr, answers from stdin")
 	f.BoolVar(&o.explain, "explain", false, "show how each criterion is decided: rule, dates and facts, legal reference")
 	return cmd
@@ -179,6 +180,13 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 		return err
 	}
 	facts, _ := eligibilityFacts(cf, on)
+	cfg, err := a.load(cmd)
+	if err != nil {
+		return err
+	}
+	if facts.LeapBirthday, err = leapBirthdaySetting(cfg, cf.LeapBirthday); err != nil {
+		return err
+	}
 	if o.interactive {
 		if err := interview(a, &facts); err != nil {
 			return err

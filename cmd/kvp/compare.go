@@ -106,7 +106,7 @@ overrides in the config file's format (see examples/scenario-*.yaml).` + exitSta
 			}
 			doc.Stamp = a.stamp(cfg, string(c.Rounding))
 			doc.Stamp.ParamsHash = sides[0].hash
-			cf.Rounding, cf.AgeSwitch = string(c.Rounding), string(c.AgeSwitch)
+			cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
 			doc.Case = cf
 			for _, s := range []string{baseline, scenario} {
 				if s == "" {

@@ -25,6 +25,7 @@ var flagValues = map[string]func(cmd *cobra.Command) []string{
 	},
 	"rounding":         fixed(calc.Roundings...),
 	"age-switch":       fixed(calc.AgeSwitches...),
+	"leap-birthday":    fixed(rules.LeapBirthdays...),
 	"benefit-scope":    fixed(calc.BenefitScopes...),
 	"income-year":      fixed(calc.IncomeBases...),
 	"residence":        fixed(rules.ResidenceStatuses...),

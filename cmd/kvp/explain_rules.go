@@ -145,8 +145,8 @@ func explainAge(l locale, f rules.EligibilityFacts) (formula, source string) {
 	if f.BirthDate == nil {
 		return fmt.Sprintf(l.T("%s not given"), rules.FactBirthDate), source
 	}
-	from := rules.Birthday(*f.BirthDate, lower)
-	upper := rules.Birthday(*f.BirthDate, rules.AgeUpperBound)
+	from := rules.Birthday(*f.BirthDate, lower, f.LeapBirthday)
+	upper := rules.Birthday(*f.BirthDate, rules.AgeUpperBound, f.LeapBirthday)
 	assessed := l.T("assessed") + " " + l.Date(on)
 	switch {
 	case on < from:
@@ -229,9 +229,9 @@ func explainYouth(l locale, f rules.EligibilityFacts) (formula, source string) {
 	switch {
 	case f.YouthProgramme != nil:
 		parts = append(parts, factIs(l, rules.FactYouthProgramme, f.YouthProgramme))
-	case f.BirthDate != nil && on >= rules.Birthday(*f.BirthDate, rules.YouthProgrammeAgeLimit):
+	case f.BirthDate != nil && on >= rules.Birthday(*f.BirthDate, rules.YouthProgrammeAgeLimit, f.LeapBirthday):
 		parts = append(parts, fmt.Sprintf("%s %s ≤ %s %s", birthdayLabel(l, rules.YouthProgrammeAgeLimit),
-			l.Date(rules.Birthday(*f.BirthDate, rules.YouthProgrammeAgeLimit)), l.T("assessed"), l.Date(on)))
+			l.Date(rules.Birthday(*f.BirthDate, rules.YouthProgrammeAgeLimit, f.LeapBirthday)), l.T("assessed"), l.Date(on)))
 	default:
 		parts = append(parts, factIs(l, rules.FactYouthProgramme, nil))
 	}

@@ -15,8 +15,9 @@ var nbCalc = map[string]string{
 
 	// kvp calc
 	"Period %s – %s · rounding %s · age switch %s (full rate from %s)": "Periode %s – %s · avrunding %s · aldersovergang %s (full sats fra %s)",
-	" · other benefits reduce: %s":                                     " · andre ytelser trekkes i: %s",
-	"Months (paid in arrears the month after, ":                        "Måneder (utbetales etterskuddsvis måneden etter, ",
+	"29 February birthday: %s":                  "fødselsdag 29. februar: %s",
+	" · other benefits reduce: %s":              " · andre ytelser trekkes i: %s",
+	"Months (paid in arrears the month after, ": "Måneder (utbetales etterskuddsvis måneden etter, ",
 	"interrupted": "avbrudd",
 	"h/wk":        "t/uke",
 	"day":         "dag",

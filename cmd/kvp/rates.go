@@ -1,11 +1,15 @@
 package main
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
 	"kvp/calc"
 	"kvp/config"
+	"kvp/rules"
 )
 
 type ratesDoc struct {
@@ -92,7 +96,7 @@ func printRates(a *app, l locale, r *calc.Rates) error {
 	}
 	rows := [][]string{
 		{"G", l.Kroner(r.G), "", "ftrl. § 1-4" + from + l.Date(r.GFrom)},
-		{l.T("factor"), exact(r.Factor), "", calc.RefStipend + from + l.Date(r.FactorFrom)},
+		{l.T("factor"), exact(r.Factor), "", rules.RefStipend + from + l.Date(r.FactorFrom)},
 	}
 	for _, b := range r.Bands {
 		label := l.T("25 and over")
@@ -116,26 +120,31 @@ func printRates(a *app, l locale, r *calc.Rates) error {
 // roundingSetting returns the rounding policy: the flag, else the case file's
 // value, else the config (file, KVP_ROUNDING), else nav.
 func roundingSetting(cfg *config.Config, fromCase string) (calc.Rounding, error) {
-	v := cfg.Get(config.KeyRounding)
-	if fromCase != "" && !cfg.IsFlag(config.KeyRounding) {
-		v = fromCase
-	}
-	switch calc.Rounding(v) {
-	case calc.RoundingNAV, calc.RoundingExact:
-		return calc.Rounding(v), nil
-	}
-	return "", usageErrorf("--rounding: %q is not one of nav, exact", v)
+	v, err := choiceSetting(cfg, config.KeyRounding, fromCase, calc.Roundings)
+	return calc.Rounding(v), err
 }
 
 // ageSwitchSetting works like roundingSetting for the age-25 convention.
 func ageSwitchSetting(cfg *config.Config, fromCase string) (calc.AgeSwitch, error) {
-	v := cfg.Get(config.KeyAgeSwitch)
-	if fromCase != "" && !cfg.IsFlag(config.KeyAgeSwitch) {
+	v, err := choiceSetting(cfg, config.KeyAgeSwitch, fromCase, calc.AgeSwitches)
+	return calc.AgeSwitch(v), err
+}
+
+// leapBirthdaySetting works like roundingSetting for the 29 February convention.
+func leapBirthdaySetting(cfg *config.Config, fromCase string) (rules.LeapBirthday, error) {
+	v, err := choiceSetting(cfg, config.KeyLeapBirthday, fromCase, rules.LeapBirthdays)
+	return rules.LeapBirthday(v), err
+}
+
+// choiceSetting returns a setting that takes one of allowed: the flag, else
+// the case file's value, else the config (file, environment), else the default.
+func choiceSetting(cfg *config.Config, key, fromCase string, allowed []string) (string, error) {
+	v := cfg.Get(key)
+	if fromCase != "" && !cfg.IsFlag(key) {
 		v = fromCase
 	}
-	switch calc.AgeSwitch(v) {
-	case calc.AgeSwitchBirthday, calc.AgeSwitchNextMonth:
-		return calc.AgeSwitch(v), nil
+	if slices.Contains(allowed, v) {
+		return v, nil
 	}
-	return "", usageErrorf("--age-switch: %q is not one of birthday, next-month", v)
+	return "", usageErrorf("--%s: %q is not one of %s", strings.ReplaceAll(key, "_", "-"), v, strings.Join(allowed, ", "))
 }
