@@ -33,12 +33,28 @@ type epoch struct {
 
 // bandRate is the day rate of one age band in an epoch.
 type bandRate struct {
-	yearly    Money           // factor × G × share, to the øre
-	dayMoney  [2]Money        // the day rate shown: exact (to the øre), nav
-	dayExact  decimal.Decimal // unrounded (12 places)
-	dayNAV    decimal.Decimal // rounded half up to whole kroner
-	dayNAVØre int64
-	dayShown  decimal.Decimal // dayExact to 6 places, for output
+	yearlyExact decimal.Decimal // factor × G × share, 12 places
+	yearly      Money           // factor × G × share, to the øre
+	dayMoney    [2]Money        // the day rate shown: exact (to the øre), nav
+	dayExact    decimal.Decimal // unrounded (12 places)
+	dayNAV      decimal.Decimal // rounded half up to whole kroner
+	dayNAVØre   int64
+	dayShown    decimal.Decimal // dayExact to 6 places, for output
+}
+
+// newBandRate is the one place the stipend's rates are computed: the yearly
+// amount factor × G × share (sotjl. § 35 andre ledd) and the day rate, a
+// divisor'th of it (tredje ledd), unrounded and under the nav policy.
+func newBandRate(factor, g, div decimal.Decimal, share rules.Ratio) bandRate {
+	yearlyNum := factor.Mul(g).Mul(share.Num)
+	exact := yearlyNum.DivRound(share.Den.Mul(div), exactPlaces)
+	nav := yearlyNum.DivRound(share.Den.Mul(div), 0)
+	b := bandRate{yearlyExact: yearlyNum.DivRound(share.Den, exactPlaces), yearly: M(yearlyNum.DivRound(share.Den, 2)),
+		dayExact: exact, dayNAV: nav, dayShown: exact.Round(6), dayMoney: [2]Money{M(exact), M(nav)}}
+	if nav.Abs().LessThan(decimal.New(1, 12)) {
+		b.dayNAVØre = nav.Shift(2).IntPart()
+	}
+	return b
 }
 
 // NewCalculator prepares p for pricing.
@@ -73,15 +89,8 @@ func NewCalculator(p *rules.Params) *Calculator {
 			continue // not every parameter is defined yet: no stipend can be priced here
 		}
 		e := epoch{from: d, g: g, factor: factor, div: div, child: child, share: share, gMoney: M(g.Value), childMoney: M(child.Value)}
-		for i, frac := range [2][2]decimal.Decimal{{one, one}, {share.Value.Num, share.Value.Den}} {
-			yearlyNum := factor.Value.Mul(g.Value).Mul(frac[0])
-			exact := yearlyNum.DivRound(frac[1].Mul(div.Value), exactPlaces)
-			nav := yearlyNum.DivRound(frac[1].Mul(div.Value), 0)
-			e.bands[i] = bandRate{yearly: M(yearlyNum.DivRound(frac[1], 2)), dayExact: exact, dayNAV: nav, dayShown: exact.Round(6),
-				dayMoney: [2]Money{M(exact), M(nav)}}
-			if nav.Abs().LessThan(decimal.New(1, 12)) {
-				e.bands[i].dayNAVØre = nav.Shift(2).IntPart()
-			}
+		for i, frac := range [2]rules.Ratio{{Num: one, Den: one}, share.Value} {
+			e.bands[i] = newBandRate(factor.Value, g.Value, div.Value, frac)
 		}
 		if c := child.Value.Shift(2); c.IsInteger() && c.Abs().LessThan(decimal.New(1, 12)) {
 			e.childØre, e.childWholeØre = c.IntPart(), true

@@ -39,77 +39,88 @@ type Rates struct {
 
 // RatesOn returns the rates in force on d.
 func RatesOn(p *rules.Params, d rules.Date, rounding Rounding) (*Rates, error) {
+	return NewCalculator(p).Rates(d, rounding, nil)
+}
+
+// Rates returns the rates in force on d, from the epoch that prices a
+// stipend on d, and records each figure's step in trace (when not nil).
+func (k *Calculator) Rates(d rules.Date, rounding Rounding, trace *rules.Trace) (*Rates, error) {
 	if rounding != RoundingNAV && rounding != RoundingExact {
 		return nil, fmt.Errorf("rounding: %q is not one of nav, exact", rounding)
 	}
-	g, err := p.G.At(d)
-	if err != nil {
-		return nil, fmt.Errorf("date: %w", err)
-	}
-	factor, err := p.Factor.At(d)
-	if err != nil {
-		return nil, fmt.Errorf("date: %w (the programme began then)", err)
-	}
-	share, err := p.Under25Share.At(d)
-	if err != nil {
-		return nil, fmt.Errorf("date: %w", err)
-	}
-	div, err := p.DayDivisor.At(d)
-	if err != nil {
-		return nil, fmt.Errorf("date: %w", err)
-	}
-	child, err := p.ChildSupplement.At(d)
+	e, err := k.epochAt(d)
 	if err != nil {
 		return nil, fmt.Errorf("date: %w", err)
 	}
 	used := map[paramKey]ParamValue{}
-	for _, x := range []struct {
-		key string
-		v   rules.Dated[decimal.Decimal]
-	}{{rules.KeyG, g}, {rules.KeyFactor, factor}, {rules.KeyDayDivisor, div}, {rules.KeyChildSupplement, child}} {
-		note(used, x.key, x.v.From, x.v.Value, x.v.Ref, x.v.Source, x.v.Origin)
+	for _, v := range e.params {
+		used[paramKey{v.Key, v.From}] = v
 	}
-	note(used, rules.KeyUnder25Share, share.From, share.Value, share.Ref, share.Source, share.Origin)
-
 	r := &Rates{
 		Date: d, Rounding: rounding,
-		G: M(g.Value), GFrom: g.From, Factor: factor.Value.String(), FactorFrom: factor.From,
-		DayDivisor:          div.Value.String(),
-		ChildSupplementDay:  M(child.Value),
-		ChildSupplementYear: M(child.Value.Mul(div.Value)),
-		ChildSupplementFrom: child.From,
+		G: e.gMoney, GFrom: e.g.From, Factor: e.factor.Value.String(), FactorFrom: e.factor.From,
+		DayDivisor:          e.div.Value.String(),
+		ChildSupplementDay:  e.childMoney,
+		ChildSupplementYear: M(e.child.Value.Mul(e.div.Value)),
+		ChildSupplementFrom: e.child.From,
 		ChildSupplementRef:  RefChildSupplement,
 		Parameters:          sortedParams(used),
 	}
-	one := decimal.NewFromInt(1)
-	for _, band := range []struct {
-		name     string
-		num, den decimal.Decimal
-		ref      string
-	}{
-		{"25_and_over", one, one, RefStipend},
-		{"under_25", share.Value.Num, share.Value.Den, RefUnder25},
-	} {
-		yearlyNum := factor.Value.Mul(g.Value).Mul(band.num)
-		exactYear := yearlyNum.DivRound(band.den, exactPlaces)
-		dayExact := yearlyNum.DivRound(band.den.Mul(div.Value), exactPlaces)
-		daily := dayExact.Round(2)
+	twelve := decimal.NewFromInt(12)
+	for i, name := range [2]string{"25_and_over", "under_25"} {
+		b := &e.bands[i]
+		rate := Rate{
+			Band: name, Share: "1", Ref: RefStipend,
+			YearlyExact: b.yearly,
+			Yearly:      M(b.yearlyExact.Round(0)),
+			Monthly:     M(b.yearlyExact.DivRound(twelve, 2)),
+			Daily:       b.dayMoney[0],
+			DailyExact:  b.dayShown.String(),
+		}
 		if rounding == RoundingNAV {
-			daily = yearlyNum.DivRound(band.den.Mul(div.Value), 0)
+			rate.Daily = b.dayMoney[1]
 		}
-		shareText := "1"
-		if band.name == "under_25" {
-			shareText = share.Value.String()
+		if i == 1 {
+			rate.Share, rate.Ref = e.share.Value.String(), RefUnder25
 		}
-		r.Bands = append(r.Bands, Rate{
-			Band: band.name, Share: shareText,
-			YearlyExact: M(exactYear.Round(2)),
-			Yearly:      M(exactYear.Round(0)),
-			Monthly:     M(exactYear.DivRound(decimal.NewFromInt(12), 2)),
-			Daily:       M(daily),
-			DailyExact:  dayExact.Round(6).String(),
-			Ref:         band.ref,
-		})
+		r.Bands = append(r.Bands, rate)
+		if trace.On() {
+			ratesSteps(trace, e, i, &rate, rounding)
+		}
+	}
+	if trace.On() {
+		child := []rules.Param{paramOf(&e.params[3])}
+		in := rules.Inputs{{Name: "child_supplement", Value: e.child.Value.String()}}
+		trace.Add(rules.Step{Key: "rates.child_per_day", Inputs: in, Formula: "{child_supplement}",
+			Result: r.ChildSupplementDay.String(), Ref: RefChildSupplement, Params: child})
+		trace.Add(rules.Step{Key: "rates.child_per_year", Formula: "{child_supplement} × {day_divisor}",
+			Inputs: append(in, rules.Input{Name: "day_divisor", Value: e.div.Value.String()}),
+			Result: r.ChildSupplementYear.String(), Ref: RefChildSupplement})
 	}
 	return r, nil
+}
+
+// ratesSteps records the yearly amount, the monthly amount and the day rate
+// of band i (0: 25 and over, 1: under 25) as they were computed.
+func ratesSteps(trace *rules.Trace, e *epoch, i int, rate *Rate, rounding Rounding) {
+	b := &e.bands[i]
+	in, base := rateInputs(e, i)
+	params := []rules.Param{paramOf(&e.params[0]), paramOf(&e.params[1])}
+	if i == 1 {
+		params = append(params, paramOf(&e.params[4]))
+	}
+	prefix := "rates." + rate.Band + "."
+	trace.Add(rules.Step{Key: prefix + "yearly", Inputs: in, Formula: base, Exact: exactIf(b.yearlyExact, rate.Yearly),
+		Rounding: rules.RoundKronerHalfUp, Result: rate.Yearly.StringFixed(0), Ref: rate.Ref, Params: params})
+	trace.Add(rules.Step{Key: prefix + "monthly", Inputs: in, Formula: base + " / 12",
+		Exact: b.yearlyExact.DivRound(decimal.NewFromInt(12), exactPlaces).String(), Rounding: rules.RoundOreHalfUp,
+		Result: rate.Monthly.String(), Ref: rate.Ref})
+	day := rules.Step{Key: prefix + "day_rate", Inputs: append(in, rules.Input{Name: "day_divisor", Value: e.div.Value.String()}),
+		Formula: base + " / {day_divisor}", Exact: b.dayExact.String(), Ref: rate.Ref, Params: params[:1]}
+	if rounding == RoundingNAV {
+		day.Rounding, day.Result = rules.RoundKronerHalfUp, b.dayNAV.String()
+	} else {
+		day.Rounding, day.Result = rules.RoundShownOre, rate.Daily.String()
+	}
+	trace.Add(day)
 }

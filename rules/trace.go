@@ -1,0 +1,127 @@
+package rules
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+)
+
+// Step is one figure of a computation, recorded by the code that computes it
+// (the stipend, the rates, the reductions, the tax, an eligibility criterion,
+// a period limit), so that --explain, a letter and the API render the
+// computation and never redo it.
+//
+// Formula is an expression over the inputs, each named in braces:
+// "{factor} × {g} / {day_divisor}". It uses +, −, ×, /, parentheses, and the
+// functions min and max; comparisons (<, ≤) for outcomes. Substituting the
+// inputs and evaluating it gives Exact (or Result when Exact is empty), and
+// Rounding says how Result was rounded from it. A property test replays every
+// step this way.
+type Step struct {
+	Key      string  `json:"key"`                // stable id, e.g. "stipend.day_rate"
+	Span     *Period `json:"period,omitempty"`   // the days the figure is about, when it is about a stretch
+	Inputs   Inputs  `json:"inputs"`             // the values the formula names, in its order
+	Formula  string  `json:"formula"`            // over the inputs' names, in braces
+	Exact    string  `json:"exact,omitempty"`    // the formula's value before rounding, when it differs from Result
+	Rounding string  `json:"rounding,omitempty"` // how Result was rounded: one of the Round* codes
+	Result   string  `json:"result"`             // a decimal, a whole number, a date or an outcome
+	Ref      string  `json:"legal_reference,omitempty"`
+	Params   []Param `json:"params,omitempty"` // the dated parameter values the formula used
+}
+
+// Param names a dated parameter value a step used, so that its source can be
+// shown beside the figure.
+type Param struct {
+	Key    string `json:"key"`
+	From   Date   `json:"from"`
+	Source string `json:"source,omitempty"`
+	Origin string `json:"origin,omitempty"`
+}
+
+// Rounding codes of a Step: how Result was made from Exact.
+const (
+	RoundKronerHalfUp = "kroner_half_up" // to whole kroner, half up (the nav policy, published yearly amounts)
+	RoundOreHalfUp    = "ore_half_up"    // to the øre, half up
+	RoundOrePerMonth  = "ore_per_month"  // each line rounded to the øre in each month's payment, then summed
+	RoundShownOre     = "shown_ore"      // shown to the øre; the amounts use the unrounded value
+	RoundCapped       = "capped"         // at most the formula's value: capped day by day by what is left
+)
+
+// Input is one named value of a step: a decimal ("2.041"), a ratio ("2/3"),
+// a whole number, a date or a word.
+type Input struct {
+	Name  string
+	Value string
+}
+
+// Inputs are a step's values in the order the formula names them. In JSON
+// they are an object, name → value, in that order.
+type Inputs []Input
+
+// MarshalJSON writes the inputs as one object, in order.
+func (in Inputs) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, x := range in {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(x.Name)
+		v, _ := json.Marshal(x.Value)
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// Value returns the input named name, and whether there is one.
+func (in Inputs) Value(name string) (string, bool) {
+	for _, x := range in {
+		if x.Name == name {
+			return x.Value, true
+		}
+	}
+	return "", false
+}
+
+// Expand writes the formula with each {name} replaced by format(value).
+func (s *Step) Expand(format func(name, value string) string) string {
+	var b strings.Builder
+	f := s.Formula
+	for {
+		i := strings.IndexByte(f, '{')
+		if i < 0 {
+			b.WriteString(f)
+			return b.String()
+		}
+		j := strings.IndexByte(f[i:], '}')
+		if j < 0 {
+			b.WriteString(f)
+			return b.String()
+		}
+		b.WriteString(f[:i])
+		name := f[i+1 : i+j]
+		v, _ := s.Inputs.Value(name)
+		b.WriteString(format(name, v))
+		f = f[i+j+1:]
+	}
+}
+
+// Trace collects steps. A nil *Trace records nothing and costs a nil check,
+// so that a batch that never explains pays nothing for it.
+type Trace struct {
+	Steps []Step
+}
+
+// Add records s.
+func (t *Trace) Add(s Step) {
+	if t != nil {
+		t.Steps = append(t.Steps, s)
+	}
+}
+
+// On reports whether steps are being recorded, so that a caller can skip
+// building a step's inputs.
+func (t *Trace) On() bool { return t != nil }
