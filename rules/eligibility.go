@@ -60,18 +60,32 @@ var subsistenceInFull = []string{
 	BenefitTiltakspenger, BenefitSykepenger,
 }
 
-// Residence statuses for EligibilityFacts.Residence.
+// Residence statuses for EligibilityFacts.Residence, in the words of
+// forskrift FOR-2011-12-16-1251 (personer uten fast bopel i Norge).
 const (
-	ResidenceNorwegian         = "norwegian"           // Norwegian citizen
-	ResidenceEEA               = "eea"                 // EEA citizen lawfully resident under the EEA agreement
-	ResidenceLawfulResident    = "lawful-resident"     // other foreign national with lawful residence (oppholdstillatelse)
-	ResidenceAsylumReception   = "asylum-reception"    // living in state asylum reception (statlig mottak)
-	ResidenceNoLawfulResidence = "no-lawful-residence" // no lawful residence in Norway
+	ResidenceNorwegian  = "norwegian"   // Norwegian citizen: the bopel condition does not apply (§ 1 first para.)
+	ResidenceEEA        = "eea"         // EEA citizen lawfully resident under the EEA agreement (§ 1a)
+	ResidenceEEAInitial = "eea-initial" // EEA citizen with only the initial right of residence, utlendingsloven § 111 (§ 1a second para.)
+	// ResidenceLawfulResident is any other foreign national with lawful
+	// residence (oppholdstillatelse).
+	ResidenceLawfulResident = "lawful-resident"
+	// ResidenceTraffickingReflection is a presumed victim of human
+	// trafficking with a limited residence permit (refleksjonsperiode,
+	// utlendingsforskriften § 8-3): § 1 does not apply (§ 1 fourth para.).
+	ResidenceTraffickingReflection = "trafficking-reflection"
+	// ResidencePendingApplication is a person allowed to stay while an
+	// application for a residence permit or an appeal on residence is being
+	// processed: § 1 does not apply (§ 1 fourth para.). An asylum seeker in
+	// or entitled to state reception is ResidenceAsylumReception (§ 2).
+	ResidencePendingApplication = "pending-application"
+	ResidenceAsylumReception    = "asylum-reception"    // applied for protection, in or entitled to state reception (statlig mottak, § 2)
+	ResidenceNoLawfulResidence  = "no-lawful-residence" // no lawful residence in Norway (§ 4)
 )
 
 // ResidenceStatuses are the accepted EligibilityFacts.Residence values.
 var ResidenceStatuses = []string{
-	ResidenceNorwegian, ResidenceEEA, ResidenceLawfulResident,
+	ResidenceNorwegian, ResidenceEEA, ResidenceEEAInitial, ResidenceLawfulResident,
+	ResidenceTraffickingReflection, ResidencePendingApplication,
 	ResidenceAsylumReception, ResidenceNoLawfulResidence,
 }
 
@@ -117,6 +131,10 @@ const (
 	FactFixedAbode      = "fixed_abode"
 	FactYouthProgramme  = "youth_programme"
 	FactPrevious        = "previous"
+
+	// FactBenefitVeryLimited is the caseworker's judgement whether the
+	// benefits received are "very limited" (sotjl. § 29 first para.).
+	FactBenefitVeryLimited = "benefit_very_limited"
 )
 
 // Benefit is a benefit the person receives. Yearly is only meaningful when
@@ -153,6 +171,11 @@ type EligibilityFacts struct {
 	PreviousKnown bool     `json:"previous_known"`
 	// LeapBirthday is the 29 February convention for the age limits ("" = feb28).
 	LeapBirthday LeapBirthday `json:"leap_birthday,omitempty"`
+
+	// BenefitVeryLimited is the caseworker's judgement that the benefits
+	// needing assessment (a part amount, barnepensjon, other) are, or are
+	// not, very limited. It never outweighs a subsistence benefit in full.
+	BenefitVeryLimited *bool `json:"benefit_very_limited,omitempty"`
 }
 
 // Validate reports facts that cannot be right, naming each by its case-file
@@ -419,12 +442,20 @@ func checkYesNo(v *bool, key string, yes, no reason) (Outcome, reason, []string)
 
 // checkBenefits is KVP-EL-03. A subsistence benefit in full rules the
 // programme out; anything smaller, barnepensjon, or an other kind is left to
-// the caseworker ("needs assessment"): the law has no list of excluded
-// benefits and no threshold for "very limited". A needs-assessment result
-// has no missing fact: what is missing is a judgement, said in the reason.
-// A subsistence benefit whose amount is unknown is different: it may be
-// received in full, which would decide the criterion, so benefits is a
-// missing fact and --interactive asks for it.
+// the caseworker: the law has no list of excluded benefits and no threshold
+// for "very limited", so the calculator never guesses. The caseworker's
+// judgement is the fact benefit_very_limited: yes is met, no is not met,
+// and without it the criterion is unknown and asks for it.
+//
+// The judgement never outweighs a subsistence benefit in full: § 29 speaks
+// of "ingen eller svært begrensede ytelser", and a benefit received in full
+// is the person's subsistence, not a very limited benefit, so that stays not
+// met whatever the judgement says. A subsistence benefit whose amount is
+// unknown may be received in full, which would decide the criterion: with
+// the judgement yes (or none) the amount is still needed, so benefits is a
+// missing fact; with the judgement no the criterion is not met in either
+// case. Likewise an incomplete list (BenefitsKnown false) may hide a
+// benefit in full: a yes then still asks for the rest of the list.
 func checkBenefits(f EligibilityFacts) (Outcome, reason, []string) {
 	var full, assess, noAmount []string
 	var fullNB, assessNB []string
@@ -449,25 +480,58 @@ func checkBenefits(f EligibilityFacts) (Outcome, reason, []string) {
 			}
 		}
 	}
+	judged := f.BenefitVeryLimited
+	receives := "receives " + strings.Join(assess, ", ")
+	receivesNB := "mottar " + strings.Join(assessNB, ", ")
 	switch {
 	case len(full) > 0:
-		return NotMet, reason{
+		why := reason{
 			"receives " + strings.Join(full, ", ") + ": a subsistence benefit under ftrl. or arbeidsmarkedsloven",
 			"mottar " + strings.Join(fullNB, ", ") + ": en ytelse til livsopphold etter ftrl. eller arbeidsmarkedsloven",
+		}
+		if judged != nil && *judged {
+			why.en += "; " + FactBenefitVeryLimited + ": yes does not change it: a benefit in full is never very limited"
+			why.nb += "; " + FactBenefitVeryLimited + ": ja endrer ikke dette: en ytelse fullt ut er aldri svært begrenset"
+		}
+		return NotMet, why, nil
+	case len(assess) > 0 && judged != nil && !*judged:
+		return NotMet, reason{
+			receives + ": judged not very limited by the caseworker (" + FactBenefitVeryLimited + ": no)",
+			receivesNB + ": vurdert som ikke svært begrenset av saksbehandler (" + FactBenefitVeryLimited + ": nei)",
 		}, nil
 	case len(noAmount) > 0:
+		missing := []string{FactBenefits}
+		if judged == nil {
+			missing = append(missing, FactBenefitVeryLimited)
+		}
 		return Unknown, reason{
-			"receives " + strings.Join(assess, ", ") + ": give the yearly amount of " +
+			receives + ": give the yearly amount of " +
 				strings.Join(noAmount, ", ") + ", or full (in full it rules the programme out; " +
 				"a smaller amount needs assessment by the caseworker)",
-			"mottar " + strings.Join(assessNB, ", ") + ": oppgi årlig beløp for " +
+			receivesNB + ": oppgi årlig beløp for " +
 				strings.Join(noAmount, ", ") + ", eller full (fullt ut utelukker det programmet; " +
 				"et mindre beløp må vurderes av saksbehandler)",
+		}, missing
+	case len(assess) > 0 && judged == nil:
+		missing := []string{FactBenefitVeryLimited}
+		if !f.BenefitsKnown {
+			missing = []string{FactBenefits, FactBenefitVeryLimited}
+		}
+		return Unknown, reason{
+			receives + ": whether this is very limited needs assessment by the caseworker (give " + FactBenefitVeryLimited + ")",
+			receivesNB + ": om dette er svært begrenset, må vurderes av saksbehandler (oppgi " + FactBenefitVeryLimited + ")",
+		}, missing
+	case len(assess) > 0 && !f.BenefitsKnown:
+		return Unknown, reason{
+			receives + ": judged very limited by the caseworker, but the list of benefits may be incomplete " +
+				"(a subsistence benefit in full would rule the programme out)",
+			receivesNB + ": vurdert som svært begrenset av saksbehandler, men listen over ytelser kan være ufullstendig " +
+				"(en ytelse til livsopphold fullt ut utelukker programmet)",
 		}, []string{FactBenefits}
 	case len(assess) > 0:
-		return Unknown, reason{
-			"receives " + strings.Join(assess, ", ") + ": whether this is very limited needs assessment by the caseworker",
-			"mottar " + strings.Join(assessNB, ", ") + ": om dette er svært begrenset, må vurderes av saksbehandler",
+		return Met, reason{
+			receives + ": judged very limited by the caseworker (" + FactBenefitVeryLimited + ": yes)",
+			receivesNB + ": vurdert som svært begrenset av saksbehandler (" + FactBenefitVeryLimited + ": ja)",
 		}, nil
 	case !f.BenefitsKnown:
 		return Unknown, reason{"benefits unknown", "ytelser ukjent"}, []string{FactBenefits}
@@ -475,70 +539,102 @@ func checkBenefits(f EligibilityFacts) (Outcome, reason, []string) {
 	return Met, reason{"receives no subsistence benefits", "mottar ingen ytelser til livsopphold"}, nil
 }
 
-// checkResidence is KVP-EL-06 (forskrift FOR-2011-12-16-1251): people in
-// state asylum reception and people without lawful residence have no right;
-// everyone else needs a fixed abode (bopel) in Norway, except, from
-// 2025-03-07, EEA citizens lawfully resident under the EEA agreement.
+// checkResidence is KVP-EL-06 (forskrift FOR-2011-12-16-1251, personer uten
+// fast bopel i Norge). The fixed-abode (bopel) condition of § 1 applies only
+// to persons who are not Norwegian citizens, and not to presumed victims of
+// human trafficking with a limited permit nor to persons allowed to stay
+// while a residence application or appeal is processed (§ 1 fourth para.).
+// From 2025-03-07 EEA citizens lawfully resident under the EEA agreement are
+// exempt too (§ 1a), except those whose only right of residence is the
+// initial one under utlendingsloven § 111 (§ 1a second para.). Asylum
+// seekers in or entitled to state reception (§ 2) and people without lawful
+// residence (§ 4) have no right.
 //
-// With the residence status unknown, the rule is still decided when every
-// status gives the same answer (no fixed abode before 2025-03-07 fails for
-// all of them); otherwise it asks for residence, and for fixed_abode too
-// when that is unknown and some status would need it.
+// With the status unknown the rule cannot be decided (a Norwegian citizen
+// meets it and an asylum seeker in reception does not, whatever the abode):
+// it asks for residence, and for fixed_abode too when that is unknown and
+// some status would need it.
 func checkResidence(f EligibilityFacts) (Outcome, reason, []string) {
 	on := f.AssessmentDate
 	if f.Residence != "" {
 		return residenceOutcome(f.Residence, f.FixedAbode, on)
 	}
-	first, _, _ := residenceOutcome(ResidenceStatuses[0], f.FixedAbode, on)
-	same, needsAbode := first != Unknown, false
-	for _, s := range ResidenceStatuses {
-		out, _, missing := residenceOutcome(s, f.FixedAbode, on)
-		if out != first {
-			same = false
-		}
-		if slices.Contains(missing, FactFixedAbode) {
-			needsAbode = true
-		}
-	}
-	if same && first == NotMet {
-		return NotMet, reason{
-			fmt.Sprintf("residence status unknown, but without a fixed abode in Norway no status qualifies before %s; assessed %s",
-				EEABopelExemptFrom, on),
-			fmt.Sprintf("oppholdsstatus ukjent, men uten fast bopel i Norge gir ingen status rett før %s; vurdert %s",
-				dateNB(EEABopelExemptFrom), dateNB(on)),
-		}, nil
-	}
 	missing := []string{FactResidence}
-	if needsAbode {
-		missing = append(missing, FactFixedAbode)
+	for _, s := range ResidenceStatuses {
+		if _, _, m := residenceOutcome(s, f.FixedAbode, on); slices.Contains(m, FactFixedAbode) {
+			missing = append(missing, FactFixedAbode)
+			break
+		}
 	}
 	return Unknown, reason{"residence status unknown", "oppholdsstatus ukjent"}, missing
 }
 
+// The provisions of FOR-2011-12-16-1251 that decide KVP-EL-06, cited in its
+// reasons and in --explain.
+const (
+	RefBopelNonCitizens  = "FOR-2011-12-16-1251 § 1 første ledd" // no right without bopel for non-citizens
+	RefBopelExceptions   = "FOR-2011-12-16-1251 § 1 fjerde ledd" // trafficking reflection period, pending application
+	RefBopelEEA          = "FOR-2011-12-16-1251 § 1a"            // EEA citizens exempt from 2025-03-07
+	RefBopelEEAInitial   = "FOR-2011-12-16-1251 § 1a andre ledd" // not with only the initial right of residence
+	RefAsylumReception   = "FOR-2011-12-16-1251 § 2"
+	RefNoLawfulResidence = "FOR-2011-12-16-1251 § 4"
+)
+
 func residenceOutcome(status string, abode *bool, on Date) (Outcome, reason, []string) {
-	var who reason
+	var who, tail reason // the person, and what follows the abode
+	ref := RefBopelNonCitizens
 	switch status {
 	case ResidenceAsylumReception:
-		return NotMet, reason{"lives in state asylum reception: no right to the programme",
-			"bor i statlig asylmottak: har ikke rett til programmet"}, nil
+		return NotMet, reason{"lives in state asylum reception: no right to the programme (" + RefAsylumReception + ")",
+			"bor i statlig asylmottak: har ikke rett til programmet (" + RefAsylumReception + ")"}, nil
 	case ResidenceNoLawfulResidence:
-		return NotMet, reason{"has no lawful residence in Norway: no right to the programme",
-			"har ikke lovlig opphold i Norge: har ikke rett til programmet"}, nil
+		return NotMet, reason{"has no lawful residence in Norway: no right to the programme (" + RefNoLawfulResidence + ")",
+			"har ikke lovlig opphold i Norge: har ikke rett til programmet (" + RefNoLawfulResidence + ")"}, nil
+	case ResidenceNorwegian:
+		return Met, reason{
+			"Norwegian citizen: the fixed-abode condition applies only to persons who are not Norwegian citizens (" + RefBopelNonCitizens + ")",
+			"norsk statsborger: kravet om fast bopel gjelder bare personer som ikke er norske statsborgere (" + RefBopelNonCitizens + ")",
+		}, nil
+	case ResidenceTraffickingReflection:
+		return Met, reason{
+			"presumed victim of human trafficking with a limited residence permit (utlendingsforskriften § 8-3): " +
+				"the fixed-abode condition does not apply (" + RefBopelExceptions + ")",
+			"antatt offer for menneskehandel med begrenset oppholdstillatelse (utlendingsforskriften § 8-3): " +
+				"kravet om fast bopel gjelder ikke (" + RefBopelExceptions + ")",
+		}, nil
+	case ResidencePendingApplication:
+		return Met, reason{
+			"allowed to stay while an application or appeal on residence is processed: " +
+				"the fixed-abode condition does not apply (" + RefBopelExceptions + ")",
+			"har rett til å bli i landet mens søknad om opphold eller klage er til behandling: " +
+				"kravet om fast bopel gjelder ikke (" + RefBopelExceptions + ")",
+		}, nil
 	case ResidenceEEA:
 		if on >= EEABopelExemptFrom {
 			return Met, reason{
-				fmt.Sprintf("EEA citizen lawfully resident under the EEA agreement: exempt from the fixed-abode condition since %s; assessed %s",
-					EEABopelExemptFrom, on),
-				fmt.Sprintf("EØS-borger med lovlig opphold etter EØS-avtalen: unntatt fra kravet om fast bopel fra %s; vurdert %s",
-					dateNB(EEABopelExemptFrom), dateNB(on)),
+				fmt.Sprintf("EEA citizen lawfully resident under the EEA agreement: exempt from the fixed-abode condition since %s (%s); assessed %s",
+					EEABopelExemptFrom, RefBopelEEA, on),
+				fmt.Sprintf("EØS-borger med lovlig opphold etter EØS-avtalen: unntatt fra kravet om fast bopel fra %s (%s); vurdert %s",
+					dateNB(EEABopelExemptFrom), RefBopelEEA, dateNB(on)),
 			}, nil
 		}
 		who = reason{
 			fmt.Sprintf("EEA citizen (exempt from the fixed-abode condition only from %s; assessed %s)", EEABopelExemptFrom, on),
 			fmt.Sprintf("EØS-borger (unntatt fra kravet om fast bopel først fra %s; vurdert %s)", dateNB(EEABopelExemptFrom), dateNB(on)),
 		}
-	case ResidenceNorwegian:
-		who = reason{"Norwegian citizen", "norsk statsborger"}
+	case ResidenceEEAInitial:
+		who = reason{
+			"EEA citizen with only the initial right of residence (utlendingsloven § 111)",
+			"EØS-borger med bare oppholdsrett de første tre månedene (utlendingsloven § 111)",
+		}
+		if on >= EEABopelExemptFrom {
+			// § 1a exempts EEA citizens from 2025-03-07, but not these.
+			ref = RefBopelEEAInitial
+			tail = reason{
+				"; the EEA exemption from the fixed-abode condition does not cover the initial right of residence",
+				"; EØS-unntaket fra kravet om fast bopel gjelder ikke oppholdsrett de første tre månedene",
+			}
+		}
 	case ResidenceLawfulResident:
 		who = reason{"lawfully resident", "lovlig opphold"}
 	default:
@@ -549,11 +645,14 @@ func residenceOutcome(status string, abode *bool, on Date) (Outcome, reason, []s
 	}
 	switch {
 	case abode == nil:
-		return Unknown, reason{who.en + "; fixed abode in Norway unknown", who.nb + "; fast bopel i Norge ukjent"}, []string{FactFixedAbode}
+		return Unknown, reason{who.en + "; fixed abode in Norway unknown" + tail.en, who.nb + "; fast bopel i Norge ukjent" + tail.nb},
+			[]string{FactFixedAbode}
 	case *abode:
-		return Met, reason{who.en + " with a fixed abode in Norway", who.nb + " med fast bopel i Norge"}, nil
+		return Met, reason{who.en + " with a fixed abode in Norway" + tail.en + " (" + ref + ")",
+			who.nb + " med fast bopel i Norge" + tail.nb + " (" + ref + ")"}, nil
 	}
-	return NotMet, reason{who.en + " without a fixed abode in Norway", who.nb + " uten fast bopel i Norge"}, nil
+	return NotMet, reason{who.en + " without a fixed abode in Norway" + tail.en + " (" + ref + ")",
+		who.nb + " uten fast bopel i Norge" + tail.nb + " (" + ref + ")"}, nil
 }
 
 // checkYouthProgramme is KVP-EL-07: ungdomsprogramytelse cannot be combined

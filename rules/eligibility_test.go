@@ -155,40 +155,113 @@ func TestEligibilityRules(t *testing.T) {
 				f.BenefitsKnown = false
 				f.Benefits = []Benefit{{Kind: BenefitOther}, {Kind: BenefitUforetrygd, Full: true}}
 			}},
-		{name: "dagpenger partly", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+		{name: "dagpenger partly: asks for the caseworker's judgement", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
 			change: func(f *EligibilityFacts) {
 				f.Benefits = []Benefit{{Kind: BenefitDagpenger, Yearly: elDec("20000")}}
 			},
-			reason: []string{"dagpenger partly, 20000 a year", "needs assessment"}},
-		{name: "sykepenger, amount unknown: asks for benefits", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+			reason:  []string{"dagpenger partly, 20000 a year", "needs assessment", "benefit_very_limited"},
+			missing: []string{FactBenefitVeryLimited}},
+		{name: "dagpenger partly, judged very limited: met", on: "2026-03-01", id: "KVP-EL-03", want: Met,
+			change: func(f *EligibilityFacts) {
+				f.Benefits = []Benefit{{Kind: BenefitDagpenger, Yearly: elDec("20000")}}
+				f.BenefitVeryLimited = elB(true)
+			},
+			reason: []string{"dagpenger partly, 20000 a year", "judged very limited by the caseworker"}},
+		{name: "dagpenger partly, judged not very limited: not met", on: "2026-03-01", id: "KVP-EL-03", want: NotMet,
+			change: func(f *EligibilityFacts) {
+				f.Benefits = []Benefit{{Kind: BenefitDagpenger, Yearly: elDec("20000")}}
+				f.BenefitVeryLimited = elB(false)
+			},
+			reason: []string{"dagpenger partly, 20000 a year", "judged not very limited by the caseworker"}},
+		{name: "aap in full stays not met, even judged very limited", on: "2026-03-01", id: "KVP-EL-03", want: NotMet,
+			change: func(f *EligibilityFacts) {
+				f.Benefits = []Benefit{{Kind: BenefitAAP, Full: true}, {Kind: BenefitOther, Yearly: elDec("1000")}}
+				f.BenefitVeryLimited = elB(true)
+			},
+			reason: []string{"aap in full", "a benefit in full is never very limited"}},
+		{name: "sykepenger, amount unknown: asks for benefits and the judgement", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
 			change:  func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitSykepenger}} },
 			reason:  []string{"receives sykepenger, amount unknown:", "yearly amount of sykepenger, or full"},
+			missing: []string{FactBenefits, FactBenefitVeryLimited}},
+		{name: "sykepenger, amount unknown, judged very limited: the amount is still needed", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+			change: func(f *EligibilityFacts) {
+				f.Benefits = []Benefit{{Kind: BenefitSykepenger}}
+				f.BenefitVeryLimited = elB(true)
+			},
+			reason:  []string{"yearly amount of sykepenger, or full"},
 			missing: []string{FactBenefits}},
-		{name: "other, amount unknown: needs assessment, nothing missing", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+		{name: "sykepenger, amount unknown, judged not very limited: not met whatever the amount", on: "2026-03-01", id: "KVP-EL-03", want: NotMet,
+			change: func(f *EligibilityFacts) {
+				f.Benefits = []Benefit{{Kind: BenefitSykepenger}}
+				f.BenefitVeryLimited = elB(false)
+			},
+			reason: []string{"sykepenger, amount unknown", "judged not very limited"}},
+		{name: "other, amount unknown: needs assessment, asks for the judgement", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
 			change:  func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitOther}} },
 			reason:  []string{"receives other, amount unknown: whether this is very limited needs assessment"},
-			missing: []string{}},
-		{name: "barnepensjon, amount unknown: needs assessment, nothing missing", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+			missing: []string{FactBenefitVeryLimited}},
+		{name: "other, amount unknown, judged very limited: met", on: "2026-03-01", id: "KVP-EL-03", want: Met,
+			change: func(f *EligibilityFacts) {
+				f.Benefits = []Benefit{{Kind: BenefitOther}}
+				f.BenefitVeryLimited = elB(true)
+			}},
+		{name: "barnepensjon, amount unknown: needs assessment, asks for the judgement", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
 			change:  func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitBarnepensjon}} },
 			reason:  []string{"barnepensjon, amount unknown"},
-			missing: []string{}},
+			missing: []string{FactBenefitVeryLimited}},
 		{name: "aap amount unknown beside a small other benefit", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
 			change: func(f *EligibilityFacts) {
 				f.Benefits = []Benefit{{Kind: BenefitOther, Yearly: elDec("1000")}, {Kind: BenefitAAP}}
 			},
 			reason:  []string{"other partly, 1000 a year, aap, amount unknown", "yearly amount of aap, or full"},
+			missing: []string{FactBenefits, FactBenefitVeryLimited}},
+		{name: "incomplete list with a small benefit judged very limited: the rest of the list is needed", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+			change: func(f *EligibilityFacts) {
+				f.BenefitsKnown = false
+				f.Benefits = []Benefit{{Kind: BenefitOther, Yearly: elDec("1000")}}
+				f.BenefitVeryLimited = elB(true)
+			},
+			reason:  []string{"the list of benefits may be incomplete"},
 			missing: []string{FactBenefits}},
+		{name: "incomplete list with a small benefit judged not very limited: not met", on: "2026-03-01", id: "KVP-EL-03", want: NotMet,
+			change: func(f *EligibilityFacts) {
+				f.BenefitsKnown = false
+				f.Benefits = []Benefit{{Kind: BenefitOther, Yearly: elDec("1000")}}
+				f.BenefitVeryLimited = elB(false)
+			}},
+		{name: "incomplete list with a small benefit: asks for both", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+			change: func(f *EligibilityFacts) {
+				f.BenefitsKnown = false
+				f.Benefits = []Benefit{{Kind: BenefitOther, Yearly: elDec("1000")}}
+			},
+			missing: []string{FactBenefits, FactBenefitVeryLimited}},
+		{name: "no benefits: a judgement of no is moot", on: "2026-03-01", id: "KVP-EL-03", want: Met,
+			change: func(f *EligibilityFacts) { f.BenefitVeryLimited = elB(false) },
+			reason: []string{"no subsistence benefits"}},
+		{name: "benefits unknown: a judgement alone decides nothing", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
+			change: func(f *EligibilityFacts) {
+				f.BenefitsKnown = false
+				f.BenefitVeryLimited = elB(true)
+			},
+			missing: []string{FactBenefits}},
+		{name: "barnepensjon in full, judged very limited: met (it is not a subsistence benefit in full)", on: "2026-03-01", id: "KVP-EL-03", want: Met,
+			change: func(f *EligibilityFacts) {
+				f.Benefits = []Benefit{{Kind: BenefitBarnepensjon, Full: true}}
+				f.BenefitVeryLimited = elB(true)
+			}},
 		{name: "amount unknown but another benefit in full: not met", on: "2026-03-01", id: "KVP-EL-03", want: NotMet,
 			change: func(f *EligibilityFacts) {
 				f.Benefits = []Benefit{{Kind: BenefitAAP}, {Kind: BenefitDagpenger, Full: true}}
 			},
 			reason: []string{"dagpenger in full"}},
 		{name: "barnepensjon in full needs assessment", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
-			change: func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitBarnepensjon, Full: true}} },
-			reason: []string{"barnepensjon in full", "needs assessment"}},
+			change:  func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitBarnepensjon, Full: true}} },
+			reason:  []string{"barnepensjon in full", "needs assessment"},
+			missing: []string{FactBenefitVeryLimited}},
 		{name: "other in full needs assessment", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
-			change: func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitOther, Full: true}} },
-			reason: []string{"needs assessment"}},
+			change:  func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitOther, Full: true}} },
+			reason:  []string{"needs assessment"},
+			missing: []string{FactBenefitVeryLimited}},
 		{name: "zero yearly amount counts as none", on: "2026-03-01", id: "KVP-EL-03", want: Met,
 			change: func(f *EligibilityFacts) {
 				f.Benefits = []Benefit{{Kind: BenefitDagpenger, Yearly: elDec("0")}}
@@ -196,42 +269,18 @@ func TestEligibilityRules(t *testing.T) {
 		{name: "benefits unknown", on: "2026-03-01", id: "KVP-EL-03", want: Unknown,
 			change: func(f *EligibilityFacts) { f.BenefitsKnown = false }, missing: []string{FactBenefits}},
 
-		// KVP-EL-06 residence and fixed abode
-		{name: "norwegian with abode", on: "2026-03-01", id: "KVP-EL-06", want: Met,
-			change: func(f *EligibilityFacts) {}},
-		{name: "norwegian without abode", on: "2026-03-01", id: "KVP-EL-06", want: NotMet,
-			change: func(f *EligibilityFacts) { f.FixedAbode = elB(false) }},
-		{name: "norwegian, abode unknown", on: "2026-03-01", id: "KVP-EL-06", want: Unknown,
-			change: func(f *EligibilityFacts) { f.FixedAbode = nil }, missing: []string{FactFixedAbode}},
-		{name: "eea without abode on 2025-03-06", on: "2025-03-06", id: "KVP-EL-06", want: NotMet,
-			change: func(f *EligibilityFacts) { f.Residence, f.FixedAbode = ResidenceEEA, elB(false) },
-			reason: []string{"only from 2025-03-07", "assessed 2025-03-06"}},
-		{name: "eea without abode on 2025-03-07", on: "2025-03-07", id: "KVP-EL-06", want: Met,
-			change: func(f *EligibilityFacts) { f.Residence, f.FixedAbode = ResidenceEEA, elB(false) },
-			reason: []string{"exempt", "2025-03-07"}},
-		{name: "eea, abode unknown, before exemption", on: "2025-03-06", id: "KVP-EL-06", want: Unknown,
-			change:  func(f *EligibilityFacts) { f.Residence, f.FixedAbode = ResidenceEEA, nil },
-			missing: []string{FactFixedAbode}},
-		{name: "eea, abode unknown, after exemption", on: "2025-03-07", id: "KVP-EL-06", want: Met,
-			change: func(f *EligibilityFacts) { f.Residence, f.FixedAbode = ResidenceEEA, nil }},
-		{name: "lawful resident without abode", on: "2026-03-01", id: "KVP-EL-06", want: NotMet,
-			change: func(f *EligibilityFacts) { f.Residence, f.FixedAbode = ResidenceLawfulResident, elB(false) }},
-		{name: "lawful resident with abode", on: "2026-03-01", id: "KVP-EL-06", want: Met,
-			change: func(f *EligibilityFacts) { f.Residence = ResidenceLawfulResident }},
-		{name: "asylum reception with abode", on: "2026-03-01", id: "KVP-EL-06", want: NotMet,
-			change: func(f *EligibilityFacts) { f.Residence = ResidenceAsylumReception },
-			reason: []string{"asylum reception"}},
-		{name: "no lawful residence, abode unknown", on: "2026-03-01", id: "KVP-EL-06", want: NotMet,
-			change: func(f *EligibilityFacts) { f.Residence, f.FixedAbode = ResidenceNoLawfulResidence, nil }},
+		// KVP-EL-06: every known status is in TestResidenceStatusAbodeDate.
 		{name: "residence and abode unknown", on: "2026-03-01", id: "KVP-EL-06", want: Unknown,
 			change:  func(f *EligibilityFacts) { f.Residence, f.FixedAbode = "", nil },
 			missing: []string{FactResidence, FactFixedAbode}},
 		{name: "residence unknown, abode yes", on: "2026-03-01", id: "KVP-EL-06", want: Unknown,
 			change:  func(f *EligibilityFacts) { f.Residence = "" },
 			missing: []string{FactResidence}},
-		{name: "residence unknown, no abode before the EEA exemption", on: "2025-03-06", id: "KVP-EL-06", want: NotMet,
-			change: func(f *EligibilityFacts) { f.Residence, f.FixedAbode = "", elB(false) },
-			reason: []string{"no status qualifies"}},
+		// A Norwegian citizen needs no abode, so no abode decides nothing
+		// while the status is unknown, before the EEA exemption too.
+		{name: "residence unknown, no abode before the EEA exemption", on: "2025-03-06", id: "KVP-EL-06", want: Unknown,
+			change:  func(f *EligibilityFacts) { f.Residence, f.FixedAbode = "", elB(false) },
+			missing: []string{FactResidence}},
 		{name: "residence unknown, no abode after the EEA exemption", on: "2025-03-07", id: "KVP-EL-06", want: Unknown,
 			change:  func(f *EligibilityFacts) { f.Residence, f.FixedAbode = "", elB(false) },
 			missing: []string{FactResidence}},
@@ -326,6 +375,133 @@ func TestEligibilityRules(t *testing.T) {
 	}
 }
 
+// TestResidenceStatusAbodeDate is KVP-EL-06 for every residence status, with
+// the fixed abode yes, no and unknown, the day before and the day the EEA
+// exemption took effect (2025-03-07). By hand, from FOR-2011-12-16-1251:
+//   - norwegian: § 1 first para. is only about persons who are not Norwegian
+//     citizens, so the abode never matters: met.
+//   - trafficking-reflection, pending-application: § 1 does not apply (fourth
+//     para.): met whatever the abode.
+//   - eea: the abode is needed before 2025-03-07 (§ 1), not from it (§ 1a).
+//   - eea-initial: only the initial right of residence (utlendingsloven § 111):
+//     § 1a second para. keeps the abode condition, so on both days yes is met,
+//     no is not met and unknown asks for fixed_abode.
+//   - lawful-resident: a foreign national, so the abode is needed (§ 1).
+//   - asylum-reception (§ 2) and no-lawful-residence (§ 4): no right, whatever
+//     the abode.
+func TestResidenceStatusAbodeDate(t *testing.T) {
+	const before, from = "2025-03-06", "2025-03-07"
+	yes, no := elB(true), elB(false)
+	tests := []struct {
+		status  string
+		abode   *bool
+		on      string
+		want    Outcome
+		reason  string // a substring of the reason: the provision applied
+		missing []string
+	}{
+		{ResidenceNorwegian, yes, before, Met, "§ 1 første ledd", nil},
+		{ResidenceNorwegian, no, before, Met, "applies only to persons who are not Norwegian citizens", nil},
+		{ResidenceNorwegian, nil, before, Met, "§ 1 første ledd", nil},
+		{ResidenceNorwegian, yes, from, Met, "§ 1 første ledd", nil},
+		{ResidenceNorwegian, no, from, Met, "§ 1 første ledd", nil},
+		{ResidenceNorwegian, nil, from, Met, "§ 1 første ledd", nil},
+
+		{ResidenceTraffickingReflection, yes, before, Met, "§ 1 fjerde ledd", nil},
+		{ResidenceTraffickingReflection, no, before, Met, "utlendingsforskriften § 8-3", nil},
+		{ResidenceTraffickingReflection, nil, before, Met, "§ 1 fjerde ledd", nil},
+		{ResidenceTraffickingReflection, yes, from, Met, "§ 1 fjerde ledd", nil},
+		{ResidenceTraffickingReflection, no, from, Met, "§ 1 fjerde ledd", nil},
+		{ResidenceTraffickingReflection, nil, from, Met, "§ 1 fjerde ledd", nil},
+
+		{ResidencePendingApplication, yes, before, Met, "§ 1 fjerde ledd", nil},
+		{ResidencePendingApplication, no, before, Met, "application or appeal", nil},
+		{ResidencePendingApplication, nil, before, Met, "§ 1 fjerde ledd", nil},
+		{ResidencePendingApplication, yes, from, Met, "§ 1 fjerde ledd", nil},
+		{ResidencePendingApplication, no, from, Met, "§ 1 fjerde ledd", nil},
+		{ResidencePendingApplication, nil, from, Met, "§ 1 fjerde ledd", nil},
+
+		{ResidenceEEA, yes, before, Met, "with a fixed abode", nil},
+		{ResidenceEEA, no, before, NotMet, "only from 2025-03-07; assessed 2025-03-06", nil},
+		{ResidenceEEA, nil, before, Unknown, "fixed abode in Norway unknown", []string{FactFixedAbode}},
+		{ResidenceEEA, yes, from, Met, "§ 1a", nil},
+		{ResidenceEEA, no, from, Met, "exempt from the fixed-abode condition since 2025-03-07", nil},
+		{ResidenceEEA, nil, from, Met, "§ 1a", nil},
+
+		{ResidenceEEAInitial, yes, before, Met, "with a fixed abode", nil},
+		{ResidenceEEAInitial, no, before, NotMet, "§ 1 første ledd", nil},
+		{ResidenceEEAInitial, nil, before, Unknown, "fixed abode in Norway unknown", []string{FactFixedAbode}},
+		{ResidenceEEAInitial, yes, from, Met, "§ 1a andre ledd", nil},
+		{ResidenceEEAInitial, no, from, NotMet, "§ 1a andre ledd", nil},
+		{ResidenceEEAInitial, nil, from, Unknown, "utlendingsloven § 111", []string{FactFixedAbode}},
+
+		{ResidenceLawfulResident, yes, before, Met, "with a fixed abode", nil},
+		{ResidenceLawfulResident, no, before, NotMet, "§ 1 første ledd", nil},
+		{ResidenceLawfulResident, nil, before, Unknown, "fixed abode in Norway unknown", []string{FactFixedAbode}},
+		{ResidenceLawfulResident, yes, from, Met, "§ 1 første ledd", nil},
+		{ResidenceLawfulResident, no, from, NotMet, "without a fixed abode", nil},
+		{ResidenceLawfulResident, nil, from, Unknown, "fixed abode in Norway unknown", []string{FactFixedAbode}},
+
+		{ResidenceAsylumReception, yes, before, NotMet, "§ 2", nil},
+		{ResidenceAsylumReception, no, before, NotMet, "asylum reception", nil},
+		{ResidenceAsylumReception, nil, before, NotMet, "§ 2", nil},
+		{ResidenceAsylumReception, yes, from, NotMet, "§ 2", nil},
+		{ResidenceAsylumReception, no, from, NotMet, "§ 2", nil},
+		{ResidenceAsylumReception, nil, from, NotMet, "§ 2", nil},
+
+		{ResidenceNoLawfulResidence, yes, before, NotMet, "§ 4", nil},
+		{ResidenceNoLawfulResidence, no, before, NotMet, "no lawful residence", nil},
+		{ResidenceNoLawfulResidence, nil, before, NotMet, "§ 4", nil},
+		{ResidenceNoLawfulResidence, yes, from, NotMet, "§ 4", nil},
+		{ResidenceNoLawfulResidence, no, from, NotMet, "§ 4", nil},
+		{ResidenceNoLawfulResidence, nil, from, NotMet, "§ 4", nil},
+	}
+	seen := map[string]int{}
+	for _, tt := range tests {
+		abode := "unknown"
+		if tt.abode != nil {
+			abode = yesNoText(*tt.abode)
+		}
+		t.Run(tt.status+"/abode "+abode+"/"+tt.on, func(t *testing.T) {
+			f := elAllMet(tt.on)
+			f.Residence, f.FixedAbode = tt.status, tt.abode
+			if err := f.Validate(); err != nil {
+				t.Fatalf("test facts invalid: %v", err)
+			}
+			got := elFinding(t, CheckEligibility(f), "KVP-EL-06")
+			if got.Result != tt.want {
+				t.Errorf("KVP-EL-06 = %s (%s), want %s", got.Result, got.Reason, tt.want)
+			}
+			if !strings.Contains(got.Reason, tt.reason) {
+				t.Errorf("reason %q does not contain %q", got.Reason, tt.reason)
+			}
+			if got.ReasonNB == "" || got.ReasonNB == got.Reason {
+				t.Errorf("no Norwegian reason: %q", got.ReasonNB)
+			}
+			want := tt.missing
+			if want == nil {
+				want = []string{}
+			}
+			if !slices.Equal(got.Missing, want) {
+				t.Errorf("missing = %#v, want %#v", got.Missing, want)
+			}
+		})
+		seen[tt.status]++
+	}
+	for _, s := range ResidenceStatuses {
+		if seen[s] != 6 {
+			t.Errorf("status %s has %d rows, want 6 (3 abode values × 2 dates)", s, seen[s])
+		}
+	}
+}
+
+func yesNoText(v bool) string {
+	if v {
+		return "yes"
+	}
+	return "no"
+}
+
 func TestEligibilityVerdict(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -336,12 +512,27 @@ func TestEligibilityVerdict(t *testing.T) {
 		{name: "all met", change: func(f *EligibilityFacts) {}, verdict: VerdictEligible, missing: []string{}},
 		{name: "one unknown", change: func(f *EligibilityFacts) { f.AssessmentDone = nil },
 			verdict: VerdictUndetermined, missing: []string{FactAssessmentDone}},
-		{name: "needs assessment only: undetermined, nothing missing",
+		{name: "needs assessment only: undetermined, asks for the caseworker's judgement",
 			change:  func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitOther}} },
-			verdict: VerdictUndetermined, missing: []string{}},
-		{name: "subsistence benefit without an amount: undetermined, asks for benefits",
+			verdict: VerdictUndetermined, missing: []string{FactBenefitVeryLimited}},
+		{name: "a small benefit judged very limited: eligible",
+			change: func(f *EligibilityFacts) {
+				f.Benefits = []Benefit{{Kind: BenefitAAP, Yearly: elDec("20000")}}
+				f.BenefitVeryLimited = elB(true)
+			},
+			verdict: VerdictEligible, missing: []string{}},
+		{name: "a small benefit judged not very limited: not eligible",
+			change: func(f *EligibilityFacts) {
+				f.Benefits = []Benefit{{Kind: BenefitAAP, Yearly: elDec("20000")}}
+				f.BenefitVeryLimited = elB(false)
+			},
+			verdict: VerdictNotEligible, missing: []string{}},
+		{name: "a Norwegian citizen without a fixed abode: eligible",
+			change:  func(f *EligibilityFacts) { f.FixedAbode = elB(false) },
+			verdict: VerdictEligible, missing: []string{}},
+		{name: "subsistence benefit without an amount: undetermined, asks for benefits and the judgement",
 			change:  func(f *EligibilityFacts) { f.Benefits = []Benefit{{Kind: BenefitDagpenger}} },
-			verdict: VerdictUndetermined, missing: []string{FactBenefits}},
+			verdict: VerdictUndetermined, missing: []string{FactBenefits, FactBenefitVeryLimited}},
 		{name: "youth programme unknown, aged 35: eligible without asking",
 			change:  func(f *EligibilityFacts) { f.YouthProgramme = nil },
 			verdict: VerdictEligible, missing: []string{}},
@@ -356,13 +547,13 @@ func TestEligibilityVerdict(t *testing.T) {
 			verdict: VerdictUndetermined,
 			missing: []string{FactBirthDate, FactReducedCapacity, FactBenefits, FactAssessmentDone, FactFollowUpNeeded,
 				FactResidence, FactFixedAbode, FactYouthProgramme}},
-		{name: "nothing known before 2019 asks for previous",
+		{name: "nothing known before 2019 asks for previous; a Norwegian citizen is not asked for the abode",
 			change: func(f *EligibilityFacts) {
 				*f = EligibilityFacts{AssessmentDate: elD("2018-06-01"), Residence: ResidenceNorwegian}
 			},
 			verdict: VerdictUndetermined,
 			missing: []string{FactBirthDate, FactReducedCapacity, FactBenefits, FactAssessmentDone, FactFollowUpNeeded,
-				FactFixedAbode, FactPrevious}},
+				FactPrevious}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -439,7 +630,7 @@ func TestEligibilityFactsValidate(t *testing.T) {
 		{name: "application before the birth", change: func(f *EligibilityFacts) { f.ApplicationDate = elDp("1990-06-14") },
 			want: []string{"application_date: 1990-06-14 is before the birth date 1990-06-15"}},
 		{name: "unknown residence", change: func(f *EligibilityFacts) { f.Residence = "mars" },
-			want: []string{`residence: "mars" is not one of norwegian, eea, lawful-resident, asylum-reception, no-lawful-residence`}},
+			want: []string{`residence: "mars" is not one of norwegian, eea, eea-initial, lawful-resident, trafficking-reflection, pending-application, asylum-reception, no-lawful-residence`}},
 		{name: "previous ends before it starts", change: func(f *EligibilityFacts) {
 			f.Previous = []Period{{From: elD("2015-01-01"), To: elD("2015-12-31")}, {From: elD("2016-05-01"), To: elD("2016-04-30")}}
 		}, want: []string{"previous[1]: 2016-05-01..2016-04-30 ends before it starts"}},

@@ -69,6 +69,10 @@ type eligibilitySection struct {
 	FixedAbode      *yesNo          `json:"fixed_abode,omitempty" yaml:"fixed_abode"`
 	YouthProgramme  *yesNo          `json:"youth_programme,omitempty" yaml:"youth_programme"`
 	Previous        *[]periodText   `json:"previous,omitempty" yaml:"previous"` // present and empty: none
+
+	// BenefitVeryLimited is the caseworker's judgement of the benefits that
+	// need assessment (KVP-EL-03): yes, no, or left out (unknown).
+	BenefitVeryLimited *yesNo `json:"benefit_very_limited,omitempty" yaml:"benefit_very_limited"`
 }
 
 // benefitEntry is a benefit received: kind, and a yearly amount or "full".

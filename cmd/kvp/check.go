@@ -23,6 +23,7 @@ type checkOptions struct {
 	assessmentDone  string
 	followUpNeeded  string
 	benefits        []string
+	benefitLimited  string // --benefit-very-limited
 	residence       string
 	fixedAbode      string
 	youthProgramme  string
@@ -65,7 +66,10 @@ not eligible (any not met) or undetermined (else), with the facts still
 missing. Rules that changed are applied as in force on the assessment date:
 the lower age was 19 before 2019-01-01, previous participation was a bar
 before 2019-01-01, EEA citizens are exempt from the fixed-abode condition
-from 2025-03-07, and the youth programme exclusion applies from 2025-08-01.
+from 2025-03-07 (not with only the initial right of residence), and the
+youth programme exclusion applies from 2025-08-01. The fixed-abode (bopel)
+condition (forskrift FOR-2011-12-16-1251) is for persons who are not
+Norwegian citizens only.
 With --application-date the start deadline (6 months later, sotjl. § 31) is
 shown. Whether a programme would be unreasonably burdensome (§ 29 third
 paragraph) is the municipality's discretion: shown as a note, never decided.
@@ -80,7 +84,28 @@ replaces the file's list. A fact given nowhere is unknown.
   --benefit KIND=full     received in full
   --benefit none          no benefits: the list is known to be empty
   KIND: ` + wrapList(rules.BenefitKinds, 50, "        ") + `.
+  --benefit-very-limited yes|no
+                          the caseworker's judgement of the benefits that
+                          need assessment (a part amount, barnepensjon,
+                          other): yes meets KVP-EL-03, no does not; without
+                          it the check stays undetermined. A subsistence
+                          benefit in full stays not met whatever it says.
   --residence STATUS: ` + wrapList(rules.ResidenceStatuses, 50, "        ") + `.
+    norwegian               citizen: no fixed abode needed (the bopel
+                            condition is for non-citizens only, § 1)
+    trafficking-reflection  presumed victim of human trafficking with a
+                            limited permit (utlendingsforskriften § 8-3):
+                            no fixed abode needed (§ 1 fourth paragraph)
+    pending-application     allowed to stay while a residence application
+                            or appeal is processed: no fixed abode needed
+                            (§ 1 fourth paragraph)
+    eea                     EEA citizen lawfully resident under the EEA
+                            agreement: fixed abode needed before 2025-03-07
+    eea-initial             EEA citizen with only the initial right of
+                            residence (utlendingsloven § 111): fixed abode
+                            needed, also from 2025-03-07 (§ 1a)
+    lawful-resident         other foreign national: fixed abode needed
+    asylum-reception, no-lawful-residence: no right (§§ 2, 4)
   --previous FROM..TO is an earlier programme; --previous none says there was none.
 
 --interactive asks on stderr for each missing fact and reads the answers
@@ -102,6 +127,9 @@ and explanation are in Norwegian; JSON is the same in both languages.` + exitSta
   kvp check --birth-date 2000-06-15 --date 2018-12-31 --benefit aap=full
   kvp check -f examples/case-check.yaml -o json
   kvp check -f examples/case-check.yaml --benefit dagpenger=20000 --application-date 2026-10-01
+  kvp check -f examples/case-check.yaml --benefit dagpenger=20000 --benefit-very-limited yes
+  kvp check -f examples/case-check.yaml --residence norwegian --fixed-abode no
+  kvp check -f examples/case-check.yaml --residence eea-initial
   kvp check --birth-date 1990-06-15 --interactive < answers.txt
   kvp check -f examples/case-check.yaml --explain --lang nb`,
 		Args: noArgs,
@@ -116,6 +144,7 @@ and explanation are in Norwegian; JSON is the same in both languages.` + exitSta
 	f.StringVar(&o.assessmentDone, "assessment-done", "", "work ability assessment (arbeidsevnevurdering) done: `yes|no`")
 	f.StringVar(&o.followUpNeeded, "follow-up-needed", "", "close, coordinated follow-up suitable and necessary: `yes|no`")
 	f.StringArrayVar(&o.benefits, "benefit", nil, "a benefit received: `KIND[=AMOUNT|full]`, or none (repeatable)")
+	f.StringVar(&o.benefitLimited, "benefit-very-limited", "", "the caseworker's judgement that the benefits needing assessment are very limited: `yes|no`")
 	f.StringVar(&o.residence, "residence", "", "citizenship or residence `STATUS`: "+strings.Join(rules.ResidenceStatuses, ", "))
 	f.StringVar(&o.fixedAbode, "fixed-abode", "", "fixed abode (bopel) in Norway: `yes|no`")
 	f.StringVar(&o.youthProgramme, "youth-programme", "", "receives ungdomsprogramytelse: `yes|no`")
@@ -250,6 +279,7 @@ func checkFlags(fl *pflag.FlagSet, o checkOptions, cf *caseFile) error {
 		{"reduced-capacity", o.reducedCapacity, &es.ReducedCapacity},
 		{"assessment-done", o.assessmentDone, &es.AssessmentDone},
 		{"follow-up-needed", o.followUpNeeded, &es.FollowUpNeeded},
+		{"benefit-very-limited", o.benefitLimited, &es.BenefitVeryLimited},
 		{"fixed-abode", o.fixedAbode, &es.FixedAbode},
 		{"youth-programme", o.youthProgramme, &es.YouthProgramme},
 	} {
@@ -422,6 +452,7 @@ func eligibilityFacts(cf *caseFile, assessed rules.Date) (rules.EligibilityFacts
 	f.ReducedCapacity = boolPtr(es.ReducedCapacity)
 	f.AssessmentDone = boolPtr(es.AssessmentDone)
 	f.FollowUpNeeded = boolPtr(es.FollowUpNeeded)
+	f.BenefitVeryLimited = boolPtr(es.BenefitVeryLimited)
 	f.FixedAbode = boolPtr(es.FixedAbode)
 	f.YouthProgramme = boolPtr(es.YouthProgramme)
 	f.Residence = es.Residence
@@ -497,6 +528,8 @@ var factFlags = map[string]string{
 	rules.FactFixedAbode:      "--fixed-abode",
 	rules.FactYouthProgramme:  "--youth-programme",
 	rules.FactPrevious:        "--previous",
+
+	rules.FactBenefitVeryLimited: "--benefit-very-limited",
 }
 
 // resultWords are the table's words for the outcomes.
@@ -589,6 +622,8 @@ var questions = map[string]question{
 	rules.FactFollowUpNeeded:  yesNoQuestion(func(f *rules.EligibilityFacts) **bool { return &f.FollowUpNeeded }),
 	rules.FactFixedAbode:      yesNoQuestion(func(f *rules.EligibilityFacts) **bool { return &f.FixedAbode }),
 	rules.FactYouthProgramme:  yesNoQuestion(func(f *rules.EligibilityFacts) **bool { return &f.YouthProgramme }),
+
+	rules.FactBenefitVeryLimited: yesNoQuestion(func(f *rules.EligibilityFacts) **bool { return &f.BenefitVeryLimited }),
 	rules.FactBenefits: {hint: "KIND[=AMOUNT|full], comma-separated, or none; KIND: " + strings.Join(rules.BenefitKinds, ", "),
 		apply: func(f *rules.EligibilityFacts, s string) error {
 			list, err := parseBenefitList(strings.Split(s, ","))

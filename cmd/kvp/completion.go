@@ -36,6 +36,8 @@ var flagValues = map[string]func(cmd *cobra.Command) []string{
 	"youth-programme":  fixed(yesNoValues...),
 	"lang":             fixed("nb", "en"),
 	"input-format":     fixed("auto", "jsonl", "csv"),
+
+	"benefit-very-limited": fixed(yesNoValues...),
 }
 
 func fixed(values ...string) func(*cobra.Command) []string {

@@ -168,19 +168,35 @@ func subsistenceKinds() []string {
 	})
 }
 
-// explainBenefits is KVP-EL-03: the benefits as registered.
+// The rules of KVP-EL-03 and KVP-EL-06 as --explain states them; the
+// texts are also the keys of their Norwegian in nbRules.
+const (
+	benefitsSource = "in full rules the programme out: %s, whatever the judgement; a smaller amount, barnepensjon or other " +
+		"is decided by the caseworker's judgement %s (yes: met, no: not met; the law sets no threshold)"
+	residenceSource = "a fixed abode (bopel) is required only of persons who are not Norwegian citizens (§ 1 første ledd), " +
+		"not of presumed victims of human trafficking (utlendingsforskriften § 8-3) nor of persons allowed to stay while " +
+		"an application or appeal on residence is processed (§ 1 fjerde ledd); EEA citizens are exempt from %s (§ 1a), " +
+		"but not with only the initial right of residence (utlendingsloven § 111, § 1a andre ledd); " +
+		"asylum reception (§ 2) or no lawful residence (§ 4): no right"
+)
+
+// explainBenefits is KVP-EL-03: the benefits as registered and, where a
+// benefit needs assessment or it was given, the caseworker's judgement.
 func explainBenefits(l locale, f rules.EligibilityFacts) (formula, source string) {
-	source = fmt.Sprintf(l.T("in full rules the programme out: %s; a smaller amount, barnepensjon or other needs assessment (the law sets no threshold)"),
-		strings.Join(subsistenceKinds(), ", "))
+	source = fmt.Sprintf(l.T(benefitsSource), strings.Join(subsistenceKinds(), ", "), rules.FactBenefitVeryLimited)
 	var items []string
+	assess := false // a benefit that needs the caseworker's judgement
 	for _, b := range f.Benefits {
 		switch {
 		case b.Full:
 			items = append(items, fmt.Sprintf(l.T("%s in full"), b.Kind))
+			assess = assess || !slices.Contains(subsistenceKinds(), b.Kind)
 		case b.Yearly != nil:
 			items = append(items, fmt.Sprintf(l.T("%s %s a year"), b.Kind, l.Num(*b.Yearly)))
+			assess = assess || !b.Yearly.IsZero()
 		default:
 			items = append(items, fmt.Sprintf(l.T("%s, amount unknown"), b.Kind))
+			assess = true
 		}
 	}
 	switch {
@@ -192,6 +208,9 @@ func explainBenefits(l locale, f rules.EligibilityFacts) (formula, source string
 		formula = rules.FactBenefits + ": " + l.T("none")
 	default:
 		formula = fmt.Sprintf(l.T("%s not given"), rules.FactBenefits)
+	}
+	if assess || f.BenefitVeryLimited != nil {
+		formula += ", " + factIs(l, rules.FactBenefitVeryLimited, f.BenefitVeryLimited)
 	}
 	return formula, source
 }
@@ -206,14 +225,18 @@ func explainResidence(l locale, f rules.EligibilityFacts) (formula, source strin
 	} else {
 		parts = append(parts, rules.FactResidence+": "+f.Residence)
 	}
-	if f.Residence != rules.ResidenceAsylumReception && f.Residence != rules.ResidenceNoLawfulResidence {
+	switch f.Residence {
+	case rules.ResidenceAsylumReception, rules.ResidenceNoLawfulResidence:
+		// no right, whatever the abode
+	case rules.ResidenceNorwegian, rules.ResidenceTraffickingReflection, rules.ResidencePendingApplication:
+		parts = append(parts, l.T("fixed abode not required"))
+	default:
 		parts = append(parts, factIs(l, rules.FactFixedAbode, f.FixedAbode))
 	}
 	if f.Residence == "" || f.Residence == rules.ResidenceEEA {
 		parts = append(parts, compareDates(l, on, "assessed", rules.EEABopelExemptFrom, "EEA citizens exempt from bopel"))
 	}
-	source = fmt.Sprintf(l.T("asylum reception or no lawful residence: no right; everyone else needs a fixed abode (bopel), EEA citizens exempt from %s"),
-		l.Date(rules.EEABopelExemptFrom))
+	source = fmt.Sprintf(l.T(residenceSource), l.Date(rules.EEABopelExemptFrom))
 	return strings.Join(parts, ", "), source
 }
 

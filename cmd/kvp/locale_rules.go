@@ -44,14 +44,20 @@ var nbRules = map[string]string{
 	"the caseworker's judgement":            "saksbehandlers skjønn",
 	"lower age %d from %s (%d before)":      "nedre aldersgrense %d år fra %s (%d år før)",
 	"lower age %d before %s (%d from then)": "nedre aldersgrense %d år før %s (%d år fra da)",
-	"CONVENTION: from the %dth birthday to the day before the %dth":                                                             "KONVENSJON: fra %d-årsdagen til dagen før %d-årsdagen",
-	"in full rules the programme out: %s; a smaller amount, barnepensjon or other needs assessment (the law sets no threshold)": "fullt ut utelukker programmet: %s; et mindre beløp, barnepensjon eller annet må vurderes (loven har ingen grense)",
+	"CONVENTION: from the %dth birthday to the day before the %dth": "KONVENSJON: fra %d-årsdagen til dagen før %d-årsdagen",
+	benefitsSource: "fullt ut utelukker programmet: %s, uansett vurdering; et mindre beløp, barnepensjon eller annet " +
+		"avgjøres av saksbehandlers vurdering %s (ja: oppfylt, nei: ikke oppfylt; loven har ingen grense)",
 	"%s in full":                     "%s fullt ut",
 	"%s %s a year":                   "%s %s kr i året",
 	"%s, amount unknown":             "%s, beløp ukjent",
 	"(the list may be incomplete)":   "(listen kan være ufullstendig)",
 	"EEA citizens exempt from bopel": "EØS-borgere unntatt fra bopel",
-	"asylum reception or no lawful residence: no right; everyone else needs a fixed abode (bopel), EEA citizens exempt from %s": "asylmottak eller uten lovlig opphold: ingen rett; alle andre må ha fast bopel, EØS-borgere unntatt fra %s",
+	"fixed abode not required":       "fast bopel kreves ikke",
+	residenceSource: "fast bopel kreves bare av personer som ikke er norske statsborgere (§ 1 første ledd), " +
+		"ikke av antatte ofre for menneskehandel (utlendingsforskriften § 8-3) eller av personer som har rett til å bli i " +
+		"landet mens søknad om opphold eller klage er til behandling (§ 1 fjerde ledd); EØS-borgere er unntatt fra %s (§ 1a), " +
+		"men ikke med bare oppholdsrett etter utlendingsloven § 111 (§ 1a andre ledd); " +
+		"asylmottak (§ 2) eller uten lovlig opphold (§ 4): ingen rett",
 	"rule in force": "regelen i kraft",
 	"in force from %s; the youth programme covers ages 18–28": "i kraft fra %s; ungdomsprogrammet gjelder 18–28 år",
 	"2019 amendment": "lovendringen i 2019",
