@@ -25,6 +25,7 @@ type Step struct {
 	Exact    string  `json:"exact,omitempty"`    // the formula's value before rounding, when it differs from Result
 	Rounding string  `json:"rounding,omitempty"` // how Result was rounded: one of the Round* codes
 	Result   string  `json:"result"`             // a decimal, a whole number, a date or an outcome
+	Unit     string  `json:"unit,omitempty"`     // what Result is: one of the Unit* codes; "" for a plain number
 	Ref      string  `json:"legal_reference,omitempty"`
 	Params   []Param `json:"params,omitempty"` // the dated parameter values the formula used
 }
@@ -45,6 +46,14 @@ const (
 	RoundOrePerMonth  = "ore_per_month"  // each line rounded to the øre in each month's payment, then summed
 	RoundShownOre     = "shown_ore"      // shown to the øre; the amounts use the unrounded value
 	RoundCapped       = "capped"         // at most the formula's value: capped day by day by what is left
+)
+
+// Units of a Step's Result.
+const (
+	UnitKroner  = "kr"      // an amount of money
+	UnitDays    = "days"    // a number of days
+	UnitDate    = "date"    // a date
+	UnitOutcome = "outcome" // met, not_met or unknown (an eligibility criterion)
 )
 
 // Input is one named value of a step: a decimal ("2.041"), a ratio ("2/3"),

@@ -42,12 +42,16 @@ func (l locale) T(en string) string {
 // the formula with its values, the rounding applied, the legal reference
 // and the parameter's source. In JSON the steps are a list under "explain".
 type explainStep struct {
+	Key      string `json:"key,omitempty"`      // the step's stable key, "stipend.day_rate"
 	Figure   string `json:"figure"`             // "dagsats", "day rate"
 	Formula  string `json:"formula"`            // "2,041 × 130 160 / 260 = 1 021,76"
 	Result   string `json:"result"`             // "1 022"
 	Rounding string `json:"rounding,omitempty"` // "nav: half up to whole kroner"
 	Ref      string `json:"legal_reference"`
 	Source   string `json:"source,omitempty"` // "G from 01.05.2025, NAV"
+	// Inputs are the values the formula names (JSON only, always English),
+	// so that a script can replay the step.
+	Inputs rules.Inputs `json:"inputs"`
 }
 
 // printExplain writes the steps under a heading, one line each:
