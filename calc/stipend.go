@@ -76,6 +76,10 @@ type Case struct {
 	NotDeducted  []NotDeducted  // benefits listed that do not reduce the stipend
 	BenefitScope BenefitScope   // what § 38 benefits reduce; "" means stipend
 
+	// Explain asks for the trace: Result.Steps records every figure as it is
+	// computed. Off, it costs nothing.
+	Explain bool
+
 	// ExtraCuts are dates at which to split segments although nothing
 	// changes, so that two runs under different parameters line up (kvp compare).
 	ExtraCuts []rules.Date
@@ -278,6 +282,8 @@ type Result struct {
 	// NotDeducted lists benefits the case gave that do not reduce the stipend.
 	NotDeducted []NotDeducted `json:"not_deducted"`
 	Warnings    []string      `json:"warnings"`
+	// Steps are the recorded figures, when the case asked for them (Explain).
+	Steps []rules.Step `json:"-"`
 }
 
 // ParamValue is one dated parameter value used in a result, with its source.
@@ -373,8 +379,11 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 		}
 	}
 	res.Months = make([]Month, 0, int(MonthOf(to)-MonthOf(from))+1)
-	schedule(res, &c)
+	pieces := schedule(res, &c)
 	res.Parameters = used.sorted()
+	if c.Explain {
+		k.traceStipend(res, &c, pieces)
+	}
 	return res, nil
 }
 
@@ -477,7 +486,7 @@ func sortedParams(used map[paramKey]ParamValue) []ParamValue {
 // exact policy each line of a month's payment is the unrounded sum of its
 // pieces rounded to the øre, and each piece gets the difference of the
 // rounded running sums, so that pieces still add up to the payment.
-func schedule(res *Result, c *Case) {
+func schedule(res *Result, c *Case) (pieces []tracePiece) {
 	absent, warnings := c.absentDays()
 	res.Warnings = append(res.Warnings, warnings...)
 	// Every year from the first earned to the last paid is touched.
@@ -514,6 +523,13 @@ func schedule(res *Result, c *Case) {
 			} else {
 				a = c.pricePiece(seg, days, absentHere, &run)
 			}
+			if c.Explain {
+				p := tracePiece{seg: si, month: len(res.Months) - 1, days: days}
+				for _, g := range absentHere {
+					p.absentHours = p.absentHours.Add(g.hours.Mul(decimal.NewFromInt(int64(g.days))))
+				}
+				pieces = append(pieces, p)
+			}
 			seg.Amounts.add(a)
 			month.Amounts.add(a)
 			month.PaidDays += days
@@ -524,6 +540,7 @@ func schedule(res *Result, c *Case) {
 			start = end + 1
 		}
 	}
+	return pieces
 }
 
 // pricePiece prices a piece with reductions, or under the exact policy,

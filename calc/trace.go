@@ -1,6 +1,9 @@
 package calc
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"kvp/rules"
@@ -33,3 +36,190 @@ func rateInputs(e *epoch, i int) (rules.Inputs, string) {
 	}
 	return append(in, rules.Input{Name: "factor", Value: e.factor.Value.String()}, rules.Input{Name: "g", Value: e.g.Value.String()}), base
 }
+
+// tracePiece is one segment × month stretch as schedule priced it.
+type tracePiece struct {
+	seg, month, days int
+	absentHours      decimal.Decimal
+}
+
+// traceStipend records the steps of a priced result: per segment the yearly
+// amount, the day rate, the child supplement per day, the paid days, the
+// amounts and each reduction; then each month's net and the total. The
+// values are the decimals the segments and pieces were priced with.
+func (k *Calculator) traceStipend(res *Result, c *Case, pieces []tracePiece) {
+	t := &rules.Trace{}
+	segHours := make([]decimal.Decimal, len(res.Segments))
+	for _, p := range pieces {
+		segHours[p.seg] = segHours[p.seg].Add(p.absentHours)
+	}
+	for i := range res.Segments {
+		s := &res.Segments[i]
+		e, err := k.epochAt(s.From)
+		if err != nil {
+			continue
+		}
+		traceSegment(t, e, c, s, segHours[i])
+	}
+	traceMonths(t, res, pieces)
+	res.Steps = t.Steps
+}
+
+func traceSegment(t *rules.Trace, e *epoch, c *Case, s *Segment, absentHours decimal.Decimal) {
+	span := &rules.Period{From: s.From, To: s.To}
+	band := 0
+	params := []rules.Param{paramOf(&e.params[0]), paramOf(&e.params[1])}
+	if s.Under25 {
+		band = 1
+		params = append(params, paramOf(&e.params[4]))
+	}
+	b := &e.bands[band]
+	in, base := rateInputs(e, band)
+	t.Add(rules.Step{Key: "stipend.yearly", Span: span, Inputs: in, Formula: base, Exact: exactIf(b.yearlyExact, s.Yearly),
+		Rounding: roundingIf(b.yearlyExact, s.Yearly, rules.RoundOreHalfUp), Result: s.Yearly.String(), Unit: rules.UnitKroner, Ref: s.Ref, Params: params})
+	day := rules.Step{Key: "stipend.day_rate", Span: span, Inputs: append(in, rules.Input{Name: "day_divisor", Value: e.div.Value.String()}),
+		Formula: base + " / {day_divisor}", Exact: b.dayExact.String(), Result: s.dayRate.String(), Ref: s.Ref, Params: params[:1]}
+	if c.Rounding == RoundingNAV {
+		day.Rounding = rules.RoundKronerHalfUp
+	} else {
+		day.Exact = ""
+	}
+	t.Add(day)
+	childRate, children := e.child.Value.String(), itoa(s.Children)
+	t.Add(rules.Step{Key: "stipend.child_per_day", Span: span, Inputs: rules.Inputs{{Name: "child_rate", Value: childRate}, {Name: "children", Value: children}},
+		Formula: "{child_rate} × {children}", Result: M(s.childDay).String(), Unit: rules.UnitKroner, Ref: RefChildSupplement, Params: []rules.Param{paramOf(&e.params[3])}})
+	days := itoa(s.PaidDays)
+	t.Add(rules.Step{Key: "stipend.paid_days", Span: span, Inputs: rules.Inputs{{Name: "from", Value: s.From.String()}, {Name: "to", Value: s.To.String()}},
+		Formula: "weekdays({from}, {to})", Result: days, Unit: rules.UnitDays, Ref: "sotjl. § 35; " + rules.RefHolidays})
+
+	nd := decimal.NewFromInt(int64(s.PaidDays))
+	stipend, child := s.dayRate.Mul(nd), s.childDay.Mul(nd)
+	t.Add(rules.Step{Key: "stipend.amount", Span: span, Inputs: rules.Inputs{{Name: "day_rate", Value: s.dayRate.String()}, {Name: "paid_days", Value: days}},
+		Formula: "{day_rate} × {paid_days}", Exact: exactIf(stipend, s.Stipend), Rounding: roundingIf(stipend, s.Stipend, rules.RoundOrePerMonth),
+		Result: s.Stipend.String(), Unit: rules.UnitKroner, Ref: s.Ref})
+	if s.Children > 0 || !s.ChildSupplement.IsZero() {
+		t.Add(rules.Step{Key: "stipend.child_amount", Span: span,
+			Inputs:  rules.Inputs{{Name: "child_rate", Value: childRate}, {Name: "children", Value: children}, {Name: "paid_days", Value: days}},
+			Formula: "{child_rate} × {children} × {paid_days}", Exact: exactIf(child, s.ChildSupplement),
+			Rounding: roundingIf(child, s.ChildSupplement, rules.RoundOrePerMonth), Result: s.ChildSupplement.String(), Unit: rules.UnitKroner, Ref: RefChildSupplement})
+	}
+	traceReductions(t, span, s, absentHours, stipend, child)
+}
+
+// traceReductions records a segment's reduction lines, each with its rule.
+func traceReductions(t *rules.Trace, span *rules.Period, s *Segment, absentHours, stipend, child decimal.Decimal) {
+	amounts := rules.Inputs{{Name: "stipend", Value: s.Stipend.String()}, {Name: "child_supplement", Value: s.ChildSupplement.String()}}
+	if !s.Interruption.IsZero() {
+		t.Add(rules.Step{Key: "stipend.interruption", Span: span, Inputs: amounts, Formula: "−({stipend} + {child_supplement})",
+			Result: s.Interruption.String(), Unit: rules.UnitKroner, Ref: RefInterruption})
+	}
+	absent := decimal.Zero
+	if !s.Absence.IsZero() {
+		absent = s.dayRate.Mul(absentHours).DivRound(HoursPerDay, exactPlaces)
+		t.Add(rules.Step{Key: "stipend.absence", Span: span,
+			Inputs:  rules.Inputs{{Name: "day_rate", Value: s.dayRate.String()}, {Name: "hours", Value: absentHours.String()}, {Name: "hours_per_day", Value: HoursPerDay.String()}},
+			Formula: "−{day_rate} × {hours} / {hours_per_day}", Exact: exactIf(absent.Neg(), s.Absence),
+			Rounding: roundingIf(absent.Neg(), s.Absence, rules.RoundOrePerMonth), Result: s.Absence.String(), Unit: rules.UnitKroner, Ref: RefAbsence})
+	}
+	if !s.Work.IsZero() {
+		in := rules.Inputs{{Name: "stipend", Value: stipend.String()}}
+		formula := "{stipend}"
+		if !child.IsZero() {
+			in, formula = append(in, rules.Input{Name: "child_supplement", Value: child.String()}), formula+" + {child_supplement}"
+		}
+		if !absent.IsZero() {
+			in, formula = append(in, rules.Input{Name: "absence", Value: absent.String()}), formula+" − {absence}"
+		}
+		in = append(in, rules.Input{Name: "work_hours", Value: s.WorkHours.String()}, rules.Input{Name: "full_time", Value: FullTimeHours.String()})
+		share := "{work_hours} / {full_time}"
+		if s.workShare.Equal(decimal.NewFromInt(1)) {
+			share = "min(1, " + share + ")"
+		}
+		// The step's exact value is the formula's, to 12 places; the booked
+		// amount (priced day by day with the share to 12 places) is within
+		// an øre of it in each month.
+		exact := stipend.Add(child).Sub(absent).Mul(s.WorkHours).DivRound(FullTimeHours, exactPlaces).Neg()
+		if s.workShare.Equal(decimal.NewFromInt(1)) {
+			exact = stipend.Add(child).Sub(absent).Neg()
+		}
+		t.Add(rules.Step{Key: "stipend.work", Span: span, Inputs: in, Formula: "−(" + formula + ") × " + share,
+			Exact: exactIf(exact, s.Work), Rounding: roundingIf(exact, s.Work, rules.RoundOrePerMonth), Result: s.Work.String(), Unit: rules.UnitKroner, Ref: RefWork})
+	}
+	if !s.OtherBenefits.IsZero() {
+		full := s.benefitDay.Mul(decimal.NewFromInt(int64(s.PaidDays))).Neg()
+		rounding := roundingIf(full, s.OtherBenefits, rules.RoundOrePerMonth)
+		if s.normalDay[lineBenefits-lineAbsence].LessThan(s.benefitDay) || (absentHours.IsPositive() && rounding != "") {
+			rounding = rules.RoundCapped // some days had less left than the benefit
+		}
+		t.Add(rules.Step{Key: "stipend.other_benefits", Span: span,
+			Inputs:  rules.Inputs{{Name: "benefit_per_day", Value: s.benefitDay.Round(exactPlaces).String()}, {Name: "paid_days", Value: itoa(s.PaidDays)}},
+			Formula: "−{benefit_per_day} × {paid_days}", Exact: exactIf(full, s.OtherBenefits), Rounding: rounding,
+			Result: s.OtherBenefits.String(), Unit: rules.UnitKroner, Ref: RefBenefits})
+	}
+}
+
+// traceMonths records each month's net from its pieces, and the total.
+func traceMonths(t *rules.Trace, res *Result, pieces []tracePiece) {
+	total := rules.Step{Key: "stipend.total", Result: res.Total.Net.String(), Unit: rules.UnitKroner}
+	var terms []string
+	for mi := range res.Months {
+		m := &res.Months[mi]
+		var in rules.Inputs
+		var f []string
+		exact := decimal.Zero
+		n := 0
+		for _, p := range pieces {
+			if p.month != mi || p.days == 0 {
+				continue
+			}
+			s := &res.Segments[p.seg]
+			n++
+			suffix := "." + itoa(n)
+			nd := decimal.NewFromInt(int64(p.days))
+			in = append(in, rules.Input{Name: "day_rate" + suffix, Value: s.dayRate.String()}, rules.Input{Name: "days" + suffix, Value: itoa(p.days)})
+			f = append(f, "{day_rate"+suffix+"} × {days"+suffix+"}")
+			exact = exact.Add(s.dayRate.Mul(nd))
+			if s.Children > 0 {
+				in = append(in, rules.Input{Name: "child_rate" + suffix, Value: s.childRate.String()}, rules.Input{Name: "children" + suffix, Value: itoa(s.Children)})
+				f = append(f, "{child_rate"+suffix+"} × {children"+suffix+"} × {days"+suffix+"}")
+				exact = exact.Add(s.childDay.Mul(nd))
+			}
+		}
+		formula := strings.Join(f, " + ")
+		if formula == "" {
+			formula = "0"
+		}
+		for _, r := range []struct {
+			name string
+			m    Money
+		}{{"interruption", m.Interruption}, {"absence", m.Absence}, {"work", m.Work}, {"other_benefits", m.OtherBenefits}} {
+			if !r.m.IsZero() {
+				in = append(in, rules.Input{Name: r.name, Value: (-r.m).String()})
+				formula += " − {" + r.name + "}"
+				exact = exact.Add(r.m.Decimal())
+			}
+		}
+		first := rules.NewDate(m.Month.Year(), m.Month.Month(), 1)
+		in = append(in, rules.Input{Name: "paid_in", Value: m.PaidIn.String()})
+		t.Add(rules.Step{Key: "stipend.month_net", Span: &rules.Period{From: first, To: first.LastOfMonth()}, Inputs: in, Formula: formula,
+			Exact: exactIf(exact, m.Net), Rounding: roundingIf(exact, m.Net, rules.RoundOrePerMonth), Result: m.Net.String(), Unit: rules.UnitKroner, Ref: RefPayment})
+		name := "net." + m.Month.String()
+		total.Inputs = append(total.Inputs, rules.Input{Name: name, Value: m.Net.String()})
+		terms = append(terms, "{"+name+"}")
+	}
+	total.Formula = strings.Join(terms, " + ")
+	if total.Formula == "" {
+		total.Formula = "0"
+	}
+	t.Add(total)
+}
+
+// roundingIf is code when the booked amount differs from the exact one.
+func roundingIf(exact decimal.Decimal, booked Money, code string) string {
+	if exact.Equal(booked.Decimal()) {
+		return ""
+	}
+	return code
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

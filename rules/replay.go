@@ -12,7 +12,8 @@ import (
 // Result against it, so that a calculator that changes a formula without its
 // step is caught. A date input counts as its day number (days since
 // 1970-01-01), a ratio "2/3" as the exact fraction, and a comparison
-// (<, ≤, >, ≥, =, chained) as 1 when it holds and 0 when not.
+// (<, ≤, >, ≥, =, chained) as 1 when it holds and 0 when not. Besides min
+// and max, weekdays(from, to) counts Monday–Friday.
 func Replay(s *Step) (decimal.Decimal, error) {
 	p := &replayParser{src: s.Formula, in: s.Inputs}
 	v, err := p.compare()
@@ -177,7 +178,7 @@ func (p *replayParser) primary() (decimal.Decimal, error) {
 		}
 		return ReplayValue(v)
 	}
-	if fn := p.accept("min(", "max("); fn != "" {
+	if fn := p.accept("min(", "max(", "weekdays("); fn != "" {
 		var args []decimal.Decimal
 		for {
 			v, err := p.compare()
@@ -192,8 +193,14 @@ func (p *replayParser) primary() (decimal.Decimal, error) {
 		if p.accept(")") == "" {
 			return decimal.Zero, fmt.Errorf("missing ) after %s", fn)
 		}
-		if fn == "min(" {
+		switch fn {
+		case "min(":
 			return decimal.Min(args[0], args[1:]...), nil
+		case "weekdays(":
+			if len(args) != 2 {
+				return decimal.Zero, fmt.Errorf("weekdays takes two dates")
+			}
+			return decimal.NewFromInt(int64(Weekdays(Date(args[0].IntPart()), Date(args[1].IntPart())))), nil
 		}
 		return decimal.Max(args[0], args[1:]...), nil
 	}
@@ -246,15 +253,9 @@ func VerifyStep(s *Step) error {
 	case RoundOreHalfUp, RoundShownOre:
 		ok = r.Equal(v.Round(2))
 	case RoundOrePerMonth:
-		months := int64(1)
-		if s.Span != nil {
-			fy, fm, _ := s.Span.From.YMD()
-			ty, tm, _ := s.Span.To.YMD()
-			months = int64((ty-fy)*12 + tm - fm + 1)
-		}
-		ok = near(r, v, decimal.New(months, -2))
+		ok = near(r, v, monthsØre(s))
 	case RoundCapped:
-		ok = r.Abs().LessThanOrEqual(v.Abs().Add(tiny)) && (r.IsZero() || r.Sign() == v.Sign())
+		ok = r.Abs().LessThanOrEqual(v.Abs().Add(monthsØre(s))) && (r.IsZero() || r.Sign() == v.Sign())
 	default:
 		return fmt.Errorf("%s: unknown rounding %q", s.Key, s.Rounding)
 	}
@@ -262,4 +263,16 @@ func VerifyStep(s *Step) error {
 		return fmt.Errorf("%s: result %s, but %s gives %s (rounding %q)", s.Key, s.Result, s.Formula, v, s.Rounding)
 	}
 	return nil
+}
+
+// monthsØre is an øre for each month the step's span touches: the most that
+// rounding each month's payment to the øre can move a sum.
+func monthsØre(s *Step) decimal.Decimal {
+	months := int64(1)
+	if s.Span != nil {
+		fy, fm, _ := s.Span.From.YMD()
+		ty, tm, _ := s.Span.To.YMD()
+		months = int64((ty-fy)*12 + tm - fm + 1)
+	}
+	return decimal.New(months, -2)
 }
