@@ -405,6 +405,7 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 	if err != nil {
 		return err
 	}
+	c.Explain = o.explain
 	res, err := calc.Stipend(cfg.Params, c)
 	if err != nil {
 		return err
@@ -431,7 +432,7 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		doc := calcDoc{SchemaVersion: schemaVersion, Stamp: a.stamp(cfg, string(c.Rounding)), Case: cf, Result: res, Tax: tax}
 		if o.explain {
 			// JSON is the same in every language: the steps in English.
-			doc.Explain = append(calcExplain(locale{}, res, c), taxSectionExplain(locale{}, tax, cfg.Params)...)
+			doc.Explain = append(renderSteps(locale{}, res.Steps), taxSectionExplain(locale{}, tax, cfg.Params)...)
 		}
 		return writeJSON(a.out, doc)
 	}
@@ -442,7 +443,7 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		return err
 	}
 	if o.explain {
-		printExplain(a.out, l, append(calcExplain(l, res, c), taxSectionExplain(l, tax, cfg.Params)...))
+		printExplain(a.out, l, append(renderSteps(l, res.Steps), taxSectionExplain(l, tax, cfg.Params)...))
 	}
 	return nil
 }

@@ -66,6 +66,9 @@ func (l locale) renderStep(s *rules.Step, seen map[rules.Param]bool) explainStep
 		e.Inputs = rules.Inputs{}
 	}
 	e.Formula = s.Expand(l.inputValue)
+	if strings.HasPrefix(s.Formula, "weekdays(") {
+		e.Formula = l.T("Monday–Friday, public holidays included") + ": " + e.Formula
+	}
 	if s.Exact != "" {
 		if d, err := decimal.NewFromString(s.Exact); err == nil {
 			e.Formula += l.equals(d)

@@ -15,9 +15,13 @@ var nbCalc = map[string]string{
 
 	// kvp calc
 	"Period %s – %s · rounding %s · age switch %s (full rate from %s)": "Periode %s – %s · avrunding %s · aldersovergang %s (full sats fra %s)",
-	"29 February birthday: %s":                  "fødselsdag 29. februar: %s",
-	" · other benefits reduce: %s":              " · andre ytelser trekkes i: %s",
-	"Months (paid in arrears the month after, ": "Måneder (utbetales etterskuddsvis måneden etter, ",
+	"whole kroner, half up":                                 "hele kroner, halvt opp",
+	"to the øre in each monthly payment":                    "til øre i hver månedlige utbetaling",
+	"shown to the øre; the amounts use the unrounded value": "vist til øre; beløpene bruker den uavrundede verdien",
+	"day by day at most what is left of the stipend":        "dag for dag høyst det som er igjen av stønaden",
+	"29 February birthday: %s":                              "fødselsdag 29. februar: %s",
+	" · other benefits reduce: %s":                          " · andre ytelser trekkes i: %s",
+	"Months (paid in arrears the month after, ":             "Måneder (utbetales etterskuddsvis måneden etter, ",
 	"interrupted": "avbrudd",
 	"h/wk":        "t/uke",
 	"day":         "dag",

@@ -52,7 +52,11 @@ source (in JSON, the list "explain").` + exitStatusSection,
 			if err != nil {
 				return err
 			}
-			r, err := calc.RatesOn(cfg.Params, d, rounding)
+			var trace *rules.Trace
+			if explain {
+				trace = &rules.Trace{}
+			}
+			r, err := calc.NewCalculator(cfg.Params).Rates(d, rounding, trace)
 			if err != nil {
 				return err
 			}
@@ -60,9 +64,7 @@ source (in JSON, the list "explain").` + exitStatusSection,
 				doc := ratesDoc{SchemaVersion: schemaVersion, Rates: r}
 				if explain {
 					// JSON is the same in every language: the steps in English.
-					if doc.Explain, err = ratesExplain(locale{}, r, cfg.Params); err != nil {
-						return err
-					}
+					doc.Explain = renderSteps(locale{}, trace.Steps)
 				}
 				return writeJSON(a.out, doc)
 			}
@@ -70,11 +72,7 @@ source (in JSON, the list "explain").` + exitStatusSection,
 				return err
 			}
 			if explain {
-				steps, err := ratesExplain(l, r, cfg.Params)
-				if err != nil {
-					return err
-				}
-				printExplain(a.out, l, steps)
+				printExplain(a.out, l, renderSteps(l, trace.Steps))
 			}
 			return nil
 		},
