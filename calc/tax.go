@@ -16,7 +16,42 @@ type TaxInput struct {
 	PersonalIncome decimal.Decimal `json:"personal_income"` // personinntekt: the stipend paid in the year, kroner
 	Finnmark       bool            `json:"finnmark"`        // resident in Finnmark or Nord-Troms (tiltakssonen)
 	AverageG       decimal.Decimal `json:"average_g"`       // the year's average G, for pension earning; 0 skips it
+	// BirthYear decides the trygdeavgift rate (the low rate under 17 or over
+	// 69, by the age reached by 31 December: rules.AgeInIncomeYear); 0 means
+	// not known, the wage rate.
+	BirthYear int `json:"birth_year,omitempty"`
+	// Months is the number of months with stipend in the income year, which
+	// the net per month divides by; 0 means a whole year, 12.
+	Months int `json:"months,omitempty"`
 }
+
+// Check returns what Tax cannot show in its figures: the low trygdeavgift
+// rate is needed (under 17 or over 69) but the year has none (a
+// *rules.MissingTaxParamError). Tax then uses the wage rate and says so.
+func (in TaxInput) Check(p rules.TaxYear) error {
+	_, _, err := p.TrygdeavgiftRateFor(in.age(p))
+	return err
+}
+
+// age is the age reached by 31 December of the income year; nil when the
+// birth year is not known.
+func (in TaxInput) age(p rules.TaxYear) *int {
+	if in.BirthYear == 0 {
+		return nil
+	}
+	y := in.Year
+	if y == 0 {
+		y = p.Year
+	}
+	a := rules.AgeInIncomeYear(in.BirthYear, y)
+	return &a
+}
+
+// Trygdeavgift rates as named in TaxBreakdown.TrygdeavgiftRateKind.
+const (
+	TrygdeavgiftWageRate = "wage" // mellomsats, ftrl. § 23-3 (2) nr. 2
+	TrygdeavgiftLowRate  = "low"  // lav sats, ftrl. § 23-3 (2) nr. 1 c: under 17 or over 69
+)
 
 // TaxLine is one step of the tax computation, with the arithmetic and the
 // law behind it, for --explain.
@@ -32,22 +67,30 @@ type TaxLine struct {
 
 // TaxBreakdown is the tax and pension earning of one income year's personal income.
 type TaxBreakdown struct {
-	Year                int             `json:"year"`
-	PersonalIncome      decimal.Decimal `json:"personal_income"`
-	Trygdeavgift        decimal.Decimal `json:"trygdeavgift"`      // national insurance contribution
-	MinimumDeduction    decimal.Decimal `json:"minimum_deduction"` // minstefradrag
-	OrdinaryIncome      decimal.Decimal `json:"ordinary_income"`   // alminnelig inntekt
-	PersonalAllowance   decimal.Decimal `json:"personal_allowance"`
-	TaxOnOrdinaryIncome decimal.Decimal `json:"tax_on_ordinary_income"`
-	StepTax             decimal.Decimal `json:"step_tax"`           // trinnskatt
-	FinnmarkAllowance   decimal.Decimal `json:"finnmark_allowance"` // finnmarksfradrag used; 0 outside Finnmark
-	TotalTax            decimal.Decimal `json:"total_tax"`
-	AverageRate         decimal.Decimal `json:"average_rate"` // TotalTax / PersonalIncome, 4 decimals; 0 for no income
-	Net                 decimal.Decimal `json:"net"`
-	NetPerMonth         decimal.Decimal `json:"net_per_month"`
-	PensionBase         decimal.Decimal `json:"pension_base"`    // min(income, 7.1 × average G)
-	PensionEarning      decimal.Decimal `json:"pension_earning"` // 18.1 % of PensionBase
-	Lines               []TaxLine       `json:"lines"`
+	Year           int             `json:"year"`
+	PersonalIncome decimal.Decimal `json:"personal_income"`
+	Trygdeavgift   decimal.Decimal `json:"trygdeavgift"` // national insurance contribution
+	// TrygdeavgiftRateKind is the rate used: TrygdeavgiftWageRate or TrygdeavgiftLowRate.
+	TrygdeavgiftRateKind string `json:"trygdeavgift_rate_kind"`
+	// AgeInIncomeYear is the age reached by 31 December that chose the rate; nil when not known.
+	AgeInIncomeYear  *int            `json:"age_in_income_year,omitempty"`
+	MinimumDeduction decimal.Decimal `json:"minimum_deduction"` // minstefradrag
+	OrdinaryIncome   decimal.Decimal `json:"ordinary_income"`   // alminnelig inntekt: income − minstefradrag, never reduced by finnmarksfradrag
+	// OrdinaryIncomeAfterFinnmark is the basis of the tax on ordinary income:
+	// OrdinaryIncome − FinnmarkAllowance (sktl. § 15-5); OrdinaryIncome outside Finnmark.
+	OrdinaryIncomeAfterFinnmark decimal.Decimal `json:"ordinary_income_after_finnmark_allowance"`
+	PersonalAllowance           decimal.Decimal `json:"personal_allowance"`
+	TaxOnOrdinaryIncome         decimal.Decimal `json:"tax_on_ordinary_income"`
+	StepTax                     decimal.Decimal `json:"step_tax"`           // trinnskatt
+	FinnmarkAllowance           decimal.Decimal `json:"finnmark_allowance"` // finnmarksfradrag used; 0 outside Finnmark
+	TotalTax                    decimal.Decimal `json:"total_tax"`
+	AverageRate                 decimal.Decimal `json:"average_rate"` // TotalTax / PersonalIncome, 4 decimals; 0 for no income
+	Net                         decimal.Decimal `json:"net"`
+	NetPerMonth                 decimal.Decimal `json:"net_per_month"`
+	Months                      int             `json:"months"`          // what NetPerMonth divides by: months with stipend in the year, or 12
+	PensionBase                 decimal.Decimal `json:"pension_base"`    // min(income, 7.1 × average G)
+	PensionEarning              decimal.Decimal `json:"pension_earning"` // 18.1 % of PensionBase
+	Lines                       []TaxLine       `json:"lines"`
 }
 
 // Tax rounding policy: every amount on a tax line (contribution, deduction,
@@ -65,17 +108,23 @@ func taxRound(d decimal.Decimal) decimal.Decimal { return d.Round(taxPlaces) }
 // Tax computes the tax-relevant amounts of in.PersonalIncome under the
 // parameters p of its income year, as wages are taxed (kvp-rules.md § 4):
 //
-//	trygdeavgift     = min(rate × income, phase-in × (income − lower limit)), 0 at or below the limit
+//	trygdeavgift     = min(rate × income, phase-in × (income − lower limit)), 0 at or below the limit;
+//	                   the wage rate, or the low rate under 17 or over 69 (in.BirthYear)
 //	minstefradrag    = min(46 % × income, cap)
-//	ordinary income  = income − minstefradrag (− finnmarksfradrag in Finnmark)
-//	tax on ordinary  = rate × max(0, ordinary income − personfradrag)
+//	ordinary income  = income − minstefradrag
+//	basis            = ordinary income − finnmarksfradrag (in Finnmark; sktl. § 15-5)
+//	tax on ordinary  = rate × max(0, basis − personfradrag)
 //	trinnskatt       = Σ step rate × the part of income in the step
+//	net per month    = net / in.Months (12 when 0)
 //	pension earning  = 18.1 % × min(income, 7.1 × average G)
 //
-// The finnmarksfradrag used is capped at the ordinary income left after
-// minstefradrag, so ordinary income is never negative (an unused rest would
-// not change this year's tax). Negative income is the caller's error to
-// catch: Tax then returns zero amounts and no lines.
+// The finnmarksfradrag "skal ikke påvirke alminnelig inntekt" (sktl. § 15-5
+// third para.): it reduces only the basis. The amount used is capped at the
+// ordinary income, so the basis is never negative (an unused rest would not
+// change this year's tax). A low-rate age in a year without the low rate
+// is taxed at the wage rate, and the line says so (see TaxInput.Check).
+// Negative income is the caller's error to catch: Tax then returns zero
+// amounts and no lines.
 func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 	b := TaxBreakdown{Year: in.Year, Lines: []TaxLine{}}
 	if b.Year == 0 {
@@ -97,19 +146,33 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 	add(TaxLine{Key: "personal_income", Label: "Personal income (personinntekt)", LabelNB: "Personinntekt", Amount: income,
 		Formula: taxMoney(income), Ref: rules.RefPersonalIncome})
 
-	// Trygdeavgift, wage rate, phased in above the lower limit.
+	// Trygdeavgift: the wage rate, or the low rate by age; phased in above the lower limit.
 	limit := p.TrygdeavgiftLowerLimit
-	tl := TaxLine{Key: "trygdeavgift", Label: "National insurance contribution (trygdeavgift)", LabelNB: "Trygdeavgift", Ref: rules.RefTrygdeavgift,
-		Params: []string{"rate " + taxPct(p.TrygdeavgiftRate), "lower limit " + taxNum(limit), "phase-in " + taxPct(p.TrygdeavgiftPhaseIn)}}
+	age := in.age(p)
+	rate, low, missing := p.TrygdeavgiftRateFor(age)
+	rateParam, ref := "rate "+taxPct(rate), rules.RefTrygdeavgift
+	b.TrygdeavgiftRateKind, b.AgeInIncomeYear = TrygdeavgiftWageRate, age
+	if low {
+		rateParam, ref = "low rate "+taxPct(rate), rules.RefTrygdeavgiftLow
+		b.TrygdeavgiftRateKind = TrygdeavgiftLowRate
+	}
+	tl := TaxLine{Key: "trygdeavgift", Label: "National insurance contribution (trygdeavgift)", LabelNB: "Trygdeavgift", Ref: ref,
+		Params: []string{rateParam, "lower limit " + taxNum(limit), "phase-in " + taxPct(p.TrygdeavgiftPhaseIn)}}
+	if age != nil {
+		tl.Params = append(tl.Params, fmt.Sprintf("age %d by 31 December %d", *age, b.Year))
+	}
+	if missing != nil {
+		tl.Params = append(tl.Params, fmt.Sprintf("low rate not given for %d: wage rate used", b.Year))
+	}
 	if income.LessThanOrEqual(limit) {
 		tl.Formula = fmt.Sprintf("%s ≤ %s (lower limit): 0", taxMoney(income), taxNum(limit))
 		b.Trygdeavgift = zero
 	} else {
-		full := p.TrygdeavgiftRate.Mul(income)
+		full := rate.Mul(income)
 		phased := p.TrygdeavgiftPhaseIn.Mul(income.Sub(limit))
 		b.Trygdeavgift = taxRound(decimal.Min(full, phased))
 		tl.Formula = fmt.Sprintf("min(%s × %s, %s × (%s − %s))",
-			taxPct(p.TrygdeavgiftRate), taxMoney(income), taxPct(p.TrygdeavgiftPhaseIn), taxMoney(income), taxNum(limit))
+			taxPct(rate), taxMoney(income), taxPct(p.TrygdeavgiftPhaseIn), taxMoney(income), taxNum(limit))
 	}
 	tl.Amount = b.Trygdeavgift
 	add(tl)
@@ -121,42 +184,44 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		Ref:     rules.RefMinstefradrag,
 		Params:  []string{"rate " + taxPct(p.MinDeductionRate), "cap " + taxNum(p.MinDeductionCap)}})
 
-	left := income.Sub(b.MinimumDeduction)
-	ordinaryFormula := fmt.Sprintf("%s − %s", taxMoney(income), taxMoney(b.MinimumDeduction))
-	ordinaryRef := rules.RefMinstefradrag
+	// Alminnelig inntekt, never reduced by finnmarksfradrag (sktl. § 15-5 third para.).
+	b.OrdinaryIncome = taxRound(income.Sub(b.MinimumDeduction))
+	add(TaxLine{Key: "ordinary_income", Label: "Ordinary income (alminnelig inntekt)", LabelNB: "Alminnelig inntekt", Amount: b.OrdinaryIncome,
+		Formula: fmt.Sprintf("%s − %s", taxMoney(income), taxMoney(b.MinimumDeduction)), Ref: rules.RefMinstefradrag})
+
+	// Finnmarksfradrag reduces the basis of the tax on ordinary income only.
 	b.FinnmarkAllowance = zero
+	b.OrdinaryIncomeAfterFinnmark = b.OrdinaryIncome
 	if in.Finnmark {
-		b.FinnmarkAllowance = decimal.Min(p.FinnmarkAllowance, decimal.Max(left, zero))
+		b.FinnmarkAllowance = decimal.Min(p.FinnmarkAllowance, decimal.Max(b.OrdinaryIncome, zero))
 		fl := TaxLine{Key: "finnmarksfradrag", Label: "Finnmark deduction (finnmarksfradrag)", LabelNB: "Finnmarksfradrag", Amount: b.FinnmarkAllowance,
 			Formula: taxNum(p.FinnmarkAllowance), Ref: rules.RefFinnmarksfradrag,
 			Params: []string{"finnmarksfradrag " + taxNum(p.FinnmarkAllowance)}}
 		if b.FinnmarkAllowance.LessThan(p.FinnmarkAllowance) {
-			fl.Formula = fmt.Sprintf("min(%s, %s − %s)", taxNum(p.FinnmarkAllowance), taxMoney(income), taxMoney(b.MinimumDeduction))
+			fl.Formula = fmt.Sprintf("min(%s, %s)", taxNum(p.FinnmarkAllowance), taxMoney(b.OrdinaryIncome))
 		}
 		add(fl)
-		left = left.Sub(b.FinnmarkAllowance)
-		ordinaryFormula += " − " + taxMoney(b.FinnmarkAllowance)
-		ordinaryRef += ", " + strings.TrimPrefix(rules.RefFinnmarksfradrag, "sktl. ")
+		b.OrdinaryIncomeAfterFinnmark = taxRound(b.OrdinaryIncome.Sub(b.FinnmarkAllowance))
+		add(TaxLine{Key: "ordinary_income_after_finnmarksfradrag", Label: "Ordinary income after finnmarksfradrag (tax basis)",
+			LabelNB: "Grunnlag etter finnmarksfradrag", Amount: b.OrdinaryIncomeAfterFinnmark,
+			Formula: fmt.Sprintf("%s − %s", taxMoney(b.OrdinaryIncome), taxMoney(b.FinnmarkAllowance)), Ref: rules.RefFinnmarksfradrag})
 	}
-	b.OrdinaryIncome = taxRound(left)
-	add(TaxLine{Key: "ordinary_income", Label: "Ordinary income (alminnelig inntekt)", LabelNB: "Alminnelig inntekt", Amount: b.OrdinaryIncome,
-		Formula: ordinaryFormula, Ref: ordinaryRef})
 
 	b.PersonalAllowance = taxRound(p.PersonalAllowance)
 	add(TaxLine{Key: "personfradrag", Label: "Personal allowance (personfradrag)", LabelNB: "Personfradrag", Amount: b.PersonalAllowance,
 		Formula: taxNum(p.PersonalAllowance) + " (class 1)", Ref: rules.RefPersonfradrag,
 		Params: []string{"personfradrag " + taxNum(p.PersonalAllowance)}})
 
-	rate, rateName := p.OrdinaryRate, "rate "
+	ordRate, rateName := p.OrdinaryRate, "rate "
 	if in.Finnmark {
-		rate, rateName = p.OrdinaryRateFinnmark, "rate Finnmark and Nord-Troms "
+		ordRate, rateName = p.OrdinaryRateFinnmark, "rate Finnmark and Nord-Troms "
 	}
-	b.TaxOnOrdinaryIncome = taxRound(rate.Mul(decimal.Max(zero, b.OrdinaryIncome.Sub(p.PersonalAllowance))))
+	b.TaxOnOrdinaryIncome = taxRound(ordRate.Mul(decimal.Max(zero, b.OrdinaryIncomeAfterFinnmark.Sub(p.PersonalAllowance))))
 	add(TaxLine{Key: "tax_on_ordinary_income", Label: "Tax on ordinary income (skatt på alminnelig inntekt)", LabelNB: "Skatt på alminnelig inntekt",
 		Amount:  b.TaxOnOrdinaryIncome,
-		Formula: fmt.Sprintf("%s × max(0, %s − %s)", taxPct(rate), taxMoney(b.OrdinaryIncome), taxNum(p.PersonalAllowance)),
+		Formula: fmt.Sprintf("%s × max(0, %s − %s)", taxPct(ordRate), taxMoney(b.OrdinaryIncomeAfterFinnmark), taxNum(p.PersonalAllowance)),
 		Ref:     rules.RefOrdinaryTax + "; " + rules.RefPersonfradrag + " (personfradrag)",
-		Params:  []string{rateName + taxPct(rate), "personfradrag " + taxNum(p.PersonalAllowance)}})
+		Params:  []string{rateName + taxPct(ordRate), "personfradrag " + taxNum(p.PersonalAllowance)}})
 
 	add(stepTax(&b, in, p, income))
 
@@ -170,9 +235,15 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 	b.Net = income.Sub(b.TotalTax)
 	add(TaxLine{Key: "net", Label: "Net after tax", LabelNB: "Netto etter skatt", Amount: b.Net,
 		Formula: fmt.Sprintf("%s − %s", taxMoney(income), taxMoney(b.TotalTax))})
-	b.NetPerMonth = b.Net.DivRound(decimal.NewFromInt(12), taxPlaces)
-	add(TaxLine{Key: "net_per_month", Label: "Net after tax per month", LabelNB: "Netto etter skatt per måned", Amount: b.NetPerMonth,
-		Formula: taxMoney(b.Net) + " / 12"})
+	nl := TaxLine{Key: "net_per_month", Label: "Net after tax per month", LabelNB: "Netto etter skatt per måned"}
+	b.Months = 12
+	if in.Months > 0 {
+		b.Months = in.Months
+		nl.Params = []string{fmt.Sprintf("months with stipend in the income year %d", in.Months)}
+	}
+	b.NetPerMonth = b.Net.DivRound(decimal.NewFromInt(int64(b.Months)), taxPlaces)
+	nl.Amount, nl.Formula = b.NetPerMonth, fmt.Sprintf("%s / %d", taxMoney(b.Net), b.Months)
+	add(nl)
 
 	// Pension earning: 18.1 % of income up to 7.1 × the year's average G.
 	accrual, ceilingG := rules.PensionAccrual()
@@ -251,25 +322,30 @@ func taxPct(d decimal.Decimal) string { return d.Shift(2).String() + " %" }
 // JSON does ("92000.00"); the average rate keeps its four.
 func (b TaxBreakdown) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Year                int       `json:"year"`
-		PersonalIncome      Money     `json:"personal_income"`
-		Trygdeavgift        Money     `json:"trygdeavgift"`
-		MinimumDeduction    Money     `json:"minimum_deduction"`
-		OrdinaryIncome      Money     `json:"ordinary_income"`
-		PersonalAllowance   Money     `json:"personal_allowance"`
-		TaxOnOrdinaryIncome Money     `json:"tax_on_ordinary_income"`
-		StepTax             Money     `json:"step_tax"`
-		FinnmarkAllowance   Money     `json:"finnmark_allowance"`
-		TotalTax            Money     `json:"total_tax"`
-		AverageRate         string    `json:"average_rate"`
-		Net                 Money     `json:"net"`
-		NetPerMonth         Money     `json:"net_per_month"`
-		PensionBase         Money     `json:"pension_base"`
-		PensionEarning      Money     `json:"pension_earning"`
-		Lines               []TaxLine `json:"lines"`
-	}{b.Year, M(b.PersonalIncome), M(b.Trygdeavgift), M(b.MinimumDeduction), M(b.OrdinaryIncome), M(b.PersonalAllowance),
+		Year                 int       `json:"year"`
+		PersonalIncome       Money     `json:"personal_income"`
+		Trygdeavgift         Money     `json:"trygdeavgift"`
+		TrygdeavgiftRateKind string    `json:"trygdeavgift_rate_kind"`
+		AgeInIncomeYear      *int      `json:"age_in_income_year,omitempty"`
+		MinimumDeduction     Money     `json:"minimum_deduction"`
+		OrdinaryIncome       Money     `json:"ordinary_income"`
+		OrdinaryIncomeAfter  Money     `json:"ordinary_income_after_finnmark_allowance"`
+		PersonalAllowance    Money     `json:"personal_allowance"`
+		TaxOnOrdinaryIncome  Money     `json:"tax_on_ordinary_income"`
+		StepTax              Money     `json:"step_tax"`
+		FinnmarkAllowance    Money     `json:"finnmark_allowance"`
+		TotalTax             Money     `json:"total_tax"`
+		AverageRate          string    `json:"average_rate"`
+		Net                  Money     `json:"net"`
+		NetPerMonth          Money     `json:"net_per_month"`
+		Months               int       `json:"months"`
+		PensionBase          Money     `json:"pension_base"`
+		PensionEarning       Money     `json:"pension_earning"`
+		Lines                []TaxLine `json:"lines"`
+	}{b.Year, M(b.PersonalIncome), M(b.Trygdeavgift), b.TrygdeavgiftRateKind, b.AgeInIncomeYear, M(b.MinimumDeduction),
+		M(b.OrdinaryIncome), M(b.OrdinaryIncomeAfterFinnmark), M(b.PersonalAllowance),
 		M(b.TaxOnOrdinaryIncome), M(b.StepTax), M(b.FinnmarkAllowance), M(b.TotalTax), b.AverageRate.StringFixed(4),
-		M(b.Net), M(b.NetPerMonth), M(b.PensionBase), M(b.PensionEarning), b.Lines})
+		M(b.Net), M(b.NetPerMonth), b.Months, M(b.PensionBase), M(b.PensionEarning), b.Lines})
 }
 
 // MarshalJSON writes the line's amount with exactly two decimals.

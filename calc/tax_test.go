@@ -2,6 +2,8 @@ package calc
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -94,29 +96,30 @@ func TestTaxFullBreakdown(t *testing.T) {
 			want: want{"154000", "92000", "0", "1908000", "395879", "233262", "783141", "0.3916", "1216859", "101404.92", "909623.60", "164641.87"},
 		},
 		{
-			// Finnmark 2023, 700 000: finnmarksfradrag 20 550, ordinary 700 000 − 104 450 − 20 550 = 575 000;
+			// Finnmark 2023, 700 000: ordinary 700 000 − 104 450 = 595 550 (finnmarksfradrag does not
+			// reduce it, sktl. § 15-5); basis 595 550 − 20 550 = 575 000;
 			// 18.5 % × (575 000 − 79 600) = 91 649; trinnskatt with step 3 at 11.5 %:
 			// 1.7 % × 80 800 = 1 373.60 + 4 % × 363 800 = 14 552 + 11.5 % × 57 050 = 6 560.75 → 22 486.35.
 			name: "Finnmark 2023 above step 3", year: 2023, income: "700000", finnmark: true,
-			want: want{"55300", "104450", "20550", "575000", "91649", "22486.35", "169435.35", "0.2421", "530564.65", "44213.72", "700000", "126700"},
+			want: want{"55300", "104450", "20550", "595550", "91649", "22486.35", "169435.35", "0.2421", "530564.65", "44213.72", "700000", "126700"},
 		},
 		{
 			// Finnmark 2024 (reduction unsettled: none applied): step 3 stays 13.6 %:
 			// 1.7 % × 84 800 = 1 441.60 + 4 % × 377 150 = 15 086 + 13.6 % × 30 000 = 4 080 → 20 607.60;
-			// 18.5 % × (700 000 − 104 450 − 30 000 − 88 250) = 88 300.50.
+			// ordinary 595 550; 18.5 % × (595 550 − 30 000 − 88 250) = 88 300.50.
 			name: "Finnmark 2024 no step reduction", year: 2024, income: "700000", finnmark: true,
-			want: want{"54600", "104450", "30000", "565550", "88300.50", "20607.60", "163508.10", "0.2336", "536491.90", "44707.66", "700000", "126700"},
+			want: want{"54600", "104450", "30000", "595550", "88300.50", "20607.60", "163508.10", "0.2336", "536491.90", "44707.66", "700000", "126700"},
 		},
 		{
-			// Finnmark 2025: 18.5 % × (265 657 − 92 000 − 30 000 − 108 550) = 6 494.795 → 6 494.80.
+			// Finnmark 2025: ordinary 173 657; 18.5 % × (173 657 − 30 000 − 108 550) = 6 494.795 → 6 494.80.
 			name: "Finnmark 2025", year: 2025, income: "265657", finnmark: true,
-			want: want{"20455.59", "92000", "30000", "143657", "6494.80", "820.37", "27770.76", "0.1045", "237886.24", "19823.85", "265657", "48083.92"},
+			want: want{"20455.59", "92000", "30000", "173657", "6494.80", "820.37", "27770.76", "0.1045", "237886.24", "19823.85", "265657", "48083.92"},
 		},
 		{
 			// Finnmark 2026, 40 000: minstefradrag 18 400 leaves 21 600, so only 21 600 of the
-			// 45 000 finnmarksfradrag is used and ordinary income is 0; below the trygdeavgift limit.
+			// 45 000 finnmarksfradrag is used: ordinary income 21 600, the basis 0; below the trygdeavgift limit.
 			name: "Finnmark 2026 small income", year: 2026, income: "40000", finnmark: true,
-			want: want{"0", "18400", "21600", "0", "0", "0", "0", "0", "40000", "3333.33", "40000", "7240"},
+			want: want{"0", "18400", "21600", "21600", "0", "0", "0", "0", "40000", "3333.33", "40000", "7240"},
 		},
 		{
 			name: "no income", year: 2025, income: "0",
@@ -153,7 +156,10 @@ func checkTaxLines(t *testing.T, b TaxBreakdown, finnmark bool) {
 	wantKeys := []string{"personal_income", "trygdeavgift", "minstefradrag", "ordinary_income", "personfradrag",
 		"tax_on_ordinary_income", "trinnskatt", "total_tax", "net", "net_per_month", "pension_base", "pension_earning"}
 	if finnmark {
-		wantKeys = slices.Insert(wantKeys, 3, "finnmarksfradrag")
+		wantKeys = slices.Insert(wantKeys, 4, "finnmarksfradrag", "ordinary_income_after_finnmarksfradrag")
+	}
+	if want := b.OrdinaryIncome.Sub(b.FinnmarkAllowance); !b.OrdinaryIncomeAfterFinnmark.Equal(want) {
+		t.Errorf("basis %s, want ordinary income − finnmarksfradrag = %s", b.OrdinaryIncomeAfterFinnmark, want)
 	}
 	var keys []string
 	for _, l := range b.Lines {
@@ -377,5 +383,166 @@ func TestTaxFormatting(t *testing.T) {
 	}
 	if got := taxPct(taxDec("0.185")); got != "18.5 %" {
 		t.Errorf("taxPct(0.185) = %q", got)
+	}
+}
+
+// TestTaxFinnmarkOrdinaryIncomeUnreduced: the finnmarksfradrag reduces the
+// basis of the tax on ordinary income but "skal ikke påvirke alminnelig
+// inntekt" (sktl. § 15-5 third para.), so ordinary income is income −
+// minstefradrag in Finnmark too.
+func TestTaxFinnmarkOrdinaryIncomeUnreduced(t *testing.T) {
+	tests := []struct {
+		year                              int
+		income                            string
+		ordinary, allowance, basis, taxOn string
+	}{
+		// 700 000 − 104 450 = 595 550; − 20 550 = 575 000; 18.5 % × (575 000 − 79 600) = 91 649.
+		{2023, "700000", "595550", "20550", "575000", "91649"},
+		// 265 657 − 92 000 = 173 657; − 30 000 = 143 657; 18.5 % × 35 107 = 6 494.795 → 6 494.80.
+		{2025, "265657", "173657", "30000", "143657", "6494.80"},
+		// 300 000 − min(138 000, 95 700) = 204 300; − 45 000 = 159 300; 18.5 % × 44 760 = 8 280.60.
+		{2026, "300000", "204300", "45000", "159300", "8280.60"},
+		// 40 000 − 18 400 = 21 600: only 21 600 of the 45 000 is used; the basis is 0.
+		{2026, "40000", "21600", "21600", "0", "0"},
+	}
+	for _, tc := range tests {
+		b := Tax(TaxInput{Year: tc.year, PersonalIncome: taxDec(tc.income), Finnmark: true}, taxYear(t, tc.year))
+		if !b.OrdinaryIncome.Equal(taxDec(tc.ordinary)) || !b.FinnmarkAllowance.Equal(taxDec(tc.allowance)) ||
+			!b.TaxOnOrdinaryIncome.Equal(taxDec(tc.taxOn)) {
+			t.Errorf("%d %s: ordinary %s, finnmarksfradrag %s, tax %s; want %s, %s, %s", tc.year, tc.income,
+				b.OrdinaryIncome, b.FinnmarkAllowance, b.TaxOnOrdinaryIncome, tc.ordinary, tc.allowance, tc.taxOn)
+		}
+		if l, _ := taxLine(b, "ordinary_income"); !l.Amount.Equal(taxDec(tc.ordinary)) || l.Ref != "sktl. § 6-32 (1) a" || strings.Contains(l.Formula, "finnmark") {
+			t.Errorf("%d %s: ordinary income line %+v", tc.year, tc.income, l)
+		}
+		if l, _ := taxLine(b, "finnmarksfradrag"); l.Ref != "sktl. § 15-5" {
+			t.Errorf("%d: finnmarksfradrag ref %q, want sktl. § 15-5 (§ 6-91 is about interest)", tc.year, l.Ref)
+		}
+		l, ok := taxLine(b, "ordinary_income_after_finnmarksfradrag")
+		if !ok || !l.Amount.Equal(taxDec(tc.basis)) || l.Ref != "sktl. § 15-5" {
+			t.Errorf("%d %s: basis line %+v, want %s, sktl. § 15-5", tc.year, tc.income, l, tc.basis)
+		}
+		out, _ := json.Marshal(b)
+		for _, want := range []string{`"ordinary_income":"` + taxDec(tc.ordinary).StringFixed(2) + `"`,
+			`"ordinary_income_after_finnmark_allowance":"` + taxDec(tc.basis).StringFixed(2) + `"`} {
+			if !strings.Contains(string(out), want) {
+				t.Errorf("%d %s: JSON has no %s", tc.year, tc.income, want)
+			}
+		}
+	}
+	// Outside Finnmark the basis is ordinary income, and there is no line for it.
+	b := Tax(TaxInput{Year: 2025, PersonalIncome: taxDec("265657")}, taxYear(t, 2025))
+	if _, ok := taxLine(b, "ordinary_income_after_finnmarksfradrag"); ok {
+		t.Error("a basis line outside Finnmark")
+	}
+	if out, _ := json.Marshal(b); !strings.Contains(string(out), `"ordinary_income_after_finnmark_allowance":"173657.00"`) {
+		t.Errorf("JSON outside Finnmark: %s", out)
+	}
+}
+
+// TestTaxTrygdeavgiftLowRate: the low rate (5.1 %) on personinntekt under 17
+// or over 69 in the income year (ftrl. § 23-3 (2) nr. 1 c), by the age
+// reached by 31 December (CONVENTION), with the same lower limit and 25 %
+// phase-in as the wage rate. Break-even of the low rate in 2025:
+// 25 % × 99 650 / (25 % − 5.1 %) = 24 912.50 / 0.199 = 125 188.44.
+func TestTaxTrygdeavgiftLowRate(t *testing.T) {
+	tests := []struct {
+		year      int
+		income    string
+		birthYear int
+		want      string
+		low       bool
+	}{
+		// 5.1 % × 265 657 = 13 548.507 → 13 548.51 < 25 % × 166 007 = 41 501.75.
+		{2025, "265657", 1955, "13548.51", true},
+		{2025, "99650", 1955, "0", true},
+		{2025, "99651", 1955, "0.25", true},
+		{2025, "125188", 1955, "6384.50", true}, // 25 % × 25 538 = 6 384.50 < 5.1 % × 125 188 = 6 384.588
+		{2025, "125189", 1955, "6384.64", true}, // 5.1 % × 125 189 = 6 384.639 < 25 % × 25 539 = 6 384.75
+		// 2026, 150 000: low 5.1 % = 7 650; wage 7.6 % = 11 400; phase-in 25 % × 50 350 = 12 587.50.
+		{2026, "150000", 2010, "7650", true},   // 16 by 31 December 2026
+		{2026, "150000", 2009, "11400", false}, // 17
+		{2026, "150000", 1957, "11400", false}, // 69
+		{2026, "150000", 1956, "7650", true},   // 70
+		{2026, "150000", 0, "11400", false},    // not known: the wage rate
+	}
+	for _, tc := range tests {
+		p := taxYear(t, tc.year)
+		in := TaxInput{Year: tc.year, PersonalIncome: taxDec(tc.income), BirthYear: tc.birthYear}
+		if err := in.Check(p); err != nil {
+			t.Fatal(err)
+		}
+		b := Tax(in, p)
+		if !b.Trygdeavgift.Equal(taxDec(tc.want)) {
+			t.Errorf("%d, %s, born %d: trygdeavgift %s, want %s", tc.year, tc.income, tc.birthYear, b.Trygdeavgift, tc.want)
+		}
+		l, _ := taxLine(b, "trygdeavgift")
+		kind, ref, rate := TrygdeavgiftWageRate, "ftrl. § 23-3 (2)", "rate "+taxPct(p.TrygdeavgiftRate)
+		if tc.low {
+			kind, ref, rate = TrygdeavgiftLowRate, "ftrl. § 23-3 (2) nr. 1 c", "low rate 5.1 %"
+		}
+		if b.TrygdeavgiftRateKind != kind || l.Ref != ref || l.Params[0] != rate {
+			t.Errorf("%d, born %d: kind %q, ref %q, params %q; want %q, %q, %q", tc.year, tc.birthYear, b.TrygdeavgiftRateKind, l.Ref, l.Params, kind, ref, rate)
+		}
+		if tc.birthYear == 0 {
+			if b.AgeInIncomeYear != nil || len(l.Params) != 3 {
+				t.Errorf("no birth year: age %v, params %q", b.AgeInIncomeYear, l.Params)
+			}
+		} else if age := tc.year - tc.birthYear; b.AgeInIncomeYear == nil || *b.AgeInIncomeYear != age ||
+			l.Params[3] != fmt.Sprintf("age %d by 31 December %d", age, tc.year) {
+			t.Errorf("born %d: age %v, params %q", tc.birthYear, b.AgeInIncomeYear, l.Params)
+		}
+		checkTaxLines(t, b, false)
+	}
+
+	// The whole worked check at 70: total 13 548.51 + 14 323.54 + 820.37 = 28 692.42;
+	// net 236 964.58; / 12 = 19 747.048 → 19 747.05. Nothing else changes.
+	b := Tax(TaxInput{Year: 2025, PersonalIncome: taxDec("265657"), BirthYear: 1955}, taxYear(t, 2025))
+	if !b.TotalTax.Equal(taxDec("28692.42")) || !b.Net.Equal(taxDec("236964.58")) || !b.NetPerMonth.Equal(taxDec("19747.05")) ||
+		!b.TaxOnOrdinaryIncome.Equal(taxDec("14323.54")) || !b.StepTax.Equal(taxDec("820.37")) {
+		t.Errorf("at 70: total %s, net %s, per month %s", b.TotalTax, b.Net, b.NetPerMonth)
+	}
+	out, _ := json.Marshal(b)
+	if !strings.Contains(string(out), `"trygdeavgift_rate_kind":"low","age_in_income_year":70,`) {
+		t.Errorf("JSON: %s", out)
+	}
+	if out, _ := json.Marshal(Tax(TaxInput{Year: 2025, PersonalIncome: taxDec("1")}, taxYear(t, 2025))); !strings.Contains(string(out), `"trygdeavgift_rate_kind":"wage","minimum_deduction"`) {
+		t.Errorf("JSON without a birth year: %s", out)
+	}
+
+	// A year without the low rate (a config file that leaves it out): Check
+	// names it; Tax falls back to the wage rate and says so on the line.
+	p := taxYear(t, 2026)
+	p.TrygdeavgiftRateLow = decimal.NullDecimal{}
+	in := TaxInput{Year: 2026, PersonalIncome: taxDec("150000"), BirthYear: 1950}
+	var missing *rules.MissingTaxParamError
+	if err := in.Check(p); !errors.As(err, &missing) || missing.Key != "trygdeavgift_rate_low" {
+		t.Errorf("Check: %v", err)
+	}
+	b = Tax(in, p)
+	if l, _ := taxLine(b, "trygdeavgift"); !b.Trygdeavgift.Equal(taxDec("11400")) || b.TrygdeavgiftRateKind != TrygdeavgiftWageRate ||
+		!slices.Contains(l.Params, "low rate not given for 2026: wage rate used") {
+		t.Errorf("fallback: %s %s %q", b.Trygdeavgift, b.TrygdeavgiftRateKind, l.Params)
+	}
+	if err := (TaxInput{Year: 2026, PersonalIncome: taxDec("150000"), BirthYear: 1990}).Check(p); err != nil {
+		t.Errorf("age 36 needs no low rate: %v", err)
+	}
+}
+
+// TestTaxNetPerMonthMonths: Tax divides the net by in.Months; 0 is a year.
+func TestTaxNetPerMonthMonths(t *testing.T) {
+	p := taxYear(t, 2026)
+	b := Tax(TaxInput{Year: 2026, PersonalIncome: taxDec("44996"), Months: 2}, p)
+	l, _ := taxLine(b, "net_per_month")
+	// Below every limit: net 44 996, / 2 = 22 498.
+	if !b.NetPerMonth.Equal(taxDec("22498")) || b.Months != 2 || l.Formula != "44 996.00 / 2" ||
+		!slices.Equal(l.Params, []string{"months with stipend in the income year 2"}) {
+		t.Errorf("2 months: %s, %d, %q, %q", b.NetPerMonth, b.Months, l.Formula, l.Params)
+	}
+	b = Tax(TaxInput{Year: 2026, PersonalIncome: taxDec("44996")}, p)
+	l, _ = taxLine(b, "net_per_month")
+	// 44 996 / 12 = 3 749.666 → 3 749.67.
+	if !b.NetPerMonth.Equal(taxDec("3749.67")) || b.Months != 12 || l.Formula != "44 996.00 / 12" || len(l.Params) != 0 {
+		t.Errorf("a year: %s, %d, %q, %q", b.NetPerMonth, b.Months, l.Formula, l.Params)
 	}
 }

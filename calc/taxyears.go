@@ -26,14 +26,20 @@ const (
 // IncomeBases lists the conventions, default first.
 var IncomeBases = []string{string(IncomeBasisPaid), string(IncomeBasisEarned)}
 
-// RefWithholdingJune is why the June payment has no tax withheld.
-const RefWithholdingJune = "skattebetalingsforskriften § 5-7 (3)"
+// RefWithholding is why the payment made in June has no tax withheld and
+// the one made in December half (kvalifiseringsstønad in NAV's table
+// "Skattetrekk i juni og desember": "Trekkfri" / "Halvt skattetrekk").
+const RefWithholding = "skattebetalingsforskriften § 5-7"
 
 // TaxOptions are the facts of the tax-relevant amounts beyond the stipend.
 type TaxOptions struct {
 	Basis       IncomeBasis
 	OtherIncome map[int]decimal.Decimal // other personal income per income year
 	Finnmark    bool
+	// BirthYear chooses the trygdeavgift rate of each income year (the low
+	// rate under 17 or over 69, rules.AgeInIncomeYear); 0 means not known,
+	// the wage rate.
+	BirthYear int
 	// WithholdingPercent is the tax card's percentage (tabelltrekk is not
 	// modelled); nil means no withholding schedule.
 	WithholdingPercent *decimal.Decimal
@@ -79,6 +85,17 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 	}
 	t := &TaxSection{Basis: basis, Finnmark: o.Finnmark, Years: []YearTax{}, Withholding: []Withholding{}, Warnings: []string{}}
 	income := map[int]Money{}
+	months := map[int]int{} // months with stipend counted in each income year
+	for _, m := range res.Months {
+		if m.Net == 0 {
+			continue
+		}
+		if basis == IncomeBasisPaid {
+			months[m.PaidIn.Year()]++
+		} else {
+			months[m.Month.Year()]++
+		}
+	}
 	for _, y := range res.Years {
 		v := y.Earned.Net
 		if basis == IncomeBasisPaid {
@@ -112,7 +129,16 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 		case err != nil:
 			return nil, err
 		default:
-			in := TaxInput{Year: y, PersonalIncome: yt.Stipend.Decimal().Add(yt.OtherIncome.Decimal()), Finnmark: o.Finnmark}
+			in := TaxInput{Year: y, PersonalIncome: yt.Stipend.Decimal().Add(yt.OtherIncome.Decimal()), Finnmark: o.Finnmark,
+				BirthYear: o.BirthYear, Months: months[y]}
+			var missingParam *rules.MissingTaxParamError
+			if err := in.Check(params); errors.As(err, &missingParam) {
+				yt.Note = err.Error()
+				t.Warnings = append(t.Warnings, err.Error())
+				break
+			} else if err != nil {
+				return nil, err
+			}
 			if avg, err := p.AverageG(y); err == nil {
 				in.AverageG = avg
 			} else {
@@ -132,9 +158,13 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 		t.WithholdingPercent = &s
 		for _, m := range res.Months {
 			w := Withholding{PaidIn: m.PaidIn, Paid: m.Net}
-			if m.PaidIn.Month() == 6 {
-				w.Note = "no withholding in June (" + RefWithholdingJune + ")"
-			} else {
+			switch m.PaidIn.Month() {
+			case 6:
+				w.Note = "no withholding in June (" + RefWithholding + ")"
+			case 12:
+				w.Withheld = M(m.Net.Decimal().Mul(*pct).DivRound(decimal.NewFromInt(200), 4))
+				w.Note = "half withholding in December (" + RefWithholding + ")"
+			default:
 				w.Withheld = M(m.Net.Decimal().Mul(*pct).DivRound(decimal.NewFromInt(100), 4))
 			}
 			w.PaidOut = w.Paid - w.Withheld

@@ -234,6 +234,7 @@ const fuzzTaxSeed = `year,parameter,value,source
 2030,trygdeavgift_rate,0.077,a
 2030,trygdeavgift_lower_limit,99650,a
 2030,trygdeavgift_phase_in,0.25,a
+2030,trygdeavgift_rate_low,0.051,a
 2030,note,"a note, with a comma",b
 `
 
@@ -312,6 +313,9 @@ func fuzzSameTaxYear(a, b TaxYear) error {
 		if !s.field(&a).Equal(*s.field(&b)) {
 			return fmt.Errorf("%s = %s, want %s", s.key, *s.field(&b), *s.field(&a))
 		}
+	}
+	if la, lb := a.TrygdeavgiftRateLow, b.TrygdeavgiftRateLow; la.Valid != lb.Valid || !la.Decimal.Equal(lb.Decimal) {
+		return fmt.Errorf("%s = %v, want %v", TaxKeyTrygdeavgiftRateLow, lb, la)
 	}
 	same := func(what string, x, y []TaxStep) error {
 		if len(x) != len(y) {

@@ -23,8 +23,9 @@ var taxCSV []byte
 const (
 	RefPersonalIncome   = "sktl. § 12-2"             // the stipend is personinntekt
 	RefTrygdeavgift     = "ftrl. § 23-3 (2)"         // national insurance contribution, wage rate (mellomsats)
+	RefTrygdeavgiftLow  = "ftrl. § 23-3 (2) nr. 1 c" // the low rate (lav sats) on personinntekt under 17 or over 69
 	RefMinstefradrag    = "sktl. § 6-32 (1) a"       // minimum deduction under the wage rules
-	RefFinnmarksfradrag = "sktl. § 6-91"             // Finnmark and Nord-Troms deduction
+	RefFinnmarksfradrag = "sktl. § 15-5"             // Finnmark and Nord-Troms deduction; it does not change alminnelig inntekt
 	RefPersonfradrag    = "sktl. § 15-4"             // personal allowance
 	RefOrdinaryTax      = "Stortingets skattevedtak" // the yearly rate on alminnelig inntekt
 	RefTrinnskatt       = "sktl. § 12-2"             // step tax on personal income
@@ -37,6 +38,26 @@ const (
 // the yearly tax decisions, so they are not in the tax table.
 func PensionAccrual() (rate, ceilingG decimal.Decimal) {
 	return decimal.New(181, -3), decimal.New(71, -1)
+}
+
+// The low rate of trygdeavgift (lav sats) applies to the personinntekt of a
+// person under 17 or over 69 in the income year (ftrl. § 23-3 (2) nr. 1 c).
+const (
+	TrygdeavgiftLowUnder = 17
+	TrygdeavgiftLowOver  = 69
+)
+
+// AgeInIncomeYear is the age a person born in birthYear reaches by 31
+// December of incomeYear. CONVENTION (age in the income year): that age
+// decides the trygdeavgift rate, so the low rate applies from the income
+// year in which the person turns 70 and up to the one in which they turn 16.
+// It needs the birth year alone, not the birthday.
+func AgeInIncomeYear(birthYear, incomeYear int) int { return incomeYear - birthYear }
+
+// TrygdeavgiftLowRate reports whether personinntekt at age (AgeInIncomeYear)
+// is charged at the low rate: under 17 or over 69.
+func TrygdeavgiftLowRate(age int) bool {
+	return age < TrygdeavgiftLowUnder || age > TrygdeavgiftLowOver
 }
 
 // TaxStep is one step of trinnskatt: Rate applies to personal income above
@@ -64,8 +85,13 @@ type TaxYear struct {
 	TrygdeavgiftRate       decimal.Decimal `json:"trygdeavgift_rate"`        // wage rate (mellomsats)
 	TrygdeavgiftLowerLimit decimal.Decimal `json:"trygdeavgift_lower_limit"` // no contribution at or below
 	TrygdeavgiftPhaseIn    decimal.Decimal `json:"trygdeavgift_phase_in"`    // at most this share of income above the limit
-	Source                 string          `json:"source"`
-	Note                   string          `json:"note,omitempty"`
+	// TrygdeavgiftRateLow is the low rate (lav sats) on personinntekt under
+	// 17 or over 69; the lower limit and the phase-in apply as to the wage
+	// rate. Optional in a config file (Valid false when not given): a year
+	// without it can tax everyone else.
+	TrygdeavgiftRateLow decimal.NullDecimal `json:"trygdeavgift_rate_low"`
+	Source              string              `json:"source"`
+	Note                string              `json:"note,omitempty"`
 }
 
 // TaxTable holds the tax parameters by income year.
@@ -83,7 +109,8 @@ const (
 	TaxKeyTrygdeavgiftRate       = "trygdeavgift_rate"
 	TaxKeyTrygdeavgiftLowerLimit = "trygdeavgift_lower_limit"
 	TaxKeyTrygdeavgiftPhaseIn    = "trygdeavgift_phase_in"
-	TaxKeyNote                   = "note" // free text, optional
+	TaxKeyTrygdeavgiftRateLow    = "trygdeavgift_rate_low" // optional: needed only under 17 or over 69
+	TaxKeyNote                   = "note"                  // free text, optional
 )
 
 // taxScalar ties a fixed key to its field and kind.
@@ -130,7 +157,7 @@ func stepKey(key string) (n int, part string, ok bool) {
 
 // IsTaxKey reports whether key names a tax parameter.
 func IsTaxKey(key string) bool {
-	if key == TaxKeyNote {
+	if key == TaxKeyNote || key == TaxKeyTrygdeavgiftRateLow {
 		return true
 	}
 	if _, _, ok := stepKey(key); ok {
@@ -146,6 +173,9 @@ func IsTaxKey(key string) bool {
 
 // taxKeyIsRate reports whether key holds a rate rather than an amount.
 func taxKeyIsRate(key string) bool {
+	if key == TaxKeyTrygdeavgiftRateLow {
+		return true
+	}
 	if _, part, ok := stepKey(key); ok {
 		return part != "from"
 	}
@@ -166,6 +196,34 @@ type TaxParamError struct {
 
 func (e *TaxParamError) Error() string {
 	return fmt.Sprintf("income year %d: %s: %s", e.Year, e.Key, e.Problem)
+}
+
+// MissingTaxParamError says an income year lacks an optional parameter that
+// a computation needs (the low trygdeavgift rate for a person under 17 or
+// over 69).
+type MissingTaxParamError struct {
+	Year int
+	Key  string
+	For  string // what needs it
+}
+
+func (e *MissingTaxParamError) Error() string {
+	return fmt.Sprintf("income year %d: %s is not given (%s): add it under tax: in the config file (see README)", e.Year, e.Key, e.For)
+}
+
+// TrygdeavgiftRateFor returns the trygdeavgift rate on personinntekt at age
+// (AgeInIncomeYear; nil when the birth date is not known, the wage rate) and
+// whether it is the low rate. A year without the low rate gives a
+// *MissingTaxParamError when the low rate applies.
+func (ty TaxYear) TrygdeavgiftRateFor(age *int) (rate decimal.Decimal, low bool, err error) {
+	if age == nil || !TrygdeavgiftLowRate(*age) {
+		return ty.TrygdeavgiftRate, false, nil
+	}
+	if !ty.TrygdeavgiftRateLow.Valid {
+		return ty.TrygdeavgiftRate, false, &MissingTaxParamError{Year: ty.Year, Key: TaxKeyTrygdeavgiftRateLow,
+			For: fmt.Sprintf("the low trygdeavgift rate at age %d, under %d or over %d", *age, TrygdeavgiftLowUnder, TrygdeavgiftLowOver)}
+	}
+	return ty.TrygdeavgiftRateLow.Decimal, true, nil
 }
 
 // MissingTaxYearError says an income year has no tax parameters.
@@ -216,8 +274,10 @@ func (t TaxTable) Year(y int) (TaxYear, error) {
 // NewTaxYear builds and validates the parameters of income year y from
 // key/value pairs as written in the data file or a config file: rates as
 // fractions ("0.22"), amounts in kroner. Every fixed key and steps 1..N with
-// from and rate are required; stepN_rate_finnmark rows are optional and give
-// StepsFinnmark (Steps with those rates replaced). Problems are
+// from and rate are required; trygdeavgift_rate_low is optional (a year
+// without it cannot tax a person under 17 or over 69), and
+// stepN_rate_finnmark rows are optional and give StepsFinnmark (Steps with
+// those rates replaced). Problems are
 // *TaxParamError values, joined.
 func NewTaxYear(y int, values map[string]string) (TaxYear, error) {
 	ty := TaxYear{Year: y, Note: values[TaxKeyNote]}
@@ -237,6 +297,14 @@ func NewTaxYear(y int, values map[string]string) (TaxYear, error) {
 			continue
 		}
 		*s.field(&ty) = d
+	}
+	if v, ok := values[TaxKeyTrygdeavgiftRateLow]; ok {
+		d, err := parseTaxValue(v, true)
+		if err != nil {
+			bad(TaxKeyTrygdeavgiftRateLow, "%v", err)
+		} else {
+			ty.TrygdeavgiftRateLow = decimal.NewNullDecimal(d)
+		}
 	}
 
 	type stepValues struct{ from, rate, finnmark *decimal.Decimal }
@@ -354,6 +422,11 @@ func (ty TaxYear) Validate() error {
 		}
 		if err := check(*s.field(&ty)); err != nil {
 			bad(s.key, err)
+		}
+	}
+	if ty.TrygdeavgiftRateLow.Valid {
+		if err := checkRate(ty.TrygdeavgiftRateLow.Decimal); err != nil {
+			bad(TaxKeyTrygdeavgiftRateLow, err)
 		}
 	}
 	if len(ty.Steps) == 0 {
@@ -502,6 +575,9 @@ func (ty TaxYear) Values() map[string]string {
 	out := map[string]string{}
 	for _, s := range taxScalars() {
 		out[s.key] = s.field(&ty).String()
+	}
+	if ty.TrygdeavgiftRateLow.Valid {
+		out[TaxKeyTrygdeavgiftRateLow] = ty.TrygdeavgiftRateLow.Decimal.String()
 	}
 	for i, st := range ty.Steps {
 		n := strconv.Itoa(i + 1)

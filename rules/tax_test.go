@@ -280,3 +280,97 @@ func TestNewTaxYearFromConfigValues(t *testing.T) {
 		}
 	}
 }
+
+// TestTrygdeavgiftLowRateTable: the low rate (lav sats) of every embedded
+// year is 5.1 % (Finansdepartementet, Skattesatser 2023–2026; Skatteetaten's
+// trekktabell LAV_TRYGDEAVG_PROSENT = 5.1), and it survives Values and
+// NewTaxYear, as a config file override of another key of the year does.
+func TestTrygdeavgiftLowRateTable(t *testing.T) {
+	tt, err := DefaultTaxTable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range tt.Years() {
+		low := tt[y].TrygdeavgiftRateLow
+		if !low.Valid || !low.Decimal.Equal(taxD("0.051")) {
+			t.Errorf("%d: low rate %v, want 0.051", y, low)
+		}
+		values := tt[y].Values()
+		if values[TaxKeyTrygdeavgiftRateLow] != "0.051" {
+			t.Errorf("%d: Values() low rate %q", y, values[TaxKeyTrygdeavgiftRateLow])
+		}
+		values[TaxKeyPersonalAllowance] = "1"
+		back, err := NewTaxYear(y, values)
+		if err != nil || !back.TrygdeavgiftRateLow.Valid || !back.TrygdeavgiftRateLow.Decimal.Equal(taxD("0.051")) {
+			t.Errorf("%d: rebuilt low rate %v, %v", y, back.TrygdeavgiftRateLow, err)
+		}
+	}
+	// Optional: a year without it parses, and is a rate when given.
+	tt, err = ParseTaxTable("t.csv", []byte(validTaxFile))
+	if err != nil || tt[2025].TrygdeavgiftRateLow.Valid {
+		t.Errorf("without the row: %v, %v", tt[2025].TrygdeavgiftRateLow, err)
+	}
+	_, err = ParseTaxTable("t.csv", []byte(validTaxFile+"2025,trygdeavgift_rate_low,5.1,s\n"))
+	if err == nil || !strings.Contains(err.Error(), "t.csv:16: trygdeavgift_rate_low") || !strings.Contains(err.Error(), "write 5.1 % as 0.051") {
+		t.Errorf("5.1 as a rate: %v", err)
+	}
+	ty := tt[2025]
+	ty.TrygdeavgiftRateLow = decimal.NewNullDecimal(taxD("-0.1"))
+	if err := ty.Validate(); err == nil || !strings.Contains(err.Error(), "trygdeavgift_rate_low") {
+		t.Errorf("negative low rate: %v", err)
+	}
+}
+
+// TestTrygdeavgiftLowRateAge: CONVENTION (age in the income year), the age
+// reached by 31 December of the income year decides. Born 1956: 2026 − 1956
+// = 70, over 69, low rate all of 2026 even if the 70th birthday is 31
+// December; 2025 − 1956 = 69, wage rate. Born 2010: 2026 − 2010 = 16, under
+// 17, low rate; 2027 − 2010 = 17, wage rate.
+func TestTrygdeavgiftLowRateAge(t *testing.T) {
+	tests := []struct {
+		birthYear, incomeYear, age int
+		low                        bool
+	}{
+		{1956, 2026, 70, true},
+		{1956, 2025, 69, false},
+		{1950, 2026, 76, true},
+		{2010, 2026, 16, true},
+		{2010, 2027, 17, false},
+		{2026, 2026, 0, true},
+		{1990, 2026, 36, false},
+		{1957, 2026, 69, false},
+		{2009, 2026, 17, false},
+	}
+	p := TaxYear{Year: 2026, TrygdeavgiftRate: taxD("0.076"), TrygdeavgiftRateLow: decimal.NewNullDecimal(taxD("0.051"))}
+	for _, tc := range tests {
+		age := AgeInIncomeYear(tc.birthYear, tc.incomeYear)
+		if age != tc.age || TrygdeavgiftLowRate(age) != tc.low {
+			t.Errorf("born %d, income year %d: age %d low %v, want %d %v", tc.birthYear, tc.incomeYear, age, TrygdeavgiftLowRate(age), tc.age, tc.low)
+		}
+		rate, low, err := p.TrygdeavgiftRateFor(&age)
+		want := "0.076"
+		if tc.low {
+			want = "0.051"
+		}
+		if err != nil || low != tc.low || !rate.Equal(taxD(want)) {
+			t.Errorf("born %d, %d: rate %s low %v err %v, want %s", tc.birthYear, tc.incomeYear, rate, low, err, want)
+		}
+	}
+	// No birth date: the wage rate.
+	if rate, low, err := p.TrygdeavgiftRateFor(nil); err != nil || low || !rate.Equal(taxD("0.076")) {
+		t.Errorf("no age: %s %v %v", rate, low, err)
+	}
+	// A year without the low rate: an error naming the key, only when it is needed.
+	p.TrygdeavgiftRateLow = decimal.NullDecimal{}
+	age := 70
+	_, _, err := p.TrygdeavgiftRateFor(&age)
+	var me *MissingTaxParamError
+	if !errors.As(err, &me) || me.Key != TaxKeyTrygdeavgiftRateLow ||
+		err.Error() != "income year 2026: trygdeavgift_rate_low is not given (the low trygdeavgift rate at age 70, under 17 or over 69): add it under tax: in the config file (see README)" {
+		t.Errorf("missing low rate: %v", err)
+	}
+	age = 40
+	if _, _, err := p.TrygdeavgiftRateFor(&age); err != nil {
+		t.Errorf("age 40 needs no low rate: %v", err)
+	}
+}

@@ -436,17 +436,18 @@ func interruptionRunFrom(ps []rules.Period, on rules.Date) rules.Date {
 // taxRounding is the rounding of each tax line (calc.Tax: to øre, half up,
 // where the line is computed).
 var taxRounding = map[string]string{
-	"personal_income":        "to the øre, half up",
-	"trygdeavgift":           "to the øre, half up",
-	"minstefradrag":          "to the øre, half up",
-	"ordinary_income":        "to the øre, half up",
-	"tax_on_ordinary_income": "to the øre, half up",
-	"trinnskatt":             "the steps summed exactly, then to the øre, half up",
-	"total_tax":              "none: a sum of rounded amounts",
-	"net":                    "none: a difference of rounded amounts",
-	"net_per_month":          "to the øre, half up",
-	"pension_base":           "to the øre, half up",
-	"pension_earning":        "to the øre, half up",
+	"personal_income":                        "to the øre, half up",
+	"trygdeavgift":                           "to the øre, half up",
+	"minstefradrag":                          "to the øre, half up",
+	"ordinary_income":                        "to the øre, half up",
+	"ordinary_income_after_finnmarksfradrag": "none: a difference of rounded amounts",
+	"tax_on_ordinary_income":                 "to the øre, half up",
+	"trinnskatt":                             "the steps summed exactly, then to the øre, half up",
+	"total_tax":                              "none: a sum of rounded amounts",
+	"net":                                    "none: a difference of rounded amounts",
+	"net_per_month":                          "to the øre, half up",
+	"pension_base":                           "to the øre, half up",
+	"pension_earning":                        "to the øre, half up",
 }
 
 // taxTableLines are the lines whose parameters come from the year's tax table.
@@ -486,9 +487,26 @@ func taxExplain(l locale, b calc.TaxBreakdown, source string) []explainStep {
 			}
 			s.Source += "(" + from + ")"
 		}
+		if line.Key == "trygdeavgift" {
+			if s.Source != "" {
+				s.Source += "; "
+			}
+			s.Source += trygdeavgiftConvention(l, b)
+		}
 		steps = append(steps, s)
 	}
 	return steps
+}
+
+// trygdeavgiftConvention names the rule that chose the trygdeavgift rate:
+// the CONVENTION (age in the income year) when the birth date is known.
+func trygdeavgiftConvention(l locale, b calc.TaxBreakdown) string {
+	if b.AgeInIncomeYear == nil {
+		return fmt.Sprintf(l.T("no birth date: the wage rate; the low rate applies under %d or over %d (%s)"),
+			rules.TrygdeavgiftLowUnder, rules.TrygdeavgiftLowOver, rules.RefTrygdeavgiftLow)
+	}
+	return fmt.Sprintf(l.T("CONVENTION (age in the income year): the age reached by 31 December of the income year decides; the low rate under %d or over %d (%s)"),
+		rules.TrygdeavgiftLowUnder, rules.TrygdeavgiftLowOver, rules.RefTrygdeavgiftLow)
 }
 
 // taxLabel is a tax line's label in the locale's language.
@@ -523,10 +541,17 @@ func taxFormula(l locale, s string) string {
 // taxStepParam is a trinnskatt step parameter: "step 1 from 217 400 at 1.7 %".
 var taxStepParam = regexp.MustCompile(`^step (\d+) from (.+) at (.+)$`)
 
+// taxAgeParam is the age that chose the trygdeavgift rate: "age 70 by 31 December 2025".
+var taxAgeParam = regexp.MustCompile(`^age (\d+) by 31 December (\d+)$`)
+
 // taxParamNB words calc.Tax's parameter names in Norwegian. At each
 // position the first listed match wins, so the specific names come first.
 var taxParamNB = strings.NewReplacer(
 	"rate Finnmark and Nord-Troms ", "sats Finnmark og Nord-Troms ",
+	"low rate not given for ", "lav sats ikke oppgitt for ",
+	": wage rate used", ": mellomsats brukt",
+	"low rate ", "lav sats ",
+	"months with stipend in the income year ", "måneder med stønad i inntektsåret ",
 	"accrual rate ", "opptjeningssats ",
 	"rate ", "sats ",
 	"lower limit ", "nedre grense ",
@@ -547,6 +572,8 @@ func taxParam(l locale, p string) string {
 	}
 	if m := taxStepParam.FindStringSubmatch(p); m != nil {
 		p = "trinn " + m[1] + " fra " + m[2] + " med " + m[3]
+	} else if m := taxAgeParam.FindStringSubmatch(p); m != nil {
+		p = "fyller " + m[1] + " år i " + m[2]
 	} else {
 		p = taxParamNB.Replace(p)
 	}

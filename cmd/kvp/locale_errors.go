@@ -44,6 +44,8 @@ var errorPatterns = sync.OnceValue(func() []struct {
 		{`must be positive`, `må være positiv`},
 		{`no (\S+) in force on (\S+): the first is from (\S+)`, `ingen $1 gjelder $2: den første gjelder fra $3`},
 		{`no tax parameters for income year (\d+): add them under tax: in the config file \(see README\)`, `ingen skatteparametre for inntektsåret $1: legg dem inn under tax: i konfigurasjonsfilen (se README)`},
+		{`income year (\d+): (\S+) is not given \(the low trygdeavgift rate at age (\d+), under 17 or over 69\): add it under tax: in the config file \(see README\)`, `inntektsåret $1: $2 er ikke oppgitt (lav sats for trygdeavgift ved alder $3, under 17 eller over 69 år): legg den inn under tax: i konfigurasjonsfilen (se README)`},
+		{`is after the income year (\d+)`, `er etter inntektsåret $1`},
 		{`is not inside the period`, `er ikke innenfor perioden`},
 		{`more than a week has`, `mer enn en uke har`},
 		{`hours is negative`, `timer er negativt`},

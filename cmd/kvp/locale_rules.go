@@ -141,4 +141,14 @@ var nbRules = map[string]string{
 	"cannot ask for":                                       "kan ikke spørre om",
 	"give it in the case file":                             "oppgi det i saksfilen",
 	"try again, or leave it empty to keep it unknown":      "prøv igjen, eller la det stå tomt for å la det være ukjent",
+
+	// the trygdeavgift rate (ftrl. § 23-3 (2)) and its CONVENTION (age in the income year)
+	"Trygdeavgift at the wage rate (mellomsats): no --birth-date given; the low rate applies under %d or over %d (%s)": "Trygdeavgift med mellomsats: --birth-date er ikke oppgitt; lav sats gjelder under %d og over %d år (%s)",
+	"Trygdeavgift at the wage rate (mellomsats): no birth date":                                                        "Trygdeavgift med mellomsats: fødselsdato er ikke oppgitt",
+	"Trygdeavgift at the low rate (lav sats): age %d by 31 December %d, %s (%s)":                                       "Trygdeavgift med lav sats: fyller %d år i %d, %s (%s)",
+	"Trygdeavgift at the wage rate (mellomsats): age %d by 31 December %d (%s)":                                        "Trygdeavgift med mellomsats: fyller %d år i %d (%s)",
+	"over %d":  "over %d år",
+	"under %d": "under %d år",
+	"no birth date: the wage rate; the low rate applies under %d or over %d (%s)":                                                           "fødselsdato er ikke oppgitt: mellomsats; lav sats gjelder under %d og over %d år (%s)",
+	"CONVENTION (age in the income year): the age reached by 31 December of the income year decides; the low rate under %d or over %d (%s)": "KONVENSJON (alder i inntektsåret): alderen ved utgangen av inntektsåret (31. desember) avgjør; lav sats under %d og over %d år (%s)",
 }

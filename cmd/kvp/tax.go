@@ -23,19 +23,30 @@ type taxDoc struct {
 
 func newTaxCmd(a *app) *cobra.Command {
 	var year int
-	var income string
+	var income, birthDate string
 	var finnmark, explain bool
 	cmd := &cobra.Command{
 		Use:   "tax",
 		Short: "Show the tax on a personal income in one income year",
 		Long: `Show the tax-relevant amounts of a personal income (personinntekt) taxed like
-wages, as the stipend is: trygdeavgift at the wage rate with the lower limit
-and the 25 % phase-in (ftrl. § 23-3), minimum deduction (sktl. § 6-32),
-ordinary income, personal allowance, tax on ordinary income (22 %; 18.5 % and
-the Finnmark allowance with --finnmark), step tax (trinnskatt), the total,
-the average rate, the net per year and month, and the pension earning
-(18.1 % of income up to 7.1 × the year's average G, ftrl. § 3-15).
-Every line carries its formula, its legal reference and the parameters used.
+wages, as the stipend is: trygdeavgift with the lower limit and the 25 %
+phase-in (ftrl. § 23-3), minimum deduction (sktl. § 6-32), ordinary income
+(alminnelig inntekt), personal allowance, tax on ordinary income (22 %),
+step tax (trinnskatt), the total, the average rate, the net per year and per
+month (a twelfth), and the pension earning (18.1 % of income up to 7.1 × the
+year's average G, ftrl. § 3-15). Every line carries its formula, its legal
+reference and the parameters used.
+
+Trygdeavgift is charged at the wage rate (mellomsats), or at the low rate
+(lav sats, 5.1 %) for a person under 17 or over 69 (ftrl. § 23-3 (2) nr. 1 c).
+Give --birth-date to choose: CONVENTION (age in the income year), the age
+reached by 31 December of the income year decides, so the low rate applies
+from the year of the 70th birthday and up to the year of the 16th. Without
+--birth-date the wage rate is used. The output says which.
+
+With --finnmark the tax on ordinary income is 18.5 % and the Finnmark
+allowance (finnmarksfradrag, sktl. § 15-5) reduces its basis, shown on its
+own line; ordinary income itself is not reduced (§ 15-5 third paragraph).
 
 With --explain, the table is followed by the derivation of each line in
 order: the formula with its values, the result, the rounding (to the øre,
@@ -47,6 +58,7 @@ explanation are in Norwegian; JSON is the same in both languages.
 Parameters are embedded for income years 2023–2026; add a year under tax:
 in the config file (see README).` + exitStatusSection,
 		Example: `  kvp tax --year 2025 --income 265657
+  kvp tax --year 2025 --income 265657 --birth-date 1955-08-20
   kvp tax --year 2026 --income 300000 --finnmark
   kvp tax --year 2026 --income 120000 -o json
   kvp tax --year 2025 --income 265657 --explain --lang nb`,
@@ -66,6 +78,17 @@ in the config file (see README).` + exitStatusSection,
 			if err != nil || amount.IsNegative() {
 				return usageErrorf("--income: %q is not an amount of kroner of 0 or more", income)
 			}
+			birthYear := 0
+			if cmd.Flags().Changed("birth-date") {
+				born, err := parseDateFlag("birth-date", birthDate)
+				if err != nil {
+					return err
+				}
+				if born.Year() > year {
+					return usageErrorf("--birth-date: %s is after the income year %d", born, year)
+				}
+				birthYear = born.Year()
+			}
 			cfg, err := a.load(cmd)
 			if err != nil {
 				return err
@@ -74,7 +97,10 @@ in the config file (see README).` + exitStatusSection,
 			if err != nil {
 				return err
 			}
-			in := calc.TaxInput{Year: year, PersonalIncome: amount, Finnmark: finnmark}
+			in := calc.TaxInput{Year: year, PersonalIncome: amount, Finnmark: finnmark, BirthYear: birthYear}
+			if err := in.Check(params); err != nil {
+				return err
+			}
 			if avg, err := cfg.Params.AverageG(year); err == nil {
 				in.AverageG = avg
 			}
@@ -90,6 +116,7 @@ in the config file (see README).` + exitStatusSection,
 			if err := printTaxLines(a, l, b); err != nil {
 				return err
 			}
+			fmt.Fprintln(a.out, trygdeavgiftRateText(l, b, true))
 			if explain {
 				printExplain(a.out, l, taxExplain(l, b, params.Source))
 			}
@@ -98,6 +125,7 @@ in the config file (see README).` + exitStatusSection,
 	}
 	cmd.Flags().IntVar(&year, "year", 0, "the income `YEAR`")
 	cmd.Flags().StringVar(&income, "income", "", "personal income in kroner (`AMOUNT`)")
+	cmd.Flags().StringVar(&birthDate, "birth-date", "", "the person's birth `DATE`: the low trygdeavgift rate under 17 or over 69 (by the age reached by 31 December)")
 	cmd.Flags().BoolVar(&finnmark, "finnmark", false, "resident in Finnmark or Nord-Troms (18.5 %, finnmarksfradrag)")
 	cmd.Flags().BoolVar(&explain, "explain", false, "show how each figure is derived: formula, rounding, legal reference, source")
 	return cmd
@@ -124,6 +152,30 @@ func printTaxLines(a *app, l locale, b calc.TaxBreakdown) error {
 	return nil
 }
 
+// trygdeavgiftRateText says which trygdeavgift rate b used and why:
+// "Trygdeavgift at the low rate (lav sats): age 70 by 31 December 2025,
+// over 69 (ftrl. § 23-3 (2) nr. 1 c)". flag says the birth date is a flag
+// (kvp tax), so its absence can be named.
+func trygdeavgiftRateText(l locale, b calc.TaxBreakdown, flag bool) string {
+	switch {
+	case b.AgeInIncomeYear == nil && flag:
+		return fmt.Sprintf(l.T("Trygdeavgift at the wage rate (mellomsats): no --birth-date given; the low rate applies under %d or over %d (%s)"),
+			rules.TrygdeavgiftLowUnder, rules.TrygdeavgiftLowOver, rules.RefTrygdeavgiftLow)
+	case b.AgeInIncomeYear == nil:
+		return l.T("Trygdeavgift at the wage rate (mellomsats): no birth date")
+	case b.TrygdeavgiftRateKind == calc.TrygdeavgiftLowRate:
+		bound := fmt.Sprintf(l.T("over %d"), rules.TrygdeavgiftLowOver)
+		if *b.AgeInIncomeYear < rules.TrygdeavgiftLowUnder {
+			bound = fmt.Sprintf(l.T("under %d"), rules.TrygdeavgiftLowUnder)
+		}
+		return fmt.Sprintf(l.T("Trygdeavgift at the low rate (lav sats): age %d by 31 December %d, %s (%s)"),
+			*b.AgeInIncomeYear, b.Year, bound, rules.RefTrygdeavgiftLow)
+	default:
+		return fmt.Sprintf(l.T("Trygdeavgift at the wage rate (mellomsats): age %d by 31 December %d (%s)"),
+			*b.AgeInIncomeYear, b.Year, rules.RefTrygdeavgift)
+	}
+}
+
 // taxFlags are the tax facts of kvp calc.
 type taxFlags struct {
 	otherIncome []string
@@ -135,7 +187,7 @@ type taxFlags struct {
 func addTaxFlags(f *pflag.FlagSet, o *taxFlags) {
 	f.StringArrayVar(&o.otherIncome, "other-income", nil, "other personal income in an income year, `YEAR=AMOUNT` (repeatable)")
 	f.BoolVar(&o.finnmark, "finnmark", false, "resident in Finnmark or Nord-Troms (18.5 %, finnmarksfradrag)")
-	f.StringVar(&o.withholding, "withholding-percent", "", "the tax card's withholding `PERCENT`; shows the monthly withholding (none in June)")
+	f.StringVar(&o.withholding, "withholding-percent", "", "the tax card's withholding `PERCENT`; shows the monthly withholding (none in June, half in December)")
 	f.StringVar(&o.basis, "income-year", "paid", "which income year a month counts in: paid (the month after it is earned) or earned")
 }
 
@@ -150,6 +202,9 @@ func taxOptions(fl *pflag.FlagSet, o taxFlags, cf *caseFile) (calc.TaxOptions, e
 	}
 	if cf.Finnmark != nil {
 		t.Finnmark = bool(*cf.Finnmark)
+	}
+	if cf.BirthDate != nil {
+		t.BirthYear = cf.BirthDate.Year() // the age in each income year (rules.AgeInIncomeYear)
 	}
 	if cf.WithholdingPercent != nil {
 		d := cf.WithholdingPercent.Decimal
@@ -260,6 +315,9 @@ func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
 		if y.Note != "" {
 			fmt.Fprintf(w, "%d: %s\n", y.Year, taxNote(l, y.Note))
 		}
+		if y.Tax != nil && y.Tax.TrygdeavgiftRateKind == calc.TrygdeavgiftLowRate {
+			fmt.Fprintf(w, "%d: %s\n", y.Year, trygdeavgiftRateText(l, *y.Tax, false))
+		}
 	}
 	if len(t.Withholding) > 0 {
 		pct := *t.WithholdingPercent
@@ -289,14 +347,16 @@ func taxMonth(l locale, ym calc.YearMonth) string {
 	return s[5:7] + "." + s[0:4]
 }
 
-// taxNote words a note of the tax section (a missing tax year, pension
-// earning not computed, no withholding in June) in l.
+// taxNote words a note of the tax section (a missing tax year or low
+// trygdeavgift rate, pension earning not computed, no withholding in June,
+// half in December) in l.
 func taxNote(l locale, note string) string {
 	if !l.nb || note == "" {
 		return note
 	}
 	note = strings.Replace(note, "pension earning not computed: ", "pensjonsopptjening ikke beregnet: ", 1)
 	note = strings.Replace(note, "no withholding in June", "ikke forskuddstrekk i juni", 1)
+	note = strings.Replace(note, "half withholding in December", "halvt forskuddstrekk i desember", 1)
 	note = strings.Replace(note, "the average G for", "gjennomsnittlig G for", 1)
 	note = strings.Replace(note, "is not known yet: no G has been set for", "er ikke kjent ennå: ingen G er fastsatt for", 1)
 	return translateError(note)
