@@ -759,3 +759,32 @@ func TestPeriodNoDoubledParentheses(t *testing.T) {
 		t.Fatal("no warnings seen")
 	}
 }
+
+// TestLatestEndIndependentOfDate: a registered interruption with an end date
+// counts whole, whatever the evaluation date. Once the evaluation date fell
+// inside it, only its days through that date were counted, and the latest end
+// moved earlier (2028-06-28 on 2026-11-23).
+//
+// By hand: two years from 2026-01-05 end on 2028-01-04 (730 days, no 29
+// February inside). 2026-06-01..2026-12-31 is 30 + 31 + 31 + 30 + 31 + 30 + 31
+// = 214 days, each pushing the end one day: from 2028-01-04, 27 days to
+// 2028-01-31, then 29 (February 2028) + 31 + 30 + 31 + 30 + 31 = 182 to
+// 2028-07-31 (209 in all), and 5 more: 2028-08-05. With the extra year:
+// 2029-01-04 + 214; 2029 has no 29 February: 27 + 28 + 31 + 30 + 31 + 30 + 31
+// = 208 to 2029-07-31, and 6 more: 2029-08-06.
+func TestLatestEndIndependentOfDate(t *testing.T) {
+	for _, on := range []string{"2026-05-01", "2026-06-01", "2026-11-23", "2026-12-31", "2027-01-15"} {
+		f := ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD(on),
+			Interruptions: ptPs("2026-06-01..2026-12-31")}
+		r, err := EvaluatePeriod(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.LatestEnd.String(); got != "2028-08-05" {
+			t.Errorf("evaluated %s: LatestEnd = %s, want 2028-08-05", on, got)
+		}
+		if got := ptStr(r.LatestEndExtended); got != "2029-08-06" {
+			t.Errorf("evaluated %s: LatestEndExtended = %s, want 2029-08-06", on, got)
+		}
+	}
+}
