@@ -29,6 +29,8 @@ const (
 	KeyAgeSwitch = "age_switch"
 	KeyOutput    = "output"
 	KeyLang      = "lang"
+	// KeyDurationRegime chooses the regime of the programme's length: start or assessed.
+	KeyDurationRegime = "duration_regime"
 )
 
 // Settings and their defaults, in display order.
@@ -37,6 +39,7 @@ var settingDefaults = []struct{ key, value, flag string }{
 	{KeyAgeSwitch, "birthday", "age-switch"},
 	{KeyOutput, "table", "output"},
 	{KeyLang, "", "lang"}, // "" means: from LC_ALL/LANG (see Lang)
+	{KeyDurationRegime, "start", "duration-regime"},
 }
 
 // EnvSet is the environment variable holding --set expressions, separated by
@@ -207,6 +210,8 @@ type file struct {
 	Output     string                       `yaml:"output"`
 	Parameters map[string][]fileDatedRow    `yaml:"parameters"`
 	Tax        map[int]map[string]yaml.Node `yaml:"tax"`
+
+	DurationRegime string `yaml:"duration_regime"` // checked where it is used (kvp period, kvp calc)
 }
 
 type fileDatedRow struct {
@@ -231,7 +236,8 @@ func (r *fileDatedRow) UnmarshalYAML(n *yaml.Node) error {
 
 func (f *file) settings() map[string]string {
 	out := map[string]string{}
-	for k, v := range map[string]string{KeyRounding: f.Rounding, KeyAgeSwitch: f.AgeSwitch, KeyOutput: f.Output, KeyLang: f.Lang} {
+	for k, v := range map[string]string{KeyRounding: f.Rounding, KeyAgeSwitch: f.AgeSwitch, KeyOutput: f.Output, KeyLang: f.Lang,
+		KeyDurationRegime: f.DurationRegime} {
 		if v != "" {
 			out[k] = v
 		}

@@ -25,6 +25,7 @@ var flagValues = map[string]func(cmd *cobra.Command) []string{
 	},
 	"rounding":         fixed(calc.Roundings...),
 	"age-switch":       fixed(calc.AgeSwitches...),
+	"duration-regime":  fixed(rules.DurationRegimes...),
 	"benefit-scope":    fixed(calc.BenefitScopes...),
 	"income-year":      fixed(calc.IncomeBases...),
 	"residence":        fixed(rules.ResidenceStatuses...),
