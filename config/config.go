@@ -31,6 +31,8 @@ const (
 	KeyLeapBirthday = "leap_birthday"
 	KeyOutput       = "output"
 	KeyLang         = "lang"
+	// KeyDurationRegime chooses the regime of the programme's length: start or assessed.
+	KeyDurationRegime = "duration_regime"
 )
 
 // Settings and their defaults, in display order.
@@ -40,6 +42,7 @@ var settingDefaults = []struct{ key, value, flag string }{
 	{KeyLeapBirthday, "feb28", "leap-birthday"},
 	{KeyOutput, "table", "output"},
 	{KeyLang, "", "lang"}, // "" means: from LC_ALL/LANG (see Lang)
+	{KeyDurationRegime, "start", "duration-regime"},
 }
 
 // EnvSet is the environment variable holding --set expressions, separated by
@@ -211,6 +214,8 @@ type file struct {
 	Output     string                       `yaml:"output"`
 	Parameters map[string][]fileDatedRow    `yaml:"parameters"`
 	Tax        map[int]map[string]yaml.Node `yaml:"tax"`
+
+	DurationRegime string `yaml:"duration_regime"` // checked where it is used (kvp period, kvp calc)
 }
 
 type fileDatedRow struct {
@@ -235,7 +240,8 @@ func (r *fileDatedRow) UnmarshalYAML(n *yaml.Node) error {
 
 func (f *file) settings() map[string]string {
 	out := map[string]string{}
-	for k, v := range map[string]string{KeyRounding: f.Rounding, KeyAgeSwitch: f.AgeSwitch, KeyLeapBirthday: f.LeapBday, KeyOutput: f.Output, KeyLang: f.Lang} {
+	for k, v := range map[string]string{KeyRounding: f.Rounding, KeyAgeSwitch: f.AgeSwitch, KeyLeapBirthday: f.LeapBday, KeyOutput: f.Output, KeyLang: f.Lang,
+		KeyDurationRegime: f.DurationRegime} {
 		if v != "" {
 			out[k] = v
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // This file holds the programme's time limits (sotjl. §§ 31, 32, 34,
@@ -24,16 +25,25 @@ import (
 //     window pushes the end out again. A day that is both leave and
 //     interruption is one day. Before 2019 the same rule is applied
 //     (CONVENTION: the rules reference states it for the 2019 regime only).
-//   - Ongoing interruption. An interruption that covers the evaluation date
-//     (From ≤ EvalDate ≤ To; an open end is entered as any To ≥ EvalDate) is
-//     ongoing. For the limit only its days up to and including the
-//     evaluation date are known and counted as interruption; the latest end
-//     assumes the programme resumes the next day, and moves one day later for
-//     every further day of interruption.
-//   - Regime. The start date decides it, against Amendment2019. A
-//     programme that starts before 2019-01-01 has one year, extendable by
-//     one: two years in total, with no further extension. From 2019-01-01: at most two years, and up to one
-//     more year for special reasons (§ 32) when Extended is set.
+//   - Registered interruption. An interruption registered with an end date
+//     counts whole, whatever the evaluation date: before it, inside it or
+//     after it, the latest end is the same.
+//   - Interruption still running. An interruption with no end date yet
+//     (written FROM..; To is nil) counts from its start through the
+//     evaluation date, that day included: it is known to be running on the
+//     day assessed. The latest end assumes the programme resumes the day
+//     after, and moves one day later for every further day of
+//     interruption. One that starts after the evaluation date counts no
+//     day yet (a warning). Only one interruption can be still running.
+//   - Regime (CONVENTION, duration regime: no transitional rule was found
+//     for programmes running on 2019-01-01). DurationRegimeStart, the
+//     default: the rules in force on the programme's start date decide.
+//     DurationRegimeAssessed: the rules in force on the evaluation date.
+//     Either date is held against Amendment2019. Before it: one year,
+//     extendable by one (two years in total, with no further extension).
+//     From it: at most two years, and up to one more year for special
+//     reasons (§ 32) when Extended is set. Under both the years are counted
+//     from the start.
 //   - Used days are the counted days from the start up to and including the
 //     evaluation date, or up to the end of the last decision when decisions
 //     are registered and all of them have ended before the evaluation date
@@ -52,19 +62,32 @@ import (
 //   - Interruption for one year (§ 34). A run of interruption (overlapping or
 //     back-to-back interruptions are one run) that starts on F has lasted one
 //     year on F.AddYears(1) − 1 day; that is the date by which the programme
-//     must be ended (InterruptionEndBy). It may not be ended earlier on the
-//     ground of absence for ordinary work, birth or adoption.
+//     must be ended (InterruptionEndBy): for a registered run that lasts
+//     that long, and for a run still running on the evaluation date, should
+//     it last until then. It may not be ended earlier on the ground of
+//     absence for ordinary work, birth or adoption.
 //   - Start deadline (§ 31): StartDeadline, shared with the eligibility
 //     rules. Six months after the application date, on the same day of the
 //     month; when that month has no such day, its last day (domstolloven
 //     § 148 second paragraph): 2025-08-31 gives 2026-02-28. A start on the
 //     deadline itself meets it.
 
-// Regimes of the programme's length, chosen by the start date.
+// Regimes of the programme's length, chosen by the duration regime's date.
 const (
 	RegimePre2019 = "pre-2019"
 	Regime2019    = "2019"
 )
+
+// Duration regimes: which date chooses the regime of the programme's length
+// (CONVENTION: no transitional rule was found for programmes running on
+// 2019-01-01).
+const (
+	DurationRegimeStart    = "start"    // the rules in force on the programme's start date (the default)
+	DurationRegimeAssessed = "assessed" // the rules in force on the evaluation date
+)
+
+// DurationRegimes are the duration regimes, the default first.
+var DurationRegimes = []string{DurationRegimeStart, DurationRegimeAssessed}
 
 // Kinds of timeline entries.
 const (
@@ -85,6 +108,7 @@ const (
 	WarnStartDeadlineMissed    = "start_deadline_missed"
 	WarnStartBeforeApplication = "start_before_application"
 	WarnNoDecisionInForce      = "no_decision_in_force"
+	WarnOpenNotStarted         = "open_interruption_not_started"
 )
 
 // The figures of sotjl. §§ 32, 34 and KVP-forskriften § 2.
@@ -109,17 +133,93 @@ const (
 	refPeriodDecision     = "KVP-forskriften § 2"
 	refPeriodInterrupted  = "sotjl. § 34"
 	refPeriodStart        = "sotjl. § 31"
+	refDurationRegime     = "sotjl. § 32; CONVENTION"
+	refPeriodStillRunning = "sotjl. §§ 32, 34"
 )
 
-// ProgrammeFacts are the dates of one programme, as a caseworker registers them.
+// ProgrammeFacts are the dates of one programme, as a caseworker registers
+// them, and the duration regime to judge them by.
 type ProgrammeFacts struct {
-	Start           Date     `json:"start"`
-	ApplicationDate *Date    `json:"application_date,omitempty"`
-	Decisions       []Period `json:"decisions"`     // vedtak periods already made
-	Leave           []Period `json:"leave"`         // approved permisjon
-	Interruptions   []Period `json:"interruptions"` // avbrudd; an ongoing one has To ≥ EvalDate
-	Extended        bool     `json:"extended"`      // extension for special reasons granted (§ 32)
-	EvalDate        Date     `json:"eval_date"`
+	Start           Date           `json:"start"`
+	ApplicationDate *Date          `json:"application_date,omitempty"`
+	Decisions       []Period       `json:"decisions"`     // vedtak periods already made
+	Leave           []Period       `json:"leave"`         // approved permisjon
+	Interruptions   []Interruption `json:"interruptions"` // avbrudd; one still running has no end date
+	Extended        bool           `json:"extended"`      // extension for special reasons granted (§ 32)
+	EvalDate        Date           `json:"eval_date"`
+	// DurationRegime is DurationRegimeStart or DurationRegimeAssessed; "" is start.
+	DurationRegime string `json:"duration_regime,omitempty"`
+}
+
+// Interruption is a registered interruption (avbrudd, sotjl. § 34): FROM..TO,
+// or FROM.. while it is still running and has no end date (To is nil; in
+// JSON "to": null).
+type Interruption struct {
+	From Date  `json:"from"`
+	To   *Date `json:"to"`
+}
+
+// ClosedInterruption is the interruption of the days of p.
+func ClosedInterruption(p Period) Interruption {
+	to := p.To
+	return Interruption{From: p.From, To: &to}
+}
+
+// Open reports whether i is still running: it has no end date.
+func (i Interruption) Open() bool { return i.To == nil }
+
+// Through returns the days of i known on d: a registered interruption whole,
+// and one still running from its start through d, that day included (empty,
+// To < From, when it starts after d).
+func (i Interruption) Through(d Date) Period {
+	if i.To != nil {
+		return Period{From: i.From, To: *i.To}
+	}
+	return Period{From: i.From, To: d}
+}
+
+// String writes i as the command line takes it: "FROM..TO", or "FROM.." when still running.
+func (i Interruption) String() string {
+	if i.To == nil {
+		return i.From.String() + ".."
+	}
+	return i.From.String() + ".." + i.To.String()
+}
+
+// nb writes i the Norwegian way: 01.06.2026–31.12.2026, or 01.06.2026– when still running.
+func (i Interruption) nb() string {
+	if i.To == nil {
+		return dateNB(i.From) + "–"
+	}
+	return dateNB(i.From) + "–" + dateNB(*i.To)
+}
+
+// ParseInterruption reads "FROM..TO" as ParsePeriod does, or "FROM.." for an
+// interruption still running.
+func ParseInterruption(s string) (Interruption, error) {
+	if from, ok := strings.CutSuffix(s, ".."); ok && !strings.Contains(from, "..") {
+		d, err := ParseDate(from)
+		if err != nil {
+			return Interruption{}, err
+		}
+		return Interruption{From: d}, nil
+	}
+	if !strings.Contains(s, "..") {
+		return Interruption{}, fmt.Errorf("%q is not a period: expected FROM..TO, or FROM.. for an interruption still running, e.g. 2026-06-01..2026-06-30 or 2026-06-01..", s)
+	}
+	p, err := ParsePeriod(s)
+	if err != nil {
+		return Interruption{}, err
+	}
+	return ClosedInterruption(p), nil
+}
+
+// OpenInterruption is the interruption still running on the evaluation date,
+// as counted: from its start through the evaluation date.
+type OpenInterruption struct {
+	From           Date `json:"from"`
+	CountedThrough Date `json:"counted_through"`
+	Days           int  `json:"days"` // From..CountedThrough: the days of interruption known so far
 }
 
 // PeriodFactError is a programme fact that cannot be used. Field names it as
@@ -133,7 +233,8 @@ func (e *PeriodFactError) Error() string { return e.Field + ": " + e.Problem }
 
 // Validate rejects facts no evaluation can stand on: a date outside
 // MinYear–MaxYear, a period that ends before it starts, and decisions that
-// overlap (two vedtak cannot both be in force). Leave before the start and the
+// overlap (two vedtak cannot both be in force), two interruptions still
+// running, and an unknown duration regime. Leave before the start and the
 // like are warnings of EvaluatePeriod, not errors. All problems are joined.
 func (f ProgrammeFacts) Validate() error {
 	var errs []error
@@ -152,10 +253,29 @@ func (f ProgrammeFacts) Validate() error {
 	if f.ApplicationDate != nil {
 		checkYear("application_date", *f.ApplicationDate)
 	}
+	switch f.DurationRegime {
+	case "", DurationRegimeStart, DurationRegimeAssessed:
+	default:
+		bad("duration_regime", "%q is not one of %s", f.DurationRegime, strings.Join(DurationRegimes, ", "))
+	}
+	open := -1 // the interruption still running
+	for i, in := range f.Interruptions {
+		field := fmt.Sprintf("interruptions[%d]", i)
+		switch {
+		case !checkYear(field, in.From):
+		case in.To == nil && open >= 0:
+			bad(field, "%s has no end date, nor has interruptions[%d] %s: only one interruption can be still running", in, open, f.Interruptions[open])
+		case in.To == nil:
+			open = i
+		case !checkYear(field, *in.To):
+		case *in.To < in.From:
+			bad(field, "%s ends before it starts", in)
+		}
+	}
 	for _, list := range []struct {
 		name string
 		ps   []Period
-	}{{"decisions", f.Decisions}, {"leave", f.Leave}, {"interruptions", f.Interruptions}} {
+	}{{"decisions", f.Decisions}, {"leave", f.Leave}} {
 		for i, p := range list.ps {
 			field := fmt.Sprintf("%s[%d]", list.name, i)
 			if !checkYear(field, p.From) || !checkYear(field, p.To) {
@@ -196,7 +316,8 @@ type TimelineEntry struct {
 	Kind         string `json:"kind"`
 	CountedDays  int    `json:"counted_days"`
 	RunningTotal int    `json:"running_total"`
-	// Ongoing marks an interruption cut at the evaluation date: its end is not known.
+	// Ongoing marks the days of an interruption still running (no end date),
+	// counted through the evaluation date.
 	Ongoing bool   `json:"ongoing,omitempty"`
 	Ref     string `json:"legal_reference"`
 }
@@ -212,6 +333,10 @@ type Warning struct {
 
 // PeriodReport is the programme's time limits on the evaluation date.
 type PeriodReport struct {
+	// DurationRegime is the CONVENTION that chose the regime (start or
+	// assessed), RegimeDate the date it held against 2019-01-01.
+	DurationRegime string `json:"duration_regime"`
+	RegimeDate     Date   `json:"regime_date"`
 	Regime         string `json:"regime"`
 	RegimeRef      string `json:"regime_legal_reference"`
 	BaseLimitYears int    `json:"base_limit_years"`
@@ -226,9 +351,13 @@ type PeriodReport struct {
 	LatestEndExtended *Date `json:"latest_end_extended,omitempty"`
 	// LimitEnd is the last day the programme may run under the limit that
 	// applies: LatestEndExtended when Extended (2019 regime), else LatestEnd.
-	LimitEnd          Date            `json:"limit_end"`
-	CurrentDecision   *Period         `json:"current_decision,omitempty"`
-	NextDecisionDue   *Date           `json:"next_decision_due,omitempty"`
+	LimitEnd         Date              `json:"limit_end"`
+	CurrentDecision  *Period           `json:"current_decision,omitempty"`
+	NextDecisionDue  *Date             `json:"next_decision_due,omitempty"`
+	OpenInterruption *OpenInterruption `json:"open_interruption,omitempty"`
+	// InterruptedSince is the first day of the run of interruption that
+	// sets InterruptionEndBy (§ 34).
+	InterruptedSince  *Date           `json:"interrupted_since,omitempty"`
 	InterruptionEndBy *Date           `json:"interruption_end_by,omitempty"`
 	StartDeadline     *Date           `json:"start_deadline,omitempty"`
 	StartDeadlineMet  *bool           `json:"start_deadline_met,omitempty"`
@@ -247,26 +376,36 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 		r.Warnings = append(r.Warnings, Warning{Code: code, Message: en, Ref: ref, MessageNB: nb})
 	}
 
-	pre2019 := f.Start < Amendment2019
-	if pre2019 {
+	r.DurationRegime, r.RegimeDate = DurationRegimeStart, f.Start
+	if f.DurationRegime == DurationRegimeAssessed {
+		r.DurationRegime, r.RegimeDate = DurationRegimeAssessed, f.EvalDate
+	}
+	if r.RegimeDate < Amendment2019 {
 		r.Regime, r.RegimeRef = RegimePre2019, refPeriodPre2019
 		r.BaseLimitYears, r.ExtraYears = periodBaseYearsPre2019, periodExtraYearsPre2019
 	} else {
 		r.Regime, r.RegimeRef, r.ExtraYears = Regime2019, refPeriod2019, periodExtraYears2019
 	}
 
-	// Days that do not count: leave, and interruptions with an ongoing one cut at EvalDate.
-	effInterruptions := make([]Period, len(f.Interruptions))
-	ongoing := make([]bool, len(f.Interruptions))
-	for i, p := range f.Interruptions {
-		if p.Contains(f.EvalDate) {
-			p.To, ongoing[i] = f.EvalDate, true
+	// Days that do not count: leave, and every interruption; one still
+	// running through EvalDate.
+	known := make([]Period, len(f.Interruptions))
+	for i, in := range f.Interruptions {
+		known[i] = in.Through(f.EvalDate)
+		if !in.Open() {
+			continue
 		}
-		effInterruptions[i] = p
+		if in.From <= f.EvalDate {
+			r.OpenInterruption = &OpenInterruption{From: in.From, CountedThrough: f.EvalDate, Days: known[i].Days()}
+			continue
+		}
+		warn(WarnOpenNotStarted, refPeriodInterrupted,
+			fmt.Sprintf("interruptions[%d] %s has no end date and starts after the evaluation date %s: none of its days is counted", i, in, f.EvalDate),
+			fmt.Sprintf("interruptions[%d] %s har ingen sluttdato og starter etter vurderingsdatoen %s: ingen av dagene telles", i, in.nb(), dateNB(f.EvalDate)))
 	}
-	interrupted := newSpanSet(effInterruptions)
+	interrupted := newSpanSet(known)
 	leave := newSpanSet(f.Leave)
-	excluded := newSpanSet(f.Leave, effInterruptions)
+	excluded := newSpanSet(f.Leave, known)
 
 	// Before 2019 one year, extendable by one; from 2019 two years, and up
 	// to one more for special reasons. Extended chooses the longer limit.
@@ -333,55 +472,75 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 	}
 
 	// Leave and interruptions: overlaps and days outside the programme.
+	// An interruption still running runs on, for overlaps and for § 34.
+	spans := make([]Period, len(f.Interruptions))
+	openFrom := Date(0)
+	hasOpen := false
+	for i, in := range f.Interruptions {
+		spans[i] = in.Through(lastDate)
+		if in.Open() {
+			openFrom, hasOpen = in.From, true
+		}
+	}
 	type named struct {
-		field string
-		p     Period
+		field, text, textNB string
+		p                   Period
 	}
 	var absences []named
 	for i, p := range f.Leave {
-		absences = append(absences, named{fmt.Sprintf("leave[%d]", i), p})
+		absences = append(absences, named{fmt.Sprintf("leave[%d]", i), p.String(), periodNB(p), p})
 	}
-	for i, p := range f.Interruptions {
-		absences = append(absences, named{fmt.Sprintf("interruptions[%d]", i), p})
+	for i, in := range f.Interruptions {
+		absences = append(absences, named{fmt.Sprintf("interruptions[%d]", i), in.String(), in.nb(), spans[i]})
 	}
 	for j, b := range absences {
 		for _, a := range absences[:j] {
 			if a.p.Overlaps(b.p) {
 				warn(WarnOverlap, r.RegimeRef,
-					fmt.Sprintf("%s %s overlaps %s %s: the shared days are not counted twice", b.field, b.p, a.field, a.p),
-					fmt.Sprintf("%s %s overlapper %s %s: dagene de har felles, telles ikke to ganger", b.field, periodNB(b.p), a.field, periodNB(a.p)))
+					fmt.Sprintf("%s %s overlaps %s %s: the shared days are not counted twice", b.field, b.text, a.field, a.text),
+					fmt.Sprintf("%s %s overlapper %s %s: dagene de har felles, telles ikke to ganger", b.field, b.textNB, a.field, a.textNB))
 			}
 		}
 		switch {
 		case b.p.From < f.Start:
 			warn(WarnOutsideProgramme, r.RegimeRef,
-				fmt.Sprintf("%s %s starts before the programme starts on %s: only days from the start are left out of the count", b.field, b.p, f.Start),
-				fmt.Sprintf("%s %s starter før programmet starter %s: bare dager fra starten holdes utenfor tellingen", b.field, periodNB(b.p), dateNB(f.Start)))
+				fmt.Sprintf("%s %s starts before the programme starts on %s: only days from the start are left out of the count", b.field, b.text, f.Start),
+				fmt.Sprintf("%s %s starter før programmet starter %s: bare dager fra starten holdes utenfor tellingen", b.field, b.textNB, dateNB(f.Start)))
 		case b.p.From > limitEnd:
 			warn(WarnOutsideProgramme, r.RegimeRef,
-				fmt.Sprintf("%s %s starts after the programme's latest end %s", b.field, b.p, limitEnd),
-				fmt.Sprintf("%s %s starter etter programmets seneste slutt %s", b.field, periodNB(b.p), dateNB(limitEnd)))
+				fmt.Sprintf("%s %s starts after the programme's latest end %s", b.field, b.text, limitEnd),
+				fmt.Sprintf("%s %s starter etter programmets seneste slutt %s", b.field, b.textNB, dateNB(limitEnd)))
 		}
 	}
 
-	// Interruption for one year (§ 34).
-	for _, run := range newSpanSet(f.Interruptions) {
+	// Interruption for one year (§ 34): the first run that reaches a year,
+	// registered or still running on EvalDate, sets the end-by date.
+	for _, run := range newSpanSet(spans) {
 		endBy := run.From.AddYears(periodInterruptionLimitYears).AddDays(-1)
-		known := run.To
-		if run.Contains(f.EvalDate) {
-			known = f.EvalDate
-			e := endBy
-			r.InterruptionEndBy = &e
-		}
+		open := hasOpen && run.Contains(openFrom)
 		switch {
-		case known >= endBy && run.Contains(f.EvalDate):
-			warn(WarnInterruptionLimit, refPeriodInterrupted,
-				fmt.Sprintf("the programme has been interrupted since %s, for one year on %s: it must be ended", run.From, endBy),
-				fmt.Sprintf("programmet har vært avbrutt siden %s, i ett år %s: det må avsluttes", dateNB(run.From), dateNB(endBy)))
-		case known >= endBy:
+		case open && run.From > f.EvalDate:
+			continue // not started yet: warned above
+		case open:
+			if f.EvalDate >= endBy {
+				warn(WarnInterruptionLimit, refPeriodInterrupted,
+					fmt.Sprintf("the programme has been interrupted since %s, for one year on %s: it must be ended", run.From, endBy),
+					fmt.Sprintf("programmet har vært avbrutt siden %s, i ett år %s: det må avsluttes", dateNB(run.From), dateNB(endBy)))
+			}
+		case run.To < endBy:
+			continue // ends within the year
+		case f.EvalDate > endBy:
 			warn(WarnInterruptionLimit, refPeriodInterrupted,
 				fmt.Sprintf("the programme was interrupted %s, for one year on %s: it should have been ended then", run, endBy),
 				fmt.Sprintf("programmet var avbrutt %s, i ett år %s: det skulle ha vært avsluttet da", periodNB(run), dateNB(endBy)))
+		default:
+			warn(WarnInterruptionLimit, refPeriodInterrupted,
+				fmt.Sprintf("the programme is interrupted %s, for one year on %s: it must be ended by then", run, endBy),
+				fmt.Sprintf("programmet er avbrutt %s, i ett år %s: det må avsluttes senest da", periodNB(run), dateNB(endBy)))
+		}
+		if r.InterruptionEndBy == nil {
+			since, e := run.From, endBy
+			r.InterruptedSince, r.InterruptionEndBy = &since, &e
 		}
 	}
 
@@ -406,7 +565,7 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 	}
 
 	r.LimitEnd = limitEnd
-	r.Timeline = buildTimeline(f, r, limitEnd, interrupted, leave, excluded, effInterruptions, ongoing)
+	r.Timeline = buildTimeline(f, r, limitEnd, interrupted, leave, excluded, known)
 	return r, nil
 }
 
@@ -464,10 +623,10 @@ func noDecisionInForce(f ProgrammeFacts) (en, nb string) {
 // buildTimeline cuts [Start, max(limit end, UsedThrough)] into programme,
 // leave and interruption stretches, split also after the evaluation date and
 // at the ends of the limits, and lays the decisions over it.
-func buildTimeline(f ProgrammeFacts, r PeriodReport, limitEnd Date, interrupted, leave, excluded spanSet, effInterruptions []Period, ongoing []bool) []TimelineEntry {
+func buildTimeline(f ProgrammeFacts, r PeriodReport, limitEnd Date, interrupted, leave, excluded spanSet, knownInterruptions []Period) []TimelineEntry {
 	horizon := max(limitEnd, r.UsedThrough)
 	cuts := []Date{f.Start, horizon + 1, f.EvalDate + 1, r.LatestEnd + 1, limitEnd + 1}
-	for _, p := range slices.Concat(f.Leave, effInterruptions) {
+	for _, p := range slices.Concat(f.Leave, knownInterruptions) {
 		cuts = append(cuts, p.From, p.To+1)
 	}
 	slices.Sort(cuts)
@@ -483,10 +642,8 @@ func buildTimeline(f ProgrammeFacts, r PeriodReport, limitEnd Date, interrupted,
 		switch {
 		case interrupted.contains(from):
 			e.Kind, e.Ref = KindInterruption, refPeriodInterruption
-			for j, p := range effInterruptions {
-				if ongoing[j] && p.To == to {
-					e.Ongoing = true
-				}
+			if o := r.OpenInterruption; o != nil && from >= o.From && to == o.CountedThrough {
+				e.Ongoing = true
 			}
 		case leave.contains(from):
 			e.Kind, e.Ref = KindLeave, refPeriodLeave
@@ -539,8 +696,15 @@ func (r PeriodReport) Lines() []PeriodLine {
 		regime = "before 2019-01-01: 1 year, extendable by 1 (2 in total)"
 		regimeNB = "før 01.01.2019: 1 år, kan forlenges med 1 (2 i alt)"
 	}
+	by := fmt.Sprintf("start: the rules in force on the start date %s", r.RegimeDate)
+	byNB := fmt.Sprintf("start: reglene som gjaldt på startdatoen %s", dateNB(r.RegimeDate))
+	if r.DurationRegime == DurationRegimeAssessed {
+		by = fmt.Sprintf("assessed: the rules in force on the date assessed %s", r.RegimeDate)
+		byNB = fmt.Sprintf("assessed: reglene som gjelder på vurderingsdatoen %s", dateNB(r.RegimeDate))
+	}
 	lines := []PeriodLine{
 		{Label: "Regime", Value: regime, Ref: r.RegimeRef, ValueNB: regimeNB},
+		{Label: "Duration regime", Value: by, Date: date(r.RegimeDate), Ref: refDurationRegime, ValueNB: byNB},
 		{Label: "Limit", Value: fmt.Sprintf("%d counted days", r.LimitDays), Days: days(r.LimitDays), Ref: r.RegimeRef,
 			ValueNB: fmt.Sprintf("%d tellende dager", r.LimitDays)},
 		{Label: "Used", Value: fmt.Sprintf("%d days through %s", r.UsedDays, r.UsedThrough), Date: date(r.UsedThrough), Days: days(r.UsedDays), Ref: r.RegimeRef,
@@ -561,6 +725,12 @@ func (r PeriodReport) Lines() []PeriodLine {
 		lines = append(lines, PeriodLine{Label: "Next decision due", Value: r.NextDecisionDue.String(), Date: date(*r.NextDecisionDue), Ref: refPeriodDecision,
 			ValueNB: dateNB(*r.NextDecisionDue)})
 	}
+	if o := r.OpenInterruption; o != nil {
+		lines = append(lines, PeriodLine{Label: "Interruption still running",
+			Value: fmt.Sprintf("since %s, no end date: %s counted through %s", o.From, nDays(o.Days), o.CountedThrough),
+			Date:  date(o.CountedThrough), Days: days(o.Days), Ref: refPeriodStillRunning,
+			ValueNB: fmt.Sprintf("siden %s, uten sluttdato: %s telt til og med %s", dateNB(o.From), nDaysNB(o.Days), dateNB(o.CountedThrough))})
+	}
 	if r.InterruptionEndBy != nil {
 		lines = append(lines, PeriodLine{Label: "Interrupted: end the programme by", Value: r.InterruptionEndBy.String(), Date: date(*r.InterruptionEndBy), Ref: refPeriodInterrupted,
 			ValueNB: dateNB(*r.InterruptionEndBy)})
@@ -578,8 +748,8 @@ func (r PeriodReport) Lines() []PeriodLine {
 
 // InterruptedDays is the set of days on which the programme is interrupted
 // (avbrudd, § 34). No stipend is paid on them (§ 35), so the stipend
-// calculation asks it day by day. An ongoing interruption covers every day up
-// to its registered To.
+// calculation asks it day by day. A registered interruption covers every day
+// up to its To; one still running every day from its start on.
 type InterruptedDays struct{ spans spanSet }
 
 // NewInterruptedDays returns the days covered by any of interruptions;
@@ -589,7 +759,17 @@ func NewInterruptedDays(interruptions []Period) InterruptedDays {
 }
 
 // InterruptedDays returns the days on which f's programme is interrupted.
-func (f ProgrammeFacts) InterruptedDays() InterruptedDays { return NewInterruptedDays(f.Interruptions) }
+func (f ProgrammeFacts) InterruptedDays() InterruptedDays {
+	ps := make([]Period, len(f.Interruptions))
+	for i, in := range f.Interruptions {
+		ps[i] = in.Through(lastDate)
+	}
+	return NewInterruptedDays(ps)
+}
+
+// lastDate is the last date kvp accepts: an interruption still running runs
+// through it.
+var lastDate = NewDate(MaxYear, 12, 31)
 
 // Contains reports whether d is inside any interruption.
 func (s InterruptedDays) Contains(d Date) bool { return s.spans.contains(d) }

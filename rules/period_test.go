@@ -3,6 +3,7 @@ package rules
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -34,6 +35,19 @@ func ptPs(ss ...string) []Period {
 		ps[i] = ptP(s)
 	}
 	return ps
+}
+
+// ptIs reads interruptions: "FROM..TO" as ptP does, or "FROM.." for one still running.
+func ptIs(ss ...string) []Interruption {
+	out := make([]Interruption, len(ss))
+	for i, s := range ss {
+		if from, ok := strings.CutSuffix(s, ".."); ok {
+			out[i] = Interruption{From: ptD(from)}
+			continue
+		}
+		out[i] = ClosedInterruption(ptP(s))
+	}
+	return out
 }
 
 func ptCodes(ws []Warning) []string {
@@ -135,6 +149,46 @@ var periodCases = []periodCase{
 		latestEnd: "2019-12-30", latestEndExt: "2020-12-30", limitEnd: "2020-12-30",
 	},
 	{
+		// Started 2018-06-01, assessed 2019-06-01, by the start date: the old
+		// regime. One year: 2019-06-01 − 2018-06-01 = 365 days, to 2019-05-31;
+		// with the second year 2020-06-01 − 2018-06-01 = 365 + 366 = 731, to
+		// 2020-05-31. Used 2018-06-01..2019-06-01 = 366 > 365: past the limit.
+		name: "duration regime start: a programme from 2018-06-01 keeps the old regime after 2019",
+		facts: ProgrammeFacts{Start: ptD("2018-06-01"), EvalDate: ptD("2019-06-01"),
+			DurationRegime: DurationRegimeStart},
+		regime: RegimePre2019, limitDays: 365, usedDays: 366, remaining: 0,
+		latestEnd: "2019-05-31", latestEndExt: "2020-05-31", limitEnd: "2019-05-31",
+		warnings: []string{WarnPastLimit},
+	},
+	{
+		name:   "duration regime unset is start",
+		facts:  ProgrammeFacts{Start: ptD("2018-06-01"), EvalDate: ptD("2019-06-01")},
+		regime: RegimePre2019, limitDays: 365, usedDays: 366, remaining: 0,
+		latestEnd: "2019-05-31", latestEndExt: "2020-05-31", limitEnd: "2019-05-31",
+		warnings: []string{WarnPastLimit},
+	},
+	{
+		// The same assessed by the rules in force on 2019-06-01: two years,
+		// 731 days (2020-02-29 inside), to 2020-05-31; three years
+		// 2021-06-01 − 2018-06-01 = 365 + 366 + 365 = 1096, to 2021-05-31.
+		// 731 − 366 = 365 left.
+		name: "duration regime assessed: the same programme under the 2019 rules",
+		facts: ProgrammeFacts{Start: ptD("2018-06-01"), EvalDate: ptD("2019-06-01"),
+			DurationRegime: DurationRegimeAssessed},
+		regime: Regime2019, limitDays: 731, usedDays: 366, remaining: 365,
+		latestEnd: "2020-05-31", latestEndExt: "2021-05-31", limitEnd: "2020-05-31",
+	},
+	{
+		// Assessed before 2019-01-01 the old rules are in force. Used
+		// 2018-06-01..2018-12-31 = 30 + 31 + 31 + 30 + 31 + 30 + 31 = 214
+		// days; 365 − 214 = 151 left.
+		name: "duration regime assessed before 2019: the old regime",
+		facts: ProgrammeFacts{Start: ptD("2018-06-01"), EvalDate: ptD("2018-12-31"),
+			DurationRegime: DurationRegimeAssessed},
+		regime: RegimePre2019, limitDays: 365, usedDays: 214, remaining: 151,
+		latestEnd: "2019-05-31", latestEndExt: "2020-05-31", limitEnd: "2019-05-31",
+	},
+	{
 		name: "leave over a year end pushes the end out by its 22 days",
 		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2027-01-31"),
 			Leave: ptPs("2026-12-20..2027-01-10")},
@@ -166,7 +220,7 @@ var periodCases = []periodCase{
 	{
 		name: "leave and interruption that overlap count once",
 		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-06-30"),
-			Leave: ptPs("2026-03-01..2026-03-31"), Interruptions: ptPs("2026-03-15..2026-04-14")},
+			Leave: ptPs("2026-03-01..2026-03-31"), Interruptions: ptIs("2026-03-15..2026-04-14")},
 		regime: Regime2019, limitDays: 730, usedDays: 132, remaining: 598,
 		latestEnd: "2028-02-18", latestEndExt: "2029-02-18", limitEnd: "2028-02-18",
 		warnings: []string{WarnOverlap},
@@ -181,25 +235,60 @@ var periodCases = []periodCase{
 		warnings: []string{WarnOutsideProgramme, WarnOutsideProgramme},
 	},
 	{
-		name: "ongoing interruption: known days up to the evaluation date, end by one year after its start",
+		// 2026-06-01..2026-09-30, both included: 30 + 31 + 31 + 30 = 122 days;
+		// 2028-01-04 + 122 = 2028-05-05. Used 2026-01-05..2026-05-31 = 147.
+		name: "interruption still running: counted through the evaluation date, end by one year after its start",
 		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-09-30"),
-			Interruptions: ptPs("2026-06-01..2199-12-31")},
+			Interruptions: ptIs("2026-06-01..")},
 		regime: Regime2019, limitDays: 730, usedDays: 147, remaining: 583,
 		latestEnd: "2028-05-05", latestEndExt: "2029-05-06", limitEnd: "2028-05-05",
 		interruptBy: "2027-05-31",
 	},
 	{
-		name: "interruption ending on the evaluation date is ongoing",
+		// Registered whole: it ends within the year, so § 34 sets no end-by date.
+		name: "registered interruption ending on the evaluation date: the same days as one still running",
 		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-09-30"),
-			Interruptions: ptPs("2026-06-01..2026-09-30")},
+			Interruptions: ptIs("2026-06-01..2026-09-30")},
 		regime: Regime2019, limitDays: 730, usedDays: 147, remaining: 583,
 		latestEnd: "2028-05-05", latestEndExt: "2029-05-06", limitEnd: "2028-05-05",
+	},
+	{
+		// The same still running, evaluated the day it starts: 1 day counted,
+		// 2028-01-04 + 1 = 2028-01-05; used 2026-01-05..2026-05-31 = 147.
+		name: "interruption still running, evaluated on its first day: that day counts",
+		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-06-01"),
+			Interruptions: ptIs("2026-06-01..")},
+		regime: Regime2019, limitDays: 730, usedDays: 147, remaining: 583,
+		latestEnd: "2028-01-05", latestEndExt: "2029-01-05", limitEnd: "2028-01-05",
 		interruptBy: "2027-05-31",
+	},
+	{
+		// Evaluated the day before it starts: nothing of it is counted yet.
+		name: "interruption still running that starts after the evaluation date: no day counted, a warning",
+		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-05-31"),
+			Interruptions: ptIs("2026-06-01..")},
+		regime: Regime2019, limitDays: 730, usedDays: 147, remaining: 583,
+		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
+		warnings: []string{WarnOpenNotStarted},
+	},
+	{
+		// A registered interruption of more than a year, evaluated inside it
+		// before the year is up: it counts whole (2026-06-01..2027-12-31 =
+		// 214 + 365 = 579 days; 2028-01-04 + 366 = 2029-01-04 over 2028-02-29,
+		// + 213 = 2029-08-05; with the extra year 2029-01-04 + 365 =
+		// 2030-01-04, + 214 = 2030-08-06) and must end by 2027-05-31.
+		name: "registered interruption of more than a year, evaluated inside it: must be ended by the year's end",
+		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-09-30"),
+			Interruptions: ptIs("2026-06-01..2027-12-31")},
+		regime: Regime2019, limitDays: 730, usedDays: 147, remaining: 583,
+		latestEnd: "2029-08-05", latestEndExt: "2030-08-06", limitEnd: "2029-08-05",
+		interruptBy: "2027-05-31",
+		warnings:    []string{WarnInterruptionLimit},
 	},
 	{
 		name: "back-to-back interruptions are one run for § 34",
 		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-09-30"),
-			Interruptions: ptPs("2026-06-01..2026-06-30", "2026-07-01..2199-12-31")},
+			Interruptions: ptIs("2026-06-01..2026-06-30", "2026-07-01..")},
 		regime: Regime2019, limitDays: 730, usedDays: 147, remaining: 583,
 		latestEnd: "2028-05-05", latestEndExt: "2029-05-06", limitEnd: "2028-05-05",
 		interruptBy: "2027-05-31",
@@ -207,7 +296,7 @@ var periodCases = []periodCase{
 	{
 		name: "interrupted for more than a year: must be ended",
 		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2027-06-15"),
-			Interruptions: ptPs("2026-06-01..2199-12-31")},
+			Interruptions: ptIs("2026-06-01..")},
 		regime: Regime2019, limitDays: 730, usedDays: 147, remaining: 583,
 		latestEnd: "2029-01-18", latestEndExt: "2030-01-19", limitEnd: "2029-01-18",
 		interruptBy: "2027-05-31",
@@ -216,7 +305,7 @@ var periodCases = []periodCase{
 	{
 		name: "interruption from 29 February: one year ends on 28 February",
 		facts: ProgrammeFacts{Start: ptD("2027-06-01"), EvalDate: ptD("2028-03-10"),
-			Interruptions: ptPs("2028-02-29..2199-12-31")},
+			Interruptions: ptIs("2028-02-29..")},
 		regime: Regime2019, limitDays: 731, usedDays: 273, remaining: 458,
 		latestEnd: "2029-06-11", latestEndExt: "2030-06-11", limitEnd: "2029-06-11",
 		interruptBy: "2029-02-28",
@@ -224,10 +313,11 @@ var periodCases = []periodCase{
 	{
 		name: "past interruption of a full year",
 		facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2027-09-01"),
-			Interruptions: ptPs("2026-02-01..2027-01-31")},
+			Interruptions: ptIs("2026-02-01..2027-01-31")},
 		regime: Regime2019, limitDays: 730, usedDays: 240, remaining: 490,
 		latestEnd: "2029-01-03", latestEndExt: "2030-01-04", limitEnd: "2029-01-03",
-		warnings: []string{WarnInterruptionLimit},
+		interruptBy: "2027-01-31",
+		warnings:    []string{WarnInterruptionLimit},
 	},
 	{
 		name: "back-to-back decisions: the next is due at the end of the one in force",
@@ -365,6 +455,12 @@ func TestEvaluatePeriod(t *testing.T) {
 				}
 			}
 			check("Regime", r.Regime, tc.regime)
+			wantDR, wantRD := DurationRegimeStart, tc.facts.Start
+			if tc.facts.DurationRegime == DurationRegimeAssessed {
+				wantDR, wantRD = DurationRegimeAssessed, tc.facts.EvalDate
+			}
+			check("DurationRegime", r.DurationRegime, wantDR)
+			check("RegimeDate", r.RegimeDate, wantRD)
 			wantBase := 2 // from 2019: two years, and one more for special reasons
 			if tc.regime == RegimePre2019 {
 				wantBase = 1 // before 2019: one year, extendable by one
@@ -483,7 +579,7 @@ func TestTimelineEntries(t *testing.T) {
 		EvalDate:      ptD("2026-09-30"),
 		Decisions:     ptPs("2026-01-05..2027-01-04"),
 		Leave:         ptPs("2026-03-01..2026-03-10"),
-		Interruptions: ptPs("2026-06-01..2199-12-31"),
+		Interruptions: ptIs("2026-06-01.."),
 		Extended:      true,
 	}
 	r, err := EvaluatePeriod(f)
@@ -549,12 +645,27 @@ func TestValidatePeriodFacts(t *testing.T) {
 			f.Leave = ptPs("2026-03-10..2026-03-01")
 		}), []string{"leave[0]: 2026-03-10..2026-03-01 ends before it starts"}},
 		{"interruption ending before it starts", base(func(f *ProgrammeFacts) {
-			f.Interruptions = ptPs("2026-03-01..2026-03-10", "2026-04-01..2026-04-10", "2026-06-02..2026-06-01")
+			f.Interruptions = ptIs("2026-03-01..2026-03-10", "2026-04-01..2026-04-10", "2026-06-02..2026-06-01")
 		}), []string{"interruptions[2]:"}},
 		{"all problems reported", base(func(f *ProgrammeFacts) {
 			f.Leave = ptPs("2026-03-10..2026-03-01")
-			f.Interruptions = ptPs("2026-06-02..2026-06-01")
+			f.Interruptions = ptIs("2026-06-02..2026-06-01")
 		}), []string{"leave[0]:", "interruptions[0]:"}},
+		{"one interruption still running is valid", base(func(f *ProgrammeFacts) {
+			f.Interruptions = ptIs("2026-03-01..2026-03-10", "2026-06-01..")
+		}), nil},
+		{"two interruptions still running", base(func(f *ProgrammeFacts) {
+			f.Interruptions = ptIs("2026-06-01..", "2026-03-01..2026-03-10", "2026-08-01..")
+		}), []string{"interruptions[2]: 2026-08-01.. has no end date, nor has interruptions[0] 2026-06-01..: only one interruption can be still running"}},
+		{"interruption still running from a year out of range", base(func(f *ProgrammeFacts) {
+			f.Interruptions = []Interruption{{From: NewDate(2200, 1, 1)}}
+		}), []string{"interruptions[0]:", "2200"}},
+		{"both duration regimes are valid", base(func(f *ProgrammeFacts) {
+			f.DurationRegime = DurationRegimeAssessed
+		}), nil},
+		{"unknown duration regime", base(func(f *ProgrammeFacts) {
+			f.DurationRegime = "today"
+		}), []string{`duration_regime: "today" is not one of start, assessed`}},
 		{"date out of range", base(func(f *ProgrammeFacts) {
 			f.Start = NewDate(1850, 1, 1)
 		}), []string{"start:", "1850"}},
@@ -600,7 +711,7 @@ func TestLeaveOutsideIsWarningNotError(t *testing.T) {
 }
 
 func TestInterruptedDays(t *testing.T) {
-	s := ProgrammeFacts{Interruptions: ptPs(
+	s := ProgrammeFacts{Interruptions: ptIs(
 		"2026-03-01..2026-03-10",
 		"2026-03-11..2026-03-20", // back to back
 		"2026-03-15..2026-03-25", // overlapping
@@ -698,6 +809,26 @@ func TestPeriodWarningWording(t *testing.T) {
 				Decisions: ptPs("2026-09-01..2027-01-04", "2026-01-05..2026-03-31", "2026-04-01..2026-06-30", "2026-08-01..2026-08-31")},
 			code: WarnNoDecisionInForce,
 			want: []string{"between decisions[2] 2026-04-01..2026-06-30 and decisions[3] 2026-08-01..2026-08-31"}},
+		{name: "a registered interruption of more than a year, before its year is up",
+			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-09-30"),
+				Interruptions: ptIs("2026-06-01..2027-12-31")},
+			code: WarnInterruptionLimit,
+			want: []string{"the programme is interrupted 2026-06-01..2027-12-31, for one year on 2027-05-31: it must be ended by then"}},
+		{name: "an interruption still running, past its year",
+			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2027-05-31"),
+				Interruptions: ptIs("2026-06-01..")},
+			code: WarnInterruptionLimit,
+			want: []string{"the programme has been interrupted since 2026-06-01, for one year on 2027-05-31: it must be ended"}},
+		{name: "an interruption still running that has not started",
+			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-05-31"),
+				Interruptions: ptIs("2026-06-01..")},
+			code: WarnOpenNotStarted,
+			want: []string{"interruptions[0] 2026-06-01.. has no end date and starts after the evaluation date 2026-05-31: none of its days is counted"}},
+		{name: "leave inside an interruption still running",
+			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-07-01"),
+				Leave: ptPs("2026-12-20..2027-01-10"), Interruptions: ptIs("2026-06-01..")},
+			code: WarnOverlap,
+			want: []string{"interruptions[0] 2026-06-01.. overlaps leave[0] 2026-12-20..2027-01-10"}},
 		{name: "before the first decision, one day",
 			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-01-31"),
 				Decisions: ptPs("2026-02-01..2027-01-04")},
@@ -758,4 +889,160 @@ func TestPeriodNoDoubledParentheses(t *testing.T) {
 	if seen == 0 {
 		t.Fatal("no warnings seen")
 	}
+}
+
+// TestLatestEndIndependentOfDate: a registered interruption with an end date
+// counts whole, whatever the evaluation date. Once the evaluation date fell
+// inside it, only its days through that date were counted, and the latest end
+// moved earlier (2028-06-28 on 2026-11-23).
+//
+// By hand: two years from 2026-01-05 end on 2028-01-04 (730 days, no 29
+// February inside). 2026-06-01..2026-12-31 is 30 + 31 + 31 + 30 + 31 + 30 + 31
+// = 214 days, each pushing the end one day: from 2028-01-04, 27 days to
+// 2028-01-31, then 29 (February 2028) + 31 + 30 + 31 + 30 + 31 = 182 to
+// 2028-07-31 (209 in all), and 5 more: 2028-08-05. With the extra year:
+// 2029-01-04 + 214; 2029 has no 29 February: 27 + 28 + 31 + 30 + 31 + 30 + 31
+// = 208 to 2029-07-31, and 6 more: 2029-08-06.
+func TestLatestEndIndependentOfDate(t *testing.T) {
+	for _, on := range []string{"2026-05-01", "2026-06-01", "2026-11-23", "2026-12-31", "2027-01-15"} {
+		f := ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD(on),
+			Interruptions: ptIs("2026-06-01..2026-12-31")}
+		r, err := EvaluatePeriod(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.LatestEnd.String(); got != "2028-08-05" {
+			t.Errorf("evaluated %s: LatestEnd = %s, want 2028-08-05", on, got)
+		}
+		if got := ptStr(r.LatestEndExtended); got != "2029-08-06" {
+			t.Errorf("evaluated %s: LatestEndExtended = %s, want 2029-08-06", on, got)
+		}
+	}
+}
+
+func TestParseInterruption(t *testing.T) {
+	for _, tt := range []struct {
+		in, want, err string
+	}{
+		{in: "2026-06-01..2026-12-31", want: "2026-06-01..2026-12-31"},
+		{in: "2026-06-01..2026-06-01", want: "2026-06-01..2026-06-01"},
+		{in: "2026-06-01..", want: "2026-06-01.."},
+		{in: "2026-06-01", err: `"2026-06-01" is not a period: expected FROM..TO, or FROM.. for an interruption still running`},
+		{in: "2026-06-31..", err: `"2026-06-31" does not exist`},
+		{in: "2026-06-01...", err: `"2026-06-01." is not a date`},
+		{in: "..2026-06-01", err: `"" is not a date`},
+		{in: "2026-06-02..2026-06-01", err: `"2026-06-02..2026-06-01" ends before it starts`},
+	} {
+		got, err := ParseInterruption(tt.in)
+		switch {
+		case tt.err != "":
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("ParseInterruption(%q) error = %v, want %q", tt.in, err, tt.err)
+			}
+		case err != nil:
+			t.Errorf("ParseInterruption(%q): %v", tt.in, err)
+		case got.String() != tt.want:
+			t.Errorf("ParseInterruption(%q) = %s, want %s", tt.in, got, tt.want)
+		case got.Open() != strings.HasSuffix(tt.want, ".."):
+			t.Errorf("ParseInterruption(%q).Open() = %v", tt.in, got.Open())
+		}
+		// A closed period reads as ParsePeriod reads it.
+		if p, perr := ParsePeriod(tt.in); perr == nil && (err != nil || got.Through(0) != p) {
+			t.Errorf("ParseInterruption(%q) = %v, %v; ParsePeriod gives %s", tt.in, got, err, p)
+		}
+	}
+}
+
+// TestOpenInterruption: one still running counts through the evaluation
+// date, that day included, and the report says so. 2026-06-01..2026-09-30 is
+// 122 days; 2026-06-01..2026-11-23 is 30 + 31 + 31 + 30 + 31 + 23 = 176, so
+// the latest end moves from 2028-01-04 + 122 = 2028-05-05 to 2028-01-04 + 176
+// = 2028-06-28 while the end-by date (§ 34) stays 2027-05-31.
+func TestOpenInterruption(t *testing.T) {
+	for _, tt := range []struct {
+		on, latestEnd string
+		days          int
+	}{{"2026-09-30", "2028-05-05", 122}, {"2026-11-23", "2028-06-28", 176}} {
+		r, err := EvaluatePeriod(ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD(tt.on),
+			Interruptions: ptIs("2026-06-01..")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := r.OpenInterruption
+		if o == nil || o.From != ptD("2026-06-01") || o.CountedThrough != ptD(tt.on) || o.Days != tt.days {
+			t.Errorf("%s: OpenInterruption = %+v, want from 2026-06-01 through %s, %d days", tt.on, o, tt.on, tt.days)
+		}
+		if r.LatestEnd.String() != tt.latestEnd {
+			t.Errorf("%s: LatestEnd = %s, want %s", tt.on, r.LatestEnd, tt.latestEnd)
+		}
+		if ptStr(r.InterruptionEndBy) != "2027-05-31" || ptStr(r.InterruptedSince) != "2026-06-01" {
+			t.Errorf("%s: interrupted since %s, end by %s", tt.on, ptStr(r.InterruptedSince), ptStr(r.InterruptionEndBy))
+		}
+		found := false
+		for _, l := range r.Lines() {
+			if l.Label == "Interruption still running" {
+				found = true
+				want := "since 2026-06-01, no end date: " + strconv.Itoa(tt.days) + " days counted through " + tt.on
+				if l.Value != want {
+					t.Errorf("%s: line %q, want %q", tt.on, l.Value, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no line for the interruption still running", tt.on)
+		}
+	}
+	// Registered with an end date, nothing is still running.
+	r, err := EvaluatePeriod(ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-09-30"),
+		Interruptions: ptIs("2026-06-01..2026-12-31")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.OpenInterruption != nil {
+		t.Errorf("OpenInterruption = %+v for a registered interruption", r.OpenInterruption)
+	}
+	for _, e := range r.Timeline {
+		if e.Ongoing {
+			t.Errorf("entry %s is ongoing for a registered interruption", e.Period)
+		}
+	}
+	// Days of an interruption still running, for the stipend: every day from its start.
+	days := ProgrammeFacts{Interruptions: ptIs("2026-06-01..")}.InterruptedDays()
+	if days.Contains(ptD("2026-05-31")) || !days.Contains(ptD("2026-06-01")) || !days.Contains(ptD("2199-12-31")) {
+		t.Error("an interruption still running covers every day from its start")
+	}
+	if got := days.Count(ptP("2026-01-01..2026-12-31")); got != 214 {
+		t.Errorf("Count(2026) = %d, want 214 (2026-06-01..2026-12-31)", got)
+	}
+}
+
+// FuzzParseInterruption: what ParseInterruption accepts writes back to
+// itself, and a closed period reads exactly as ParsePeriod reads it.
+//
+//	go test -run '^$' -fuzz '^FuzzParseInterruption$' -fuzztime 60s ./rules
+func FuzzParseInterruption(f *testing.F) {
+	for _, s := range []string{
+		"2026-06-01..2026-12-31", "2026-06-01..", "2026-06-01...", "..2026-06-01", "2026-06-01",
+		"2026-02-30..", "2026-06-02..2026-06-01", "..", "", "2026-06-01....",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		in, err := ParseInterruption(s)
+		p, perr := ParsePeriod(s)
+		if perr == nil && (err != nil || in.Open() || in.Through(0) != p) {
+			t.Fatalf("ParseInterruption(%q) = %v, %v; ParsePeriod gives %s", s, in, err, p)
+		}
+		if err != nil {
+			fuzzCleanError(t, s, err)
+			return
+		}
+		if in.Open() != strings.HasSuffix(s, "..") {
+			t.Fatalf("ParseInterruption(%q).Open() = %v", s, in.Open())
+		}
+		back, err := ParseInterruption(in.String())
+		if err != nil || back.String() != in.String() || back.Open() != in.Open() {
+			t.Fatalf("round trip of %q via %q: %v, %v", s, in.String(), back, err)
+		}
+	})
 }

@@ -112,12 +112,12 @@ func decodeCSVCase(header []string, line []byte) (*caseFile, error) {
 		case "interruptions":
 			cf.Programme = &programmeSection{}
 			for _, it := range items {
-				p, e := rules.ParsePeriod(strings.TrimSpace(it))
+				p, e := rules.ParseInterruption(strings.TrimSpace(it))
 				if e != nil {
 					err = fmt.Errorf("interruptions: %w", e)
 					break
 				}
-				cf.Programme.Interruptions = append(cf.Programme.Interruptions, periodText(p))
+				cf.Programme.Interruptions = append(cf.Programme.Interruptions, interruptionText(p))
 			}
 		case "work_hours":
 			workHours = items

@@ -75,12 +75,14 @@ the list "explain").` + exitStatusSection,
   kvp calc --birth-date 2000-02-29 --from 2025-02-24 --to 2025-03-07 --leap-birthday mar1
   kvp calc -f examples/case-basic.yaml -o json
   kvp calc --birth-date 1990-01-01 --from 2026-04-01 --to 2026-05-31 --explain --lang nb
+  kvp calc --birth-date 1990-01-01 --from 2026-05-01 --to 2026-07-31 --interruption 2026-06-15..
   echo '{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-03-31"}' | kvp calc -f -`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runCalc(a, cmd, o) },
 	}
 	addCaseFlags(cmd, &o)
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show how each figure is derived: formula, rounding, legal reference, source")
+	cmd.Flags().String("duration-regime", rules.DurationRegimeStart, "duration `REGIME` of the case file's programme, for its latest end (CONVENTION, see kvp period): start, or assessed on --to")
 	return cmd
 }
 
@@ -93,7 +95,7 @@ func addCaseFlags(cmd *cobra.Command, o *calcOptions) {
 	f.StringVar(&o.to, "to", "", "last `DATE` of the period")
 	f.IntVar(&o.children, "children", 0, "`N` children under 18 for the whole period")
 	f.StringArrayVar(&o.childBirthDates, "child-birth-date", nil, "a child's birth `DATE` (repeatable); the child counts until the day before the 18th birthday")
-	f.StringArrayVar(&o.interruptions, "interruption", nil, "an interruption (avbrudd) `FROM..TO` with no stipend (repeatable)")
+	f.StringArrayVar(&o.interruptions, "interruption", nil, "an interruption (avbrudd) `FROM..TO` with no stipend, or FROM.. while still running: none from FROM to the period's end (repeatable)")
 	f.StringArrayVar(&o.workHours, "work-hours", nil, "paid work, hours a week: `HOURS` for the whole period or HOURS@FROM..TO (repeatable; § 37)")
 	f.StringArrayVar(&o.otherBenefits, "other-benefit", nil, "dagpenger, sykepenger or foreldrepenger: `KIND:PER_DAY[@FROM..TO]` or KIND:total=AMOUNT[@FROM..TO] (repeatable; § 38)")
 	f.StringArrayVar(&o.absence, "absence", nil, "absence without leave: `DATE` or DATE=HOURS (repeatable; § 36)")
@@ -162,11 +164,11 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 		}
 		cf.Programme.Interruptions = nil
 		for _, s := range o.interruptions {
-			p, err := rules.ParsePeriod(s)
+			in, err := rules.ParseInterruption(s)
 			if err != nil {
 				return cf, calc.Case{}, usageErrorf("--interruption: %v", err)
 			}
-			cf.Programme.Interruptions = append(cf.Programme.Interruptions, periodText(p))
+			cf.Programme.Interruptions = append(cf.Programme.Interruptions, interruptionText(in))
 		}
 	}
 	for _, x := range []struct {
@@ -271,7 +273,7 @@ func caseWarnings(cf *caseFile, c calc.Case) ([]string, error) {
 				return nil, err
 			}
 			if c.Period.To > rep.LimitEnd {
-				out = append(out, fmt.Sprintf("the period runs to %s, past the programme's latest end %s (sotjl. § 32)", c.Period.To, rep.LimitEnd))
+				out = append(out, fmt.Sprintf("the period runs to %s, past the programme's latest end %s (sotjl. § 32; duration regime %s)", c.Period.To, rep.LimitEnd, rep.DurationRegime))
 			}
 		}
 	}
@@ -301,7 +303,13 @@ func caseFromFile(cf *caseFile, rounding calc.Rounding, ageSwitch calc.AgeSwitch
 		c.Children = *cf.Children
 	}
 	if cf.Programme != nil {
-		c.Interruptions = periods(cf.Programme.Interruptions)
+		// One still running (FROM..) runs to the end of the period: nothing is
+		// paid from FROM on. One that starts after the period is kept as its
+		// first day, outside the period, so that indexes stay the file's.
+		c.Interruptions = make([]rules.Period, len(cf.Programme.Interruptions))
+		for i, in := range cf.Programme.Interruptions {
+			c.Interruptions[i] = rules.Interruption(in).Through(max(in.From, c.Period.To))
+		}
 	}
 	return c, reductionsFromFile(cf, c.Period, &c)
 }
@@ -415,6 +423,13 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		return err
 	}
 	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
+	regime, err := durationRegimeSetting(cfg, string(cf.DurationRegime))
+	if err != nil {
+		return err
+	}
+	if cf.Programme != nil && cf.Programme.Start != nil {
+		cf.DurationRegime = durationRegimeText(regime) // the latest end is judged by it
+	}
 	caseWarnings, err := caseWarnings(&cf, c)
 	if err != nil {
 		return err

@@ -41,6 +41,10 @@ type caseFile struct {
 	Date            *rules.Date `json:"date,omitempty" yaml:"date"`
 	ApplicationDate *rules.Date `json:"application_date,omitempty" yaml:"application_date"`
 
+	// DurationRegime chooses the regime of the programme's length (kvp
+	// period, and kvp calc's latest end): start or assessed.
+	DurationRegime durationRegimeText `json:"duration_regime,omitempty" yaml:"duration_regime"`
+
 	Eligibility *eligibilitySection `json:"eligibility,omitempty" yaml:"eligibility"`
 	Programme   *programmeSection   `json:"programme,omitempty" yaml:"programme"`
 
@@ -107,11 +111,49 @@ func (b *benefitEntry) UnmarshalJSON(data []byte) error {
 // programmeSection holds the programme's dates (kvp period; kvp calc reads
 // the interruptions).
 type programmeSection struct {
-	Start         *rules.Date  `json:"start,omitempty" yaml:"start"`
-	Decisions     []periodText `json:"decisions,omitempty" yaml:"decisions"`
-	Leave         []periodText `json:"leave,omitempty" yaml:"leave"`
-	Interruptions []periodText `json:"interruptions,omitempty" yaml:"interruptions"`
-	Extended      *yesNo       `json:"extended,omitempty" yaml:"extended"`
+	Start         *rules.Date        `json:"start,omitempty" yaml:"start"`
+	Decisions     []periodText       `json:"decisions,omitempty" yaml:"decisions"`
+	Leave         []periodText       `json:"leave,omitempty" yaml:"leave"`
+	Interruptions []interruptionText `json:"interruptions,omitempty" yaml:"interruptions"`
+	Extended      *yesNo             `json:"extended,omitempty" yaml:"extended"`
+}
+
+// interruptionText is an interruption written "FROM..TO", or "FROM.." while
+// it is still running.
+type interruptionText rules.Interruption
+
+func (p *interruptionText) UnmarshalText(b []byte) error {
+	v, err := rules.ParseInterruption(string(b))
+	if err != nil {
+		return err
+	}
+	*p = interruptionText(v)
+	return nil
+}
+
+func (p interruptionText) MarshalText() ([]byte, error) {
+	return []byte(rules.Interruption(p).String()), nil
+}
+
+// interruptions converts interruption texts to rules interruptions.
+func interruptions(ps []interruptionText) []rules.Interruption {
+	out := make([]rules.Interruption, len(ps))
+	for i, p := range ps {
+		out[i] = rules.Interruption(p)
+	}
+	return out
+}
+
+// durationRegimeText is a duration regime in a case file: start, assessed,
+// or empty (not given). Another value is an error naming the line and key.
+type durationRegimeText string
+
+func (d *durationRegimeText) UnmarshalText(b []byte) error {
+	if s := string(b); s != "" && !slices.Contains(rules.DurationRegimes, s) {
+		return fmt.Errorf("%q is not one of %s", s, strings.Join(rules.DurationRegimes, ", "))
+	}
+	*d = durationRegimeText(b)
+	return nil
 }
 
 // yesNo is a yes/no fact: yes, no, true or false (JSON booleans too).

@@ -26,6 +26,7 @@ var flagValues = map[string]func(cmd *cobra.Command) []string{
 	"rounding":         fixed(calc.Roundings...),
 	"age-switch":       fixed(calc.AgeSwitches...),
 	"leap-birthday":    fixed(rules.LeapBirthdays...),
+	"duration-regime":  fixed(rules.DurationRegimes...),
 	"benefit-scope":    fixed(calc.BenefitScopes...),
 	"income-year":      fixed(calc.IncomeBases...),
 	"residence":        fixed(rules.ResidenceStatuses...),

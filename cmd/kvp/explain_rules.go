@@ -284,10 +284,10 @@ func explainPrevious(l locale, f rules.EligibilityFacts) (formula, source string
 	return strings.Join(parts, ", "), source
 }
 
-// periodExplain derives kvp period's answers in order: the regime, the limit
-// in counted days, the days not counted, the latest end (and with the extra
-// year), the used and remaining days, the next decision, the end of a long
-// interruption and the § 31 start deadline.
+// periodExplain derives kvp period's answers in order: the regime (by the
+// duration regime's date), the limit in counted days, the days not counted,
+// the latest end (and with the extra year), the used and remaining days, the
+// next decision, the end of a long interruption and the § 31 start deadline.
 func periodExplain(l locale, f rules.ProgrammeFacts, r rules.PeriodReport) []explainStep {
 	ref := map[string]string{}
 	value := map[string]string{}
@@ -299,11 +299,16 @@ func periodExplain(l locale, f rules.ProgrammeFacts, r rules.PeriodReport) []exp
 		}
 	}
 	start := f.Start
+	regimeDate, regimeSource := "start", "CONVENTION (duration regime start): the rules in force on the programme's start date decide; no transitional rule was found"
+	if r.DurationRegime == rules.DurationRegimeAssessed {
+		regimeDate, regimeSource = "assessed", "CONVENTION (duration regime assessed): the rules in force on the date assessed decide; no transitional rule was found"
+	}
 	steps := []explainStep{{
 		Figure:  l.T("regime"),
-		Formula: compareDates(l, start, "start", rules.Amendment2019, "2019 amendment"),
+		Formula: compareDates(l, r.RegimeDate, regimeDate, rules.Amendment2019, "2019 amendment"),
 		Result:  value["Regime"],
 		Ref:     l.T(r.RegimeRef),
+		Source:  l.T(regimeSource),
 	}}
 
 	years := r.BaseLimitYears
@@ -314,7 +319,7 @@ func periodExplain(l locale, f rules.ProgrammeFacts, r rules.PeriodReport) []exp
 	}
 	steps = append(steps, explainStep{
 		Figure:  l.T("limit"),
-		Formula: fmt.Sprintf(l.T("%s − %s (%d years)"), l.Date(start.AddYears(years)), l.Date(start), years),
+		Formula: fmt.Sprintf(l.T(yearsWord("%s − %s (%d years)", years)), l.Date(start.AddYears(years)), l.Date(start), years),
 		Result:  fmt.Sprintf(l.T("%d counted days"), r.LimitDays),
 		Ref:     l.T(limitRef),
 		Source:  l.T("CONVENTION: N years from a start S end on S + N years − 1 day"),
@@ -324,15 +329,18 @@ func periodExplain(l locale, f rules.ProgrammeFacts, r rules.PeriodReport) []exp
 	for _, p := range f.Leave {
 		absent = append(absent, l.T("leave")+" "+rulesPeriod(l, p)+" ("+rulesDays(l, p.Days())+")")
 	}
-	for _, p := range f.Interruptions {
-		s := l.T("interruption") + " " + rulesPeriod(l, p)
-		if p.Contains(f.EvalDate) {
-			known := rules.Period{From: p.From, To: f.EvalDate}
-			s += " (" + fmt.Sprintf(l.T("ongoing: %s known through %s"), rulesDays(l, known.Days()), l.Date(f.EvalDate)) + ")"
-		} else {
-			s += " (" + rulesDays(l, p.Days()) + ")"
+	for _, in := range f.Interruptions {
+		known := in.Through(f.EvalDate)
+		switch {
+		case !in.Open():
+			absent = append(absent, l.T("interruption")+" "+rulesPeriod(l, known)+" ("+rulesDays(l, known.Days())+")")
+		case known.To < known.From:
+			absent = append(absent, l.T("interruption")+" "+interruptionWords(l, in)+" ("+
+				fmt.Sprintf(l.T("still running, starts after %s: no day counted yet"), l.Date(f.EvalDate))+")")
+		default:
+			absent = append(absent, l.T("interruption")+" "+interruptionWords(l, in)+" ("+
+				fmt.Sprintf(l.T("still running, no end date: %s counted through %s, the date assessed"), rulesDays(l, known.Days()), l.Date(f.EvalDate))+")")
 		}
-		absent = append(absent, s)
 	}
 	if len(absent) > 0 {
 		steps = append(steps, explainStep{
@@ -346,7 +354,7 @@ func periodExplain(l locale, f rules.ProgrammeFacts, r rules.PeriodReport) []exp
 
 	endStep := func(figure string, years int, end rules.Date, ref string) explainStep {
 		plain := start.AddYears(years).AddDays(-1)
-		formula := fmt.Sprintf(l.T("%s + %d years − 1 day = %s"), l.Date(start), years, l.Date(plain))
+		formula := fmt.Sprintf(l.T(yearsWord("%s + %d years − 1 day = %s", years)), l.Date(start), years, l.Date(plain))
 		if pushed := int(end - plain); pushed != 0 {
 			formula += " + " + fmt.Sprintf(l.T("%s of leave and interruption"), rulesDays(l, pushed))
 		}
@@ -384,8 +392,8 @@ func periodExplain(l locale, f rules.ProgrammeFacts, r rules.PeriodReport) []exp
 			Source:  l.T("a vedtak covers at most one year; by its last day the municipality decides to extend or to end"),
 		})
 	}
-	if r.InterruptionEndBy != nil {
-		from := interruptionRunFrom(f.Interruptions, f.EvalDate)
+	if r.InterruptionEndBy != nil && r.InterruptedSince != nil {
+		from := *r.InterruptedSince
 		steps = append(steps, explainStep{
 			Figure:  l.T("interrupted: end the programme by"),
 			Formula: fmt.Sprintf(l.T("interrupted since %s + 1 year − 1 day"), l.Date(from)),
@@ -409,28 +417,21 @@ func periodExplain(l locale, f rules.ProgrammeFacts, r rules.PeriodReport) []exp
 	return steps
 }
 
-// interruptionRunFrom is the first day of the run of back-to-back or
-// overlapping interruptions that covers on (sotjl. § 34 counts the year
-// from it); on itself when none does.
-func interruptionRunFrom(ps []rules.Period, on rules.Date) rules.Date {
-	sorted := slices.Clone(ps)
-	slices.SortFunc(sorted, func(a, b rules.Period) int { return int(a.From) - int(b.From) })
-	var run rules.Period
-	started := false
-	for _, p := range sorted {
-		if p.To < p.From {
-			continue
-		}
-		if started && p.From <= run.To+1 {
-			run.To = max(run.To, p.To)
-		} else {
-			run, started = p, true
-		}
-		if run.Contains(on) {
-			return run.From // later periods can only lengthen the run, not move its start
-		}
+// yearsWord makes a format with "%d years" read "%d year" for one year.
+func yearsWord(format string, n int) string {
+	if n == 1 {
+		return strings.Replace(format, "%d years", "%d year", 1)
 	}
-	return on
+	return format
+}
+
+// interruptionWords writes an interruption still running: "2026-06-01.."
+// ("01.06.2026–").
+func interruptionWords(l locale, in rules.Interruption) string {
+	if !l.nb {
+		return in.String()
+	}
+	return l.Date(in.From) + "–"
 }
 
 // taxRounding is the rounding of each tax line (calc.Tax: to øre, half up,

@@ -118,6 +118,18 @@ var nbRules = map[string]string{
 	"deadline met":    "overholdt",
 	"deadline missed": "oversittet",
 
+	// kvp period: the duration regime and interruptions still running
+	"Duration regime":            "Varighetsregel",
+	"sotjl. § 32; CONVENTION":    "sotjl. § 32; KONVENSJON",
+	"Interruption still running": "Avbrudd som pågår",
+	"sotjl. §§ 32, 34":           "sotjl. §§ 32, 34",
+	"CONVENTION (duration regime start): the rules in force on the programme's start date decide; no transitional rule was found": "KONVENSJON (varighetsregel start): reglene som gjaldt på programmets startdato avgjør; ingen overgangsregel er funnet",
+	"CONVENTION (duration regime assessed): the rules in force on the date assessed decide; no transitional rule was found":       "KONVENSJON (varighetsregel assessed): reglene som gjelder på vurderingsdatoen avgjør; ingen overgangsregel er funnet",
+	"still running, no end date: %s counted through %s, the date assessed":                                                        "pågår, uten sluttdato: %s telt til og med %s, vurderingsdatoen",
+	"still running, starts after %s: no day counted yet":                                                                          "pågår, starter etter %s: ingen dager telt ennå",
+	"%s − %s (%d year)":         "%s − %s (%d år)",
+	"%s + %d year − 1 day = %s": "%s + %d år − 1 dag = %s",
+
 	// kvp tax and the tax section of kvp calc
 	"Tax, income year %d":      "Skatt, inntektsår %d",
 	"formula":                  "formel",

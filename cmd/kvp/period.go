@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"kvp/config"
 	"kvp/rules"
 )
 
@@ -39,17 +41,19 @@ func newPeriodCmd(a *app) *cobra.Command {
 		Use:   "period",
 		Short: "Show the programme's time limits: time used and left, latest end, next decision",
 		Long: `Show the qualification programme's time limits on a date (default today):
-the regime by start date, the counted days used and remaining, the latest
-end date without and with the extra year, the decision in force and when the
-next one is due, the date by which an ongoing interruption forces the
-programme to end, and the start deadline (sotjl. §§ 31, 32, 34;
-KVP-forskriften § 2). Each line carries its legal reference.
+the regime and the duration regime that chose it, the counted days used and
+remaining, the latest end date without and with the extra year, the decision
+in force and when the next one is due, an interruption still running, the
+date by which a long interruption forces the programme to end, and the start
+deadline (sotjl. §§ 31, 32, 34; KVP-forskriften § 2). Each line carries its
+legal reference.
 
 Facts come from flags or a case file (-f FILE, or -f - for a case on stdin;
-YAML or JSON): the top-level date and application_date, and the programme
-section (start, decisions, leave, interruptions, extended). Flags override
-the file; a repeatable flag given replaces the file's whole list. Periods are
-written FROM..TO, both days included.
+YAML or JSON): the top-level date, application_date and duration_regime, and
+the programme section (start, decisions, leave, interruptions, extended).
+Flags override the file; a repeatable flag given replaces the file's whole
+list. Periods are written FROM..TO, both days included; an interruption
+still running is written FROM.. (no end date).
 
 Conventions:
   Counting      N years from a start S end the day before the same date N
@@ -57,27 +61,39 @@ Conventions:
                 2024-02-29 they end on 2026-02-28. The limit in counted days
                 is the calendar days in those years (730, or 731 over a
                 29 February).
-  Regime        the start date decides. Before 2019-01-01: one year,
-                extendable by one (two in total). From 2019-01-01: at most two
-                years, and up to one more year for special reasons
-                (--extended).
+  Regime        before 2019-01-01: one year, extendable by one (two in
+                total). From 2019-01-01: at most two years, and up to one more
+                year for special reasons (--extended). Years count from the
+                start.
+  Duration      CONVENTION (no transitional rule was found for programmes
+  regime        running on 2019-01-01): --duration-regime start, the default,
+                takes the rules in force on the start date; assessed takes
+                the rules in force on --date. Started 2018-06-01 and assessed
+                2019-06-01: start gives one year (to 2019-05-31), assessed two
+                (to 2020-05-31). Also the case key and config key
+                duration_regime, and KVP_DURATION_REGIME; the flag wins, then
+                the case file, then the config.
   Leave and     each day of approved leave (permisjon) or interruption
   interruption  (avbrudd) inside the programme is not counted and pushes the
                 latest end out by one day; a day that is both counts once.
-                Leave and interruptions already registered push the end out
-                even when they lie after --date.
+                Leave and interruptions registered with an end date count
+                whole, whatever --date is: before, inside or after them.
   Used          counted days from the start through --date, or through the
                 end of the last decision when every decision has ended.
   Decisions     a vedtak covers at most one year; the next decision is due on
                 the last day of the decision in force, so that the new one
                 takes effect the day after.
-  Ongoing       an interruption that covers --date is ongoing; give any end on
-  interruption  or after --date when it has none. Its days through --date are
-                counted as interruption, and the programme must be ended when
-                it has been interrupted for one year (§ 34): interrupted from
-                2026-06-01, end it by 2027-05-31. It may not be ended on the
-                ground of absence for ordinary work, birth or adoption during
-                the first year of that absence; kvp does not know the reason.
+  Interruption  one still running (FROM..) counts from FROM through --date,
+  with no end   that day included: the latest end assumes the programme
+                resumes the day after, and moves one day later for each
+                further day. One that starts after --date counts no day yet
+                (a warning). Only one can be still running.
+  One year      the programme must be ended when it has been interrupted for
+  interrupted   one year (§ 34): interrupted from 2026-06-01, end it by
+                2027-05-31, for one still running and for one registered that
+                long. It may not be ended on the ground of absence for
+                ordinary work, birth or adoption during the first year of that
+                absence; kvp does not know the reason.
   Start         the programme must start within six months of the application
   deadline      (§ 31), on the same day of the month or the month's last day:
                 applied 2025-08-31, start by 2026-02-28.
@@ -85,18 +101,25 @@ Conventions:
 Warnings (overlapping periods, leave or interruption outside the programme, a
 decision longer than a year, time past the limit, a missed start deadline)
 are printed on stderr and under Warnings; they do not change the exit status.
-Decisions that overlap, or a period that ends before it starts, are errors.
+Decisions that overlap, a period that ends before it starts, or two
+interruptions still running are errors.
+
+JSON carries the facts as evaluated, then the report: duration_regime and
+regime_date (the date that chose the regime), and open_interruption (from,
+counted_through, days) for an interruption still running, whose "to" is null
+among the facts.
 
 With --explain, the tables are followed by the counting step by step: the
-regime, the limit in counted days, the days of leave and interruption, how
-far they push the latest end out, the used and remaining days, the next
-decision, the end of a long interruption and the § 31 deadline, each with
-its legal reference. In JSON the same steps are the list "explain". With
+regime and the convention that chose it, the limit in counted days, the days
+of leave and interruption, how far they push the latest end out, the used
+and remaining days, the next decision, the end of a long interruption and
+the § 31 deadline, each with its legal reference. In JSON the same steps are the list "explain". With
 --lang nb the tables, warnings and explanation are in Norwegian; JSON is the
 same in both languages.` + exitStatusSection,
 		Example: `  kvp period --start 2026-01-05
   kvp period --start 2026-01-05 --decision 2026-01-05..2027-01-04 --leave 2026-12-20..2027-01-10
-  kvp period --start 2026-01-05 --interruption 2026-06-01..2199-12-31 --date 2026-09-30
+  kvp period --start 2026-01-05 --interruption 2026-06-01.. --date 2026-09-30
+  kvp period --start 2018-06-01 --date 2019-06-01 --duration-regime assessed
   kvp period --start 2026-07-16 --application-date 2026-01-15 --extended
   kvp period -f examples/case-period.yaml -o json
   kvp period --start 2026-01-05 --leave 2026-12-20..2027-01-10 --explain --lang nb`,
@@ -110,8 +133,9 @@ same in both languages.` + exitStatusSection,
 	f.StringVar(&o.date, "date", "", "the evaluation `DATE` (default today)")
 	f.StringArrayVar(&o.decisions, "decision", nil, "a decision (vedtak) `FROM..TO` already made (repeatable)")
 	f.StringArrayVar(&o.leave, "leave", nil, "approved leave (permisjon) `FROM..TO` (repeatable)")
-	f.StringArrayVar(&o.interruptions, "interruption", nil, "an interruption (avbrudd) `FROM..TO` (repeatable); an ongoing one ends on or after --date")
+	f.StringArrayVar(&o.interruptions, "interruption", nil, "an interruption (avbrudd) `FROM..TO`, or FROM.. while it is still running (repeatable)")
 	f.BoolVar(&o.extended, "extended", false, "an extension for special reasons is granted (§ 32; 2019 regime)")
+	f.String("duration-regime", rules.DurationRegimeStart, "duration `REGIME` (CONVENTION): start (the rules on the start date) or assessed (the rules on --date)")
 	f.BoolVar(&o.explain, "explain", false, "show how each limit is counted: days, push-outs, legal reference")
 	return cmd
 }
@@ -137,9 +161,10 @@ func buildProgrammeFacts(cf *caseFile, evalDate rules.Date, fromFlag map[string]
 		ApplicationDate: cf.ApplicationDate,
 		Decisions:       periods(p.Decisions),
 		Leave:           periods(p.Leave),
-		Interruptions:   periods(p.Interruptions),
+		Interruptions:   interruptions(p.Interruptions),
 		Extended:        p.Extended != nil && bool(*p.Extended),
 		EvalDate:        evalDate,
+		DurationRegime:  string(cf.DurationRegime),
 	}
 	if err := f.Validate(); err != nil {
 		return f, true, periodFactErrors(err, fromFlag)
@@ -155,6 +180,7 @@ var factFileField = map[string]string{
 	"interruptions":    "programme.interruptions",
 	"application_date": "application_date",
 	"eval_date":        "date",
+	"duration_regime":  "duration_regime",
 }
 
 // factIndexRef finds "decisions[0] " inside a problem that points at another period.
@@ -243,7 +269,6 @@ func periodFacts(a *app, cmd *cobra.Command, o periodOptions) (rules.ProgrammeFa
 	}{
 		{"decision", "decisions", o.decisions, &prog.Decisions},
 		{"leave", "leave", o.leave, &prog.Leave},
-		{"interruption", "interruptions", o.interruptions, &prog.Interruptions},
 	} {
 		if !fl.Changed(x.flag) {
 			continue
@@ -258,10 +283,30 @@ func periodFacts(a *app, cmd *cobra.Command, o periodOptions) (rules.ProgrammeFa
 		}
 		fromFlag[x.field] = x.flag
 	}
+	if fl.Changed("interruption") {
+		prog.Interruptions = nil
+		for _, s := range o.interruptions {
+			in, err := rules.ParseInterruption(s)
+			if err != nil {
+				return rules.ProgrammeFacts{}, usageErrorf("--interruption: %v", err)
+			}
+			prog.Interruptions = append(prog.Interruptions, interruptionText(in))
+		}
+		fromFlag["interruptions"] = "interruption"
+	}
 	if fl.Changed("extended") {
 		y := yesNo(o.extended)
 		prog.Extended = &y
 	}
+	cfg, err := a.load(cmd)
+	if err != nil {
+		return rules.ProgrammeFacts{}, err
+	}
+	regime, err := durationRegimeSetting(cfg, string(cf.DurationRegime))
+	if err != nil {
+		return rules.ProgrammeFacts{}, err
+	}
+	cf.DurationRegime = durationRegimeText(regime)
 
 	evalDate, err := today()
 	if err != nil {
@@ -280,6 +325,37 @@ func periodFacts(a *app, cmd *cobra.Command, o periodOptions) (rules.ProgrammeFa
 		err = fmt.Errorf("%s: %w", inputName(o.file), err)
 	}
 	return facts, err
+}
+
+// durationRegimeSetting returns the duration regime (CONVENTION): the
+// --duration-regime flag, else the case file's duration_regime (checked as
+// the file was read), else the config (file, KVP_DURATION_REGIME), else
+// start. A value that is not start or assessed is a usage error from the
+// flag, and from the config an error naming the file or variable and the key.
+func durationRegimeSetting(cfg *config.Config, fromCase string) (string, error) {
+	key := config.KeyDurationRegime
+	if fromCase != "" && !cfg.IsFlag(key) {
+		return fromCase, nil
+	}
+	v := cfg.Get(key)
+	if slices.Contains(rules.DurationRegimes, v) {
+		return v, nil
+	}
+	problem := fmt.Sprintf("%q is not one of %s", v, strings.Join(rules.DurationRegimes, ", "))
+	origin := ""
+	for _, s := range cfg.Settings {
+		if s.Key == key {
+			origin = s.Origin
+		}
+	}
+	switch {
+	case origin == rules.OriginFlag:
+		return "", usageErrorf("--duration-regime: %s", problem)
+	case origin == rules.OriginEnv:
+		return "", fmt.Errorf("KVP_%s: %s", strings.ToUpper(key), problem)
+	}
+	file, _ := strings.CutPrefix(origin, rules.OriginFile+":")
+	return "", fmt.Errorf("%s: %s: %s", file, key, problem)
 }
 
 // inputName is how errors name the case file.
@@ -307,10 +383,13 @@ func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
 		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", l.T("warning"), warningText(l, w))
 	}
 	if format == "json" {
-		for _, l := range []*[]rules.Period{&facts.Decisions, &facts.Leave, &facts.Interruptions} {
+		for _, l := range []*[]rules.Period{&facts.Decisions, &facts.Leave} {
 			if *l == nil {
 				*l = []rules.Period{}
 			}
+		}
+		if facts.Interruptions == nil {
+			facts.Interruptions = []rules.Interruption{}
 		}
 		doc := periodDoc{SchemaVersion: schemaVersion, Facts: facts, PeriodReport: report}
 		if o.explain {
