@@ -37,7 +37,7 @@ func traceRegime(t *Trace, r PeriodReport) {
 	t.Add(Step{Key: "period.regime",
 		Inputs: Inputs{{Name: "duration_regime", Value: r.DurationRegime}, {Name: "regime_date", Value: day(r.RegimeDate)},
 			{Name: "amendment_2019", Value: day(Amendment2019)}, {Name: "regime", Value: r.Regime}},
-		Formula: "{regime_date} ≥ {amendment_2019}", Result: result, Ref: r.RegimeRef + "; " + refDurationRegime})
+		Formula: "{regime_date} ≥ {amendment_2019}", Result: result, Ref: r.RegimeRef})
 }
 
 // traceAbsence records the days of one leave or interruption (p as known on
