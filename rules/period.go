@@ -368,6 +368,13 @@ type PeriodReport struct {
 // EvaluatePeriod computes the programme's time limits from f on f.EvalDate.
 // It returns Validate's error for facts it cannot use.
 func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
+	return EvaluatePeriodTraced(f, nil)
+}
+
+// EvaluatePeriodTraced is EvaluatePeriod, recording in t a step for each
+// figure as it is computed (keys period.*; see period_trace.go). A nil t
+// records nothing.
+func EvaluatePeriodTraced(f ProgrammeFacts, t *Trace) (PeriodReport, error) {
 	if err := f.Validate(); err != nil {
 		return PeriodReport{}, err
 	}
@@ -386,12 +393,14 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 	} else {
 		r.Regime, r.RegimeRef, r.ExtraYears = Regime2019, refPeriod2019, periodExtraYears2019
 	}
+	traceRegime(t, r)
 
 	// Days that do not count: leave, and every interruption; one still
 	// running through EvalDate.
 	known := make([]Period, len(f.Interruptions))
 	for i, in := range f.Interruptions {
 		known[i] = in.Through(f.EvalDate)
+		traceAbsence(t, KindInterruption, known[i], in.Open())
 		if !in.Open() {
 			continue
 		}
@@ -406,6 +415,9 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 	interrupted := newSpanSet(known)
 	leave := newSpanSet(f.Leave)
 	excluded := newSpanSet(f.Leave, known)
+	for _, p := range f.Leave {
+		traceAbsence(t, KindLeave, p, false)
+	}
 
 	// Before 2019 one year, extendable by one; from 2019 two years, and up
 	// to one more for special reasons. Extended chooses the longer limit.
@@ -416,21 +428,26 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 	extDays := int(f.Start.AddYears(r.BaseLimitYears+r.ExtraYears) - f.Start)
 	ext := countedEnd(f.Start, extDays, excluded)
 	r.LatestEndExtended = &ext
+	traceEnd(t, "", f.Start, r.BaseLimitYears, baseDays, r.LatestEnd, excluded, r.RegimeRef)
+	traceEnd(t, "_extended", f.Start, r.BaseLimitYears+r.ExtraYears, extDays, ext, excluded, refPeriodExtraYear)
 	if f.Extended {
 		r.LimitDays, limitEnd = extDays, ext
 	}
 
 	// Used and remaining days.
 	r.UsedThrough = f.EvalDate
+	var lastDecision *Date
 	if len(f.Decisions) > 0 {
 		last := f.Decisions[0].To
 		for _, d := range f.Decisions[1:] {
 			last = max(last, d.To)
 		}
 		r.UsedThrough = min(r.UsedThrough, last)
+		lastDecision = &last
 	}
 	r.UsedDays = countedIn(f.Start, r.UsedThrough, excluded)
 	r.RemainingDays = max(0, r.LimitDays-r.UsedDays)
+	traceUsed(t, f, r, lastDecision, excluded)
 	if r.UsedThrough > limitEnd {
 		hint, hintNB := "", ""
 		if !f.Extended {
@@ -465,6 +482,11 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 			cur := d
 			due := d.To
 			r.CurrentDecision, r.NextDecisionDue = &cur, &due
+			if t.On() {
+				t.Add(Step{Key: "period.next_decision_due", Span: &cur,
+					Inputs:  Inputs{{Name: "date", Value: f.EvalDate.String()}, {Name: "decision_from", Value: d.From.String()}, {Name: "decision_to", Value: d.To.String()}},
+					Formula: "{decision_to}", Result: due.String(), Unit: UnitDate, Ref: refPeriodDecision})
+			}
 		}
 	}
 	if msg, msgNB := noDecisionInForce(f); msg != "" {
@@ -541,6 +563,7 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 		if r.InterruptionEndBy == nil {
 			since, e := run.From, endBy
 			r.InterruptedSince, r.InterruptionEndBy = &since, &e
+			traceEndBy(t, run, open, f.EvalDate, endBy)
 		}
 	}
 
@@ -550,6 +573,7 @@ func EvaluatePeriod(f ProgrammeFacts) (PeriodReport, error) {
 		deadline := StartDeadline(app)
 		met := f.Start <= deadline
 		r.StartDeadline, r.StartDeadlineMet = &deadline, &met
+		traceStartDeadline(t, f.Start, app, deadline, met)
 		if !met {
 			warn(WarnStartDeadlineMissed, refPeriodStart,
 				fmt.Sprintf("the programme started %s, %s after the deadline %s (six months after the application of %s)",

@@ -98,6 +98,9 @@ func (l locale) renderStep(s *rules.Step, seen map[rules.Param]bool) explainStep
 func (l locale) stepLabel(s *rules.Step) string {
 	parts := strings.Split(s.Key, ".")
 	label, ok := stepLabels[s.Key]
+	if pl, period := periodStepLabels[s.Key]; period {
+		label, ok = pl, true
+	}
 	if !ok {
 		label = stepLabels[parts[len(parts)-1]]
 	}

@@ -130,6 +130,18 @@ var nbRules = map[string]string{
 	"%s − %s (%d year)":         "%s − %s (%d år)",
 	"%s + %d year − 1 day = %s": "%s + %d år − 1 dag = %s",
 
+	// kvp period --explain: the labels of the period steps (explain_period.go)
+	"limit with the extra year":                                     "grense med det ekstra året",
+	"interruption still running, counted through the date assessed": "avbrudd som pågår, telt til og med vurderingsdatoen",
+	"days not counted before the latest end":                        "dager som ikke telles før seneste slutt",
+	"days not counted before the latest end with the extra year":    "dager som ikke telles før seneste slutt med det ekstra året",
+	"days not counted so far":                                       "dager som ikke telles så langt",
+	"2019 rules when the start date ≥ 2019-01-01":                   "2019-reglene når startdatoen ≥ 01.01.2019",
+	"2019 rules when the date assessed ≥ 2019-01-01":                "2019-reglene når vurderingsdatoen ≥ 01.01.2019",
+	"counted through":                                               "telt til og med",
+	"next decision due, by the decision in force":                   "nytt vedtak senest, etter vedtaket som gjelder",
+	"start deadline, six months after the application":              "frist for oppstart, seks måneder etter søknaden",
+
 	// kvp tax and the tax section of kvp calc
 	"Tax, income year %d":      "Skatt, inntektsår %d",
 	"formula":                  "formel",

@@ -375,7 +375,11 @@ func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
 	if err != nil {
 		return err
 	}
-	report, err := rules.EvaluatePeriod(facts)
+	var trace *rules.Trace
+	if o.explain {
+		trace = &rules.Trace{}
+	}
+	report, err := rules.EvaluatePeriodTraced(facts, trace)
 	if err != nil {
 		return err // Validate has passed in periodFacts
 	}
@@ -393,7 +397,7 @@ func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
 		}
 		doc := periodDoc{SchemaVersion: schemaVersion, Facts: facts, PeriodReport: report}
 		if o.explain {
-			doc.Explain = periodExplain(locale{}, facts, report)
+			doc.Explain = periodExplain(locale{}, report, trace.Steps)
 		}
 		return writeJSON(a.out, doc)
 	}
@@ -401,7 +405,7 @@ func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
 		return err
 	}
 	if o.explain {
-		printExplain(a.out, l, periodExplain(l, facts, report))
+		printExplain(a.out, l, periodExplain(l, report, trace.Steps))
 	}
 	return nil
 }
