@@ -2,7 +2,6 @@ package calc
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -23,7 +22,19 @@ type TaxInput struct {
 	// Months is the number of months with stipend in the income year, which
 	// the net per month divides by; 0 means a whole year, 12.
 	Months int `json:"months,omitempty"`
+	// Explain asks for the trace: TaxBreakdown.Steps records every figure
+	// as it is computed. Off, Tax builds no step and no text.
+	Explain bool `json:"-"`
 }
+
+// The keys of the parameters a tax step names (rules.Param.Key).
+const (
+	ParamTaxTable        = "tax"                   // the income year's tax table; its source
+	ParamAverageG        = "average_g"             // the year's average G, from the G table
+	ParamStepsFinnmark   = "tax.steps_finnmark"    // the trinnskatt rates of Finnmark and Nord-Troms
+	ParamNoStepsFinnmark = "tax.no_steps_finnmark" // the year has no reduced trinnskatt there; its note
+	ParamLowRateMissing  = "tax.low_rate_missing"  // the low trygdeavgift rate is needed but not given: the wage rate used
+)
 
 // Check returns what Tax cannot show in its figures: the low trygdeavgift
 // rate is needed (under 17 or over 69) but the year has none (a
@@ -53,18 +64,6 @@ const (
 	TrygdeavgiftLowRate  = "low"  // lav sats, ftrl. § 23-3 (2) nr. 1 c: under 17 or over 69
 )
 
-// TaxLine is one step of the tax computation, with the arithmetic and the
-// law behind it, for --explain.
-type TaxLine struct {
-	Key     string          `json:"key"`
-	Label   string          `json:"label"`
-	LabelNB string          `json:"-"` // Label in Norwegian bokmål, for output; not in JSON
-	Amount  decimal.Decimal `json:"amount"`
-	Formula string          `json:"formula"`
-	Ref     string          `json:"legal_reference"`
-	Params  []string        `json:"params"` // the parameter values used, as "name value"
-}
-
 // TaxBreakdown is the tax and pension earning of one income year's personal income.
 type TaxBreakdown struct {
 	Year           int             `json:"year"`
@@ -90,7 +89,9 @@ type TaxBreakdown struct {
 	Months                      int             `json:"months"`          // what NetPerMonth divides by: months with stipend in the year, or 12
 	PensionBase                 decimal.Decimal `json:"pension_base"`    // min(income, 7.1 × average G)
 	PensionEarning              decimal.Decimal `json:"pension_earning"` // 18.1 % of PensionBase
-	Lines                       []TaxLine       `json:"lines"`
+	// Steps are the recorded figures, when the input asked for them
+	// (TaxInput.Explain): --explain renders them.
+	Steps []rules.Step `json:"-"`
 }
 
 // Tax rounding policy: every amount on a tax line (contribution, deduction,
@@ -122,11 +123,12 @@ func taxRound(d decimal.Decimal) decimal.Decimal { return d.Round(taxPlaces) }
 // third para.): it reduces only the basis. The amount used is capped at the
 // ordinary income, so the basis is never negative (an unused rest would not
 // change this year's tax). A low-rate age in a year without the low rate
-// is taxed at the wage rate, and the line says so (see TaxInput.Check).
-// Negative income is the caller's error to catch: Tax then returns zero
-// amounts and no lines.
+// is taxed at the wage rate, and the step names it (see TaxInput.Check). With in.Explain each
+// figure is recorded as a step (TaxBreakdown.Steps, keys "tax.…") where it
+// is computed. Negative income is the caller's error to catch: Tax then
+// returns zero amounts and no steps.
 func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
-	b := TaxBreakdown{Year: in.Year, Lines: []TaxLine{}}
+	b := TaxBreakdown{Year: in.Year}
 	if b.Year == 0 {
 		b.Year = p.Year
 	}
@@ -134,225 +136,242 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		b.PersonalIncome = in.PersonalIncome
 		return b
 	}
-	add := func(l TaxLine) {
-		if l.Params == nil {
-			l.Params = []string{}
-		}
-		b.Lines = append(b.Lines, l)
+	var t *rules.Trace
+	if in.Explain {
+		t = &rules.Trace{}
 	}
+	table := []rules.Param{{Key: ParamTaxTable, From: rules.NewDate(b.Year, 1, 1), Source: p.Source}}
 	zero := decimal.Zero
 	income := taxRound(in.PersonalIncome)
 	b.PersonalIncome = income
-	add(TaxLine{Key: "personal_income", Label: "Personal income (personinntekt)", LabelNB: "Personinntekt", Amount: income,
-		Formula: taxMoney(income), Ref: rules.RefPersonalIncome})
+	if t.On() {
+		t.Add(taxStep("tax.personal_income", rules.Inputs{{Name: "income", Value: in.PersonalIncome.String()}}, "{income}",
+			in.PersonalIncome, income, rules.RefPersonalIncome, nil))
+	}
 
 	// Trygdeavgift: the wage rate, or the low rate by age; phased in above the lower limit.
 	limit := p.TrygdeavgiftLowerLimit
 	age := in.age(p)
 	rate, low, missing := p.TrygdeavgiftRateFor(age)
-	rateParam, ref := "rate "+taxPct(rate), rules.RefTrygdeavgift
+	ref := rules.RefTrygdeavgift
 	b.TrygdeavgiftRateKind, b.AgeInIncomeYear = TrygdeavgiftWageRate, age
 	if low {
-		rateParam, ref = "low rate "+taxPct(rate), rules.RefTrygdeavgiftLow
+		ref = rules.RefTrygdeavgiftLow
 		b.TrygdeavgiftRateKind = TrygdeavgiftLowRate
 	}
-	tl := TaxLine{Key: "trygdeavgift", Label: "National insurance contribution (trygdeavgift)", LabelNB: "Trygdeavgift", Ref: ref,
-		Params: []string{rateParam, "lower limit " + taxNum(limit), "phase-in " + taxPct(p.TrygdeavgiftPhaseIn)}}
-	if age != nil {
-		tl.Params = append(tl.Params, fmt.Sprintf("age %d by 31 December %d", *age, b.Year))
+	exact := zero
+	if income.GreaterThan(limit) {
+		exact = decimal.Min(rate.Mul(income), p.TrygdeavgiftPhaseIn.Mul(income.Sub(limit)))
 	}
-	if missing != nil {
-		tl.Params = append(tl.Params, fmt.Sprintf("low rate not given for %d: wage rate used", b.Year))
+	b.Trygdeavgift = taxRound(exact)
+	if t.On() {
+		params := table
+		if missing != nil {
+			params = append(table[:1:1], rules.Param{Key: ParamLowRateMissing, From: table[0].From})
+		}
+		// max(0, …) is the "0 at or below the lower limit": the phase-in is then not positive.
+		t.Add(taxStep("tax.trygdeavgift",
+			rules.Inputs{{Name: "rate", Value: rate.String()}, {Name: "income", Value: fixed(income)},
+				{Name: "phase_in", Value: p.TrygdeavgiftPhaseIn.String()}, {Name: "lower_limit", Value: limit.String()}},
+			"min({rate} × {income}, max(0, {phase_in} × ({income} − {lower_limit})))", exact, b.Trygdeavgift, ref, params))
 	}
-	if income.LessThanOrEqual(limit) {
-		tl.Formula = fmt.Sprintf("%s ≤ %s (lower limit): 0", taxMoney(income), taxNum(limit))
-		b.Trygdeavgift = zero
-	} else {
-		full := rate.Mul(income)
-		phased := p.TrygdeavgiftPhaseIn.Mul(income.Sub(limit))
-		b.Trygdeavgift = taxRound(decimal.Min(full, phased))
-		tl.Formula = fmt.Sprintf("min(%s × %s, %s × (%s − %s))",
-			taxPct(rate), taxMoney(income), taxPct(p.TrygdeavgiftPhaseIn), taxMoney(income), taxNum(limit))
-	}
-	tl.Amount = b.Trygdeavgift
-	add(tl)
 
 	// Minstefradrag under the wage rules.
-	b.MinimumDeduction = taxRound(decimal.Min(p.MinDeductionRate.Mul(income), p.MinDeductionCap))
-	add(TaxLine{Key: "minstefradrag", Label: "Minimum deduction (minstefradrag)", LabelNB: "Minstefradrag", Amount: b.MinimumDeduction,
-		Formula: fmt.Sprintf("min(%s × %s, %s)", taxPct(p.MinDeductionRate), taxMoney(income), taxNum(p.MinDeductionCap)),
-		Ref:     rules.RefMinstefradrag,
-		Params:  []string{"rate " + taxPct(p.MinDeductionRate), "cap " + taxNum(p.MinDeductionCap)}})
+	exact = decimal.Min(p.MinDeductionRate.Mul(income), p.MinDeductionCap)
+	b.MinimumDeduction = taxRound(exact)
+	if t.On() {
+		t.Add(taxStep("tax.minstefradrag",
+			rules.Inputs{{Name: "rate", Value: p.MinDeductionRate.String()}, {Name: "income", Value: fixed(income)}, {Name: "cap", Value: p.MinDeductionCap.String()}},
+			"min({rate} × {income}, {cap})", exact, b.MinimumDeduction, rules.RefMinstefradrag, table))
+	}
 
 	// Alminnelig inntekt, never reduced by finnmarksfradrag (sktl. § 15-5 third para.).
-	b.OrdinaryIncome = taxRound(income.Sub(b.MinimumDeduction))
-	add(TaxLine{Key: "ordinary_income", Label: "Ordinary income (alminnelig inntekt)", LabelNB: "Alminnelig inntekt", Amount: b.OrdinaryIncome,
-		Formula: fmt.Sprintf("%s − %s", taxMoney(income), taxMoney(b.MinimumDeduction)), Ref: rules.RefMinstefradrag})
+	exact = income.Sub(b.MinimumDeduction)
+	b.OrdinaryIncome = taxRound(exact)
+	if t.On() {
+		t.Add(taxStep("tax.ordinary_income", rules.Inputs{{Name: "income", Value: fixed(income)}, {Name: "minstefradrag", Value: fixed(b.MinimumDeduction)}},
+			"{income} − {minstefradrag}", exact, b.OrdinaryIncome, rules.RefMinstefradrag, nil))
+	}
 
 	// Finnmarksfradrag reduces the basis of the tax on ordinary income only.
 	b.FinnmarkAllowance = zero
 	b.OrdinaryIncomeAfterFinnmark = b.OrdinaryIncome
 	if in.Finnmark {
 		b.FinnmarkAllowance = decimal.Min(p.FinnmarkAllowance, decimal.Max(b.OrdinaryIncome, zero))
-		fl := TaxLine{Key: "finnmarksfradrag", Label: "Finnmark deduction (finnmarksfradrag)", LabelNB: "Finnmarksfradrag", Amount: b.FinnmarkAllowance,
-			Formula: taxNum(p.FinnmarkAllowance), Ref: rules.RefFinnmarksfradrag,
-			Params: []string{"finnmarksfradrag " + taxNum(p.FinnmarkAllowance)}}
-		if b.FinnmarkAllowance.LessThan(p.FinnmarkAllowance) {
-			fl.Formula = fmt.Sprintf("min(%s, %s)", taxNum(p.FinnmarkAllowance), taxMoney(b.OrdinaryIncome))
+		exact = b.OrdinaryIncome.Sub(b.FinnmarkAllowance)
+		b.OrdinaryIncomeAfterFinnmark = taxRound(exact)
+		if t.On() {
+			t.Add(taxStep("tax.finnmarksfradrag",
+				rules.Inputs{{Name: "finnmarksfradrag", Value: p.FinnmarkAllowance.String()}, {Name: "ordinary_income", Value: fixed(b.OrdinaryIncome)}},
+				"min({finnmarksfradrag}, max(0, {ordinary_income}))", b.FinnmarkAllowance, b.FinnmarkAllowance, rules.RefFinnmarksfradrag, table))
+			t.Add(taxStep("tax.ordinary_income_after_finnmarksfradrag",
+				rules.Inputs{{Name: "ordinary_income", Value: fixed(b.OrdinaryIncome)}, {Name: "finnmarksfradrag", Value: fixed(b.FinnmarkAllowance)}},
+				"{ordinary_income} − {finnmarksfradrag}", exact, b.OrdinaryIncomeAfterFinnmark, rules.RefFinnmarksfradrag, nil))
 		}
-		add(fl)
-		b.OrdinaryIncomeAfterFinnmark = taxRound(b.OrdinaryIncome.Sub(b.FinnmarkAllowance))
-		add(TaxLine{Key: "ordinary_income_after_finnmarksfradrag", Label: "Ordinary income after finnmarksfradrag (tax basis)",
-			LabelNB: "Grunnlag etter finnmarksfradrag", Amount: b.OrdinaryIncomeAfterFinnmark,
-			Formula: fmt.Sprintf("%s − %s", taxMoney(b.OrdinaryIncome), taxMoney(b.FinnmarkAllowance)), Ref: rules.RefFinnmarksfradrag})
 	}
 
 	b.PersonalAllowance = taxRound(p.PersonalAllowance)
-	add(TaxLine{Key: "personfradrag", Label: "Personal allowance (personfradrag)", LabelNB: "Personfradrag", Amount: b.PersonalAllowance,
-		Formula: taxNum(p.PersonalAllowance) + " (class 1)", Ref: rules.RefPersonfradrag,
-		Params: []string{"personfradrag " + taxNum(p.PersonalAllowance)}})
-
-	ordRate, rateName := p.OrdinaryRate, "rate "
-	if in.Finnmark {
-		ordRate, rateName = p.OrdinaryRateFinnmark, "rate Finnmark and Nord-Troms "
+	if t.On() {
+		t.Add(taxStep("tax.personfradrag", rules.Inputs{{Name: "personfradrag", Value: p.PersonalAllowance.String()}}, "{personfradrag}",
+			p.PersonalAllowance, b.PersonalAllowance, rules.RefPersonfradrag, table))
 	}
-	b.TaxOnOrdinaryIncome = taxRound(ordRate.Mul(decimal.Max(zero, b.OrdinaryIncomeAfterFinnmark.Sub(p.PersonalAllowance))))
-	add(TaxLine{Key: "tax_on_ordinary_income", Label: "Tax on ordinary income (skatt på alminnelig inntekt)", LabelNB: "Skatt på alminnelig inntekt",
-		Amount:  b.TaxOnOrdinaryIncome,
-		Formula: fmt.Sprintf("%s × max(0, %s − %s)", taxPct(ordRate), taxMoney(b.OrdinaryIncomeAfterFinnmark), taxNum(p.PersonalAllowance)),
-		Ref:     rules.RefOrdinaryTax + "; " + rules.RefPersonfradrag + " (personfradrag)",
-		Params:  []string{rateName + taxPct(ordRate), "personfradrag " + taxNum(p.PersonalAllowance)}})
 
-	add(stepTax(&b, in, p, income))
+	ordRate := p.OrdinaryRate
+	if in.Finnmark {
+		ordRate = p.OrdinaryRateFinnmark
+	}
+	exact = ordRate.Mul(decimal.Max(zero, b.OrdinaryIncomeAfterFinnmark.Sub(p.PersonalAllowance)))
+	b.TaxOnOrdinaryIncome = taxRound(exact)
+	if t.On() {
+		t.Add(taxStep("tax.tax_on_ordinary_income",
+			rules.Inputs{{Name: "rate", Value: ordRate.String()}, {Name: "basis", Value: fixed(b.OrdinaryIncomeAfterFinnmark)},
+				{Name: "personfradrag", Value: p.PersonalAllowance.String()}},
+			"{rate} × max(0, {basis} − {personfradrag})", exact, b.TaxOnOrdinaryIncome, rules.RefOrdinaryTax+"; "+rules.RefPersonfradrag+" (personfradrag)", table))
+	}
+
+	stepTax(&b, t, in, p, income, table)
 
 	b.TotalTax = b.Trygdeavgift.Add(b.TaxOnOrdinaryIncome).Add(b.StepTax)
-	add(TaxLine{Key: "total_tax", Label: "Total tax", LabelNB: "Sum skatt", Amount: b.TotalTax,
-		Formula: fmt.Sprintf("%s + %s + %s", taxMoney(b.Trygdeavgift), taxMoney(b.TaxOnOrdinaryIncome), taxMoney(b.StepTax))})
 	b.AverageRate = zero
 	if income.IsPositive() {
 		b.AverageRate = b.TotalTax.DivRound(income, 4)
 	}
 	b.Net = income.Sub(b.TotalTax)
-	add(TaxLine{Key: "net", Label: "Net after tax", LabelNB: "Netto etter skatt", Amount: b.Net,
-		Formula: fmt.Sprintf("%s − %s", taxMoney(income), taxMoney(b.TotalTax))})
-	nl := TaxLine{Key: "net_per_month", Label: "Net after tax per month", LabelNB: "Netto etter skatt per måned"}
 	b.Months = 12
 	if in.Months > 0 {
 		b.Months = in.Months
-		nl.Params = []string{fmt.Sprintf("months with stipend in the income year %d", in.Months)}
 	}
-	b.NetPerMonth = b.Net.DivRound(decimal.NewFromInt(int64(b.Months)), taxPlaces)
-	nl.Amount, nl.Formula = b.NetPerMonth, fmt.Sprintf("%s / %d", taxMoney(b.Net), b.Months)
-	add(nl)
+	months := decimal.NewFromInt(int64(b.Months))
+	b.NetPerMonth = b.Net.DivRound(months, taxPlaces)
+	if t.On() {
+		t.Add(taxStep("tax.total_tax",
+			rules.Inputs{{Name: "trygdeavgift", Value: fixed(b.Trygdeavgift)}, {Name: "tax_on_ordinary_income", Value: fixed(b.TaxOnOrdinaryIncome)},
+				{Name: "trinnskatt", Value: fixed(b.StepTax)}},
+			"{trygdeavgift} + {tax_on_ordinary_income} + {trinnskatt}", b.TotalTax, b.TotalTax, "", nil))
+		t.Add(taxStep("tax.net", rules.Inputs{{Name: "income", Value: fixed(income)}, {Name: "total_tax", Value: fixed(b.TotalTax)}},
+			"{income} − {total_tax}", b.Net, b.Net, "", nil))
+		t.Add(taxStep("tax.net_per_month", rules.Inputs{{Name: "net", Value: fixed(b.Net)}, {Name: "months", Value: itoa(b.Months)}},
+			"{net} / {months}", b.Net.DivRound(months, exactPlaces), b.NetPerMonth, "", nil))
+	}
 
-	// Pension earning: 18.1 % of income up to 7.1 × the year's average G.
+	// Pension earning: 18.1 % of income up to 7.1 × the year's average G;
+	// without the average G, 0.
 	accrual, ceilingG := rules.PensionAccrual()
-	base := TaxLine{Key: "pension_base", Label: "Pensionable income (pensjonsgivende inntekt)", LabelNB: "Pensjonsgivende inntekt", Ref: rules.RefPensionEarning,
-		Params: []string{"ceiling " + taxNum(ceilingG) + " × average G", "average G " + taxNum(in.AverageG)}}
 	b.PensionBase, b.PensionEarning = zero, zero
 	if in.AverageG.IsPositive() {
-		b.PensionBase = taxRound(decimal.Min(income, ceilingG.Mul(in.AverageG)))
-		base.Formula = fmt.Sprintf("min(%s, %s × %s)", taxMoney(income), taxNum(ceilingG), taxNum(in.AverageG))
+		exact = decimal.Min(income, ceilingG.Mul(in.AverageG))
+		b.PensionBase = taxRound(exact)
 	} else {
-		base.Formula = "average G not given: 0"
+		exact = zero
 	}
-	base.Amount = b.PensionBase
-	add(base)
-	b.PensionEarning = taxRound(accrual.Mul(b.PensionBase))
-	add(TaxLine{Key: "pension_earning", Label: "Pension earning (pensjonsopptjening)", LabelNB: "Pensjonsopptjening", Amount: b.PensionEarning,
-		Formula: fmt.Sprintf("%s × %s", taxPct(accrual), taxMoney(b.PensionBase)), Ref: rules.RefPensionEarning,
-		Params: []string{"accrual rate " + taxPct(accrual)}})
+	exactEarning := accrual.Mul(b.PensionBase)
+	b.PensionEarning = taxRound(exactEarning)
+	if t.On() {
+		avg := []rules.Param{{Key: ParamAverageG, From: rules.NewDate(b.Year, 1, 1)}}
+		t.Add(taxStep("tax.pension_base",
+			rules.Inputs{{Name: "income", Value: fixed(income)}, {Name: "ceiling", Value: ceilingG.String()}, {Name: "average_g", Value: in.AverageG.String()}},
+			"min({income}, {ceiling} × max(0, {average_g}))", exact, b.PensionBase, rules.RefPensionEarning, avg))
+		t.Add(taxStep("tax.pension_earning", rules.Inputs{{Name: "accrual", Value: accrual.String()}, {Name: "pension_base", Value: fixed(b.PensionBase)}},
+			"{accrual} × {pension_base}", exactEarning, b.PensionEarning, rules.RefPensionEarning, nil))
+		b.Steps = t.Steps
+	}
 	return b
 }
 
-// stepTax sets b.StepTax and returns its line: each step's rate on the part
-// of income between its bound and the next, summed, then rounded once.
-func stepTax(b *TaxBreakdown, in TaxInput, p rules.TaxYear, income decimal.Decimal) TaxLine {
+// stepTax sets b.StepTax and records its step: each step's rate on the
+// part of income between its bound and the next, summed exactly, then
+// rounded once.
+func stepTax(b *TaxBreakdown, t *rules.Trace, in TaxInput, p rules.TaxYear, income decimal.Decimal, table []rules.Param) {
 	steps := p.Steps
-	l := TaxLine{Key: "trinnskatt", Label: "Step tax (trinnskatt)", LabelNB: "Trinnskatt", Ref: rules.RefTrinnskatt + " (trinnskatt); rates: " + rules.RefOrdinaryTax}
+	ref := rules.RefTrinnskatt + " (trinnskatt); rates: " + rules.RefOrdinaryTax
 	if in.Finnmark {
 		if p.StepsFinnmark != nil {
 			steps = p.StepsFinnmark
-			l.Params = append(l.Params, "Finnmark and Nord-Troms step rates")
+			table = append(table[:1:1], rules.Param{Key: ParamStepsFinnmark, From: table[0].From})
 		} else {
-			l.Params = append(l.Params, fmt.Sprintf("no Finnmark and Nord-Troms step reduction in %d", b.Year))
-			if p.Note != "" {
-				l.Params = append(l.Params, "note: "+p.Note)
-			}
+			table = append(table[:1:1], rules.Param{Key: ParamNoStepsFinnmark, From: table[0].From, Source: p.Note})
 		}
 	}
 	sum := decimal.Zero
-	var terms []string
 	for i, s := range steps {
 		if income.LessThanOrEqual(s.From) {
 			break
 		}
-		upper, upperText := income, taxMoney(income)
+		upper := income
 		if i+1 < len(steps) && steps[i+1].From.LessThan(income) {
-			upper, upperText = steps[i+1].From, taxNum(steps[i+1].From)
+			upper = steps[i+1].From
 		}
 		sum = sum.Add(s.Rate.Mul(upper.Sub(s.From)))
-		terms = append(terms, fmt.Sprintf("%s × (%s − %s)", taxPct(s.Rate), upperText, taxNum(s.From)))
-		l.Params = append(l.Params, fmt.Sprintf("step %d from %s at %s", i+1, taxNum(s.From), taxPct(s.Rate)))
 	}
 	b.StepTax = taxRound(sum)
-	l.Amount = b.StepTax
-	switch {
-	case len(terms) > 0:
-		l.Formula = strings.Join(terms, " + ")
-	case len(steps) > 0:
-		l.Formula = fmt.Sprintf("%s ≤ %s (step 1): 0", taxMoney(income), taxNum(steps[0].From))
-		l.Params = append(l.Params, fmt.Sprintf("step 1 from %s at %s", taxNum(steps[0].From), taxPct(steps[0].Rate)))
-	default:
-		l.Formula = "no steps: 0"
+	if !t.On() {
+		return
 	}
-	return l
+	// The formula names the steps the loop summed: rate × (the next bound,
+	// or the income, − the bound); below step 1, rate × max(0, income − bound).
+	in0 := rules.Inputs{{Name: "income", Value: fixed(income)}}
+	var terms []string
+	for i, s := range steps {
+		if income.LessThanOrEqual(s.From) && i > 0 {
+			break
+		}
+		n := "." + itoa(i+1)
+		in0 = append(in0, rules.Input{Name: "rate" + n, Value: s.Rate.String()}, rules.Input{Name: "from" + n, Value: s.From.String()})
+		upper := "{income}"
+		if i+1 < len(steps) && steps[i+1].From.LessThan(income) {
+			upper = "{from." + itoa(i+2) + "}"
+		}
+		if income.LessThanOrEqual(s.From) {
+			terms = append(terms, "{rate"+n+"} × max(0, {income} − {from"+n+"})")
+			break
+		}
+		terms = append(terms, "{rate"+n+"} × ("+upper+" − {from"+n+"})")
+	}
+	formula := strings.Join(terms, " + ")
+	if formula == "" {
+		formula = "0"
+	}
+	t.Add(taxStep("tax.trinnskatt", in0, formula, sum, b.StepTax, ref, table))
 }
 
-// taxMoney formats an amount with two decimals and spaces between thousands: "265 657.00".
-func taxMoney(d decimal.Decimal) string { return rules.GroupDigits(d.StringFixed(2), ".") }
+// taxStep is a tax figure's step: the formula's exact value, rounded to the
+// øre when it differs from the result.
+func taxStep(key string, in rules.Inputs, formula string, exact, result decimal.Decimal, ref string, params []rules.Param) rules.Step {
+	s := rules.Step{Key: key, Inputs: in, Formula: formula, Result: fixed(result), Unit: rules.UnitKroner, Ref: ref, Params: params}
+	if !exact.Equal(result) {
+		s.Exact, s.Rounding = exact.String(), rules.RoundOreHalfUp
+	}
+	return s
+}
 
-// taxNum formats a parameter as written, without trailing zeros: "99 650", "7.1".
-func taxNum(d decimal.Decimal) string { return rules.GroupDigits(d.String(), ".") }
-
-// taxPct formats a rate as a percentage: 0.077 → "7.7 %".
-func taxPct(d decimal.Decimal) string { return d.Shift(2).String() + " %" }
+// fixed writes an amount with its two decimals: "265657.00".
+func fixed(d decimal.Decimal) string { return d.StringFixed(taxPlaces) }
 
 // MarshalJSON writes every amount with exactly two decimals, as all kvp
 // JSON does ("92000.00"); the average rate keeps its four.
 func (b TaxBreakdown) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Year                 int       `json:"year"`
-		PersonalIncome       Money     `json:"personal_income"`
-		Trygdeavgift         Money     `json:"trygdeavgift"`
-		TrygdeavgiftRateKind string    `json:"trygdeavgift_rate_kind"`
-		AgeInIncomeYear      *int      `json:"age_in_income_year,omitempty"`
-		MinimumDeduction     Money     `json:"minimum_deduction"`
-		OrdinaryIncome       Money     `json:"ordinary_income"`
-		OrdinaryIncomeAfter  Money     `json:"ordinary_income_after_finnmark_allowance"`
-		PersonalAllowance    Money     `json:"personal_allowance"`
-		TaxOnOrdinaryIncome  Money     `json:"tax_on_ordinary_income"`
-		StepTax              Money     `json:"step_tax"`
-		FinnmarkAllowance    Money     `json:"finnmark_allowance"`
-		TotalTax             Money     `json:"total_tax"`
-		AverageRate          string    `json:"average_rate"`
-		Net                  Money     `json:"net"`
-		NetPerMonth          Money     `json:"net_per_month"`
-		Months               int       `json:"months"`
-		PensionBase          Money     `json:"pension_base"`
-		PensionEarning       Money     `json:"pension_earning"`
-		Lines                []TaxLine `json:"lines"`
+		Year                 int    `json:"year"`
+		PersonalIncome       Money  `json:"personal_income"`
+		Trygdeavgift         Money  `json:"trygdeavgift"`
+		TrygdeavgiftRateKind string `json:"trygdeavgift_rate_kind"`
+		AgeInIncomeYear      *int   `json:"age_in_income_year,omitempty"`
+		MinimumDeduction     Money  `json:"minimum_deduction"`
+		OrdinaryIncome       Money  `json:"ordinary_income"`
+		OrdinaryIncomeAfter  Money  `json:"ordinary_income_after_finnmark_allowance"`
+		PersonalAllowance    Money  `json:"personal_allowance"`
+		TaxOnOrdinaryIncome  Money  `json:"tax_on_ordinary_income"`
+		StepTax              Money  `json:"step_tax"`
+		FinnmarkAllowance    Money  `json:"finnmark_allowance"`
+		TotalTax             Money  `json:"total_tax"`
+		AverageRate          string `json:"average_rate"`
+		Net                  Money  `json:"net"`
+		NetPerMonth          Money  `json:"net_per_month"`
+		Months               int    `json:"months"`
+		PensionBase          Money  `json:"pension_base"`
+		PensionEarning       Money  `json:"pension_earning"`
 	}{b.Year, M(b.PersonalIncome), M(b.Trygdeavgift), b.TrygdeavgiftRateKind, b.AgeInIncomeYear, M(b.MinimumDeduction),
 		M(b.OrdinaryIncome), M(b.OrdinaryIncomeAfterFinnmark), M(b.PersonalAllowance),
 		M(b.TaxOnOrdinaryIncome), M(b.StepTax), M(b.FinnmarkAllowance), M(b.TotalTax), b.AverageRate.StringFixed(4),
-		M(b.Net), M(b.NetPerMonth), b.Months, M(b.PensionBase), M(b.PensionEarning), b.Lines})
-}
-
-// MarshalJSON writes the line's amount with exactly two decimals.
-func (l TaxLine) MarshalJSON() ([]byte, error) {
-	type plain TaxLine
-	return json.Marshal(struct {
-		plain
-		Amount Money `json:"amount"`
-	}{plain(l), M(l.Amount)})
+		M(b.Net), M(b.NetPerMonth), b.Months, M(b.PensionBase), M(b.PensionEarning)})
 }

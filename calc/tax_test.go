@@ -3,7 +3,6 @@ package calc
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -31,13 +30,23 @@ func taxYear(t testing.TB, y int) rules.TaxYear {
 // taxAverageG is the yearly average G (data/grunnbelop-yearly-average.csv).
 var taxAverageG = map[int]string{2023: "116239", 2024: "122225", 2025: "128116", 2026: "134419"}
 
-func taxLine(b TaxBreakdown, key string) (TaxLine, bool) {
-	i := slices.IndexFunc(b.Lines, func(l TaxLine) bool { return l.Key == key })
-	if i < 0 {
-		return TaxLine{}, false
-	}
-	return b.Lines[i], true
+// taxView is a recorded tax step with its result as an amount.
+type taxView struct {
+	rules.Step
+	Amount decimal.Decimal
 }
+
+// taxLine is the step "tax."+key of b (recorded with Explain).
+func taxLine(b TaxBreakdown, key string) (taxView, bool) {
+	i := slices.IndexFunc(b.Steps, func(s rules.Step) bool { return s.Key == "tax."+key })
+	if i < 0 {
+		return taxView{}, false
+	}
+	return taxView{b.Steps[i], taxDec(b.Steps[i].Result)}, true
+}
+
+// values writes a step's formula with its inputs' values.
+func values(s rules.Step) string { return s.Expand(func(_, v string) string { return v }) }
 
 // TestTaxFullBreakdown checks every amount against hand computations
 // (rounded to øre half up at each line). The first row is the worked check in
@@ -128,7 +137,7 @@ func TestTaxFullBreakdown(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			b := Tax(TaxInput{Year: tc.year, PersonalIncome: taxDec(tc.income), Finnmark: tc.finnmark,
+			b := Tax(TaxInput{Explain: true, Year: tc.year, PersonalIncome: taxDec(tc.income), Finnmark: tc.finnmark,
 				AverageG: taxDec(taxAverageG[tc.year])}, taxYear(t, tc.year))
 			got := []decimal.Decimal{b.Trygdeavgift, b.MinimumDeduction, b.FinnmarkAllowance, b.OrdinaryIncome,
 				b.TaxOnOrdinaryIncome, b.StepTax, b.TotalTax, b.AverageRate, b.Net, b.NetPerMonth, b.PensionBase, b.PensionEarning}
@@ -162,13 +171,16 @@ func checkTaxLines(t *testing.T, b TaxBreakdown, finnmark bool) {
 		t.Errorf("basis %s, want ordinary income − finnmarksfradrag = %s", b.OrdinaryIncomeAfterFinnmark, want)
 	}
 	var keys []string
-	for _, l := range b.Lines {
-		keys = append(keys, l.Key)
-		if l.Label == "" || l.Formula == "" || l.Params == nil {
-			t.Errorf("line %s: empty label, formula or nil params: %+v", l.Key, l)
+	for _, s := range b.Steps {
+		keys = append(keys, strings.TrimPrefix(s.Key, "tax."))
+		if s.Formula == "" || s.Unit != rules.UnitKroner {
+			t.Errorf("step %s: empty formula or not in kroner: %+v", s.Key, s)
 		}
-		if !l.Amount.Equal(l.Amount.Round(2)) {
-			t.Errorf("line %s: %s is not rounded to øre", l.Key, l.Amount)
+		if err := rules.VerifyStep(&s); err != nil {
+			t.Errorf("step %s does not replay: %v", s.Key, err)
+		}
+		if a := taxDec(s.Result); !a.Equal(a.Round(2)) {
+			t.Errorf("step %s: %s is not rounded to øre", s.Key, a)
 		}
 	}
 	if !slices.Equal(keys, wantKeys) {
@@ -197,40 +209,43 @@ func checkTaxLines(t *testing.T, b TaxBreakdown, finnmark bool) {
 
 // TestWorkedCheckFormulas pins the explanation text of the worked check.
 func TestWorkedCheckFormulas(t *testing.T) {
-	b := Tax(TaxInput{Year: 2025, PersonalIncome: taxDec("265657"), AverageG: taxDec("128116")}, taxYear(t, 2025))
+	b := Tax(TaxInput{Explain: true, Year: 2025, PersonalIncome: taxDec("265657"), AverageG: taxDec("128116")}, taxYear(t, 2025))
 	tests := []struct{ key, formula, ref string }{
-		{"trygdeavgift", "min(7.7 % × 265 657.00, 25 % × (265 657.00 − 99 650))", "ftrl. § 23-3 (2)"},
-		{"minstefradrag", "min(46 % × 265 657.00, 92 000)", "sktl. § 6-32 (1) a"},
-		{"ordinary_income", "265 657.00 − 92 000.00", "sktl. § 6-32 (1) a"},
-		{"tax_on_ordinary_income", "22 % × max(0, 173 657.00 − 108 550)", "Stortingets skattevedtak; sktl. § 15-4 (personfradrag)"},
-		{"trinnskatt", "1.7 % × (265 657.00 − 217 400)", "sktl. § 12-2 (trinnskatt); rates: Stortingets skattevedtak"},
-		{"total_tax", "20 455.59 + 14 323.54 + 820.37", ""},
-		{"pension_base", "min(265 657.00, 7.1 × 128 116)", "ftrl. § 3-15, chapter 20"},
-		{"pension_earning", "18.1 % × 265 657.00", "ftrl. § 3-15, chapter 20"},
+		{"trygdeavgift", "min(0.077 × 265657.00, max(0, 0.25 × (265657.00 − 99650)))", "ftrl. § 23-3 (2)"},
+		{"minstefradrag", "min(0.46 × 265657.00, 92000)", "sktl. § 6-32 (1) a"},
+		{"ordinary_income", "265657.00 − 92000.00", "sktl. § 6-32 (1) a"},
+		{"tax_on_ordinary_income", "0.22 × max(0, 173657.00 − 108550)", "Stortingets skattevedtak; sktl. § 15-4 (personfradrag)"},
+		{"trinnskatt", "0.017 × (265657.00 − 217400)", "sktl. § 12-2 (trinnskatt); rates: Stortingets skattevedtak"},
+		{"total_tax", "20455.59 + 14323.54 + 820.37", ""},
+		{"pension_base", "min(265657.00, 7.1 × max(0, 128116))", "ftrl. § 3-15, chapter 20"},
+		{"pension_earning", "0.181 × 265657.00", "ftrl. § 3-15, chapter 20"},
 	}
 	for _, tc := range tests {
 		l, ok := taxLine(b, tc.key)
 		if !ok {
-			t.Errorf("no line %s", tc.key)
+			t.Errorf("no step %s", tc.key)
 			continue
 		}
-		if l.Formula != tc.formula {
-			t.Errorf("%s formula = %q, want %q", tc.key, l.Formula, tc.formula)
+		if got := values(l.Step); got != tc.formula {
+			t.Errorf("%s formula = %q, want %q", tc.key, got, tc.formula)
 		}
 		if l.Ref != tc.ref {
 			t.Errorf("%s ref = %q, want %q", tc.key, l.Ref, tc.ref)
 		}
 	}
-	if l, _ := taxLine(b, "trygdeavgift"); !slices.Equal(l.Params, []string{"rate 7.7 %", "lower limit 99 650", "phase-in 25 %"}) {
-		t.Errorf("trygdeavgift params = %q", l.Params)
+	// min(20 455.589, 41 501.75) = 20 455.589 → 20 455.59, from the year's table.
+	if l, _ := taxLine(b, "trygdeavgift"); l.Exact != "20455.589" || l.Rounding != rules.RoundOreHalfUp ||
+		len(l.Params) != 1 || l.Params[0].Key != ParamTaxTable || l.Params[0].Source != taxYear(t, 2025).Source {
+		t.Errorf("trygdeavgift step %+v", l.Step)
 	}
 
-	above := Tax(TaxInput{Year: 2025, PersonalIncome: taxDec("2000000")}, taxYear(t, 2025))
-	l, _ := taxLine(above, "trinnskatt")
-	want := "1.7 % × (306 050 − 217 400) + 4 % × (697 150 − 306 050) + 13.7 % × (942 400 − 697 150) + " +
-		"16.7 % × (1 410 750 − 942 400) + 17.7 % × (2 000 000.00 − 1 410 750)"
-	if l.Formula != want {
-		t.Errorf("trinnskatt formula = %q, want %q", l.Formula, want)
+	// 1.7 % × 88 650 = 1 507.05; 4 % × 391 100 = 15 644; 13.7 % × 245 250 = 33 599.25;
+	// 16.7 % × 468 350 = 78 214.45; 17.7 % × 589 250 = 104 297.25; sum 233 262.
+	above := Tax(TaxInput{Explain: true, Year: 2025, PersonalIncome: taxDec("2000000")}, taxYear(t, 2025))
+	if l, _ := taxLine(above, "trinnskatt"); l.Result != "233262.00" || rules.VerifyStep(&l.Step) != nil ||
+		values(l.Step) != "0.017 × (306050 − 217400) + 0.04 × (697150 − 306050) + 0.137 × (942400 − 697150) + "+
+			"0.167 × (1410750 − 942400) + 0.177 × (2000000.00 − 1410750)" {
+		t.Errorf("trinnskatt at 2 000 000: %+v", l.Step)
 	}
 }
 
@@ -264,13 +279,13 @@ func TestTrygdeavgiftBounds(t *testing.T) {
 		{2026, "143176", "10881.38"}, // 7.6 % × 143 176 = 10 881.376 < 25 % × 43 526 = 10 881.50
 	}
 	for _, tc := range tests {
-		b := Tax(TaxInput{Year: tc.year, PersonalIncome: taxDec(tc.income)}, taxYear(t, tc.year))
+		b := Tax(TaxInput{Explain: true, Year: tc.year, PersonalIncome: taxDec(tc.income)}, taxYear(t, tc.year))
 		if !b.Trygdeavgift.Equal(taxDec(tc.want)) {
 			t.Errorf("%d, income %s: trygdeavgift = %s, want %s", tc.year, tc.income, b.Trygdeavgift, tc.want)
 		}
-		l, _ := taxLine(b, "trygdeavgift")
-		if atOrBelow := !taxDec(tc.income).GreaterThan(taxYear(t, tc.year).TrygdeavgiftLowerLimit); atOrBelow != strings.Contains(l.Formula, "lower limit") {
-			t.Errorf("%d, income %s: formula %q does not say whether the lower limit applies", tc.year, tc.income, l.Formula)
+		// The step's max(0, …) is the lower limit: it replays at, below and above it.
+		if l, _ := taxLine(b, "trygdeavgift"); rules.VerifyStep(&l.Step) != nil {
+			t.Errorf("%d, income %s: %v", tc.year, tc.income, rules.VerifyStep(&l.Step))
 		}
 	}
 }
@@ -294,7 +309,7 @@ func TestMinimumDeductionCap(t *testing.T) {
 		{2026, "208044", "95700"},
 	}
 	for _, tc := range tests {
-		b := Tax(TaxInput{Year: tc.year, PersonalIncome: taxDec(tc.income)}, taxYear(t, tc.year))
+		b := Tax(TaxInput{Explain: true, Year: tc.year, PersonalIncome: taxDec(tc.income)}, taxYear(t, tc.year))
 		if !b.MinimumDeduction.Equal(taxDec(tc.want)) {
 			t.Errorf("%d, income %s: minimum deduction = %s, want %s", tc.year, tc.income, b.MinimumDeduction, tc.want)
 		}
@@ -320,7 +335,7 @@ func TestStepBounds(t *testing.T) {
 	}
 	p := taxYear(t, 2025)
 	for _, tc := range tests {
-		b := Tax(TaxInput{Year: 2025, PersonalIncome: taxDec(tc.income)}, p)
+		b := Tax(TaxInput{Explain: true, Year: 2025, PersonalIncome: taxDec(tc.income)}, p)
 		if !b.StepTax.Equal(taxDec(tc.want)) {
 			t.Errorf("income %s: step tax = %s, want %s", tc.income, b.StepTax, tc.want)
 		}
@@ -328,61 +343,42 @@ func TestStepBounds(t *testing.T) {
 }
 
 func TestTaxFinnmark2024Note(t *testing.T) {
-	b := Tax(TaxInput{Year: 2024, PersonalIncome: taxDec("700000"), Finnmark: true}, taxYear(t, 2024))
+	b := Tax(TaxInput{Explain: true, Year: 2024, PersonalIncome: taxDec("700000"), Finnmark: true}, taxYear(t, 2024))
 	l, _ := taxLine(b, "trinnskatt")
-	joined := strings.Join(l.Params, "; ")
-	if !strings.Contains(joined, "no Finnmark and Nord-Troms step reduction in 2024") || !strings.Contains(joined, "unsettled") {
-		t.Errorf("2024 Finnmark step tax does not say the reduction is unsettled: %q", l.Params)
+	if len(l.Params) != 2 || l.Params[1].Key != ParamNoStepsFinnmark || !strings.Contains(l.Params[1].Source, "unsettled") {
+		t.Errorf("2024 Finnmark step tax does not say the reduction is unsettled: %+v", l.Params)
 	}
-	b = Tax(TaxInput{Year: 2023, PersonalIncome: taxDec("700000"), Finnmark: true}, taxYear(t, 2023))
-	if l, _ := taxLine(b, "trinnskatt"); !slices.Contains(l.Params, "step 3 from 642 950 at 11.5 %") {
-		t.Errorf("2023 Finnmark step tax params = %q, want step 3 at 11.5 %%", l.Params)
+	b = Tax(TaxInput{Explain: true, Year: 2023, PersonalIncome: taxDec("700000"), Finnmark: true}, taxYear(t, 2023))
+	l, _ = taxLine(b, "trinnskatt")
+	if r, _ := l.Inputs.Value("rate.3"); r != "0.115" || len(l.Params) != 2 || l.Params[1].Key != ParamStepsFinnmark {
+		t.Errorf("2023 Finnmark step tax: rate.3 %q, params %+v; want 0.115, the Finnmark rates", r, l.Params)
+	}
+	if from, _ := l.Inputs.Value("from.3"); from != "642950" {
+		t.Errorf("2023 Finnmark step 3 from %q, want 642950", from)
 	}
 }
 
 func TestTaxNegativeIncome(t *testing.T) {
-	b := Tax(TaxInput{Year: 2025, PersonalIncome: taxDec("-1")}, taxYear(t, 2025))
-	if len(b.Lines) != 0 || !b.TotalTax.IsZero() || !b.Net.IsZero() {
-		t.Errorf("negative income: got %d lines, total %s, net %s; want none and zeros", len(b.Lines), b.TotalTax, b.Net)
+	b := Tax(TaxInput{Explain: true, Year: 2025, PersonalIncome: taxDec("-1")}, taxYear(t, 2025))
+	if len(b.Steps) != 0 || !b.TotalTax.IsZero() || !b.Net.IsZero() {
+		t.Errorf("negative income: got %d steps, total %s, net %s; want none and zeros", len(b.Steps), b.TotalTax, b.Net)
 	}
 	out, err := json.Marshal(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(out), `"lines":[]`) {
-		t.Errorf("empty lines must encode as [], got %s", out)
+	if strings.Contains(string(out), `"lines"`) || strings.Contains(string(out), `"steps"`) {
+		t.Errorf("the steps are not in the breakdown's JSON (--explain renders them): %s", out)
 	}
 }
 
 func TestTaxYearDefaultsToParameters(t *testing.T) {
-	b := Tax(TaxInput{PersonalIncome: taxDec("265657")}, taxYear(t, 2025))
+	b := Tax(TaxInput{Explain: true, PersonalIncome: taxDec("265657")}, taxYear(t, 2025))
 	if b.Year != 2025 {
 		t.Errorf("Year = %d, want 2025 from the parameters", b.Year)
 	}
-	if l, _ := taxLine(b, "pension_base"); !b.PensionBase.IsZero() || l.Formula != "average G not given: 0" {
-		t.Errorf("without average G: pension base %s, formula %q; want 0 and a note", b.PensionBase, l.Formula)
-	}
-}
-
-func TestTaxFormatting(t *testing.T) {
-	tests := []struct{ in, money, num string }{
-		{"0", "0.00", "0"},
-		{"999", "999.00", "999"},
-		{"1000", "1 000.00", "1 000"},
-		{"265657", "265 657.00", "265 657"},
-		{"1410750.5", "1 410 750.50", "1 410 750.5"},
-		{"-1234.5", "−1 234.50", "−1 234.5"},
-	}
-	for _, tc := range tests {
-		if got := taxMoney(taxDec(tc.in)); got != tc.money {
-			t.Errorf("taxMoney(%s) = %q, want %q", tc.in, got, tc.money)
-		}
-		if got := taxNum(taxDec(tc.in)); got != tc.num {
-			t.Errorf("taxNum(%s) = %q, want %q", tc.in, got, tc.num)
-		}
-	}
-	if got := taxPct(taxDec("0.185")); got != "18.5 %" {
-		t.Errorf("taxPct(0.185) = %q", got)
+	if l, _ := taxLine(b, "pension_base"); !b.PensionBase.IsZero() || values(l.Step) != "min(265657.00, 7.1 × max(0, 0))" {
+		t.Errorf("without average G: pension base %s, formula %q; want 0 from an average G of 0", b.PensionBase, values(l.Step))
 	}
 }
 
@@ -406,7 +402,7 @@ func TestTaxFinnmarkOrdinaryIncomeUnreduced(t *testing.T) {
 		{2026, "40000", "21600", "21600", "0", "0"},
 	}
 	for _, tc := range tests {
-		b := Tax(TaxInput{Year: tc.year, PersonalIncome: taxDec(tc.income), Finnmark: true}, taxYear(t, tc.year))
+		b := Tax(TaxInput{Explain: true, Year: tc.year, PersonalIncome: taxDec(tc.income), Finnmark: true}, taxYear(t, tc.year))
 		if !b.OrdinaryIncome.Equal(taxDec(tc.ordinary)) || !b.FinnmarkAllowance.Equal(taxDec(tc.allowance)) ||
 			!b.TaxOnOrdinaryIncome.Equal(taxDec(tc.taxOn)) {
 			t.Errorf("%d %s: ordinary %s, finnmarksfradrag %s, tax %s; want %s, %s, %s", tc.year, tc.income,
@@ -431,7 +427,7 @@ func TestTaxFinnmarkOrdinaryIncomeUnreduced(t *testing.T) {
 		}
 	}
 	// Outside Finnmark the basis is ordinary income, and there is no line for it.
-	b := Tax(TaxInput{Year: 2025, PersonalIncome: taxDec("265657")}, taxYear(t, 2025))
+	b := Tax(TaxInput{Explain: true, Year: 2025, PersonalIncome: taxDec("265657")}, taxYear(t, 2025))
 	if _, ok := taxLine(b, "ordinary_income_after_finnmarksfradrag"); ok {
 		t.Error("a basis line outside Finnmark")
 	}
@@ -468,7 +464,7 @@ func TestTaxTrygdeavgiftLowRate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		p := taxYear(t, tc.year)
-		in := TaxInput{Year: tc.year, PersonalIncome: taxDec(tc.income), BirthYear: tc.birthYear}
+		in := TaxInput{Explain: true, Year: tc.year, PersonalIncome: taxDec(tc.income), BirthYear: tc.birthYear}
 		if err := in.Check(p); err != nil {
 			t.Fatal(err)
 		}
@@ -477,27 +473,26 @@ func TestTaxTrygdeavgiftLowRate(t *testing.T) {
 			t.Errorf("%d, %s, born %d: trygdeavgift %s, want %s", tc.year, tc.income, tc.birthYear, b.Trygdeavgift, tc.want)
 		}
 		l, _ := taxLine(b, "trygdeavgift")
-		kind, ref, rate := TrygdeavgiftWageRate, "ftrl. § 23-3 (2)", "rate "+taxPct(p.TrygdeavgiftRate)
+		kind, ref, rate := TrygdeavgiftWageRate, "ftrl. § 23-3 (2)", p.TrygdeavgiftRate.String()
 		if tc.low {
-			kind, ref, rate = TrygdeavgiftLowRate, "ftrl. § 23-3 (2) nr. 1 c", "low rate 5.1 %"
+			kind, ref, rate = TrygdeavgiftLowRate, "ftrl. § 23-3 (2) nr. 1 c", "0.051"
 		}
-		if b.TrygdeavgiftRateKind != kind || l.Ref != ref || l.Params[0] != rate {
-			t.Errorf("%d, born %d: kind %q, ref %q, params %q; want %q, %q, %q", tc.year, tc.birthYear, b.TrygdeavgiftRateKind, l.Ref, l.Params, kind, ref, rate)
+		if got, _ := l.Inputs.Value("rate"); b.TrygdeavgiftRateKind != kind || l.Ref != ref || got != rate {
+			t.Errorf("%d, born %d: kind %q, ref %q, rate %q; want %q, %q, %q", tc.year, tc.birthYear, b.TrygdeavgiftRateKind, l.Ref, got, kind, ref, rate)
 		}
 		if tc.birthYear == 0 {
-			if b.AgeInIncomeYear != nil || len(l.Params) != 3 {
-				t.Errorf("no birth year: age %v, params %q", b.AgeInIncomeYear, l.Params)
+			if b.AgeInIncomeYear != nil {
+				t.Errorf("no birth year: age %v", b.AgeInIncomeYear)
 			}
-		} else if age := tc.year - tc.birthYear; b.AgeInIncomeYear == nil || *b.AgeInIncomeYear != age ||
-			l.Params[3] != fmt.Sprintf("age %d by 31 December %d", age, tc.year) {
-			t.Errorf("born %d: age %v, params %q", tc.birthYear, b.AgeInIncomeYear, l.Params)
+		} else if age := tc.year - tc.birthYear; b.AgeInIncomeYear == nil || *b.AgeInIncomeYear != age {
+			t.Errorf("born %d: age %v, want %d", tc.birthYear, b.AgeInIncomeYear, age)
 		}
 		checkTaxLines(t, b, false)
 	}
 
 	// The whole worked check at 70: total 13 548.51 + 14 323.54 + 820.37 = 28 692.42;
 	// net 236 964.58; / 12 = 19 747.048 → 19 747.05. Nothing else changes.
-	b := Tax(TaxInput{Year: 2025, PersonalIncome: taxDec("265657"), BirthYear: 1955}, taxYear(t, 2025))
+	b := Tax(TaxInput{Explain: true, Year: 2025, PersonalIncome: taxDec("265657"), BirthYear: 1955}, taxYear(t, 2025))
 	if !b.TotalTax.Equal(taxDec("28692.42")) || !b.Net.Equal(taxDec("236964.58")) || !b.NetPerMonth.Equal(taxDec("19747.05")) ||
 		!b.TaxOnOrdinaryIncome.Equal(taxDec("14323.54")) || !b.StepTax.Equal(taxDec("820.37")) {
 		t.Errorf("at 70: total %s, net %s, per month %s", b.TotalTax, b.Net, b.NetPerMonth)
@@ -506,7 +501,7 @@ func TestTaxTrygdeavgiftLowRate(t *testing.T) {
 	if !strings.Contains(string(out), `"trygdeavgift_rate_kind":"low","age_in_income_year":70,`) {
 		t.Errorf("JSON: %s", out)
 	}
-	if out, _ := json.Marshal(Tax(TaxInput{Year: 2025, PersonalIncome: taxDec("1")}, taxYear(t, 2025))); !strings.Contains(string(out), `"trygdeavgift_rate_kind":"wage","minimum_deduction"`) {
+	if out, _ := json.Marshal(Tax(TaxInput{Explain: true, Year: 2025, PersonalIncome: taxDec("1")}, taxYear(t, 2025))); !strings.Contains(string(out), `"trygdeavgift_rate_kind":"wage","minimum_deduction"`) {
 		t.Errorf("JSON without a birth year: %s", out)
 	}
 
@@ -514,15 +509,15 @@ func TestTaxTrygdeavgiftLowRate(t *testing.T) {
 	// names it; Tax falls back to the wage rate and says so on the line.
 	p := taxYear(t, 2026)
 	p.TrygdeavgiftRateLow = decimal.NullDecimal{}
-	in := TaxInput{Year: 2026, PersonalIncome: taxDec("150000"), BirthYear: 1950}
+	in := TaxInput{Explain: true, Year: 2026, PersonalIncome: taxDec("150000"), BirthYear: 1950}
 	var missing *rules.MissingTaxParamError
 	if err := in.Check(p); !errors.As(err, &missing) || missing.Key != "trygdeavgift_rate_low" {
 		t.Errorf("Check: %v", err)
 	}
 	b = Tax(in, p)
 	if l, _ := taxLine(b, "trygdeavgift"); !b.Trygdeavgift.Equal(taxDec("11400")) || b.TrygdeavgiftRateKind != TrygdeavgiftWageRate ||
-		!slices.Contains(l.Params, "low rate not given for 2026: wage rate used") {
-		t.Errorf("fallback: %s %s %q", b.Trygdeavgift, b.TrygdeavgiftRateKind, l.Params)
+		!slices.ContainsFunc(l.Params, func(p rules.Param) bool { return p.Key == ParamLowRateMissing }) {
+		t.Errorf("fallback: %s %s %+v", b.Trygdeavgift, b.TrygdeavgiftRateKind, l.Params)
 	}
 	if err := (TaxInput{Year: 2026, PersonalIncome: taxDec("150000"), BirthYear: 1990}).Check(p); err != nil {
 		t.Errorf("age 36 needs no low rate: %v", err)
@@ -532,17 +527,16 @@ func TestTaxTrygdeavgiftLowRate(t *testing.T) {
 // TestTaxNetPerMonthMonths: Tax divides the net by in.Months; 0 is a year.
 func TestTaxNetPerMonthMonths(t *testing.T) {
 	p := taxYear(t, 2026)
-	b := Tax(TaxInput{Year: 2026, PersonalIncome: taxDec("44996"), Months: 2}, p)
+	b := Tax(TaxInput{Explain: true, Year: 2026, PersonalIncome: taxDec("44996"), Months: 2}, p)
 	l, _ := taxLine(b, "net_per_month")
 	// Below every limit: net 44 996, / 2 = 22 498.
-	if !b.NetPerMonth.Equal(taxDec("22498")) || b.Months != 2 || l.Formula != "44 996.00 / 2" ||
-		!slices.Equal(l.Params, []string{"months with stipend in the income year 2"}) {
-		t.Errorf("2 months: %s, %d, %q, %q", b.NetPerMonth, b.Months, l.Formula, l.Params)
+	if !b.NetPerMonth.Equal(taxDec("22498")) || b.Months != 2 || values(l.Step) != "44996.00 / 2" {
+		t.Errorf("2 months: %s, %d, %q", b.NetPerMonth, b.Months, values(l.Step))
 	}
-	b = Tax(TaxInput{Year: 2026, PersonalIncome: taxDec("44996")}, p)
+	b = Tax(TaxInput{Explain: true, Year: 2026, PersonalIncome: taxDec("44996")}, p)
 	l, _ = taxLine(b, "net_per_month")
 	// 44 996 / 12 = 3 749.666 → 3 749.67.
-	if !b.NetPerMonth.Equal(taxDec("3749.67")) || b.Months != 12 || l.Formula != "44 996.00 / 12" || len(l.Params) != 0 {
-		t.Errorf("a year: %s, %d, %q, %q", b.NetPerMonth, b.Months, l.Formula, l.Params)
+	if !b.NetPerMonth.Equal(taxDec("3749.67")) || b.Months != 12 || values(l.Step) != "44996.00 / 12" || l.Exact == "" {
+		t.Errorf("a year: %s, %d, %q, exact %q", b.NetPerMonth, b.Months, values(l.Step), l.Exact)
 	}
 }

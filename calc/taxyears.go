@@ -40,6 +40,8 @@ type TaxOptions struct {
 	// rate under 17 or over 69, rules.AgeInIncomeYear); 0 means not known,
 	// the wage rate.
 	BirthYear int
+	// Explain records each year's tax steps (TaxBreakdown.Steps).
+	Explain bool
 	// WithholdingPercent is the tax card's percentage (tabelltrekk is not
 	// modelled); nil means no withholding schedule.
 	WithholdingPercent *decimal.Decimal
@@ -130,7 +132,7 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 			return nil, err
 		default:
 			in := TaxInput{Year: y, PersonalIncome: yt.Stipend.Decimal().Add(yt.OtherIncome.Decimal()), Finnmark: o.Finnmark,
-				BirthYear: o.BirthYear, Months: months[y]}
+				BirthYear: o.BirthYear, Months: months[y], Explain: o.Explain}
 			var missingParam *rules.MissingTaxParamError
 			if err := in.Check(params); errors.As(err, &missingParam) {
 				yt.Note = err.Error()

@@ -216,6 +216,13 @@ func (p *Params) AverageG(year int) (decimal.Decimal, error) {
 	return sum.DivRound(decimal.NewFromInt(12), 0), nil
 }
 
+// GPerMonth is G per month as NAV publishes it (grunnbeløpPerMåned): G / 12
+// rounded half up to whole kroner. kvp g shows it, and kvp g import checks
+// NAV's figure against it.
+func GPerMonth(g decimal.Decimal) decimal.Decimal {
+	return g.DivRound(decimal.NewFromInt(12), 0)
+}
+
 // Set parses value for the parameter key and adds it from the date from.
 // It is how config files, the environment and --set change the defaults.
 func (p *Params) Set(key string, from Date, value, ref, source, origin string) error {

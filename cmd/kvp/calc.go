@@ -215,13 +215,13 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 }
 
 // taxSectionExplain explains the tax of every income year that has parameters.
-func taxSectionExplain(l locale, t *calc.TaxSection, p *rules.Params) []explainStep {
+func taxSectionExplain(l locale, t *calc.TaxSection) []explainStep {
 	var out []explainStep
 	for _, y := range t.Years {
 		if y.Tax == nil {
 			continue
 		}
-		out = append(out, taxExplain(l, *y.Tax, p.Tax[y.Year].Source)...)
+		out = append(out, taxExplain(l, *y.Tax)...)
 	}
 	return out
 }
@@ -414,6 +414,8 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		return err
 	}
 	c.Explain = o.explain
+	// The tax table shows each year's figures from their steps.
+	topts.Explain = format != "json" || o.explain
 	res, err := calc.Stipend(cfg.Params, c)
 	if err != nil {
 		return err
@@ -447,7 +449,7 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		doc := calcDoc{SchemaVersion: schemaVersion, Stamp: a.stamp(cfg, string(c.Rounding)), Case: cf, Result: res, Tax: tax}
 		if o.explain {
 			// JSON is the same in every language: the steps in English.
-			doc.Explain = append(renderSteps(locale{}, res.Steps), taxSectionExplain(locale{}, tax, cfg.Params)...)
+			doc.Explain = append(renderSteps(locale{}, res.Steps), taxSectionExplain(locale{}, tax)...)
 		}
 		return writeJSON(a.out, doc)
 	}
@@ -458,7 +460,7 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		return err
 	}
 	if o.explain {
-		printExplain(a.out, l, append(renderSteps(l, res.Steps), taxSectionExplain(l, tax, cfg.Params)...))
+		printExplain(a.out, l, append(renderSteps(l, res.Steps), taxSectionExplain(l, tax)...))
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"kvp/calc"
 	"kvp/rules"
 )
 
@@ -29,6 +30,21 @@ var stepLabels = map[string]string{
 
 	"rates.child_per_day":  "child supplement per child per day",
 	"rates.child_per_year": "child supplement per child per year",
+
+	"tax.personal_income":                        "Personal income (personinntekt)",
+	"tax.trygdeavgift":                           "National insurance contribution (trygdeavgift)",
+	"tax.minstefradrag":                          "Minimum deduction (minstefradrag)",
+	"tax.ordinary_income":                        "Ordinary income (alminnelig inntekt)",
+	"tax.finnmarksfradrag":                       "Finnmark deduction (finnmarksfradrag)",
+	"tax.ordinary_income_after_finnmarksfradrag": "Ordinary income after finnmarksfradrag (tax basis)",
+	"tax.personfradrag":                          "Personal allowance (personfradrag)",
+	"tax.tax_on_ordinary_income":                 "Tax on ordinary income (skatt på alminnelig inntekt)",
+	"tax.trinnskatt":                             "Step tax (trinnskatt)",
+	"tax.total_tax":                              "Total tax",
+	"tax.net":                                    "Net after tax",
+	"tax.net_per_month":                          "Net after tax per month",
+	"tax.pension_base":                           "Pensionable income (pensjonsgivende inntekt)",
+	"tax.pension_earning":                        "Pension earning (pensjonsopptjening)",
 }
 
 // bandLabels name the age bands of the rates' keys.
@@ -47,6 +63,10 @@ var roundingTexts = map[string]string{
 var paramNames = map[string]string{
 	rules.KeyG: "G", rules.KeyFactor: "factor", rules.KeyUnder25Share: "share",
 	rules.KeyDayDivisor: "divisor", rules.KeyChildSupplement: "rate",
+	calc.ParamTaxTable: "tax parameters", calc.ParamAverageG: "average G",
+	calc.ParamStepsFinnmark:   "Finnmark and Nord-Troms step rates",
+	calc.ParamNoStepsFinnmark: "no Finnmark and Nord-Troms step reduction",
+	calc.ParamLowRateMissing:  "low rate not given: wage rate used",
 }
 
 // renderSteps turns recorded steps into explanation lines. A parameter's

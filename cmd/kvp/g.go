@@ -3,7 +3,6 @@ package main
 import (
 	"strconv"
 
-	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
 	"kvp/calc"
@@ -54,7 +53,7 @@ changes on 1 May.` + exitStatusSection,
 			}
 			info := gInfo{
 				SchemaVersion: schemaVersion, Date: d, G: calc.M(g.Value), From: g.From,
-				PerMonth: calc.M(g.Value.DivRound(decimal.NewFromInt(12), 0)),
+				PerMonth: calc.M(rules.GPerMonth(g.Value)),
 				Year:     d.Year(), Ref: g.Ref, Source: g.Source, Origin: g.Origin,
 			}
 			if avg, err := p.AverageG(d.Year()); err == nil {
@@ -136,7 +135,7 @@ func newGListCmd(a *app) *cobra.Command {
 				if it.From.Year() < fromYear {
 					continue
 				}
-				out.History = append(out.History, gRow{From: it.From, G: calc.M(it.Value), PerMonth: calc.M(it.Value.DivRound(decimal.NewFromInt(12), 0)), Source: it.Source, Origin: it.Origin})
+				out.History = append(out.History, gRow{From: it.From, G: calc.M(it.Value), PerMonth: calc.M(rules.GPerMonth(it.Value)), Source: it.Source, Origin: it.Origin})
 			}
 			if n := len(cfg.Params.G.Items); n > 0 {
 				for y := max(fromYear, cfg.Params.G.Items[0].From.Year()); y <= cfg.Params.G.Items[n-1].From.Year(); y++ {

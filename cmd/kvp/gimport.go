@@ -133,7 +133,7 @@ func (e navGEntry) check() (navG, error) {
 		if g.PerMonth, err = kroner("grunnbeløpPerMåned", perMonth); err != nil {
 			return g, err
 		}
-		if want := (g.G + 6) / 12; g.PerMonth < want-1 || g.PerMonth > want+1 {
+		if want := rules.GPerMonth(decimal.NewFromInt(g.G)).IntPart(); g.PerMonth < want-1 || g.PerMonth > want+1 {
 			return g, fmt.Errorf("grunnbeløpPerMåned %d does not match grunnbeløp %d: G/12 rounded is %d", g.PerMonth, g.G, want)
 		}
 	}
@@ -245,7 +245,7 @@ func planGImport(p *rules.Params, source string, entries []navG) gImport {
 	plan := gImport{SchemaVersion: schemaVersion, Source: source, Entries: len(entries), New: []gChange{}, Changed: []gChange{}, Warnings: []string{}}
 	merged := p.Clone()
 	for _, e := range entries {
-		c := gChange{From: e.From, G: calc.M(decimal.NewFromInt(e.G)), PerMonth: calc.M(decimal.NewFromInt((e.G + 6) / 12))}
+		c := gChange{From: e.From, G: calc.M(decimal.NewFromInt(e.G)), PerMonth: calc.M(rules.GPerMonth(decimal.NewFromInt(e.G)))}
 		i := slices.IndexFunc(p.G.Items, func(it rules.Dated[decimal.Decimal]) bool { return it.From == e.From })
 		switch {
 		case i < 0:

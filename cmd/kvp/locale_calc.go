@@ -47,6 +47,26 @@ var nbCalc = map[string]string{
 	"stipend left after §§ 36–37":                          "stønad igjen etter §§ 36–37",
 	"krone for krone":                                      "krone for krone",
 
+	// --explain and the tables of kvp tax (calc.Tax's steps)
+	"Personal income (personinntekt)":                      "Personinntekt",
+	"National insurance contribution (trygdeavgift)":       "Trygdeavgift",
+	"Minimum deduction (minstefradrag)":                    "Minstefradrag",
+	"Ordinary income (alminnelig inntekt)":                 "Alminnelig inntekt",
+	"Finnmark deduction (finnmarksfradrag)":                "Finnmarksfradrag",
+	"Ordinary income after finnmarksfradrag (tax basis)":   "Grunnlag etter finnmarksfradrag",
+	"Personal allowance (personfradrag)":                   "Personfradrag",
+	"Tax on ordinary income (skatt på alminnelig inntekt)": "Skatt på alminnelig inntekt",
+	"Step tax (trinnskatt)":                                "Trinnskatt",
+	"Total tax":                                            "Sum skatt",
+	"Net after tax":                                        "Netto etter skatt",
+	"Net after tax per month":                              "Netto etter skatt per måned",
+	"Pensionable income (pensjonsgivende inntekt)":         "Pensjonsgivende inntekt",
+	"Pension earning (pensjonsopptjening)":                 "Pensjonsopptjening",
+	"tax parameters":                                       "skatteparametre",
+	"Finnmark and Nord-Troms step rates":                   "trinnsatser for Finnmark og Nord-Troms",
+	"no Finnmark and Nord-Troms step reduction":            "ingen redusert trinnskatt i Finnmark og Nord-Troms",
+	"low rate not given: wage rate used":                   "lav sats ikke oppgitt: mellomsats brukt",
+
 	// kvp compare
 	"Baseline: %s (params %s)\nScenario: %s (params %s)\n": "Grunnlag: %s (parametre %s)\nScenario: %s (parametre %s)\n",
 	"Legal basis of the scenario: %s\n":                    "Hjemmel for scenarioet: %s\n",

@@ -6,7 +6,7 @@ package main
 // trinnskatt, pensjonsopptjening, forskuddstrekk. Keys with verbs (%s, %d)
 // are format strings: the Norwegian takes the same arguments in the same
 // order. Reasons and warnings with dates are worded in rules (ReasonNB,
-// MessageNB, ValueNB) and tax line labels in calc (LabelNB).
+// MessageNB, ValueNB); the labels of calc.Tax's steps are in nbCalc.
 var nbRules = map[string]string{
 	// kvp check
 	"Eligibility on %s (sotjl. § 29)":                "Vilkårsvurdering per %s (sotjl. § 29)",
@@ -150,12 +150,6 @@ var nbRules = map[string]string{
 	"ftrl. § 3-15, chapter 20": "ftrl. § 3-15, kapittel 20",
 	"sktl. § 12-2 (trinnskatt); rates: Stortingets skattevedtak": "sktl. § 12-2 (trinnskatt); satser: Stortingets skattevedtak",
 	"to the øre, half up":                                  "til nærmeste øre, halv øre opp",
-	"the steps summed exactly, then to the øre, half up":   "trinnene summert eksakt, så til nærmeste øre, halv øre opp",
-	"none: a sum of rounded amounts":                       "ingen: sum av avrundede beløp",
-	"none: a difference of rounded amounts":                "ingen: differanse av avrundede beløp",
-	"tax parameters %d: %s":                                "skatteparametre %d: %s",
-	"average G %d from the G table":                        "gjennomsnittlig G %d fra G-tabellen",
-	"fixed by law":                                         "fastsatt i loven",
 	"; Finnmark and Nord-Troms":                            "; Finnmark og Nord-Troms",
 	"Tax-relevant amounts (income year by the month %s%s)": "Skattemessige beløp (inntektsår etter måneden stønaden er %s%s)",
 	"stipend and child supplement (net)":                   "stønad og barnetillegg (netto)",

@@ -97,7 +97,9 @@ in the config file (see README).` + exitStatusSection,
 			if err != nil {
 				return err
 			}
-			in := calc.TaxInput{Year: year, PersonalIncome: amount, Finnmark: finnmark, BirthYear: birthYear}
+			// The table shows each figure's formula: one computation, so it is
+			// always explained.
+			in := calc.TaxInput{Year: year, PersonalIncome: amount, Finnmark: finnmark, BirthYear: birthYear, Explain: true}
 			if err := in.Check(params); err != nil {
 				return err
 			}
@@ -108,7 +110,7 @@ in the config file (see README).` + exitStatusSection,
 			if format == "json" {
 				doc := taxDoc{SchemaVersion: schemaVersion, Stamp: a.stamp(cfg, ""), Breakdown: &b}
 				if explain {
-					doc.Explain = taxExplain(locale{}, b, params.Source)
+					doc.Explain = taxExplain(locale{}, b)
 				}
 				return writeJSON(a.out, doc)
 			}
@@ -118,7 +120,7 @@ in the config file (see README).` + exitStatusSection,
 			}
 			fmt.Fprintln(a.out, trygdeavgiftRateText(l, b, true))
 			if explain {
-				printExplain(a.out, l, taxExplain(l, b, params.Source))
+				printExplain(a.out, l, taxExplain(l, b))
 			}
 			return nil
 		},
@@ -131,15 +133,40 @@ in the config file (see README).` + exitStatusSection,
 	return cmd
 }
 
-func printTaxLines(a *app, l locale, b calc.TaxBreakdown) error {
-	rows := make([][]string, 0, len(b.Lines))
-	for _, line := range b.Lines {
-		params := make([]string, 0, len(line.Params))
-		for _, p := range line.Params {
-			params = append(params, taxParam(l, p))
+// taxExplain renders the steps calc.Tax recorded, and names the rule that
+// chose the trygdeavgift rate beside its step.
+func taxExplain(l locale, b calc.TaxBreakdown) []explainStep {
+	steps := renderSteps(l, b.Steps)
+	for i := range steps {
+		steps[i].Ref = l.T(steps[i].Ref)
+		if steps[i].Key == "tax.trygdeavgift" {
+			if steps[i].Source != "" {
+				steps[i].Source += "; "
+			}
+			steps[i].Source += trygdeavgiftConvention(l, b)
 		}
-		rows = append(rows, []string{taxLabel(l, line), l.Money(calc.M(line.Amount)), taxFormula(l, line.Formula),
-			l.T(line.Ref), strings.Join(params, "; ")})
+	}
+	return steps
+}
+
+// trygdeavgiftConvention names the rule that chose the trygdeavgift rate:
+// the CONVENTION (age in the income year) when the birth date is known.
+func trygdeavgiftConvention(l locale, b calc.TaxBreakdown) string {
+	if b.AgeInIncomeYear == nil {
+		return fmt.Sprintf(l.T("no birth date: the wage rate; the low rate applies under %d or over %d (%s)"),
+			rules.TrygdeavgiftLowUnder, rules.TrygdeavgiftLowOver, rules.RefTrygdeavgiftLow)
+	}
+	return fmt.Sprintf(l.T("CONVENTION (age in the income year): the age reached by 31 December of the income year decides; the low rate under %d or over %d (%s)"),
+		rules.TrygdeavgiftLowUnder, rules.TrygdeavgiftLowOver, rules.RefTrygdeavgiftLow)
+}
+
+// printTaxLines prints one row per recorded step of b: the figure, the
+// amount, the formula with its values, the reference and the parameters.
+func printTaxLines(a *app, l locale, b calc.TaxBreakdown) error {
+	steps := renderSteps(l, b.Steps)
+	rows := make([][]string, 0, len(steps))
+	for _, s := range steps {
+		rows = append(rows, []string{s.Figure, s.Result, s.Formula, l.T(s.Ref), s.Source})
 	}
 	if err := table(a.out, []string{"", l.T("amount"), l.T("formula"), l.T("reference"), l.T("parameters")}, rows, 1); err != nil {
 		return err
@@ -271,15 +298,18 @@ func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
 	var keys []string
 	labels := map[string]string{}
 	refs := map[string]string{}
-	for _, y := range t.Years {
+	cells := make([]map[string]string, len(t.Years)) // per year: key → amount
+	for i, y := range t.Years {
 		if y.Tax == nil {
 			continue
 		}
-		for _, line := range y.Tax.Lines {
-			if _, ok := labels[line.Key]; !ok {
-				keys = append(keys, line.Key)
-				labels[line.Key], refs[line.Key] = taxLabel(l, line), l.T(line.Ref)
+		cells[i] = map[string]string{}
+		for _, s := range renderSteps(l, y.Tax.Steps) {
+			if _, ok := labels[s.Key]; !ok {
+				keys = append(keys, s.Key)
+				labels[s.Key], refs[s.Key] = s.Figure, l.T(s.Ref)
 			}
+			cells[i][s.Key] = s.Result
 		}
 	}
 	rows := [][]string{}
@@ -295,14 +325,10 @@ func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
 	rows = append(rows, append(row, ""))
 	for _, k := range keys {
 		row := []string{labels[k]}
-		for _, y := range t.Years {
-			cell := l.T("n/a")
-			if y.Tax != nil {
-				for _, line := range y.Tax.Lines {
-					if line.Key == k {
-						cell = l.Money(calc.M(line.Amount))
-					}
-				}
+		for i := range t.Years {
+			cell, ok := cells[i][k]
+			if !ok {
+				cell = l.T("n/a")
 			}
 			row = append(row, cell)
 		}
