@@ -13,7 +13,7 @@ import (
 
 // schemaVersion is the version of every JSON document kvp prints. It changes
 // when a field is removed or changes meaning, not when one is added.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // writeJSON prints v as indented JSON followed by a newline.
 func writeJSON(w io.Writer, v any) error {
