@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -491,12 +492,15 @@ func costOfChange(base, scen []yearSum) []yearSum {
 		}
 		t.EarnedNet -= y.EarnedNet
 		t.PaidNet -= y.PaidNet
-		switch {
-		case t.Tax != nil && y.Tax != nil && t.TaxUnknown == 0 && y.TaxUnknown == 0:
-			d := *t.Tax - *y.Tax
-			t.Tax = &d
-		default: // the difference of a known and an unknown tax is unknown
-			t.Tax, t.TaxUnknown = nil, max(t.TaxUnknown, y.TaxUnknown)
+		base, scen := y.Tax, t.Tax
+		if y.TaxUnknown > 0 {
+			base = nil
+		}
+		if t.TaxUnknown > 0 {
+			scen = nil
+		}
+		if t.Tax = calc.CompareKnown(base, scen); t.Tax == nil { // the difference of a known and an unknown tax is unknown
+			t.TaxUnknown = max(t.TaxUnknown, y.TaxUnknown)
 		}
 	}
 	return sortedYears(m)
@@ -686,43 +690,31 @@ func fileTaxOptions(cf *caseFile) (calc.TaxOptions, error) {
 }
 
 func diffResults(a, b *batchResult) *batchResult {
-	d := &batchResult{From: a.From, To: a.To, PaidDays: b.PaidDays - a.PaidDays, Years: []batchYear{}}
-	d.Total = calc.Amounts{
-		Stipend: b.Total.Stipend - a.Total.Stipend, ChildSupplement: b.Total.ChildSupplement - a.Total.ChildSupplement,
-		Interruption: b.Total.Interruption - a.Total.Interruption, Absence: b.Total.Absence - a.Total.Absence,
-		Work: b.Total.Work - a.Total.Work, OtherBenefits: b.Total.OtherBenefits - a.Total.OtherBenefits, Net: b.Total.Net - a.Total.Net,
-	}
-	years := map[int]*batchYear{}
-	get := func(y int) *batchYear {
-		if years[y] == nil {
-			years[y] = &batchYear{Year: y}
-		}
-		return years[y]
-	}
-	for _, y := range b.Years {
-		t := get(y.Year)
-		t.EarnedNet += y.EarnedNet
-		t.PaidNet += y.PaidNet
-		if y.Tax != nil {
-			v := *y.Tax
-			t.Tax = &v
-		}
-	}
-	for _, y := range a.Years {
-		t := get(y.Year)
-		t.EarnedNet -= y.EarnedNet
-		t.PaidNet -= y.PaidNet
-		if y.Tax != nil {
-			v := -*y.Tax
-			if t.Tax != nil {
-				v += *t.Tax
+	d := &batchResult{From: a.From, To: a.To, PaidDays: b.PaidDays - a.PaidDays, Total: b.Total.Sub(a.Total), Years: []batchYear{}}
+	sides := map[int]*[2]*batchYear{}
+	for side, r := range []*batchResult{a, b} {
+		for i := range r.Years {
+			y := &r.Years[i]
+			if sides[y.Year] == nil {
+				sides[y.Year] = &[2]*batchYear{}
 			}
-			t.Tax = &v
+			sides[y.Year][side] = y
 		}
 	}
-	for _, y := range years {
-		d.Years = append(d.Years, *y)
+	for _, year := range slices.Sorted(maps.Keys(sides)) {
+		t := batchYear{Year: year}
+		var tax [2]*calc.Money
+		for side, y := range sides[year] {
+			if y == nil {
+				continue
+			}
+			sign := calc.Money(1 - 2*(1-side)) // −1 for the baseline, +1 for the scenario
+			t.EarnedNet += sign * y.EarnedNet
+			t.PaidNet += sign * y.PaidNet
+			tax[side] = y.Tax
+		}
+		t.Tax = calc.CompareKnown(tax[0], tax[1]) // unknown on either side: unknown
+		d.Years = append(d.Years, t)
 	}
-	slices.SortFunc(d.Years, func(x, y batchYear) int { return x.Year - y.Year })
 	return d
 }

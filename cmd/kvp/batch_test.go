@@ -84,3 +84,22 @@ func TestBatchProgressOnlyOnATerminal(t *testing.T) {
 		t.Errorf("pipe: no summary on stderr: %q", errP)
 	}
 }
+
+// A record's difference uses calc's comparison rules: a year whose tax is
+// unknown on one side has an unknown difference, not −tax.
+func TestDiffResultsUnknownTax(t *testing.T) {
+	tax := calc.Kroner(1000)
+	more := calc.Kroner(1200)
+	base := &batchResult{Total: calc.Amounts{Net: calc.Kroner(5000)}, Years: []batchYear{{Year: 2026, PaidNet: calc.Kroner(5000), Tax: &tax}, {Year: 2027, Tax: &tax}}}
+	scen := &batchResult{Total: calc.Amounts{Net: calc.Kroner(5500)}, Years: []batchYear{{Year: 2026, PaidNet: calc.Kroner(5500), Tax: &more}, {Year: 2027}}}
+	d := diffResults(base, scen)
+	if d.Total.Net != calc.Kroner(500) || len(d.Years) != 2 {
+		t.Fatalf("diff = %+v", d)
+	}
+	if y := d.Years[0]; y.PaidNet != calc.Kroner(500) || y.Tax == nil || *y.Tax != calc.Kroner(200) {
+		t.Errorf("2026 = %+v", y)
+	}
+	if y := d.Years[1]; y.Tax != nil {
+		t.Errorf("2027: known − unknown tax = %s, want unknown", *y.Tax)
+	}
+}

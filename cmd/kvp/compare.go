@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
 	"kvp/calc"
@@ -191,10 +190,7 @@ func compareCase(sides []batchSide, c calc.Case, topts calc.TaxOptions) (*compar
 	}
 	for _, y := range slices.Sorted(mapsKeys(years)) {
 		ct := years[y]
-		if ct.NetBaseline != nil && ct.NetScenario != nil {
-			d := *ct.NetScenario - *ct.NetBaseline
-			ct.NetDifference = &d
-		}
+		ct.NetDifference = calc.CompareKnown(ct.NetBaseline, ct.NetScenario)
 		doc.TaxYears = append(doc.TaxYears, *ct)
 	}
 	return doc, nil
@@ -211,11 +207,8 @@ func mapsKeys[V any](m map[int]V) func(func(int) bool) {
 }
 
 func newCompareRow(r compareRow, base, scen calc.Money) compareRow {
-	r.Baseline, r.Scenario, r.Difference = base, scen, scen-base
-	if base != 0 {
-		p := r.Difference.Decimal().Mul(decimal.NewFromInt(100)).DivRound(base.Decimal(), 2).StringFixed(2)
-		r.Percent = &p
-	}
+	c := calc.Compare(base, scen)
+	r.Baseline, r.Scenario, r.Difference, r.Percent = c.Baseline, c.Scenario, c.Difference, c.Percent
 	return r
 }
 
