@@ -394,13 +394,13 @@ func CheckEligibilityTraced(f EligibilityFacts, trace *Trace) EligibilityResult 
 var (
 	sourceAge = []Param{{Source: fmt.Sprintf("CONVENTION: from the lower-age birthday to the day before the %dth birthday; "+
 		"the lower age is %d from %s, %d before", AgeUpperBound, MinAge, Amendment2019, MinAgeBefore)}}
-	sourceLeapBirthday = Param{Source: "CONVENTION (born 29 February): a year older on 28 February (feb28) or 1 March (mar1) " +
-		"in a year without 29 February (" + RefLeapBirthday + ")"}
+	sourceLeapBirthday = Param{Source: "CONVENTION (born 29 February, kvp-rules.md § 7.1): a year older on 28 February " +
+		"(feb28, as NAV) or 1 March (mar1) in a year without 29 February"}
 	sourceFinding   = []Param{{Source: "the caseworker's finding"}}
 	sourceJudgement = []Param{{Source: "the caseworker's judgement"}}
 	sourceBenefits  = []Param{{Source: "in full rules the programme out: " + strings.Join(subsistenceInFull, ", ") +
 		", whatever the judgement; a smaller amount, barnepensjon or other is decided by the caseworker's judgement " +
-		FactBenefitVeryLimited + " (the law sets no threshold)"}}
+		FactBenefitVeryLimited + " (yes: met, no: not met; the law sets no threshold)"}}
 	sourceYouthAges = []Param{{Source: fmt.Sprintf("the youth programme covers ages 18–%d: from the %dth birthday no ungdomsprogramytelse",
 		YouthProgrammeAgeLimit-1, YouthProgrammeAgeLimit)}}
 	sourcePrevious = []Param{{Source: fmt.Sprintf("a one-time right before %s; no limit from then (2019 amendment)", Amendment2019)}}

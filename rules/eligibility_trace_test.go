@@ -220,8 +220,8 @@ func TestEligibilityTraceReplays(t *testing.T) {
 
 // stepsMatchResult checks that the steps say what the result says: one step
 // per criterion with its outcome, the verdict, the start deadline; and that
-// the birthdays in the inputs are the ones the leap-birthday convention
-// gives, computed here on time.Time.
+// the lower age and the birthdays in the inputs are the ones in force and
+// the ones the leap-birthday convention gives, computed here on time.Time.
 func stepsMatchResult(f EligibilityFacts, res EligibilityResult, steps []Step) error {
 	byKey := map[string][]Step{}
 	for _, s := range steps {
@@ -240,6 +240,10 @@ func stepsMatchResult(f EligibilityFacts, res EligibilityResult, steps []Step) e
 		}
 		if s.Result != string(fd.Result) {
 			return fmt.Errorf("%s: step %s, finding %s", fd.ID, s.Result, fd.Result)
+		}
+		// the lower age in force: 19 before 2019-01-01, 18 from then
+		if lower, ok := s.Inputs.Value("lower_age"); ok && lower != map[bool]string{true: "19", false: "18"}[f.AssessmentDate < NewDate(2019, 1, 1)] {
+			return fmt.Errorf("%s: lower age %s on %s", fd.ID, lower, f.AssessmentDate)
 		}
 		for _, in := range s.Inputs {
 			age, ok := strings.CutPrefix(in.Name, "birthday_")
