@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -292,22 +293,31 @@ type EligibilityResult struct {
 // CheckEligibility judges every criterion on f.AssessmentDate. It does not
 // validate f; call Validate first.
 func CheckEligibility(f EligibilityFacts) EligibilityResult {
+	return CheckEligibilityTraced(f, nil)
+}
+
+// CheckEligibilityTraced is CheckEligibility that records in trace, where
+// each criterion is decided, its step (key "eligibility.KVP-EL-01" …): the
+// facts and dates it compared, the condition for met as a formula over
+// them, the outcome and the legal reference; then the verdict and, with an
+// application date, the § 31 start deadline. A nil trace records nothing.
+func CheckEligibilityTraced(f EligibilityFacts, trace *Trace) EligibilityResult {
 	on := f.AssessmentDate
-	judge := []func(EligibilityFacts) (Outcome, reason, []string){
+	judge := []func(EligibilityFacts, *Trace) (Outcome, reason, []string){
 		checkAge,
-		func(f EligibilityFacts) (Outcome, reason, []string) {
-			return checkYesNo(f.ReducedCapacity, FactReducedCapacity,
+		func(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
+			return checkYesNo(t, "KVP-EL-02", f.ReducedCapacity, FactReducedCapacity, sourceFinding,
 				reason{"work and income capacity is substantially reduced", "arbeids- og inntektsevnen er vesentlig nedsatt"},
 				reason{"work and income capacity is not substantially reduced", "arbeids- og inntektsevnen er ikke vesentlig nedsatt"})
 		},
 		checkBenefits,
-		func(f EligibilityFacts) (Outcome, reason, []string) {
-			return checkYesNo(f.AssessmentDone, FactAssessmentDone,
+		func(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
+			return checkYesNo(t, "KVP-EL-04", f.AssessmentDone, FactAssessmentDone, sourceFinding,
 				reason{"a work ability assessment (arbeidsevnevurdering) has been done", "arbeidsevnevurdering er gjennomført"},
 				reason{"no work ability assessment (arbeidsevnevurdering) has been done", "arbeidsevnevurdering er ikke gjennomført"})
 		},
-		func(f EligibilityFacts) (Outcome, reason, []string) {
-			return checkYesNo(f.FollowUpNeeded, FactFollowUpNeeded,
+		func(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
+			return checkYesNo(t, "KVP-EL-05", f.FollowUpNeeded, FactFollowUpNeeded, sourceJudgement,
 				reason{"close, coordinated follow-up is judged suitable and necessary", "tett og koordinert bistand er vurdert som egnet og nødvendig"},
 				reason{"close, coordinated follow-up is not judged suitable and necessary", "tett og koordinert bistand er ikke vurdert som egnet og nødvendig"})
 		},
@@ -325,7 +335,7 @@ func CheckEligibility(f EligibilityFacts) EligibilityResult {
 	}
 	anyNotMet, anyUnknown := false, false
 	for i, c := range Criteria {
-		out, why, missing := judge[i](f)
+		out, why, missing := judge[i](f, trace)
 		if missing == nil {
 			missing = []string{}
 		}
@@ -348,22 +358,109 @@ func CheckEligibility(f EligibilityFacts) EligibilityResult {
 	case anyUnknown:
 		res.Verdict = VerdictUndetermined
 	}
+	if trace.On() {
+		trace.Add(verdictStep(res))
+	}
 
 	if f.ApplicationDate != nil {
 		d := StartDeadline(*f.ApplicationDate)
+		passed := on > d
 		res.StartDeadline = &d
 		note := fmt.Sprintf("the programme must start no later than %s: application %s + %d months (%s)",
 			d, *f.ApplicationDate, StartDeadlineMonths, RefStartDeadline)
 		noteNB := fmt.Sprintf("programmet må starte senest %s: søknad %s + %d måneder (%s)",
 			dateNB(d), dateNB(*f.ApplicationDate), StartDeadlineMonths, RefStartDeadline)
-		if on > d {
+		if passed {
 			note += fmt.Sprintf("; that deadline had passed on the assessment date %s", on)
 			noteNB += fmt.Sprintf("; fristen var passert på vurderingsdatoen %s", dateNB(on))
 		}
 		res.Notes = append(res.Notes, note)
 		res.NotesNB = append(res.NotesNB, noteNB)
+		if trace.On() {
+			trace.Add(Step{Key: "eligibility.start_deadline",
+				Inputs:  Inputs{dateInput(FactApplicationDate, *f.ApplicationDate), {"months", strconv.Itoa(StartDeadlineMonths)}},
+				Formula: "{" + FactApplicationDate + "} + {months} months", Result: d.String(), Unit: UnitDate,
+				Ref: RefStartDeadline, Params: sourceDeadline})
+			trace.Add(Step{Key: "eligibility.start_deadline.passed",
+				Inputs:  Inputs{dateInput("start_deadline", d), dateInput("assessed", on)},
+				Formula: "{start_deadline} < {assessed}", Result: yesNoWord(passed), Unit: UnitYesNo, Ref: RefStartDeadline})
+		}
 	}
 	return res
+}
+
+// The sources of the eligibility steps that are rules, not dated values:
+// the conventions kvp follows where the law is silent, and who decides a fact.
+var (
+	sourceAge = []Param{{Source: fmt.Sprintf("CONVENTION: from the lower-age birthday to the day before the %dth birthday; "+
+		"the lower age is %d from %s, %d before", AgeUpperBound, MinAge, Amendment2019, MinAgeBefore)}}
+	sourceLeapBirthday = Param{Source: "CONVENTION (born 29 February, kvp-rules.md § 7.1): a year older on 28 February " +
+		"(feb28, as NAV) or 1 March (mar1) in a year without 29 February"}
+	sourceFinding   = []Param{{Source: "the caseworker's finding"}}
+	sourceJudgement = []Param{{Source: "the caseworker's judgement"}}
+	sourceBenefits  = []Param{{Source: "in full rules the programme out: " + strings.Join(subsistenceInFull, ", ") +
+		", whatever the judgement; a smaller amount, barnepensjon or other is decided by the caseworker's judgement " +
+		FactBenefitVeryLimited + " (yes: met, no: not met; the law sets no threshold)"}}
+	sourceYouthAges = []Param{{Source: fmt.Sprintf("the youth programme covers ages 18–%d: from the %dth birthday no ungdomsprogramytelse",
+		YouthProgrammeAgeLimit-1, YouthProgrammeAgeLimit)}}
+	sourcePrevious = []Param{{Source: fmt.Sprintf("a one-time right before %s; no limit from then (2019 amendment)", Amendment2019)}}
+	sourceDeadline = []Param{{Source: "CONVENTION: the same day of the month, or the month's last day when it has none (domstolloven § 148)"}}
+)
+
+// unknownValue is the value of a step's input for a fact not known.
+const unknownValue = string(Unknown)
+
+// yesNoValue is a yes/no fact as a step's input: yes, no or unknown.
+func yesNoValue(v *bool) string {
+	if v == nil {
+		return unknownValue
+	}
+	return yesNoWord(*v)
+}
+
+func yesNoWord(v bool) string {
+	if v {
+		return "yes"
+	}
+	return "no"
+}
+
+func dateInput(name string, d Date) Input { return Input{Name: name, Value: d.String()} }
+
+// criterionRef is the legal reference of criterion id.
+func criterionRef(id string) string {
+	for _, c := range Criteria {
+		if c.ID == id {
+			return c.Ref
+		}
+	}
+	return ""
+}
+
+// outcomeStep is the step of criterion id decided as out. formula is the
+// condition for met over the inputs ("" where a value looked up decides it);
+// ref "" is the criterion's reference.
+func outcomeStep(id string, out Outcome, formula string, in Inputs, ref string, src []Param) Step {
+	if ref == "" {
+		ref = criterionRef(id)
+	}
+	return Step{Key: "eligibility." + id, Inputs: in, Formula: formula, Result: string(out), Unit: UnitOutcome, Ref: ref, Params: src}
+}
+
+// verdictStep is the verdict over the findings: eligible when all are met.
+func verdictStep(res EligibilityResult) Step {
+	in := make(Inputs, 0, len(res.Findings))
+	var formula strings.Builder
+	formula.WriteString("all(")
+	for i, fd := range res.Findings {
+		if i > 0 {
+			formula.WriteString(", ")
+		}
+		formula.WriteString("{" + fd.ID + "}")
+		in = append(in, Input{Name: fd.ID, Value: string(fd.Result)})
+	}
+	formula.WriteString(")")
+	return Step{Key: "eligibility.verdict", Inputs: in, Formula: formula.String(), Result: res.Verdict, Unit: UnitVerdict, Ref: "sotjl. § 29"}
 }
 
 // StartDeadline is the last day the programme may start for an application
@@ -393,9 +490,12 @@ func StartDeadline(application Date) Date {
 // age is the one in force on the assessment date: 19 before 2019-01-01, 18
 // from then. A 29 February birth date turns a year older on 28 February (or
 // 1 March under LeapMar1) in a year without 29 February (Birthday).
-func checkAge(f EligibilityFacts) (Outcome, reason, []string) {
+func checkAge(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 	on := f.AssessmentDate
 	if f.BirthDate == nil {
+		if t.On() {
+			t.Add(outcomeStep("KVP-EL-01", Unknown, "", Inputs{{FactBirthDate, unknownValue}, dateInput("assessed", on)}, "", sourceAge))
+		}
 		return Unknown, reason{"birth date unknown", "fødselsdato ukjent"}, []string{FactBirthDate}
 	}
 	birth := *f.BirthDate
@@ -408,36 +508,59 @@ func checkAge(f EligibilityFacts) (Outcome, reason, []string) {
 	from := Birthday(birth, lower, f.LeapBirthday)
 	upper := Birthday(birth, AgeUpperBound, f.LeapBirthday)
 	last := upper.AddDays(-1)
+	var out Outcome
+	var why reason
 	switch {
 	case on < from:
-		return NotMet, reason{
+		out, why = NotMet, reason{
 			fmt.Sprintf("turns %d on %s%s; assessed %s", lower, from, lowerNote, on),
 			fmt.Sprintf("fyller %d år %s%s; vurdert %s", lower, dateNB(from), lowerNoteNB, dateNB(on)),
-		}, nil
+		}
 	case on >= upper:
-		return NotMet, reason{
+		out, why = NotMet, reason{
 			fmt.Sprintf("turned %d on %s (eligible until the day before, %s); assessed %s", AgeUpperBound, upper, last, on),
 			fmt.Sprintf("fylte %d år %s (rett til og med dagen før, %s); vurdert %s", AgeUpperBound, dateNB(upper), dateNB(last), dateNB(on)),
-		}, nil
+		}
+	default:
+		out, why = Met, reason{
+			fmt.Sprintf("turned %d on %s%s and turns %d on %s (eligible until %s); assessed %s",
+				lower, from, lowerNote, AgeUpperBound, upper, last, on),
+			fmt.Sprintf("fylte %d år %s%s og fyller %d år %s (rett til og med %s); vurdert %s",
+				lower, dateNB(from), lowerNoteNB, AgeUpperBound, dateNB(upper), dateNB(last), dateNB(on)),
+		}
 	}
-	return Met, reason{
-		fmt.Sprintf("turned %d on %s%s and turns %d on %s (eligible until %s); assessed %s",
-			lower, from, lowerNote, AgeUpperBound, upper, last, on),
-		fmt.Sprintf("fylte %d år %s%s og fyller %d år %s (rett til og med %s); vurdert %s",
-			lower, dateNB(from), lowerNoteNB, AgeUpperBound, dateNB(upper), dateNB(last), dateNB(on)),
-	}, nil
+	if t.On() {
+		lowerName, upperName := fmt.Sprintf("birthday_%d", lower), fmt.Sprintf("birthday_%d", AgeUpperBound)
+		in := Inputs{dateInput(lowerName, from), dateInput("assessed", on), dateInput(upperName, upper),
+			dateInput(FactBirthDate, birth), {"lower_age", strconv.Itoa(lower)}}
+		src := sourceAge
+		if _, m, d := birth.YMD(); m == 2 && d == 29 {
+			leap := f.LeapBirthday
+			if leap == "" {
+				leap = LeapFeb28
+			}
+			in = append(in, Input{"leap_birthday", string(leap)})
+			src = append(slices.Clip(sourceAge), sourceLeapBirthday)
+		}
+		t.Add(outcomeStep("KVP-EL-01", out, "{"+lowerName+"} ≤ {assessed} < {"+upperName+"}", in, "", src))
+	}
+	return out, why, nil
 }
 
 // checkYesNo is a criterion that is a caseworker's finding: yes is met, no
-// is not met, unknown asks for the fact.
-func checkYesNo(v *bool, key string, yes, no reason) (Outcome, reason, []string) {
+// is not met, unknown asks for the fact. Its step's formula is the fact.
+func checkYesNo(t *Trace, id string, v *bool, key string, src []Param, yes, no reason) (Outcome, reason, []string) {
+	out, why, missing := NotMet, no, []string(nil)
 	switch {
 	case v == nil:
-		return Unknown, reason{key + " unknown", key + " ukjent"}, []string{key}
+		out, why, missing = Unknown, reason{key + " unknown", key + " ukjent"}, []string{key}
 	case *v:
-		return Met, yes, nil
+		out, why = Met, yes
 	}
-	return NotMet, no, nil
+	if t.On() {
+		t.Add(outcomeStep(id, out, "{"+key+"}", Inputs{{key, yesNoValue(v)}}, "", src))
+	}
+	return out, why, missing
 }
 
 // checkBenefits is KVP-EL-03. A subsistence benefit in full rules the
@@ -456,7 +579,10 @@ func checkYesNo(v *bool, key string, yes, no reason) (Outcome, reason, []string)
 // missing fact; with the judgement no the criterion is not met in either
 // case. Likewise an incomplete list (BenefitsKnown false) may hide a
 // benefit in full: a yes then still asks for the rest of the list.
-func checkBenefits(f EligibilityFacts) (Outcome, reason, []string) {
+//
+// Its step's formula is the judgement where the judgement decides; where the
+// list decides (a benefit in full, none at all) there is nothing to replay.
+func checkBenefits(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 	var full, assess, noAmount []string
 	var fullNB, assessNB []string
 	for _, b := range f.Benefits {
@@ -483,9 +609,13 @@ func checkBenefits(f EligibilityFacts) (Outcome, reason, []string) {
 	judged := f.BenefitVeryLimited
 	receives := "receives " + strings.Join(assess, ", ")
 	receivesNB := "mottar " + strings.Join(assessNB, ", ")
+	var out Outcome
+	var why reason
+	var missing []string
+	judgement := "" // the step's formula: the judgement, where it decides
 	switch {
 	case len(full) > 0:
-		why := reason{
+		out, why = NotMet, reason{
 			"receives " + strings.Join(full, ", ") + ": a subsistence benefit under ftrl. or arbeidsmarkedsloven",
 			"mottar " + strings.Join(fullNB, ", ") + ": en ytelse til livsopphold etter ftrl. eller arbeidsmarkedsloven",
 		}
@@ -493,50 +623,92 @@ func checkBenefits(f EligibilityFacts) (Outcome, reason, []string) {
 			why.en += "; " + FactBenefitVeryLimited + ": yes does not change it: a benefit in full is never very limited"
 			why.nb += "; " + FactBenefitVeryLimited + ": ja endrer ikke dette: en ytelse fullt ut er aldri svært begrenset"
 		}
-		return NotMet, why, nil
 	case len(assess) > 0 && judged != nil && !*judged:
-		return NotMet, reason{
+		out, judgement, why = NotMet, "{"+FactBenefitVeryLimited+"}", reason{
 			receives + ": judged not very limited by the caseworker (" + FactBenefitVeryLimited + ": no)",
 			receivesNB + ": vurdert som ikke svært begrenset av saksbehandler (" + FactBenefitVeryLimited + ": nei)",
-		}, nil
+		}
 	case len(noAmount) > 0:
-		missing := []string{FactBenefits}
+		missing = []string{FactBenefits}
 		if judged == nil {
 			missing = append(missing, FactBenefitVeryLimited)
 		}
-		return Unknown, reason{
+		out, why = Unknown, reason{
 			receives + ": give the yearly amount of " +
 				strings.Join(noAmount, ", ") + ", or full (in full it rules the programme out; " +
 				"a smaller amount needs assessment by the caseworker)",
 			receivesNB + ": oppgi årlig beløp for " +
 				strings.Join(noAmount, ", ") + ", eller full (fullt ut utelukker det programmet; " +
 				"et mindre beløp må vurderes av saksbehandler)",
-		}, missing
+		}
 	case len(assess) > 0 && judged == nil:
-		missing := []string{FactBenefitVeryLimited}
+		missing = []string{FactBenefitVeryLimited}
 		if !f.BenefitsKnown {
 			missing = []string{FactBenefits, FactBenefitVeryLimited}
 		}
-		return Unknown, reason{
+		out, judgement, why = Unknown, "{"+FactBenefitVeryLimited+"}", reason{
 			receives + ": whether this is very limited needs assessment by the caseworker (give " + FactBenefitVeryLimited + ")",
 			receivesNB + ": om dette er svært begrenset, må vurderes av saksbehandler (oppgi " + FactBenefitVeryLimited + ")",
-		}, missing
+		}
 	case len(assess) > 0 && !f.BenefitsKnown:
-		return Unknown, reason{
+		out, why, missing = Unknown, reason{
 			receives + ": judged very limited by the caseworker, but the list of benefits may be incomplete " +
 				"(a subsistence benefit in full would rule the programme out)",
 			receivesNB + ": vurdert som svært begrenset av saksbehandler, men listen over ytelser kan være ufullstendig " +
 				"(en ytelse til livsopphold fullt ut utelukker programmet)",
 		}, []string{FactBenefits}
 	case len(assess) > 0:
-		return Met, reason{
+		out, judgement, why = Met, "{"+FactBenefitVeryLimited+"}", reason{
 			receives + ": judged very limited by the caseworker (" + FactBenefitVeryLimited + ": yes)",
 			receivesNB + ": vurdert som svært begrenset av saksbehandler (" + FactBenefitVeryLimited + ": ja)",
-		}, nil
+		}
 	case !f.BenefitsKnown:
-		return Unknown, reason{"benefits unknown", "ytelser ukjent"}, []string{FactBenefits}
+		out, why, missing = Unknown, reason{"benefits unknown", "ytelser ukjent"}, []string{FactBenefits}
+	default:
+		out, why = Met, reason{"receives no subsistence benefits", "mottar ingen ytelser til livsopphold"}
 	}
-	return Met, reason{"receives no subsistence benefits", "mottar ingen ytelser til livsopphold"}, nil
+	if t.On() {
+		t.Add(outcomeStep("KVP-EL-03", out, judgement, benefitInputs(f, len(assess) > 0), "", sourceBenefits))
+	}
+	return out, why, missing
+}
+
+// benefitInputs are the inputs of KVP-EL-03: the benefits as a --benefit
+// list ("aap=20000, barnepensjon=full"; a kind alone has no amount; "none";
+// "unknown"), the amounts still needed, whether the list may be incomplete,
+// and the judgement where a benefit needs it or it was given.
+func benefitInputs(f EligibilityFacts, assess bool) Inputs {
+	list := make([]string, 0, len(f.Benefits))
+	for _, b := range f.Benefits {
+		switch {
+		case b.Full:
+			list = append(list, b.Kind+"=full")
+		case b.Yearly != nil:
+			list = append(list, b.Kind+"="+b.Yearly.String())
+		default:
+			list = append(list, b.Kind)
+		}
+	}
+	value := strings.Join(list, ", ")
+	switch {
+	case len(list) == 0 && f.BenefitsKnown:
+		value = "none"
+	case len(list) == 0:
+		value = unknownValue
+	}
+	in := Inputs{{FactBenefits, value}}
+	for i, b := range f.Benefits {
+		if !b.Full && b.Yearly == nil && slices.Contains(subsistenceInFull, b.Kind) {
+			in = append(in, Input{fmt.Sprintf("%s[%d].amount", FactBenefits, i), unknownValue})
+		}
+	}
+	if len(list) > 0 && !f.BenefitsKnown {
+		in = append(in, Input{"benefits_complete", unknownValue})
+	}
+	if assess || f.BenefitVeryLimited != nil {
+		in = append(in, Input{FactBenefitVeryLimited, yesNoValue(f.BenefitVeryLimited)})
+	}
+	return in
 }
 
 // checkResidence is KVP-EL-06 (forskrift FOR-2011-12-16-1251, personer uten
@@ -554,17 +726,24 @@ func checkBenefits(f EligibilityFacts) (Outcome, reason, []string) {
 // meets it and an asylum seeker in reception does not, whatever the abode):
 // it asks for residence, and for fixed_abode too when that is unknown and
 // some status would need it.
-func checkResidence(f EligibilityFacts) (Outcome, reason, []string) {
+func checkResidence(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 	on := f.AssessmentDate
 	if f.Residence != "" {
-		return residenceOutcome(f.Residence, f.FixedAbode, on)
+		return residenceOutcome(f.Residence, f.FixedAbode, on, t)
 	}
 	missing := []string{FactResidence}
 	for _, s := range ResidenceStatuses {
-		if _, _, m := residenceOutcome(s, f.FixedAbode, on); slices.Contains(m, FactFixedAbode) {
+		if _, _, m := residenceOutcome(s, f.FixedAbode, on, nil); slices.Contains(m, FactFixedAbode) {
 			missing = append(missing, FactFixedAbode)
 			break
 		}
+	}
+	if t.On() {
+		in := Inputs{{FactResidence, unknownValue}}
+		if f.FixedAbode != nil || slices.Contains(missing, FactFixedAbode) {
+			in = append(in, Input{FactFixedAbode, yesNoValue(f.FixedAbode)})
+		}
+		t.Add(outcomeStep("KVP-EL-06", Unknown, "", in, "", nil))
 	}
 	return Unknown, reason{"residence status unknown", "oppholdsstatus ukjent"}, missing
 }
@@ -580,22 +759,37 @@ const (
 	RefNoLawfulResidence = "FOR-2011-12-16-1251 § 4"
 )
 
-func residenceOutcome(status string, abode *bool, on Date) (Outcome, reason, []string) {
+// residenceOutcome decides KVP-EL-06 for a known status and records its
+// steps in t. A status that decides by itself (a citizen, reception, no
+// lawful residence) is a value looked up; for the others the step's formula
+// is the fixed abode, or for an EEA citizen the exemption date.
+func residenceOutcome(status string, abode *bool, on Date, t *Trace) (Outcome, reason, []string) {
+	const id = "KVP-EL-06"
+	lookedUp := func(out Outcome, ref string, in ...Input) {
+		if t.On() {
+			t.Add(outcomeStep(id, out, "", append(Inputs{{FactResidence, status}}, in...), ref, nil))
+		}
+	}
+	notRequired := Input{"fixed_abode_required", "no"}
 	var who, tail reason // the person, and what follows the abode
 	ref := RefBopelNonCitizens
 	switch status {
 	case ResidenceAsylumReception:
+		lookedUp(NotMet, RefAsylumReception)
 		return NotMet, reason{"lives in state asylum reception: no right to the programme (" + RefAsylumReception + ")",
 			"bor i statlig asylmottak: har ikke rett til programmet (" + RefAsylumReception + ")"}, nil
 	case ResidenceNoLawfulResidence:
+		lookedUp(NotMet, RefNoLawfulResidence)
 		return NotMet, reason{"has no lawful residence in Norway: no right to the programme (" + RefNoLawfulResidence + ")",
 			"har ikke lovlig opphold i Norge: har ikke rett til programmet (" + RefNoLawfulResidence + ")"}, nil
 	case ResidenceNorwegian:
+		lookedUp(Met, RefBopelNonCitizens, notRequired)
 		return Met, reason{
 			"Norwegian citizen: the fixed-abode condition applies only to persons who are not Norwegian citizens (" + RefBopelNonCitizens + ")",
 			"norsk statsborger: kravet om fast bopel gjelder bare personer som ikke er norske statsborgere (" + RefBopelNonCitizens + ")",
 		}, nil
 	case ResidenceTraffickingReflection:
+		lookedUp(Met, RefBopelExceptions, notRequired)
 		return Met, reason{
 			"presumed victim of human trafficking with a limited residence permit (utlendingsforskriften § 8-3): " +
 				"the fixed-abode condition does not apply (" + RefBopelExceptions + ")",
@@ -603,6 +797,7 @@ func residenceOutcome(status string, abode *bool, on Date) (Outcome, reason, []s
 				"kravet om fast bopel gjelder ikke (" + RefBopelExceptions + ")",
 		}, nil
 	case ResidencePendingApplication:
+		lookedUp(Met, RefBopelExceptions, notRequired)
 		return Met, reason{
 			"allowed to stay while an application or appeal on residence is processed: " +
 				"the fixed-abode condition does not apply (" + RefBopelExceptions + ")",
@@ -610,7 +805,17 @@ func residenceOutcome(status string, abode *bool, on Date) (Outcome, reason, []s
 				"kravet om fast bopel gjelder ikke (" + RefBopelExceptions + ")",
 		}, nil
 	case ResidenceEEA:
-		if on >= EEABopelExemptFrom {
+		exempt := on >= EEABopelExemptFrom
+		if t.On() {
+			in := Inputs{dateInput("eea_exemption_from", EEABopelExemptFrom), dateInput("assessed", on)}
+			if exempt {
+				t.Add(outcomeStep(id, Met, "{eea_exemption_from} ≤ {assessed}", append(Inputs{{FactResidence, status}}, in...), RefBopelEEA, nil))
+			} else {
+				t.Add(Step{Key: "eligibility." + id + ".eea_exemption", Inputs: in, Formula: "{eea_exemption_from} ≤ {assessed}",
+					Result: yesNoWord(exempt), Unit: UnitYesNo, Ref: RefBopelEEA})
+			}
+		}
+		if exempt {
 			return Met, reason{
 				fmt.Sprintf("EEA citizen lawfully resident under the EEA agreement: exempt from the fixed-abode condition since %s (%s); assessed %s",
 					EEABopelExemptFrom, RefBopelEEA, on),
@@ -638,21 +843,32 @@ func residenceOutcome(status string, abode *bool, on Date) (Outcome, reason, []s
 	case ResidenceLawfulResident:
 		who = reason{"lawfully resident", "lovlig opphold"}
 	default:
+		lookedUp(Unknown, "")
 		return Unknown, reason{
 			fmt.Sprintf("residence status %q is not known to the rules", status),
 			fmt.Sprintf("oppholdsstatus %q er ukjent for reglene", status),
 		}, []string{FactResidence}
 	}
+	var out Outcome
+	var why reason
+	var missing []string
 	switch {
 	case abode == nil:
-		return Unknown, reason{who.en + "; fixed abode in Norway unknown" + tail.en, who.nb + "; fast bopel i Norge ukjent" + tail.nb},
-			[]string{FactFixedAbode}
+		out, missing = Unknown, []string{FactFixedAbode}
+		why = reason{who.en + "; fixed abode in Norway unknown" + tail.en, who.nb + "; fast bopel i Norge ukjent" + tail.nb}
 	case *abode:
-		return Met, reason{who.en + " with a fixed abode in Norway" + tail.en + " (" + ref + ")",
-			who.nb + " med fast bopel i Norge" + tail.nb + " (" + ref + ")"}, nil
+		out = Met
+		why = reason{who.en + " with a fixed abode in Norway" + tail.en + " (" + ref + ")",
+			who.nb + " med fast bopel i Norge" + tail.nb + " (" + ref + ")"}
+	default:
+		out = NotMet
+		why = reason{who.en + " without a fixed abode in Norway" + tail.en + " (" + ref + ")",
+			who.nb + " uten fast bopel i Norge" + tail.nb + " (" + ref + ")"}
 	}
-	return NotMet, reason{who.en + " without a fixed abode in Norway" + tail.en + " (" + ref + ")",
-		who.nb + " uten fast bopel i Norge" + tail.nb + " (" + ref + ")"}, nil
+	if t.On() {
+		t.Add(outcomeStep(id, out, "{"+FactFixedAbode+"}", Inputs{{FactResidence, status}, {FactFixedAbode, yesNoValue(abode)}}, ref, nil))
+	}
+	return out, why, missing
 }
 
 // checkYouthProgramme is KVP-EL-07: ungdomsprogramytelse cannot be combined
@@ -660,9 +876,24 @@ func residenceOutcome(status string, abode *bool, on Date) (Outcome, reason, []s
 // from 2025-08-01. The trial covers ages 18–28, so from the 29th birthday
 // the answer is known without asking. A caseworker's explicit yes still
 // counts: the calculator does not overrule a registered fact.
-func checkYouthProgramme(f EligibilityFacts) (Outcome, reason, []string) {
+//
+// Its steps: before 2025-08-01 the date comparison decides; from then a step
+// records that the rule is in force, and the criterion's step is the fact
+// (looked up: yes is not met) or, without it, the 29th birthday.
+func checkYouthProgramme(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
+	const id = "KVP-EL-07"
 	on := f.AssessmentDate
-	if on < YouthProgrammeFrom {
+	inForce := on >= YouthProgrammeFrom
+	if t.On() {
+		in := Inputs{dateInput("youth_programme_from", YouthProgrammeFrom), dateInput("assessed", on)}
+		if inForce {
+			t.Add(Step{Key: "eligibility." + id + ".in_force", Inputs: in, Formula: "{youth_programme_from} ≤ {assessed}",
+				Result: yesNoWord(inForce), Unit: UnitYesNo, Ref: criterionRef(id)})
+		} else {
+			t.Add(outcomeStep(id, Met, "{assessed} < {youth_programme_from}", Inputs{in[1], in[0]}, "", nil))
+		}
+	}
+	if !inForce {
 		return Met, reason{
 			fmt.Sprintf("the youth programme rule did not exist yet (in force from %s); assessed %s", YouthProgrammeFrom, on),
 			fmt.Sprintf("regelen om ungdomsprogrammet gjaldt ikke ennå (i kraft fra %s); vurdert %s", dateNB(YouthProgrammeFrom), dateNB(on)),
@@ -674,33 +905,68 @@ func checkYouthProgramme(f EligibilityFacts) (Outcome, reason, []string) {
 		turned = Birthday(*f.BirthDate, YouthProgrammeAgeLimit, f.LeapBirthday)
 		past = on >= turned
 	}
+	var out Outcome
+	var why reason
+	var missing []string
 	switch {
 	case f.YouthProgramme == nil && past:
-		return Met, reason{
+		out, why = Met, reason{
 			fmt.Sprintf("turned %d on %s: past the youth programme's ages 18–28, so no ungdomsprogramytelse; assessed %s",
 				YouthProgrammeAgeLimit, turned, on),
 			fmt.Sprintf("fylte %d år %s: over ungdomsprogrammets aldersgruppe 18–28 år, så ingen ungdomsprogramytelse; vurdert %s",
 				YouthProgrammeAgeLimit, dateNB(turned), dateNB(on)),
-		}, nil
+		}
 	case f.YouthProgramme == nil:
-		return Unknown, reason{"whether ungdomsprogramytelse is received is unknown",
+		out, why, missing = Unknown, reason{"whether ungdomsprogramytelse is received is unknown",
 			"ukjent om ungdomsprogramytelse mottas"}, []string{FactYouthProgramme}
 	case *f.YouthProgramme:
-		return NotMet, reason{
+		out, why = NotMet, reason{
 			fmt.Sprintf("receives ungdomsprogramytelse, which cannot be combined with the programme; assessed %s", on),
 			fmt.Sprintf("mottar ungdomsprogramytelse, som ikke kan kombineres med programmet; vurdert %s", dateNB(on)),
-		}, nil
+		}
+	default:
+		out, why = Met, reason{"does not receive ungdomsprogramytelse", "mottar ikke ungdomsprogramytelse"}
 	}
-	return Met, reason{"does not receive ungdomsprogramytelse", "mottar ikke ungdomsprogramytelse"}, nil
+	if t.On() {
+		in := Inputs{{FactYouthProgramme, yesNoValue(f.YouthProgramme)}}
+		formula, src := "", []Param(nil)
+		switch {
+		case f.YouthProgramme != nil:
+		case f.BirthDate != nil:
+			// the 29th birthday decides, or would with the fact unknown
+			name := fmt.Sprintf("birthday_%d", YouthProgrammeAgeLimit)
+			formula, src = "{"+name+"} ≤ {assessed}", sourceYouthAges
+			in = append(in, dateInput(name, turned), dateInput("assessed", on), dateInput(FactBirthDate, *f.BirthDate))
+		default:
+			in = append(in, Input{FactBirthDate, unknownValue})
+		}
+		t.Add(outcomeStep(id, out, formula, in, "", src))
+	}
+	return out, why, missing
 }
 
 // checkPrevious is KVP-EL-08: before 2019-01-01 the programme was a one-time
 // right, so a programme that had ended before the assessment date rules a
 // new one out; since the 2019 amendment there is no limit. A period that
 // has not ended by the assessment date is not a previous programme.
-func checkPrevious(f EligibilityFacts) (Outcome, reason, []string) {
+//
+// Its steps: from 2019-01-01 the date comparison decides; before, a step
+// records the one-time right, and the criterion's step compares the
+// assessment date with the end of the previous programme.
+func checkPrevious(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
+	const id = "KVP-EL-08"
 	on := f.AssessmentDate
-	if on >= Amendment2019 {
+	lifted := on >= Amendment2019
+	if t.On() {
+		in := Inputs{dateInput("amendment_2019", Amendment2019), dateInput("assessed", on)}
+		if lifted {
+			t.Add(outcomeStep(id, Met, "{amendment_2019} ≤ {assessed}", in, "", sourcePrevious))
+		} else {
+			t.Add(Step{Key: "eligibility." + id + ".one_time_right", Inputs: Inputs{in[1], in[0]}, Formula: "{assessed} < {amendment_2019}",
+				Result: yesNoWord(!lifted), Unit: UnitYesNo, Ref: criterionRef(id), Params: sourcePrevious})
+		}
+	}
+	if lifted {
 		return Met, reason{
 			fmt.Sprintf("no limit on previous participation since the 2019 amendment (in force %s); assessed %s", Amendment2019, on),
 			fmt.Sprintf("ingen grense for tidligere deltakelse etter lovendringen i 2019 (i kraft %s); vurdert %s", dateNB(Amendment2019), dateNB(on)),
@@ -708,6 +974,9 @@ func checkPrevious(f EligibilityFacts) (Outcome, reason, []string) {
 	}
 	for _, p := range f.Previous {
 		if p.To < on {
+			if t.On() {
+				t.Add(outcomeStep(id, NotMet, "{assessed} ≤ {previous_end}", previousInputs(f, &p.To), "", nil))
+			}
 			return NotMet, reason{
 				fmt.Sprintf("took part %s; before %s the programme was a one-time right; assessed %s", p, Amendment2019, on),
 				fmt.Sprintf("deltok %s; før %s var programmet en engangsrett; vurdert %s", periodNB(p), dateNB(Amendment2019), dateNB(on)),
@@ -715,13 +984,58 @@ func checkPrevious(f EligibilityFacts) (Outcome, reason, []string) {
 		}
 	}
 	if !f.PreviousKnown {
+		if t.On() {
+			t.Add(outcomeStep(id, Unknown, "", previousInputs(f, nil), "", nil))
+		}
 		return Unknown, reason{
 			fmt.Sprintf("previous participation unknown; before %s the programme was a one-time right", Amendment2019),
 			fmt.Sprintf("tidligere deltakelse ukjent; før %s var programmet en engangsrett", dateNB(Amendment2019)),
 		}, []string{FactPrevious}
 	}
+	if t.On() {
+		formula, end := "", Date(0)
+		for i, p := range f.Previous {
+			if i == 0 || p.To < end {
+				end = p.To
+			}
+		}
+		if len(f.Previous) > 0 {
+			formula = "{assessed} ≤ {previous_end}"
+		}
+		var compared *Date
+		if len(f.Previous) > 0 {
+			compared = &end
+		}
+		t.Add(outcomeStep(id, Met, formula, previousInputs(f, compared), "", nil))
+	}
 	return Met, reason{
 		fmt.Sprintf("no programme ended before the assessment date %s", on),
 		fmt.Sprintf("ingen program var avsluttet før vurderingsdatoen %s", dateNB(on)),
 	}, nil
+}
+
+// previousInputs are the inputs of KVP-EL-08 before 2019: the previous
+// programmes ("2015-01-01..2015-12-31, …", "none", "unknown"), whether the
+// list may be incomplete, and, when end is not nil, the assessment date and
+// the end it is compared with.
+func previousInputs(f EligibilityFacts, end *Date) Inputs {
+	list := make([]string, 0, len(f.Previous))
+	for _, p := range f.Previous {
+		list = append(list, p.String())
+	}
+	value := strings.Join(list, ", ")
+	switch {
+	case len(list) == 0 && f.PreviousKnown:
+		value = "none"
+	case len(list) == 0:
+		value = unknownValue
+	}
+	in := Inputs{{FactPrevious, value}}
+	if len(list) > 0 && !f.PreviousKnown {
+		in = append(in, Input{"previous_complete", unknownValue})
+	}
+	if end != nil {
+		in = append(in, dateInput("assessed", f.AssessmentDate), dateInput("previous_end", *end))
+	}
+	return in
 }

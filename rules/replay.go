@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -11,8 +13,12 @@ import (
 // code that recorded it: the property tests check every step's Exact and
 // Result against it, so that a calculator that changes a formula without its
 // step is caught. A date input counts as its day number (days since
-// 1970-01-01), a ratio "2/3" as the exact fraction, and a comparison
-// (<, ≤, >, ≥, =, chained) as 1 when it holds and 0 when not. Besides min
+// 1970-01-01), a ratio "2/3" as the exact fraction, yes and met as 1, no and
+// not_met as 0, and a comparison (<, ≤, >, ≥, =, chained) as 1 when it holds
+// and 0 when not; all(…) is min(…) over such truth values. "{d} + {n} months"
+// is the date n calendar months after d: the same day of the month, or that
+// month's last day when it has none (domstolloven § 148 second para., the
+// § 31 start deadline). Besides min
 // and max, weekdays(from, to) counts Monday–Friday.
 func Replay(s *Step) (decimal.Decimal, error) {
 	p := &replayParser{src: s.Formula, in: s.Inputs}
@@ -30,7 +36,7 @@ func Replay(s *Step) (decimal.Decimal, error) {
 }
 
 // ReplayValue reads a step's value (an input, Exact or Result) the way Replay
-// does: a decimal, a ratio, or a date as its day number.
+// does: a decimal, a ratio, a date as its day number, or a truth value.
 func ReplayValue(v string) (decimal.Decimal, error) {
 	v = strings.TrimSpace(v)
 	if d, err := decimal.NewFromString(v); err == nil {
@@ -42,7 +48,13 @@ func ReplayValue(v string) (decimal.Decimal, error) {
 	if d, err := ParseDate(v); err == nil {
 		return decimal.NewFromInt(int64(d)), nil
 	}
-	return decimal.Zero, fmt.Errorf("%q is not a number, a ratio or a date", v)
+	switch v {
+	case "yes", string(Met):
+		return one, nil
+	case "no", string(NotMet):
+		return decimal.Zero, nil
+	}
+	return decimal.Zero, fmt.Errorf("%q is not a number, a ratio, a date, yes or no", v)
 }
 
 // replayPlaces is the precision of a division; Replay rounds its value to
@@ -112,7 +124,10 @@ func (p *replayParser) sum() (decimal.Decimal, error) {
 		switch p.accept("+", "-", "−") {
 		case "+":
 			var t decimal.Decimal
-			t, err = p.term()
+			if t, err = p.term(); err == nil && p.accept("months") != "" {
+				v, err = plusMonths(v, t)
+				continue
+			}
 			v = v.Add(t)
 		case "-", "−":
 			var t decimal.Decimal
@@ -178,7 +193,7 @@ func (p *replayParser) primary() (decimal.Decimal, error) {
 		}
 		return ReplayValue(v)
 	}
-	if fn := p.accept("min(", "max(", "weekdays("); fn != "" {
+	if fn := p.accept("min(", "max(", "weekdays(", "all("); fn != "" {
 		var args []decimal.Decimal
 		for {
 			v, err := p.compare()
@@ -194,7 +209,7 @@ func (p *replayParser) primary() (decimal.Decimal, error) {
 			return decimal.Zero, fmt.Errorf("missing ) after %s", fn)
 		}
 		switch fn {
-		case "min(":
+		case "min(", "all(":
 			return decimal.Min(args[0], args[1:]...), nil
 		case "weekdays(":
 			if len(args) != 2 {
@@ -214,10 +229,77 @@ func (p *replayParser) primary() (decimal.Decimal, error) {
 	return decimal.NewFromString(p.src[start:p.pos])
 }
 
+// plusMonths is the day number day plus n calendar months, on the same day of
+// the month or on the month's last day when it has none. It works on
+// time.Time, apart from the rules' own date arithmetic, so that a replay
+// checks StartDeadline rather than repeats it.
+func plusMonths(day, n decimal.Decimal) (decimal.Decimal, error) {
+	if !day.IsInteger() || !n.IsInteger() {
+		return decimal.Zero, fmt.Errorf("months: %s + %s months is not a date plus whole months", day, n)
+	}
+	y, m, d := time.Unix(day.IntPart()*86400, 0).UTC().Date()
+	first := time.Date(y, m+time.Month(n.IntPart()), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	t := time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, time.UTC)
+	return decimal.NewFromInt(t.Unix() / 86400), nil
+}
+
+// ErrNotReplayable is what VerifyStep returns (wrapped, with the step's key)
+// for a step without a formula: a value looked up rather than computed (a
+// residence status that decides a criterion, a benefit kind on the list of
+// subsistence benefits). There is nothing to replay; a property test counts
+// these steps rather than mistake them for verified ones.
+var ErrNotReplayable = errors.New("no formula to replay: the step states a value looked up, not computed")
+
 // VerifyStep replays s and checks its Exact and Result against the replayed
 // value under its Rounding: the property tests call it on every step a
-// calculator records.
+// calculator records. A step without a formula gives ErrNotReplayable. An
+// unknown outcome (Result unknown, or the verdict undetermined) is checked
+// as verifyUnknown says. A known outcome whose formula names an unknown
+// input (a verdict not eligible with one criterion unknown) must come out
+// the same with that input yes and with it no.
 func VerifyStep(s *Step) error {
+	switch {
+	case s.Result == string(Unknown) || s.Result == VerdictUndetermined:
+		return verifyUnknown(s)
+	case s.Formula == "":
+		return fmt.Errorf("%s: %w", s.Key, ErrNotReplayable)
+	case namesUnknown(s):
+		for _, assume := range []string{"yes", "no"} {
+			if err := verifyKnown(assuming(s, assume)); err != nil {
+				return fmt.Errorf("%w, with the unknown inputs %s", err, assume)
+			}
+		}
+		return nil
+	}
+	return verifyKnown(s)
+}
+
+// namesUnknown reports whether s's formula names an input whose value is unknown.
+func namesUnknown(s *Step) bool {
+	for _, x := range s.Inputs {
+		if x.Value == string(Unknown) && strings.Contains(s.Formula, "{"+x.Name+"}") {
+			return true
+		}
+	}
+	return false
+}
+
+// assuming is s with every unknown input set to value (yes or no).
+func assuming(s *Step, value string) *Step {
+	c := *s
+	c.Inputs = make(Inputs, len(s.Inputs))
+	for i, x := range s.Inputs {
+		if x.Value == string(Unknown) {
+			x.Value = value
+		}
+		c.Inputs[i] = x
+	}
+	return &c
+}
+
+// verifyKnown is VerifyStep for a step whose formula's inputs are all known.
+func verifyKnown(s *Step) error {
 	v, err := Replay(s)
 	if err != nil {
 		return err
@@ -235,9 +317,9 @@ func VerifyStep(s *Step) error {
 	}
 	var r decimal.Decimal
 	switch s.Result {
-	case string(Met), "true", "yes":
+	case string(Met), "true", "yes", VerdictEligible:
 		r = one
-	case string(NotMet), "false", "no":
+	case string(NotMet), "false", "no", VerdictNotEligible:
 		r = decimal.Zero
 	default:
 		if r, err = ReplayValue(s.Result); err != nil {
@@ -275,4 +357,36 @@ func monthsØre(s *Step) decimal.Decimal {
 		months = int64((ty-fy)*12 + tm - fm + 1)
 	}
 	return decimal.New(months, -2)
+}
+
+// verifyUnknown checks an unknown outcome. It is unknown because a fact is
+// missing, so some input must be unknown (the missing fact). Its formula, if
+// any, is the condition under which the criterion would be met: where it
+// names an unknown input, it must hold with that input yes (the missing fact
+// could still decide it met, as an undetermined verdict has no criterion not
+// met); where it names none, it must not hold (what is known does not decide
+// it met). An unknown outcome without a formula is checked by its missing
+// fact only.
+func verifyUnknown(s *Step) error {
+	missing := false
+	for _, x := range s.Inputs {
+		missing = missing || x.Value == string(Unknown)
+	}
+	switch {
+	case !missing:
+		return fmt.Errorf("%s: result %s, but no input is unknown", s.Key, s.Result)
+	case s.Formula == "":
+		return nil
+	}
+	named := namesUnknown(s)
+	v, err := Replay(assuming(s, "yes"))
+	switch {
+	case err != nil:
+		return err
+	case named && !v.Equal(one):
+		return fmt.Errorf("%s: result %s, but %s gives %s even with the unknown inputs yes", s.Key, s.Result, s.Formula, v)
+	case !named && !v.IsZero():
+		return fmt.Errorf("%s: result %s, but %s holds on what is known", s.Key, s.Result, s.Formula)
+	}
+	return nil
 }

@@ -31,7 +31,9 @@ type Step struct {
 }
 
 // Param names a dated parameter value a step used, so that its source can be
-// shown beside the figure.
+// shown beside the figure. A Param without Key and From is the source of a
+// rule rather than of a dated value: a CONVENTION the project chose where the
+// law is silent, or who decides a fact ("the caseworker's finding").
 type Param struct {
 	Key    string `json:"key"`
 	From   Date   `json:"from"`
@@ -54,6 +56,8 @@ const (
 	UnitDays    = "days"    // a number of days
 	UnitDate    = "date"    // a date
 	UnitOutcome = "outcome" // met, not_met or unknown (an eligibility criterion)
+	UnitYesNo   = "yes_no"  // yes or no: whether a dated rule is in force, a deadline has passed
+	UnitVerdict = "verdict" // eligible, not_eligible or undetermined
 )
 
 // Input is one named value of a step: a decimal ("2.041"), a ratio ("2/3"),

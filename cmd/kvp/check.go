@@ -112,13 +112,15 @@ replaces the file's list. A fact given nowhere is unknown.
 from stdin, one a line (a terminal or a pipe); an empty line leaves the fact
 unknown. Lists are comma-separated: "aap=full, other=12000" or "none".
 
-With --explain, the table is followed by the derivation of each criterion
-in order: the rule applied with the dates and facts used (the 18th and 67th
-birthdays against the assessment date, the rule versions of 2019-01-01,
-2025-03-07 and 2025-08-01), the outcome, the legal reference and where the
-rule comes from; then the verdict and the § 31 start deadline. In JSON the
-same steps are the list "explain". With --lang nb the table, verdict, reasons
-and explanation are in Norwegian; JSON is the same in both languages.` + exitStatusSection + `
+With --explain, the table is followed by the steps the rules record where
+they decide, in order: each criterion's condition for met with the dates and
+facts filled in ("18th birthday 2008-06-15 ≤ assessed 2026-11-23 < 67th
+birthday 2057-06-15"; a rule version of 2019-01-01, 2025-03-07 or 2025-08-01
+as a step of its own), the outcome, the legal reference and where the rule
+comes from; then the verdict (all criteria met) and the § 31 start deadline.
+In JSON the same steps are the list "explain", each with its stable key
+(eligibility.KVP-EL-01) and its inputs. With --lang nb the table, verdict,
+reasons and explanation are in Norwegian; JSON is the same in both languages.` + exitStatusSection + `
   3  not eligible: at least one criterion is not met
   4  undetermined: no criterion is not met, but at least one is unknown`,
 		Example: `  kvp check --birth-date 1990-06-15 --reduced-capacity yes --assessment-done yes \
@@ -221,20 +223,24 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 			return err
 		}
 	}
-	res := rules.CheckEligibility(facts)
+	var trace *rules.Trace
+	if o.explain {
+		trace = &rules.Trace{}
+	}
+	res := rules.CheckEligibilityTraced(facts, trace)
 	if format == "json" {
 		doc := checkDoc{
 			SchemaVersion: schemaVersion, AssessmentDate: on, Verdict: res.Verdict,
 			Findings: res.Findings, Missing: res.Missing, Notes: res.Notes, StartDeadline: res.StartDeadline,
 		}
 		if o.explain {
-			doc.Explain = checkExplain(locale{}, facts, res)
+			doc.Explain = renderSteps(locale{}, trace.Steps)
 		}
 		err = writeJSON(a.out, doc)
 	} else {
 		err = printCheck(a.out, l, on, res)
 		if err == nil && o.explain {
-			printExplain(a.out, l, checkExplain(l, facts, res))
+			printExplain(a.out, l, renderSteps(l, trace.Steps))
 		}
 	}
 	if err != nil {

@@ -45,7 +45,39 @@ var stepLabels = map[string]string{
 	"tax.net_per_month":                          "Net after tax per month",
 	"tax.pension_base":                           "Pensionable income (pensjonsgivende inntekt)",
 	"tax.pension_earning":                        "Pension earning (pensjonsopptjening)",
+	"eligibility.KVP-EL-01":                      "KVP-EL-01",
+	"eligibility.KVP-EL-02":                      "KVP-EL-02",
+	"eligibility.KVP-EL-03":                      "KVP-EL-03",
+	"eligibility.KVP-EL-04":                      "KVP-EL-04",
+	"eligibility.KVP-EL-05":                      "KVP-EL-05",
+	"eligibility.KVP-EL-06":                      "KVP-EL-06",
+	"eligibility.KVP-EL-06.eea_exemption":        "KVP-EL-06 EEA exemption in force",
+	"eligibility.KVP-EL-07":                      "KVP-EL-07",
+	"eligibility.KVP-EL-07.in_force":             "KVP-EL-07 rule in force",
+	"eligibility.KVP-EL-08":                      "KVP-EL-08",
+	"eligibility.KVP-EL-08.one_time_right":       "KVP-EL-08 one-time right",
+	"eligibility.verdict":                        "verdict",
+	"eligibility.start_deadline":                 "start deadline",
+	"eligibility.start_deadline.passed":          "start deadline passed",
 }
+
+// inputLabels name the inputs that are not a fact's case-file key, where a
+// formula writes them: "assessed 2026-11-24", "18th birthday 2026-11-24"
+// (birthday_N is "%dth birthday"). A fact is written by its key:
+// "fixed_abode: yes".
+var inputLabels = map[string]string{
+	"assessed":             "assessed",
+	"application_date":     "application",
+	"start_deadline":       "start deadline",
+	"eea_exemption_from":   "EEA citizens exempt from bopel",
+	"youth_programme_from": "rule in force from",
+	"amendment_2019":       "2019 amendment",
+	"previous_end":         "previous programme ended",
+	"fixed_abode_required": "fixed abode required",
+}
+
+// formulaWordsNB are the words of the replay language in Norwegian.
+var formulaWordsNB = strings.NewReplacer(" months", " måneder", "all(", "alle(")
 
 // bandLabels name the age bands of the rates' keys.
 var bandLabels = map[string]string{"25_and_over": "25 and over", "under_25": "under 25"}
@@ -81,11 +113,11 @@ func renderSteps(l locale, steps []rules.Step) []explainStep {
 }
 
 func (l locale) renderStep(s *rules.Step, seen map[rules.Param]bool) explainStep {
-	e := explainStep{Key: s.Key, Figure: l.stepLabel(s), Ref: s.Ref, Inputs: s.Inputs}
+	e := explainStep{Key: s.Key, Figure: l.stepLabel(s), Ref: l.T(s.Ref), Inputs: s.Inputs}
 	if e.Inputs == nil {
 		e.Inputs = rules.Inputs{}
 	}
-	e.Formula = s.Expand(l.inputValue)
+	e.Formula = l.formula(s)
 	if strings.HasPrefix(s.Formula, "weekdays(") {
 		e.Formula = l.T("Monday–Friday, public holidays included") + ": " + e.Formula
 	}
@@ -100,6 +132,10 @@ func (l locale) renderStep(s *rules.Step, seen map[rules.Param]bool) explainStep
 	}
 	var sources []string
 	for _, p := range s.Params {
+		if p.Key == "" && p.From == 0 { // the source of a rule: a convention, who decides a fact
+			sources = append(sources, l.T(p.Source))
+			continue
+		}
 		src := l.T(paramNames[p.Key]) + " " + l.T("from") + " " + l.Date(p.From)
 		if key := (rules.Param{Key: p.Key, From: p.From}); !seen[key] && p.Source != "" {
 			seen[key] = true
@@ -143,6 +179,73 @@ func (l locale) stepLabel(s *rules.Step) string {
 	return label
 }
 
+// formula writes a step's formula with its inputs filled in. An outcome
+// (an eligibility criterion) is preceded by the facts it was decided on that
+// the formula does not name: "residence: eea, fixed_abode: no".
+func (l locale) formula(s *rules.Step) string {
+	t := *s
+	if l.nb {
+		t.Formula = formulaWordsNB.Replace(s.Formula)
+	}
+	f := t.Expand(l.formulaInput)
+	if s.Unit != rules.UnitOutcome {
+		return f
+	}
+	parts := make([]string, 0, len(s.Inputs)+1)
+	for _, in := range s.Inputs {
+		if isWord(in.Value) && !strings.Contains(s.Formula, "{"+in.Name+"}") {
+			parts = append(parts, l.formulaInput(in.Name, in.Value))
+		}
+	}
+	if f != "" {
+		parts = append(parts, f)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// isWord reports whether an input's value is a word or a list (a fact:
+// "yes", "eea", "aap=20000"), not a number or a date.
+func isWord(v string) bool {
+	if _, err := rules.ReplayValue(v); err == nil {
+		return v == "yes" || v == "no" || v == string(rules.Met) || v == string(rules.NotMet)
+	}
+	return true
+}
+
+// formulaInput writes one input inside a formula: a fact by its key and its
+// value ("fixed_abode: yes"), a labelled value by its label
+// ("assessed 2026-11-24"), any other number bare.
+func (l locale) formulaInput(name, v string) string {
+	label, ok := inputLabels[name]
+	if age, birthday := strings.CutPrefix(name, "birthday_"); birthday {
+		label, ok = strings.Replace(l.T("%dth birthday"), "%d", age, 1), true
+	} else if ok {
+		label = l.T(label)
+	}
+	switch {
+	case isWord(v) && ok:
+		return label + ": " + l.wordValue(v)
+	case isWord(v):
+		return name + ": " + l.wordValue(v)
+	case ok:
+		return label + " " + l.inputValue(name, v)
+	}
+	return l.inputValue(name, v)
+}
+
+// wordValue writes a fact's value: yes, no, unknown and none in the
+// language of l, the outcomes in words; anything else (a residence status,
+// a --benefit list) as given.
+func (l locale) wordValue(v string) string {
+	switch v {
+	case "yes", "no", "none":
+		return l.T(v)
+	case string(rules.Met), string(rules.NotMet), string(rules.Unknown):
+		return l.T(resultWords[rules.Outcome(v)])
+	}
+	return v
+}
+
 // inputValue writes an input's value the way of l: a date as a date, a
 // number with the locale's grouping and decimal mark, as many decimals as
 // it was recorded with.
@@ -176,6 +279,13 @@ func (l locale) resultValue(s *rules.Step) string {
 		}
 	case rules.UnitOutcome:
 		return l.T(resultWords[rules.Outcome(s.Result)])
+	case rules.UnitYesNo:
+		return l.T(s.Result)
+	case rules.UnitVerdict:
+		if !l.nb {
+			return strings.ReplaceAll(s.Result, "_", " ") // not_eligible: not eligible
+		}
+		return l.T(s.Result)
 	case rules.UnitDays:
 		return l.inputValue("", s.Result)
 	}

@@ -28,40 +28,36 @@ var nbRules = map[string]string{
 	"previous participation":                                                     "tidligere deltakelse",
 	"sotjl. § 29, 2019 amendment (in force 2019-01-01)":                          "sotjl. § 29, lovendringen i 2019 (i kraft 01.01.2019)",
 	"verdict":                    "konklusjon",
-	"every criterion met":        "alle vilkår er oppfylt",
-	"%s not met":                 "%s ikke oppfylt",
-	"none not met; %s unknown":   "ingen ikke oppfylt; %s ukjent",
-	"passed on %s":               "passert %s",
 	"start deadline":             "frist for oppstart",
 	"application %s + %d months": "søknad %s + %d måneder",
-	"the same day of the month, or the month's last day when it has none (domstolloven § 148)": "samme dato i måneden, eller månedens siste dag når den mangler (domstolloven § 148)",
-	"yes":                                   "ja",
-	"no":                                    "nei",
-	"%s not given":                          "%s ikke oppgitt",
-	"assessed":                              "vurdert",
-	"%dth birthday":                         "%d-årsdag",
-	"the caseworker's finding":              "saksbehandlers vurdering",
-	"the caseworker's judgement":            "saksbehandlers skjønn",
-	"lower age %d from %s (%d before)":      "nedre aldersgrense %d år fra %s (%d år før)",
-	"lower age %d before %s (%d from then)": "nedre aldersgrense %d år før %s (%d år fra da)",
-	"CONVENTION: from the %dth birthday to the day before the %dth": "KONVENSJON: fra %d-årsdagen til dagen før %d-årsdagen",
-	benefitsSource: "fullt ut utelukker programmet: %s, uansett vurdering; et mindre beløp, barnepensjon eller annet " +
-		"avgjøres av saksbehandlers vurdering %s (ja: oppfylt, nei: ikke oppfylt; loven har ingen grense)",
-	"%s in full":                     "%s fullt ut",
-	"%s %s a year":                   "%s %s kr i året",
-	"%s, amount unknown":             "%s, beløp ukjent",
-	"(the list may be incomplete)":   "(listen kan være ufullstendig)",
-	"EEA citizens exempt from bopel": "EØS-borgere unntatt fra bopel",
-	"fixed abode not required":       "fast bopel kreves ikke",
-	residenceSource: "fast bopel kreves bare av personer som ikke er norske statsborgere (§ 1 første ledd), " +
-		"ikke av antatte ofre for menneskehandel (utlendingsforskriften § 8-3) eller av personer som har rett til å bli i " +
-		"landet mens søknad om opphold eller klage er til behandling (§ 1 fjerde ledd); EØS-borgere er unntatt fra %s (§ 1a), " +
-		"men ikke med bare oppholdsrett etter utlendingsloven § 111 (§ 1a andre ledd); " +
-		"asylmottak (§ 2) eller uten lovlig opphold (§ 4): ingen rett",
-	"rule in force": "regelen i kraft",
-	"in force from %s; the youth programme covers ages 18–28": "i kraft fra %s; ungdomsprogrammet gjelder 18–28 år",
+	"the same day of the month, or the month's last day when it has none (domstolloven § 148)":             "samme dato i måneden, eller månedens siste dag når den mangler (domstolloven § 148)",
+	"CONVENTION: the same day of the month, or the month's last day when it has none (domstolloven § 148)": "KONVENSJON: samme dato i måneden, eller månedens siste dag når den mangler (domstolloven § 148)",
+	"yes":            "ja",
+	"no":             "nei",
+	"assessed":       "vurdert",
+	"%dth birthday":  "%d-årsdag",
 	"2019 amendment": "lovendringen i 2019",
-	"a one-time right before %s; no limit from then (2019 amendment)": "en engangsrett før %s; ingen grense fra da (lovendringen i 2019)",
+
+	// kvp check --explain: the labels of the steps rules.CheckEligibilityTraced
+	// records, of their inputs, and their sources
+	"KVP-EL-06 EEA exemption in force": "KVP-EL-06 EØS-unntaket i kraft",
+	"KVP-EL-07 rule in force":          "KVP-EL-07 regelen i kraft",
+	"KVP-EL-08 one-time right":         "KVP-EL-08 engangsrett",
+	"start deadline passed":            "fristen for oppstart passert",
+	"application":                      "søknad",
+	"EEA citizens exempt from bopel":   "EØS-borgere unntatt fra bopel",
+	"rule in force from":               "regelen i kraft fra",
+	"previous programme ended":         "tidligere program avsluttet",
+	"fixed abode required":             "fast bopel kreves",
+	"the caseworker's finding":         "saksbehandlers vurdering",
+	"the caseworker's judgement":       "saksbehandlers skjønn",
+	"CONVENTION: from the lower-age birthday to the day before the 67th birthday; the lower age is 18 from 2019-01-01, 19 before":                    "KONVENSJON: fra dagen for nedre aldersgrense til dagen før 67-årsdagen; nedre aldersgrense er 18 år fra 01.01.2019, 19 år før",
+	"CONVENTION (born 29 February, kvp-rules.md § 7.1): a year older on 28 February (feb28, as NAV) or 1 March (mar1) in a year without 29 February": "KONVENSJON (født 29. februar, kvp-rules.md § 7.1): ett år eldre 28. februar (feb28, som NAV) eller 1. mars (mar1) i år uten 29. februar",
+	"in full rules the programme out: aap, uforetrygd, alderspensjon, dagpenger, tiltakspenger, sykepenger, whatever the judgement; " +
+		"a smaller amount, barnepensjon or other is decided by the caseworker's judgement benefit_very_limited (yes: met, no: not met; the law sets no threshold)": "fullt ut utelukker programmet: aap, uforetrygd, alderspensjon, dagpenger, tiltakspenger, sykepenger, uansett vurdering; " +
+		"et mindre beløp, barnepensjon eller annet avgjøres av saksbehandlers vurdering benefit_very_limited (ja: oppfylt, nei: ikke oppfylt; loven har ingen grense)",
+	"the youth programme covers ages 18–28: from the 29th birthday no ungdomsprogramytelse": "ungdomsprogrammet gjelder 18–28 år: fra 29-årsdagen ingen ungdomsprogramytelse",
+	"a one-time right before 2019-01-01; no limit from then (2019 amendment)":               "en engangsrett før 01.01.2019; ingen grense fra da (lovendringen i 2019)",
 
 	// kvp period
 	"Programme from %s, evaluated on %s · regime %s (%s)": "Program fra %s, vurdert %s · regelverk %s (%s)",
