@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 )
 
@@ -87,6 +88,29 @@ func (in Inputs) MarshalJSON() ([]byte, error) {
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
+}
+
+// UnmarshalJSON reads the object MarshalJSON writes, keeping its order.
+func (in *Inputs) UnmarshalJSON(b []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return fmt.Errorf("inputs: expected an object")
+	}
+	*in = (*in)[:0]
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		var v string
+		if err := dec.Decode(&v); err != nil {
+			return fmt.Errorf("inputs: %w", err)
+		}
+		name, _ := k.(string)
+		*in = append(*in, Input{Name: name, Value: v})
+	}
+	_, err := dec.Token()
+	return err
 }
 
 // Value returns the input named name, and whether there is one.

@@ -113,7 +113,8 @@ func renderSteps(l locale, steps []rules.Step) []explainStep {
 }
 
 func (l locale) renderStep(s *rules.Step, seen map[rules.Param]bool) explainStep {
-	e := explainStep{Key: s.Key, Figure: l.stepLabel(s), Ref: l.T(s.Ref), Inputs: s.Inputs}
+	e := explainStep{Key: s.Key, Figure: l.stepLabel(s), Ref: l.T(s.Ref), Inputs: s.Inputs, Expression: s.Formula, Exact: s.Exact,
+		RoundingCode: s.Rounding, Value: s.Result, Period: s.Span}
 	if e.Inputs == nil {
 		e.Inputs = rules.Inputs{}
 	}

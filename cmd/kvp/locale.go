@@ -50,8 +50,14 @@ type explainStep struct {
 	Ref      string `json:"legal_reference"`
 	Source   string `json:"source,omitempty"` // "G from 01.05.2025, NAV"
 	// Inputs are the values the formula names (JSON only, always English),
-	// so that a script can replay the step.
-	Inputs rules.Inputs `json:"inputs"`
+	// and Expression the formula over their names ("{factor} × {g} /
+	// {day_divisor}"), so that a script can replay the step.
+	Inputs       rules.Inputs  `json:"inputs"`
+	Expression   string        `json:"expression,omitempty"`
+	Exact        string        `json:"exact,omitempty"`         // the expression's value before rounding
+	RoundingCode string        `json:"rounding_code,omitempty"` // kroner_half_up, ore_half_up, ore_per_month, shown_ore, capped
+	Value        string        `json:"value,omitempty"`         // the result as recorded, unformatted
+	Period       *rules.Period `json:"period,omitempty"`        // the days the step is about
 }
 
 // printExplain writes the steps under a heading, one line each:
