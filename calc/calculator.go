@@ -17,6 +17,7 @@ import (
 type Calculator struct {
 	p      *rules.Params
 	epochs []epoch
+	starts []rules.Date // epochs[i].from, searched without copying epochs
 }
 
 // epoch is a stretch in which G, factor, share, divisor and child rate are all constant.
@@ -103,6 +104,7 @@ func NewCalculator(p *rules.Params) *Calculator {
 			{Key: rules.KeyUnder25Share, From: share.From, Value: share.Value.String(), Ref: share.Ref, Source: share.Source, Origin: share.Origin},
 		}
 		k.epochs = append(k.epochs, e)
+		k.starts = append(k.starts, e.from)
 	}
 	return k
 }
@@ -110,7 +112,7 @@ func NewCalculator(p *rules.Params) *Calculator {
 // epochAt returns the epoch in force on d, or an error naming the first
 // parameter that is not defined on d.
 func (k *Calculator) epochAt(d rules.Date) (*epoch, error) {
-	i, found := slices.BinarySearchFunc(k.epochs, d, func(e epoch, d rules.Date) int { return int(e.from) - int(d) })
+	i, found := slices.BinarySearch(k.starts, d)
 	if !found {
 		i--
 	}
@@ -136,7 +138,7 @@ func errAt[T any](_ rules.Dated[T], err error) error { return err }
 // changePoints returns the epoch starts in (from, to].
 func (k *Calculator) changePoints(from, to rules.Date) []rules.Date {
 	var out []rules.Date
-	i, _ := slices.BinarySearchFunc(k.epochs, from+1, func(e epoch, d rules.Date) int { return int(e.from) - int(d) })
+	i, _ := slices.BinarySearch(k.starts, from+1)
 	for ; i < len(k.epochs) && k.epochs[i].from <= to; i++ {
 		out = append(out, k.epochs[i].from)
 	}
