@@ -198,12 +198,12 @@ func (c *Case) benefitPerDayOn(d rules.Date) decimal.Decimal {
 // absentDays expands the absence inputs into whole days and hours per date,
 // counting only working days (a weekend or public holiday is not a missed
 // working day) outside interruptions. It returns warnings for the rest.
-func (c *Case) absentDays() (map[rules.Date]decimal.Decimal, []string) {
+func (c *Case) absentDays() (map[rules.Date]decimal.Decimal, []rules.Warning) {
 	if len(c.Absence) == 0 && len(c.AbsenceDays) == 0 {
 		return nil, nil
 	}
 	out := map[rules.Date]decimal.Decimal{} // date → hours missed (7.5 = a whole day)
-	var warnings []string
+	var warnings []rules.Warning
 	for _, a := range c.Absence {
 		hours := HoursPerDay
 		if a.Hours != nil {
@@ -211,11 +211,11 @@ func (c *Case) absentDays() (map[rules.Date]decimal.Decimal, []string) {
 		}
 		switch {
 		case !a.Date.IsWeekday():
-			warnings = append(warnings, fmt.Sprintf("absence on %s is not deducted: a weekend day is not a working day (%s)", a.Date, RefAbsence))
+			warnings = append(warnings, rules.Warn(WarnAbsenceWeekend.M(a.Date, RefAbsence), RefAbsence))
 		case rules.IsPublicHoliday(a.Date):
-			warnings = append(warnings, fmt.Sprintf("absence on %s is not deducted: a public holiday is a day off with stipend (%s)", a.Date, rules.RefHolidays))
+			warnings = append(warnings, rules.Warn(WarnAbsenceHoliday.M(a.Date, rules.RefHolidays), rules.RefHolidays))
 		case c.interruptedOn(a.Date):
-			warnings = append(warnings, fmt.Sprintf("absence on %s is not deducted: the programme is interrupted then", a.Date))
+			warnings = append(warnings, rules.Warn(WarnAbsenceInterrupt.M(a.Date), ""))
 		default:
 			out[a.Date] = decimal.Min(HoursPerDay, out[a.Date].Add(hours))
 		}
@@ -229,7 +229,7 @@ func (c *Case) absentDays() (map[rules.Date]decimal.Decimal, []string) {
 			}
 		}
 		if left > 0 {
-			warnings = append(warnings, fmt.Sprintf("absence in %s: %d of %d days could not be placed on a working day in the period", a.Month.String()[:7], left, a.Days))
+			warnings = append(warnings, rules.Warn(WarnAbsenceUnplaced.M(a.Month.String()[:7], left, a.Days), RefAbsence))
 		}
 	}
 	return out, warnings

@@ -280,8 +280,8 @@ type Result struct {
 	// BenefitScope is the § 38 convention used (CONVENTION).
 	BenefitScope BenefitScope `json:"benefit_scope"`
 	// NotDeducted lists benefits the case gave that do not reduce the stipend.
-	NotDeducted []NotDeducted `json:"not_deducted"`
-	Warnings    []string      `json:"warnings"`
+	NotDeducted []NotDeducted   `json:"not_deducted"`
+	Warnings    []rules.Warning `json:"warnings"`
 	// Steps are the recorded figures, when the case asked for them (Explain).
 	Steps []rules.Step `json:"-"`
 }
@@ -341,7 +341,7 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 		leap = rules.LeapFeb28
 	}
 	res := &Result{From: from, To: to, Rounding: c.Rounding, AgeSwitch: c.AgeSwitch, LeapBirthday: leap, LeapDayBirth: c.leapDayBirth(), BenefitScope: scope, FullRate: fullRate,
-		Warnings: []string{}, NotDeducted: []NotDeducted{}, Segments: make([]Segment, 0, len(cuts)+1)}
+		Warnings: []rules.Warning{}, NotDeducted: []NotDeducted{}, Segments: make([]Segment, 0, len(cuts)+1)}
 	for _, n := range c.NotDeducted {
 		n.Ref = RefNotDeducted
 		res.NotDeducted = append(res.NotDeducted, n)
@@ -364,8 +364,7 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 	}
 	for _, s := range res.Segments {
 		if s.WorkHours.GreaterThan(MaxWorkHours) {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("work of %s hours a week from %s to %s is more than 50 %% of full time (%s hours): paid work above a half-time position is outside the programme (%s)",
-				s.WorkHours, s.From, s.To, MaxWorkHours, RefWorkLimit))
+			res.Warnings = append(res.Warnings, rules.Warn(WarnWorkOverHalfTime.M(s.WorkHours, s.From, s.To, MaxWorkHours, RefWorkLimit), RefWorkLimit))
 			break
 		}
 	}
@@ -374,8 +373,8 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 		// the days are priced at a G that will have changed.
 		last := k.p.G.Items[n-1]
 		if next := last.From.AddYears(1); to >= next {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("no G is known from %s: the days from then are priced at the G of %s (%s); set the new G with --set g@%s=AMOUNT, the config file or a scenario",
-				next, last.From, last.Value, next))
+			// set_from is the flag's syntax, ISO in every language.
+			res.Warnings = append(res.Warnings, rules.Warn(WarnGCarriedForward.M(next, last.From, last.Value, next.String()), rules.RefG))
 		}
 	}
 	res.Months = make([]Month, 0, int(MonthOf(to)-MonthOf(from))+1)

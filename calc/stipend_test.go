@@ -274,8 +274,8 @@ func TestWorkAboveHalfTimeWarns(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := slices.ContainsFunc(r.Warnings, func(w string) bool {
-			return strings.Contains(w, "sotjl. § 30 andre ledd") && strings.Contains(w, "2026-04-13 to 2026-04-17")
+		got := slices.ContainsFunc(r.Warnings, func(w rules.Warning) bool {
+			return w.Code == WarnWorkOverHalfTime.ID && strings.Contains(w.String(), "sotjl. § 30 andre ledd") && strings.Contains(w.String(), "2026-04-13 to 2026-04-17")
 		})
 		if got != tt.warn {
 			t.Errorf("%s hours: warned %v, want %v (%q)", tt.hours, got, tt.warn, r.Warnings)

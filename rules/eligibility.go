@@ -222,6 +222,22 @@ type Criterion struct {
 	Ref  string `json:"ref"`
 }
 
+// RefEligibility is where the eligibility criteria stand.
+const RefEligibility = "sotjl. § 29"
+
+// criterionNames are the codes of the criteria's names, "criterion.KVP-EL-01".
+var criterionNames = func() map[string]Code {
+	out := map[string]Code{}
+	for i := 1; i <= 8; i++ {
+		id := fmt.Sprintf("KVP-EL-%02d", i)
+		out[id] = NewCode("criterion." + id)
+	}
+	return out
+}()
+
+// NameMessage is the criterion's name as a message, for output in any language.
+func (c Criterion) NameMessage() Message { return criterionNames[c.ID].M() }
+
 // Criteria are the eligibility criteria, in the order of kvp-rules.md § 1.
 var Criteria = []Criterion{
 	{ID: "KVP-EL-01", Name: "age between 18 and 67", Ref: "sotjl. § 29 første ledd"},

@@ -97,18 +97,24 @@ const (
 	KindDecision     = "decision"
 )
 
-// Warning codes of the period evaluation.
-const (
-	WarnOverlap                = "overlap"
-	WarnOutsideProgramme       = "outside_programme"
-	WarnDecisionTooLong        = "decision_too_long"
-	WarnDecisionPastLimit      = "decision_past_limit"
-	WarnPastLimit              = "past_limit"
-	WarnInterruptionLimit      = "interruption_limit"
-	WarnStartDeadlineMissed    = "start_deadline_missed"
-	WarnStartBeforeApplication = "start_before_application"
-	WarnNoDecisionInForce      = "no_decision_in_force"
-	WarnOpenNotStarted         = "open_interruption_not_started"
+// Warning codes of the period evaluation. Their texts are in catalog/*.json.
+var (
+	WarnOpenNotStarted          = NewCode("period.open_interruption_not_started", "field", "interruption", "date")
+	WarnPastLimit               = NewCode("period.past_limit", "days", "through", "limit", "end", "hint")
+	warnPastLimitHint           = NewCode("period.past_limit.extra_year_hint", "date")
+	WarnDecisionTooLong         = NewCode("period.decision_too_long", "field", "decision", "days", "last")
+	WarnDecisionBeforeStart     = NewCode("period.decision_before_start", "field", "decision", "start")
+	WarnDecisionPastLimit       = NewCode("period.decision_past_limit", "field", "decision", "end")
+	WarnNoDecisionBeforeFirst   = NewCode("period.no_decision_before_first", "date", "field", "decision", "days")
+	WarnNoDecisionGap           = NewCode("period.no_decision_gap", "date", "prev_field", "prev", "next_field", "next")
+	WarnOverlap                 = NewCode("period.overlap", "field", "absence", "other_field", "other")
+	WarnAbsenceBeforeStart      = NewCode("period.absence_before_start", "field", "absence", "start")
+	WarnAbsenceAfterLimit       = NewCode("period.absence_after_limit", "field", "absence", "end")
+	WarnInterruptionYearReached = NewCode("period.interruption_limit_reached", "since", "end_by")
+	WarnInterruptionYearPassed  = NewCode("period.interruption_limit_passed", "interruption", "end_by")
+	WarnInterruptionYearAhead   = NewCode("period.interruption_limit_ahead", "interruption", "end_by")
+	WarnStartDeadlineMissed     = NewCode("period.start_deadline_missed", "start", "late", "deadline", "application")
+	WarnStartBeforeApplication  = NewCode("period.start_before_application", "start", "application")
 )
 
 // The figures of sotjl. §§ 32, 34 and KVP-forskriften § 2.
@@ -298,13 +304,11 @@ func (f ProgrammeFacts) Validate() error {
 
 // PeriodLine is one line of the report's summary, with its legal reference.
 type PeriodLine struct {
-	Label string `json:"label"`
-	Value string `json:"value"`
-	Date  *Date  `json:"date,omitempty"`
-	Days  *int   `json:"days,omitempty"`
-	Ref   string `json:"legal_reference"`
-	// ValueNB is Value in Norwegian bokmål (dates 04.01.2028); not in JSON.
-	ValueNB string `json:"-"`
+	Label Message `json:"label"`
+	Value Message `json:"value"`
+	Date  *Date   `json:"date,omitempty"`
+	Days  *int    `json:"days,omitempty"`
+	Ref   string  `json:"legal_reference"`
 }
 
 // TimelineEntry is a stretch of the programme (programme, leave or
@@ -320,15 +324,6 @@ type TimelineEntry struct {
 	// counted through the evaluation date.
 	Ongoing bool   `json:"ongoing,omitempty"`
 	Ref     string `json:"legal_reference"`
-}
-
-// Warning is something a caseworker should look at; it does not stop the evaluation.
-type Warning struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-	Ref     string `json:"legal_reference"`
-	// MessageNB is Message in Norwegian bokmål (dates 04.01.2028); not in JSON.
-	MessageNB string `json:"-"`
 }
 
 // PeriodReport is the programme's time limits on the evaluation date.
@@ -379,9 +374,7 @@ func EvaluatePeriodTraced(f ProgrammeFacts, t *Trace) (PeriodReport, error) {
 		return PeriodReport{}, err
 	}
 	r := PeriodReport{BaseLimitYears: periodBaseYears, Timeline: []TimelineEntry{}, Warnings: []Warning{}}
-	warn := func(code, ref, en, nb string) {
-		r.Warnings = append(r.Warnings, Warning{Code: code, Message: en, Ref: ref, MessageNB: nb})
-	}
+	warn := func(ref string, m Message) { r.Warnings = append(r.Warnings, Warn(m, ref)) }
 
 	r.DurationRegime, r.RegimeDate = DurationRegimeStart, f.Start
 	if f.DurationRegime == DurationRegimeAssessed {
@@ -408,9 +401,7 @@ func EvaluatePeriodTraced(f ProgrammeFacts, t *Trace) (PeriodReport, error) {
 			r.OpenInterruption = &OpenInterruption{From: in.From, CountedThrough: f.EvalDate, Days: known[i].Days()}
 			continue
 		}
-		warn(WarnOpenNotStarted, refPeriodInterrupted,
-			fmt.Sprintf("interruptions[%d] %s has no end date and starts after the evaluation date %s: none of its days is counted", i, in, f.EvalDate),
-			fmt.Sprintf("interruptions[%d] %s har ingen sluttdato og starter etter vurderingsdatoen %s: ingen av dagene telles", i, in.nb(), dateNB(f.EvalDate)))
+		warn(refPeriodInterrupted, WarnOpenNotStarted.M(fmt.Sprintf("interruptions[%d]", i), in, f.EvalDate))
 	}
 	interrupted := newSpanSet(known)
 	leave := newSpanSet(f.Leave)
@@ -449,34 +440,23 @@ func EvaluatePeriodTraced(f ProgrammeFacts, t *Trace) (PeriodReport, error) {
 	r.RemainingDays = max(0, r.LimitDays-r.UsedDays)
 	traceUsed(t, f, r, lastDecision, excluded)
 	if r.UsedThrough > limitEnd {
-		hint, hintNB := "", ""
+		var hint any = ""
 		if !f.Extended {
-			hint = fmt.Sprintf("; with the extra year for special reasons it would run until %s", *r.LatestEndExtended)
-			hintNB = fmt.Sprintf("; med det ekstra året av særlige grunner kunne det vart til og med %s", dateNB(*r.LatestEndExtended))
+			hint = warnPastLimitHint.M(*r.LatestEndExtended)
 		}
-		warn(WarnPastLimit, r.RegimeRef,
-			fmt.Sprintf("%d days counted through %s, more than the limit of %d: the programme should have ended on %s%s",
-				r.UsedDays, r.UsedThrough, r.LimitDays, limitEnd, hint),
-			fmt.Sprintf("%d dager telt til og med %s, mer enn grensen på %d: programmet skulle ha sluttet %s%s",
-				r.UsedDays, dateNB(r.UsedThrough), r.LimitDays, dateNB(limitEnd), hintNB))
+		warn(r.RegimeRef, WarnPastLimit.M(r.UsedDays, r.UsedThrough, r.LimitDays, limitEnd, hint))
 	}
 
 	// Decisions (vedtak).
 	for i, d := range f.Decisions {
 		if last := d.From.AddYears(periodDecisionMaxYears).AddDays(-1); d.To > last {
-			warn(WarnDecisionTooLong, refPeriodDecision,
-				fmt.Sprintf("decisions[%d] %s covers %d days: a vedtak covers at most one year, here until %s", i, d, d.Days(), last),
-				fmt.Sprintf("decisions[%d] %s dekker %d dager: et vedtak dekker høyst ett år, her til og med %s", i, periodNB(d), d.Days(), dateNB(last)))
+			warn(refPeriodDecision, WarnDecisionTooLong.M(fmt.Sprintf("decisions[%d]", i), d, d.Days(), last))
 		}
 		if d.From < f.Start {
-			warn(WarnOutsideProgramme, refPeriodDecision,
-				fmt.Sprintf("decisions[%d] %s starts before the programme starts on %s", i, d, f.Start),
-				fmt.Sprintf("decisions[%d] %s starter før programmet starter %s", i, periodNB(d), dateNB(f.Start)))
+			warn(refPeriodDecision, WarnDecisionBeforeStart.M(fmt.Sprintf("decisions[%d]", i), d, f.Start))
 		}
 		if d.To > limitEnd {
-			warn(WarnDecisionPastLimit, r.RegimeRef,
-				fmt.Sprintf("decisions[%d] %s runs past the programme's latest end %s", i, d, limitEnd),
-				fmt.Sprintf("decisions[%d] %s varer ut over programmets seneste slutt %s", i, periodNB(d), dateNB(limitEnd)))
+			warn(r.RegimeRef, WarnDecisionPastLimit.M(fmt.Sprintf("decisions[%d]", i), d, limitEnd))
 		}
 		if d.Contains(f.EvalDate) {
 			cur := d
@@ -489,8 +469,8 @@ func EvaluatePeriodTraced(f ProgrammeFacts, t *Trace) (PeriodReport, error) {
 			}
 		}
 	}
-	if msg, msgNB := noDecisionInForce(f); msg != "" {
-		warn(WarnNoDecisionInForce, refPeriodDecision, msg, msgNB)
+	if m, ok := noDecisionInForce(f); ok {
+		warn(refPeriodDecision, m)
 	}
 
 	// Leave and interruptions: overlaps and days outside the programme.
@@ -505,33 +485,28 @@ func EvaluatePeriodTraced(f ProgrammeFacts, t *Trace) (PeriodReport, error) {
 		}
 	}
 	type named struct {
-		field, text, textNB string
-		p                   Period
+		field string
+		given any // the period as given: a Period, or an Interruption
+		p     Period
 	}
 	var absences []named
 	for i, p := range f.Leave {
-		absences = append(absences, named{fmt.Sprintf("leave[%d]", i), p.String(), periodNB(p), p})
+		absences = append(absences, named{fmt.Sprintf("leave[%d]", i), p, p})
 	}
 	for i, in := range f.Interruptions {
-		absences = append(absences, named{fmt.Sprintf("interruptions[%d]", i), in.String(), in.nb(), spans[i]})
+		absences = append(absences, named{fmt.Sprintf("interruptions[%d]", i), in, spans[i]})
 	}
 	for j, b := range absences {
 		for _, a := range absences[:j] {
 			if a.p.Overlaps(b.p) {
-				warn(WarnOverlap, r.RegimeRef,
-					fmt.Sprintf("%s %s overlaps %s %s: the shared days are not counted twice", b.field, b.text, a.field, a.text),
-					fmt.Sprintf("%s %s overlapper %s %s: dagene de har felles, telles ikke to ganger", b.field, b.textNB, a.field, a.textNB))
+				warn(r.RegimeRef, WarnOverlap.M(b.field, b.given, a.field, a.given))
 			}
 		}
 		switch {
 		case b.p.From < f.Start:
-			warn(WarnOutsideProgramme, r.RegimeRef,
-				fmt.Sprintf("%s %s starts before the programme starts on %s: only days from the start are left out of the count", b.field, b.text, f.Start),
-				fmt.Sprintf("%s %s starter før programmet starter %s: bare dager fra starten holdes utenfor tellingen", b.field, b.textNB, dateNB(f.Start)))
+			warn(r.RegimeRef, WarnAbsenceBeforeStart.M(b.field, b.given, f.Start))
 		case b.p.From > limitEnd:
-			warn(WarnOutsideProgramme, r.RegimeRef,
-				fmt.Sprintf("%s %s starts after the programme's latest end %s", b.field, b.text, limitEnd),
-				fmt.Sprintf("%s %s starter etter programmets seneste slutt %s", b.field, b.textNB, dateNB(limitEnd)))
+			warn(r.RegimeRef, WarnAbsenceAfterLimit.M(b.field, b.given, limitEnd))
 		}
 	}
 
@@ -545,20 +520,14 @@ func EvaluatePeriodTraced(f ProgrammeFacts, t *Trace) (PeriodReport, error) {
 			continue // not started yet: warned above
 		case open:
 			if f.EvalDate >= endBy {
-				warn(WarnInterruptionLimit, refPeriodInterrupted,
-					fmt.Sprintf("the programme has been interrupted since %s, for one year on %s: it must be ended", run.From, endBy),
-					fmt.Sprintf("programmet har vært avbrutt siden %s, i ett år %s: det må avsluttes", dateNB(run.From), dateNB(endBy)))
+				warn(refPeriodInterrupted, WarnInterruptionYearReached.M(run.From, endBy))
 			}
 		case run.To < endBy:
 			continue // ends within the year
 		case f.EvalDate > endBy:
-			warn(WarnInterruptionLimit, refPeriodInterrupted,
-				fmt.Sprintf("the programme was interrupted %s, for one year on %s: it should have been ended then", run, endBy),
-				fmt.Sprintf("programmet var avbrutt %s, i ett år %s: det skulle ha vært avsluttet da", periodNB(run), dateNB(endBy)))
+			warn(refPeriodInterrupted, WarnInterruptionYearPassed.M(run, endBy))
 		default:
-			warn(WarnInterruptionLimit, refPeriodInterrupted,
-				fmt.Sprintf("the programme is interrupted %s, for one year on %s: it must be ended by then", run, endBy),
-				fmt.Sprintf("programmet er avbrutt %s, i ett år %s: det må avsluttes senest da", periodNB(run), dateNB(endBy)))
+			warn(refPeriodInterrupted, WarnInterruptionYearAhead.M(run, endBy))
 		}
 		if r.InterruptionEndBy == nil {
 			since, e := run.From, endBy
@@ -575,16 +544,10 @@ func EvaluatePeriodTraced(f ProgrammeFacts, t *Trace) (PeriodReport, error) {
 		r.StartDeadline, r.StartDeadlineMet = &deadline, &met
 		traceStartDeadline(t, f.Start, app, deadline, met)
 		if !met {
-			warn(WarnStartDeadlineMissed, refPeriodStart,
-				fmt.Sprintf("the programme started %s, %s after the deadline %s (six months after the application of %s)",
-					f.Start, nDays(int(f.Start-deadline)), deadline, app),
-				fmt.Sprintf("programmet startet %s, %s etter fristen %s (seks måneder etter søknaden %s)",
-					dateNB(f.Start), nDaysNB(int(f.Start-deadline)), dateNB(deadline), dateNB(app)))
+			warn(refPeriodStart, WarnStartDeadlineMissed.M(f.Start, Days(f.Start-deadline), deadline, app))
 		}
 		if f.Start < app {
-			warn(WarnStartBeforeApplication, refPeriodStart,
-				fmt.Sprintf("the programme starts %s, before the application date %s", f.Start, app),
-				fmt.Sprintf("programmet starter %s, før søknadsdatoen %s", dateNB(f.Start), dateNB(app)))
+			warn(refPeriodStart, WarnStartBeforeApplication.M(f.Start, app))
 		}
 	}
 
@@ -593,55 +556,34 @@ func EvaluatePeriodTraced(f ProgrammeFacts, t *Trace) (PeriodReport, error) {
 	return r, nil
 }
 
-// nDays says "n days", or "1 day".
-func nDays(n int) string {
-	if n == 1 || n == -1 {
-		return fmt.Sprintf("%d day", n)
-	}
-	return fmt.Sprintf("%d days", n)
-}
-
-// nDaysNB says "n dager", or "1 dag".
-func nDaysNB(n int) string {
-	if n == 1 || n == -1 {
-		return fmt.Sprintf("%d dag", n)
-	}
-	return fmt.Sprintf("%d dager", n)
-}
-
-// noDecisionInForce says why no decision covers the evaluation date when
-// decisions are registered, the programme has started and the date is not
-// after the last decision, in English and in Norwegian; "" when a decision
-// is in force or none of that holds.
-func noDecisionInForce(f ProgrammeFacts) (en, nb string) {
+// noDecisionInForce is the warning that no decision covers the evaluation
+// date, when decisions are registered, the programme has started and the
+// date is not after the last decision; false when a decision is in force or
+// none of that holds.
+func noDecisionInForce(f ProgrammeFacts) (Message, bool) {
 	on := f.EvalDate
 	if len(f.Decisions) == 0 || on < f.Start {
-		return "", ""
+		return Message{}, false
 	}
 	prev, next := -1, -1 // the decision that ended last before on, the one that starts first after it
 	for i, d := range f.Decisions {
 		switch {
 		case d.Contains(on):
-			return "", ""
+			return Message{}, false
 		case d.To < on && (prev < 0 || d.To > f.Decisions[prev].To):
 			prev = i
 		case d.From > on && (next < 0 || d.From < f.Decisions[next].From):
 			next = i
 		}
 	}
+	field := func(i int) string { return fmt.Sprintf("decisions[%d]", i) }
 	switch {
 	case next < 0:
-		return "", "" // after the last decision: the programme is over
+		return Message{}, false // after the last decision: the programme is over
 	case prev < 0:
-		return fmt.Sprintf("no decision (vedtak) is in force on %s, before the first one: decisions[%d] %s starts %s later",
-				on, next, f.Decisions[next], nDays(int(f.Decisions[next].From-on))),
-			fmt.Sprintf("ingen vedtak gjelder %s, før det første: decisions[%d] %s starter %s senere",
-				dateNB(on), next, periodNB(f.Decisions[next]), nDaysNB(int(f.Decisions[next].From-on)))
+		return WarnNoDecisionBeforeFirst.M(on, field(next), f.Decisions[next], Days(f.Decisions[next].From-on)), true
 	}
-	return fmt.Sprintf("no decision (vedtak) is in force on %s, in the gap between decisions[%d] %s and decisions[%d] %s",
-			on, prev, f.Decisions[prev], next, f.Decisions[next]),
-		fmt.Sprintf("ingen vedtak gjelder %s, i opphold mellom decisions[%d] %s og decisions[%d] %s",
-			dateNB(on), prev, periodNB(f.Decisions[prev]), next, periodNB(f.Decisions[next]))
+	return WarnNoDecisionGap.M(on, field(prev), f.Decisions[prev], field(next), f.Decisions[next]), true
 }
 
 // buildTimeline cuts [Start, max(limit end, UsedThrough)] into programme,
@@ -709,63 +651,80 @@ func buildTimeline(f ProgrammeFacts, r PeriodReport, limitEnd Date, interrupted,
 	return out
 }
 
+// The labels and values of the report's summary lines.
+var (
+	LabelRegime            = NewCode("period.label.regime")
+	LabelDurationRegime    = NewCode("period.label.duration_regime")
+	LabelLimit             = NewCode("period.label.limit")
+	LabelUsed              = NewCode("period.label.used")
+	LabelRemaining         = NewCode("period.label.remaining")
+	LabelLatestEnd         = NewCode("period.label.latest_end")
+	LabelLatestEndExtended = NewCode("period.label.latest_end_extended")
+	LabelDecisionInForce   = NewCode("period.label.decision_in_force")
+	LabelNextDecisionDue   = NewCode("period.label.next_decision_due")
+	LabelStillRunning      = NewCode("period.label.interruption_still_running")
+	LabelEndBy             = NewCode("period.label.interrupted_end_by")
+	LabelStartDeadline     = NewCode("period.label.start_deadline")
+
+	valueRegime2019     = NewCode("period.value.regime_2019", "date")
+	valueRegimePre2019  = NewCode("period.value.regime_pre2019", "date")
+	valueByStart        = NewCode("period.value.duration_regime_start", "date")
+	valueByAssessed     = NewCode("period.value.duration_regime_assessed", "date")
+	valueCountedDays    = NewCode("period.value.counted_days", "days")
+	valueDaysThrough    = NewCode("period.value.days_through", "days", "date")
+	valueDays           = NewCode("period.value.days", "days")
+	valueDate           = NewCode("period.value.date", "date")
+	valuePeriod         = NewCode("period.value.period", "period")
+	valueStillRunning   = NewCode("period.value.still_running", "since", "days", "through")
+	valueDeadlineMet    = NewCode("period.value.deadline_met", "date")
+	valueDeadlineMissed = NewCode("period.value.deadline_missed", "date")
+)
+
 // Lines returns the report's summary, one line per limit, for a table or
-// --explain; each line's ValueNB is its value in Norwegian.
+// --explain.
 func (r PeriodReport) Lines() []PeriodLine {
 	date := func(d Date) *Date { return &d }
 	days := func(n int) *int { return &n }
-	regime := "from 2019-01-01: at most 2 years, and up to 1 more year for special reasons"
-	regimeNB := "fra 01.01.2019: høyst 2 år, og inntil 1 år til av særlige grunner"
+	regime := valueRegime2019.M(Amendment2019)
 	if r.Regime == RegimePre2019 {
-		regime = "before 2019-01-01: 1 year, extendable by 1 (2 in total)"
-		regimeNB = "før 01.01.2019: 1 år, kan forlenges med 1 (2 i alt)"
+		regime = valueRegimePre2019.M(Amendment2019)
 	}
-	by := fmt.Sprintf("start: the rules in force on the start date %s", r.RegimeDate)
-	byNB := fmt.Sprintf("start: reglene som gjaldt på startdatoen %s", dateNB(r.RegimeDate))
+	by := valueByStart.M(r.RegimeDate)
 	if r.DurationRegime == DurationRegimeAssessed {
-		by = fmt.Sprintf("assessed: the rules in force on the date assessed %s", r.RegimeDate)
-		byNB = fmt.Sprintf("assessed: reglene som gjelder på vurderingsdatoen %s", dateNB(r.RegimeDate))
+		by = valueByAssessed.M(r.RegimeDate)
 	}
 	lines := []PeriodLine{
-		{Label: "Regime", Value: regime, Ref: r.RegimeRef, ValueNB: regimeNB},
-		{Label: "Duration regime", Value: by, Date: date(r.RegimeDate), Ref: refDurationRegime, ValueNB: byNB},
-		{Label: "Limit", Value: fmt.Sprintf("%d counted days", r.LimitDays), Days: days(r.LimitDays), Ref: r.RegimeRef,
-			ValueNB: fmt.Sprintf("%d tellende dager", r.LimitDays)},
-		{Label: "Used", Value: fmt.Sprintf("%d days through %s", r.UsedDays, r.UsedThrough), Date: date(r.UsedThrough), Days: days(r.UsedDays), Ref: r.RegimeRef,
-			ValueNB: fmt.Sprintf("%s til og med %s", nDaysNB(r.UsedDays), dateNB(r.UsedThrough))},
-		{Label: "Remaining", Value: fmt.Sprintf("%d days", r.RemainingDays), Days: days(r.RemainingDays), Ref: r.RegimeRef,
-			ValueNB: nDaysNB(r.RemainingDays)},
-		{Label: "Latest end", Value: r.LatestEnd.String(), Date: date(r.LatestEnd), Ref: r.RegimeRef, ValueNB: dateNB(r.LatestEnd)},
+		{Label: LabelRegime.M(), Value: regime, Ref: r.RegimeRef},
+		{Label: LabelDurationRegime.M(), Value: by, Date: date(r.RegimeDate), Ref: refDurationRegime},
+		{Label: LabelLimit.M(), Value: valueCountedDays.M(r.LimitDays), Days: days(r.LimitDays), Ref: r.RegimeRef},
+		{Label: LabelUsed.M(), Value: valueDaysThrough.M(Days(r.UsedDays), r.UsedThrough), Date: date(r.UsedThrough), Days: days(r.UsedDays), Ref: r.RegimeRef},
+		{Label: LabelRemaining.M(), Value: valueDays.M(Days(r.RemainingDays)), Days: days(r.RemainingDays), Ref: r.RegimeRef},
+		{Label: LabelLatestEnd.M(), Value: valueDate.M(r.LatestEnd), Date: date(r.LatestEnd), Ref: r.RegimeRef},
 	}
 	if r.LatestEndExtended != nil {
-		lines = append(lines, PeriodLine{Label: "Latest end with the extra year", Value: r.LatestEndExtended.String(), Date: date(*r.LatestEndExtended), Ref: refPeriodExtraYear,
-			ValueNB: dateNB(*r.LatestEndExtended)})
+		lines = append(lines, PeriodLine{Label: LabelLatestEndExtended.M(), Value: valueDate.M(*r.LatestEndExtended), Date: date(*r.LatestEndExtended), Ref: refPeriodExtraYear})
 	}
 	if r.CurrentDecision != nil {
-		lines = append(lines, PeriodLine{Label: "Decision in force", Value: r.CurrentDecision.String(), Date: date(r.CurrentDecision.To), Ref: refPeriodDecision,
-			ValueNB: periodNB(*r.CurrentDecision)})
+		lines = append(lines, PeriodLine{Label: LabelDecisionInForce.M(), Value: valuePeriod.M(*r.CurrentDecision), Date: date(r.CurrentDecision.To), Ref: refPeriodDecision})
 	}
 	if r.NextDecisionDue != nil {
-		lines = append(lines, PeriodLine{Label: "Next decision due", Value: r.NextDecisionDue.String(), Date: date(*r.NextDecisionDue), Ref: refPeriodDecision,
-			ValueNB: dateNB(*r.NextDecisionDue)})
+		lines = append(lines, PeriodLine{Label: LabelNextDecisionDue.M(), Value: valueDate.M(*r.NextDecisionDue), Date: date(*r.NextDecisionDue), Ref: refPeriodDecision})
 	}
 	if o := r.OpenInterruption; o != nil {
-		lines = append(lines, PeriodLine{Label: "Interruption still running",
-			Value: fmt.Sprintf("since %s, no end date: %s counted through %s", o.From, nDays(o.Days), o.CountedThrough),
-			Date:  date(o.CountedThrough), Days: days(o.Days), Ref: refPeriodStillRunning,
-			ValueNB: fmt.Sprintf("siden %s, uten sluttdato: %s telt til og med %s", dateNB(o.From), nDaysNB(o.Days), dateNB(o.CountedThrough))})
+		lines = append(lines, PeriodLine{Label: LabelStillRunning.M(), Value: valueStillRunning.M(o.From, Days(o.Days), o.CountedThrough),
+			Date: date(o.CountedThrough), Days: days(o.Days), Ref: refPeriodStillRunning})
 	}
 	if r.InterruptionEndBy != nil {
-		lines = append(lines, PeriodLine{Label: "Interrupted: end the programme by", Value: r.InterruptionEndBy.String(), Date: date(*r.InterruptionEndBy), Ref: refPeriodInterrupted,
-			ValueNB: dateNB(*r.InterruptionEndBy)})
+		lines = append(lines, PeriodLine{Label: LabelEndBy.M(), Value: valueDate.M(*r.InterruptionEndBy), Date: date(*r.InterruptionEndBy), Ref: refPeriodInterrupted})
 	}
 	if r.StartDeadline != nil {
-		v, vNB := r.StartDeadline.String(), dateNB(*r.StartDeadline)
-		if r.StartDeadlineMet != nil {
-			v += map[bool]string{true: " (met)", false: " (missed)"}[*r.StartDeadlineMet]
-			vNB += map[bool]string{true: " (overholdt)", false: " (oversittet)"}[*r.StartDeadlineMet]
+		v := valueDate.M(*r.StartDeadline)
+		if met := r.StartDeadlineMet; met != nil && *met {
+			v = valueDeadlineMet.M(*r.StartDeadline)
+		} else if met != nil {
+			v = valueDeadlineMissed.M(*r.StartDeadline)
 		}
-		lines = append(lines, PeriodLine{Label: "Start deadline", Value: v, Date: date(*r.StartDeadline), Ref: refPeriodStart, ValueNB: vNB})
+		lines = append(lines, PeriodLine{Label: LabelStartDeadline.M(), Value: v, Date: date(*r.StartDeadline), Ref: refPeriodStart})
 	}
 	return lines
 }

@@ -127,7 +127,7 @@ var periodCases = []periodCase{
 		facts:  ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2028-03-01")},
 		regime: Regime2019, limitDays: 730, usedDays: 787, remaining: 0,
 		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
-		warnings: []string{WarnPastLimit},
+		warnings: []string{WarnPastLimit.ID},
 	},
 	{
 		// One year: 2018-12-31 + 1 year − 1 day = 2019-12-30 (365 days); extended by one: 2020-12-30 (731).
@@ -158,14 +158,14 @@ var periodCases = []periodCase{
 			DurationRegime: DurationRegimeStart},
 		regime: RegimePre2019, limitDays: 365, usedDays: 366, remaining: 0,
 		latestEnd: "2019-05-31", latestEndExt: "2020-05-31", limitEnd: "2019-05-31",
-		warnings: []string{WarnPastLimit},
+		warnings: []string{WarnPastLimit.ID},
 	},
 	{
 		name:   "duration regime unset is start",
 		facts:  ProgrammeFacts{Start: ptD("2018-06-01"), EvalDate: ptD("2019-06-01")},
 		regime: RegimePre2019, limitDays: 365, usedDays: 366, remaining: 0,
 		latestEnd: "2019-05-31", latestEndExt: "2020-05-31", limitEnd: "2019-05-31",
-		warnings: []string{WarnPastLimit},
+		warnings: []string{WarnPastLimit.ID},
 	},
 	{
 		// The same assessed by the rules in force on 2019-06-01: two years,
@@ -208,7 +208,7 @@ var periodCases = []periodCase{
 			Leave: ptPs("2026-03-01..2026-03-31", "2028-02-05..2028-02-10")},
 		regime: Regime2019, limitDays: 730, usedDays: 146, remaining: 584,
 		latestEnd: "2028-02-04", latestEndExt: "2029-02-10", limitEnd: "2028-02-04",
-		warnings: []string{WarnOutsideProgramme},
+		warnings: []string{WarnAbsenceAfterLimit.ID},
 	},
 	{
 		name: "back-to-back leave: no overlap, 61 days",
@@ -223,7 +223,7 @@ var periodCases = []periodCase{
 			Leave: ptPs("2026-03-01..2026-03-31"), Interruptions: ptIs("2026-03-15..2026-04-14")},
 		regime: Regime2019, limitDays: 730, usedDays: 132, remaining: 598,
 		latestEnd: "2028-02-18", latestEndExt: "2029-02-18", limitEnd: "2028-02-18",
-		warnings: []string{WarnOverlap},
+		warnings: []string{WarnOverlap.ID},
 	},
 	{
 		name: "leave before the start and after the latest end",
@@ -232,7 +232,7 @@ var periodCases = []periodCase{
 		regime: Regime2019, limitDays: 730, usedDays: 171, remaining: 559,
 		// The later leave lies inside the extended window, so it pushes that end.
 		latestEnd: "2028-01-10", latestEndExt: "2029-01-20", limitEnd: "2028-01-10",
-		warnings: []string{WarnOutsideProgramme, WarnOutsideProgramme},
+		warnings: []string{WarnAbsenceBeforeStart.ID, WarnAbsenceAfterLimit.ID},
 	},
 	{
 		// 2026-06-01..2026-09-30, both included: 30 + 31 + 31 + 30 = 122 days;
@@ -269,7 +269,7 @@ var periodCases = []periodCase{
 			Interruptions: ptIs("2026-06-01..")},
 		regime: Regime2019, limitDays: 730, usedDays: 147, remaining: 583,
 		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
-		warnings: []string{WarnOpenNotStarted},
+		warnings: []string{WarnOpenNotStarted.ID},
 	},
 	{
 		// A registered interruption of more than a year, evaluated inside it
@@ -283,7 +283,7 @@ var periodCases = []periodCase{
 		regime: Regime2019, limitDays: 730, usedDays: 147, remaining: 583,
 		latestEnd: "2029-08-05", latestEndExt: "2030-08-06", limitEnd: "2029-08-05",
 		interruptBy: "2027-05-31",
-		warnings:    []string{WarnInterruptionLimit},
+		warnings:    []string{WarnInterruptionYearAhead.ID},
 	},
 	{
 		name: "back-to-back interruptions are one run for § 34",
@@ -300,7 +300,7 @@ var periodCases = []periodCase{
 		regime: Regime2019, limitDays: 730, usedDays: 147, remaining: 583,
 		latestEnd: "2029-01-18", latestEndExt: "2030-01-19", limitEnd: "2029-01-18",
 		interruptBy: "2027-05-31",
-		warnings:    []string{WarnInterruptionLimit},
+		warnings:    []string{WarnInterruptionYearReached.ID},
 	},
 	{
 		name: "interruption from 29 February: one year ends on 28 February",
@@ -317,7 +317,7 @@ var periodCases = []periodCase{
 		regime: Regime2019, limitDays: 730, usedDays: 240, remaining: 490,
 		latestEnd: "2029-01-03", latestEndExt: "2030-01-04", limitEnd: "2029-01-03",
 		interruptBy: "2027-01-31",
-		warnings:    []string{WarnInterruptionLimit},
+		warnings:    []string{WarnInterruptionYearPassed.ID},
 	},
 	{
 		name: "back-to-back decisions: the next is due at the end of the one in force",
@@ -342,7 +342,7 @@ var periodCases = []periodCase{
 		regime: Regime2019, limitDays: 730, usedDays: 177, remaining: 553,
 		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
 		current: "2026-01-05..2027-01-05", nextDue: "2027-01-05",
-		warnings: []string{WarnDecisionTooLong},
+		warnings: []string{WarnDecisionTooLong.ID},
 	},
 	{
 		name: "decision of a year from 29 February ends 28 February",
@@ -359,7 +359,7 @@ var periodCases = []periodCase{
 		regime: Regime2019, limitDays: 731, usedDays: 94, remaining: 637,
 		latestEnd: "2026-02-28", latestEndExt: "2027-02-28", limitEnd: "2026-02-28",
 		current: "2024-02-29..2025-03-01", nextDue: "2025-03-01",
-		warnings: []string{WarnDecisionTooLong},
+		warnings: []string{WarnDecisionTooLong.ID},
 	},
 	{
 		name: "programme over with its last decision: used days stop there",
@@ -375,7 +375,7 @@ var periodCases = []periodCase{
 		regime: Regime2019, limitDays: 730, usedDays: 513, remaining: 217,
 		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
 		current: "2027-06-01..2028-05-31", nextDue: "2028-05-31",
-		warnings: []string{WarnDecisionPastLimit},
+		warnings: []string{WarnDecisionPastLimit.ID},
 	},
 	{
 		name: "a gap between decisions: no decision in force",
@@ -383,7 +383,7 @@ var periodCases = []periodCase{
 			Decisions: ptPs("2026-01-05..2026-06-30", "2026-08-01..2027-01-04")},
 		regime: Regime2019, limitDays: 730, usedDays: 192, remaining: 538,
 		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
-		warnings: []string{WarnNoDecisionInForce},
+		warnings: []string{WarnNoDecisionGap.ID},
 	},
 	{
 		name: "started, before the first decision: no decision in force",
@@ -391,7 +391,7 @@ var periodCases = []periodCase{
 			Decisions: ptPs("2026-02-01..2027-01-04")},
 		regime: Regime2019, limitDays: 730, usedDays: 16, remaining: 714,
 		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
-		warnings: []string{WarnNoDecisionInForce},
+		warnings: []string{WarnNoDecisionBeforeFirst.ID},
 	},
 	{
 		name: "unsorted decisions with a gap: still found",
@@ -399,7 +399,7 @@ var periodCases = []periodCase{
 			Decisions: ptPs("2027-02-01..2028-01-04", "2026-01-05..2027-01-04")},
 		regime: Regime2019, limitDays: 730, usedDays: 371, remaining: 359,
 		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
-		warnings: []string{WarnNoDecisionInForce},
+		warnings: []string{WarnNoDecisionGap.ID},
 	},
 	{
 		name: "evaluation before the start, with a decision: nothing is in force yet, no warning",
@@ -421,7 +421,7 @@ var periodCases = []periodCase{
 		regime: Regime2019, limitDays: 731, usedDays: 1, remaining: 730,
 		latestEnd: "2028-07-15", latestEndExt: "2029-07-15", limitEnd: "2028-07-15",
 		startDeadline: "2026-07-15", met: "false",
-		warnings: []string{WarnStartDeadlineMissed},
+		warnings: []string{WarnStartDeadlineMissed.ID},
 	},
 	{
 		name:   "start deadline in a month without the day: its last day",
@@ -429,7 +429,7 @@ var periodCases = []periodCase{
 		regime: Regime2019, limitDays: 731, usedDays: 1, remaining: 730,
 		latestEnd: "2028-02-29", latestEndExt: "2029-02-28", limitEnd: "2028-02-29",
 		startDeadline: "2026-02-28", met: "false",
-		warnings: []string{WarnStartDeadlineMissed},
+		warnings: []string{WarnStartDeadlineMissed.ID},
 	},
 	{
 		name:   "start before the application",
@@ -437,7 +437,7 @@ var periodCases = []periodCase{
 		regime: Regime2019, limitDays: 730, usedDays: 1, remaining: 729,
 		latestEnd: "2028-01-04", latestEndExt: "2029-01-04", limitEnd: "2028-01-04",
 		startDeadline: "2026-08-01", met: "true",
-		warnings: []string{WarnStartBeforeApplication},
+		warnings: []string{WarnStartBeforeApplication.ID},
 	},
 }
 
@@ -488,7 +488,7 @@ func TestEvaluatePeriod(t *testing.T) {
 				t.Errorf("warnings = %v, want %v\n%+v", got, want, r.Warnings)
 			}
 			for _, w := range r.Warnings {
-				if w.Message == "" || w.Ref == "" {
+				if w.Text(LangEN) == w.Code || w.Ref == "" {
 					t.Errorf("warning %s lacks a message or a reference: %+v", w.Code, w)
 				}
 			}
@@ -702,7 +702,7 @@ func TestLeaveOutsideIsWarningNotError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := ptCodes(r.Warnings); !slices.Equal(got, []string{WarnOutsideProgramme}) {
+	if got := ptCodes(r.Warnings); !slices.Equal(got, []string{WarnAbsenceBeforeStart.ID}) {
 		t.Errorf("warnings = %v", got)
 	}
 	if r.LatestEnd != ptD("2028-01-04") {
@@ -777,7 +777,7 @@ func TestPeriodReportJSONAndLines(t *testing.T) {
 		t.Fatalf("Lines() = %v", lines)
 	}
 	for _, l := range lines {
-		if l.Label == "" || l.Value == "" || l.Ref == "" {
+		if l.Label.Code == "" || l.Value.Code == "" || l.Ref == "" {
 			t.Errorf("incomplete line %+v", l)
 		}
 	}
@@ -794,45 +794,45 @@ func TestPeriodWarningWording(t *testing.T) {
 	}{
 		{name: "missed by one day: singular",
 			facts: ProgrammeFacts{Start: ptD("2026-07-16"), ApplicationDate: ptDp("2026-01-15"), EvalDate: ptD("2026-07-16")},
-			code:  WarnStartDeadlineMissed, want: []string{"started 2026-07-16, 1 day after the deadline 2026-07-15"}},
+			code:  WarnStartDeadlineMissed.ID, want: []string{"started 2026-07-16, 1 day after the deadline 2026-07-15"}},
 		{name: "missed by two days: plural",
 			facts: ProgrammeFacts{Start: ptD("2026-07-17"), ApplicationDate: ptDp("2026-01-15"), EvalDate: ptD("2026-07-17")},
-			code:  WarnStartDeadlineMissed, want: []string{"started 2026-07-17, 2 days after the deadline 2026-07-15"}},
+			code:  WarnStartDeadlineMissed.ID, want: []string{"started 2026-07-17, 2 days after the deadline 2026-07-15"}},
 		{name: "gap between decisions",
 			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-07-15"),
 				Decisions: ptPs("2026-01-05..2026-06-30", "2026-08-01..2027-01-04")},
-			code: WarnNoDecisionInForce,
+			code: WarnNoDecisionGap.ID,
 			want: []string{"no decision (vedtak) is in force on 2026-07-15",
 				"between decisions[0] 2026-01-05..2026-06-30 and decisions[1] 2026-08-01..2027-01-04"}},
 		{name: "the nearest decisions of an unsorted list",
 			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-07-15"),
 				Decisions: ptPs("2026-09-01..2027-01-04", "2026-01-05..2026-03-31", "2026-04-01..2026-06-30", "2026-08-01..2026-08-31")},
-			code: WarnNoDecisionInForce,
+			code: WarnNoDecisionGap.ID,
 			want: []string{"between decisions[2] 2026-04-01..2026-06-30 and decisions[3] 2026-08-01..2026-08-31"}},
 		{name: "a registered interruption of more than a year, before its year is up",
 			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-09-30"),
 				Interruptions: ptIs("2026-06-01..2027-12-31")},
-			code: WarnInterruptionLimit,
+			code: WarnInterruptionYearAhead.ID,
 			want: []string{"the programme is interrupted 2026-06-01..2027-12-31, for one year on 2027-05-31: it must be ended by then"}},
 		{name: "an interruption still running, past its year",
 			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2027-05-31"),
 				Interruptions: ptIs("2026-06-01..")},
-			code: WarnInterruptionLimit,
+			code: WarnInterruptionYearReached.ID,
 			want: []string{"the programme has been interrupted since 2026-06-01, for one year on 2027-05-31: it must be ended"}},
 		{name: "an interruption still running that has not started",
 			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-05-31"),
 				Interruptions: ptIs("2026-06-01..")},
-			code: WarnOpenNotStarted,
+			code: WarnOpenNotStarted.ID,
 			want: []string{"interruptions[0] 2026-06-01.. has no end date and starts after the evaluation date 2026-05-31: none of its days is counted"}},
 		{name: "leave inside an interruption still running",
 			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-07-01"),
 				Leave: ptPs("2026-12-20..2027-01-10"), Interruptions: ptIs("2026-06-01..")},
-			code: WarnOverlap,
+			code: WarnOverlap.ID,
 			want: []string{"interruptions[0] 2026-06-01.. overlaps leave[0] 2026-12-20..2027-01-10"}},
 		{name: "before the first decision, one day",
 			facts: ProgrammeFacts{Start: ptD("2026-01-05"), EvalDate: ptD("2026-01-31"),
 				Decisions: ptPs("2026-02-01..2027-01-04")},
-			code: WarnNoDecisionInForce,
+			code: WarnNoDecisionBeforeFirst.ID,
 			want: []string{"in force on 2026-01-31, before the first one: decisions[0] 2026-02-01..2027-01-04 starts 1 day later"}},
 	}
 	for _, tt := range tests {
@@ -851,11 +851,11 @@ func TestPeriodWarningWording(t *testing.T) {
 				t.Fatalf("no %s warning in %+v", tt.code, r.Warnings)
 			}
 			for _, s := range tt.want {
-				if !strings.Contains(found.Message, s) {
-					t.Errorf("message %q does not contain %q", found.Message, s)
+				if !strings.Contains(found.String(), s) {
+					t.Errorf("message %q does not contain %q", found.String(), s)
 				}
 			}
-			if tt.code == WarnNoDecisionInForce && found.Ref != "KVP-forskriften § 2" {
+			if tt.code == WarnNoDecisionGap.ID && found.Ref != "KVP-forskriften § 2" {
 				t.Errorf("reference = %q, want KVP-forskriften § 2", found.Ref)
 			}
 		})
@@ -877,7 +877,7 @@ func TestPeriodNoDoubledParentheses(t *testing.T) {
 		}
 		texts := []string{"regime " + r.Regime + " (" + r.RegimeRef + ")"}
 		for _, w := range r.Warnings {
-			texts = append(texts, w.Code+": "+w.Message+" ("+w.Ref+")")
+			texts = append(texts, w.Code+": "+w.String()+" ("+w.Ref+")")
 			seen++
 		}
 		for _, s := range texts {
@@ -980,10 +980,10 @@ func TestOpenInterruption(t *testing.T) {
 		}
 		found := false
 		for _, l := range r.Lines() {
-			if l.Label == "Interruption still running" {
+			if l.Label.Code == LabelStillRunning.ID {
 				found = true
 				want := "since 2026-06-01, no end date: " + strconv.Itoa(tt.days) + " days counted through " + tt.on
-				if l.Value != want {
+				if l.Value.String() != want {
 					t.Errorf("%s: line %q, want %q", tt.on, l.Value, want)
 				}
 			}

@@ -120,13 +120,13 @@ type batchYear struct {
 
 // batchResult is the result of one case under one parameter set.
 type batchResult struct {
-	From     rules.Date   `json:"from"`
-	To       rules.Date   `json:"to"`
-	Rounding string       `json:"rounding,omitempty"` // when the line set a policy other than the run's default
-	PaidDays int          `json:"paid_days"`
-	Total    calc.Amounts `json:"total"`
-	Years    []batchYear  `json:"years"`
-	Warnings []string     `json:"warnings,omitempty"`
+	From     rules.Date      `json:"from"`
+	To       rules.Date      `json:"to"`
+	Rounding string          `json:"rounding,omitempty"` // when the line set a policy other than the run's default
+	PaidDays int             `json:"paid_days"`
+	Total    calc.Amounts    `json:"total"`
+	Years    []batchYear     `json:"years"`
+	Warnings []rules.Warning `json:"warnings,omitempty"`
 }
 
 // batchRecord is one output record.
@@ -160,8 +160,12 @@ type batchSummary struct {
 	Scenarios  []yearSum `json:"scenario_years,omitempty"`
 	Cost       []yearSum `json:"cost_of_change,omitempty"`
 	FirstError string    `json:"first_error,omitempty"`
-	years      map[int]*yearSum
-	scenYears  map[int]*yearSum
+	// Warnings count the records' warnings by code (the baseline's when
+	// comparing), ScenarioWarnings the scenario's.
+	Warnings         map[string]int `json:"warnings"`
+	ScenarioWarnings map[string]int `json:"scenario_warnings,omitempty"`
+	years            map[int]*yearSum
+	scenYears        map[int]*yearSum
 }
 
 func (s *batchSummary) add(r *batchRecord) {
@@ -178,8 +182,19 @@ func (s *batchSummary) add(r *batchRecord) {
 		base = r.Baseline
 	}
 	addYears(s.years, base)
+	countWarnings(&s.Warnings, base)
 	if r.Scenario != nil {
 		addYears(s.scenYears, r.Scenario)
+		countWarnings(&s.ScenarioWarnings, r.Scenario)
+	}
+}
+
+func countWarnings(m *map[string]int, r *batchResult) {
+	for _, w := range r.Warnings {
+		if *m == nil {
+			*m = map[string]int{}
+		}
+		(*m)[w.Code]++
 	}
 }
 
@@ -320,7 +335,7 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 
 	st := a.stamp(cfg, string(rounding))
 	st.ParamsHash = sides[0].hash
-	sum := &batchSummary{Stamp: st, Baseline: sides[0].title, years: map[int]*yearSum{}, scenYears: map[int]*yearSum{}}
+	sum := &batchSummary{Stamp: st, Baseline: sides[0].title, Warnings: map[string]int{}, years: map[int]*yearSum{}, scenYears: map[int]*yearSum{}}
 	if len(sides) == 2 {
 		sum.Scenario = sides[1].title
 	}
@@ -340,7 +355,12 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
-	proc := &batchProcessor{sides: sides, rounding: rounding, ageSwitch: ageSwitch, leap: leap, withTax: o.withTax, header: header, csvOut: outFormat == "csv"}
+	regime, err := durationRegimeSetting(cfg, "")
+	if err != nil {
+		return err
+	}
+	proc := &batchProcessor{sides: sides, rounding: rounding, ageSwitch: ageSwitch, leap: leap, withTax: o.withTax, header: header, csvOut: outFormat == "csv",
+		durationRegime: regime, regimeFlag: cfg.IsFlag(config.KeyDurationRegime)}
 	jobs := make(chan batchJob, o.workers*2)
 	done := make(chan batchDone, o.workers*2)
 	var readErr error
@@ -555,6 +575,10 @@ type batchProcessor struct {
 	withTax   bool
 	header    []string
 	csvOut    bool
+	// durationRegime is the run's duration regime for lines with a
+	// programme that do not say; with --duration-regime, for every line.
+	durationRegime string
+	regimeFlag     bool
 }
 
 func (p *batchProcessor) run(job batchJob) batchDone {
@@ -631,9 +655,17 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 			return
 		}
 	}
+	if cf.Programme != nil && cf.Programme.Start != nil && (cf.DurationRegime == "" || p.regimeFlag) {
+		cf.DurationRegime = durationRegimeText(p.durationRegime)
+	}
+	facts, err := caseFacts(cf, c)
+	if err != nil {
+		rec.Error = err.Error()
+		return
+	}
 	results := make([]*batchResult, len(p.sides))
 	for i, side := range p.sides {
-		r, err := p.compute(side, c, topts)
+		r, err := p.compute(side, c, facts, topts)
 		if err != nil {
 			rec.Error = err.Error()
 			return
@@ -648,12 +680,16 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 	rec.Difference = diffResults(results[0], results[1])
 }
 
-func (p *batchProcessor) compute(side batchSide, c calc.Case, topts calc.TaxOptions) (*batchResult, error) {
+func (p *batchProcessor) compute(side batchSide, c calc.Case, facts calc.CaseFacts, topts calc.TaxOptions) (*batchResult, error) {
 	res, err := side.calc.Stipend(c)
 	if err != nil {
 		return nil, err
 	}
-	out := &batchResult{From: res.From, To: res.To, PaidDays: res.PaidDays, Total: res.Total, Years: make([]batchYear, 0, len(res.Years)), Warnings: res.Warnings}
+	warnings, err := calc.Warnings(c, res, facts)
+	if err != nil {
+		return nil, err
+	}
+	out := &batchResult{From: res.From, To: res.To, PaidDays: res.PaidDays, Total: res.Total, Years: make([]batchYear, 0, len(res.Years)), Warnings: warnings}
 	if c.Rounding != p.rounding {
 		out.Rounding = string(c.Rounding)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"kvp/calc"
+	"kvp/config"
 	"kvp/rules"
 )
 
@@ -226,58 +227,65 @@ func taxSectionExplain(l locale, t *calc.TaxSection) []explainStep {
 	return out
 }
 
-// caseWarnings checks the case file's other sections against the period
-// asked for: eligibility facts that make the person not eligible (sotjl.
-// § 29), and a period that runs past the programme's latest end (§ 32). The
-// stipend is computed all the same; these are warnings.
-func caseWarnings(cf *caseFile, c calc.Case) ([]string, error) {
-	var out []string
+// caseFacts are the case file's other sections, as the facts calc.Warnings
+// checks the period against: the eligibility section judged on its date
+// (else the period's first day), the programme section evaluated on the
+// period's last day.
+func caseFacts(cf *caseFile, c calc.Case) (calc.CaseFacts, error) {
+	var out calc.CaseFacts
 	assessed := c.Period.From
 	if cf.Date != nil {
 		assessed = *cf.Date
 	}
 	if cf.Eligibility != nil {
 		if err := eligibilityFileError(cf, assessed); err != nil {
-			return nil, err
+			return out, err
 		}
 		facts, _ := eligibilityFacts(cf, assessed)
 		facts.LeapBirthday = c.LeapBirthday
-		r := rules.CheckEligibility(facts)
-		if r.Verdict == rules.VerdictNotEligible {
-			var failing []string
-			for _, f := range r.Findings {
-				if f.Result == rules.NotMet {
-					failing = append(failing, f.ID+" "+f.Name+" ("+f.Reason+")")
-				}
-			}
-			out = append(out, fmt.Sprintf("not eligible on %s under sotjl. § 29: %s; the stipend is computed all the same", assessed, strings.Join(failing, "; ")))
-		}
-	}
-	if cf.Eligibility == nil { // the age rule needs only the birth date: check it at both ends
-		for _, on := range []rules.Date{c.Period.From, c.Period.To} {
-			r := rules.CheckEligibility(rules.EligibilityFacts{BirthDate: &c.BirthDate, AssessmentDate: on, LeapBirthday: c.LeapBirthday})
-			if f := r.Findings[0]; f.Result == rules.NotMet {
-				out = append(out, fmt.Sprintf("%s %s not met on %s (%s); the stipend is computed all the same", f.ID, f.Name, on, f.Reason))
-				break
-			}
-		}
+		out.Eligibility = &facts
 	}
 	if cf.Programme != nil && cf.Programme.Start != nil {
 		facts, ok, err := programmeFacts(cf, c.Period.To)
 		if err != nil {
-			return nil, err
+			return out, err
 		}
 		if ok {
-			rep, err := rules.EvaluatePeriod(facts)
-			if err != nil {
-				return nil, err
-			}
-			if c.Period.To > rep.LimitEnd {
-				out = append(out, fmt.Sprintf("the period runs to %s, past the programme's latest end %s (sotjl. § 32; duration regime %s)", c.Period.To, rep.LimitEnd, rep.DurationRegime))
-			}
+			out.Programme = &facts
 		}
 	}
 	return out, nil
+}
+
+// settleDurationRegime writes the duration regime in force (the case's,
+// else the settings') into a case with a programme: its latest end, which
+// the warnings judge the period against, depends on it.
+func settleDurationRegime(cfg *config.Config, cf *caseFile) error {
+	regime, err := durationRegimeSetting(cfg, string(cf.DurationRegime))
+	if err != nil {
+		return err
+	}
+	if cf.Programme != nil && cf.Programme.Start != nil {
+		cf.DurationRegime = durationRegimeText(regime)
+	}
+	return nil
+}
+
+// caseWarnings are every warning of the calculation res of the case c read
+// from cf, by calc.Warnings: kvp calc, compare and batch all warn through it.
+func caseWarnings(cf *caseFile, c calc.Case, res *calc.Result) ([]rules.Warning, error) {
+	f, err := caseFacts(cf, c)
+	if err != nil {
+		return nil, err
+	}
+	return calc.Warnings(c, res, f)
+}
+
+// printWarnings writes each warning on stderr: "kvp: warning: …" in l.
+func printWarnings(a *app, l locale, ws []rules.Warning) {
+	for _, w := range ws {
+		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", l.T("warning"), l.M(w.Message))
+	}
 }
 
 // caseFromFile turns a case file into a calc.Case, with the rounding policy
@@ -425,26 +433,14 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		return err
 	}
 	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
-	regime, err := durationRegimeSetting(cfg, string(cf.DurationRegime))
-	if err != nil {
+	if err := settleDurationRegime(cfg, &cf); err != nil {
 		return err
 	}
-	if cf.Programme != nil && cf.Programme.Start != nil {
-		cf.DurationRegime = durationRegimeText(regime) // the latest end is judged by it
-	}
-	caseWarnings, err := caseWarnings(&cf, c)
-	if err != nil {
+	if res.Warnings, err = caseWarnings(&cf, c, res); err != nil {
 		return err
 	}
-	res.Warnings = append(res.Warnings, caseWarnings...)
 	// A year with no tax parameters is noted in the tax section itself.
-	for _, w := range res.Warnings {
-		if l.nb {
-			fmt.Fprintf(a.io.ErrOut, "kvp: advarsel: %s\n", translateError(w))
-		} else {
-			fmt.Fprintf(a.io.ErrOut, "kvp: warning: %s\n", w)
-		}
-	}
+	printWarnings(a, l, res.Warnings)
 	if format == "json" {
 		doc := calcDoc{SchemaVersion: schemaVersion, Stamp: a.stamp(cfg, string(c.Rounding)), Case: cf, Result: res, Tax: tax}
 		if o.explain {

@@ -31,6 +31,9 @@ type compareSide struct {
 	Path       string `json:"path,omitempty"`
 	LegalBasis string `json:"legal_basis,omitempty"`
 	ParamsHash string `json:"params_hash"`
+	// Warnings are calc.Warnings of the case under this side's parameters,
+	// the same as kvp calc gives.
+	Warnings []rules.Warning `json:"warnings"`
 }
 
 type compareDoc struct {
@@ -99,10 +102,18 @@ overrides in the config file's format (see examples/scenario-*.yaml).` + exitSta
 			if err != nil {
 				return err
 			}
-			doc, err := compareCase(sides, c, topts)
+			if err := settleDurationRegime(cfg, &cf); err != nil {
+				return err
+			}
+			facts, err := caseFacts(&cf, c)
 			if err != nil {
 				return err
 			}
+			doc, err := compareCase(sides, c, facts, topts)
+			if err != nil {
+				return err
+			}
+			printCompareWarnings(a, l, doc)
 			doc.Stamp = a.stamp(cfg, string(c.Rounding))
 			doc.Stamp.ParamsHash = sides[0].hash
 			cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
@@ -134,16 +145,20 @@ overrides in the config file's format (see examples/scenario-*.yaml).` + exitSta
 }
 
 // compareCase prices c under both sides, split at the union of their change points.
-func compareCase(sides []batchSide, c calc.Case, topts calc.TaxOptions) (*compareDoc, error) {
+func compareCase(sides []batchSide, c calc.Case, facts calc.CaseFacts, topts calc.TaxOptions) (*compareDoc, error) {
 	for _, s := range sides {
 		c.ExtraCuts = append(c.ExtraCuts, s.params.ChangePoints(c.Period.From, c.Period.To)...)
 	}
 	var res [2]*calc.Result
 	var tax [2]*calc.TaxSection
+	var warnings [2][]rules.Warning
 	for i, s := range sides {
 		r, err := s.calc.Stipend(c)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.name, err)
+		}
+		if warnings[i], err = calc.Warnings(c, r, facts); err != nil {
+			return nil, err
 		}
 		t, err := calc.TaxFor(r, s.params, topts)
 		if err != nil {
@@ -152,8 +167,8 @@ func compareCase(sides []batchSide, c calc.Case, topts calc.TaxOptions) (*compar
 		res[i], tax[i] = r, t
 	}
 	doc := &compareDoc{SchemaVersion: schemaVersion,
-		Baseline: compareSide{Title: sides[0].title, ParamsHash: sides[0].hash},
-		Scenario: compareSide{Title: sides[1].title, ParamsHash: sides[1].hash},
+		Baseline: compareSide{Title: sides[0].title, ParamsHash: sides[0].hash, Warnings: warnings[0]},
+		Scenario: compareSide{Title: sides[1].title, ParamsHash: sides[1].hash, Warnings: warnings[1]},
 		Segments: []compareRow{}, Months: []compareRow{}, Years: []compareRow{}, TaxYears: []compareTax{}}
 	if len(res[0].Segments) != len(res[1].Segments) {
 		return nil, fmt.Errorf("internal error: the two runs have %d and %d segments", len(res[0].Segments), len(res[1].Segments))
@@ -194,6 +209,17 @@ func compareCase(sides []batchSide, c calc.Case, topts calc.TaxOptions) (*compar
 		doc.TaxYears = append(doc.TaxYears, *ct)
 	}
 	return doc, nil
+}
+
+// printCompareWarnings writes the baseline's warnings on stderr, then the
+// scenario's that the baseline does not have, marked "scenario".
+func printCompareWarnings(a *app, l locale, doc *compareDoc) {
+	printWarnings(a, l, doc.Baseline.Warnings)
+	for _, w := range doc.Scenario.Warnings {
+		if !slices.ContainsFunc(doc.Baseline.Warnings, func(b rules.Warning) bool { return l.M(b.Message) == l.M(w.Message) }) {
+			fmt.Fprintf(a.io.ErrOut, "kvp: %s (%s): %s\n", l.T("warning"), l.T("scenario"), l.M(w.Message))
+		}
+	}
 }
 
 func mapsKeys[V any](m map[int]V) func(func(int) bool) {

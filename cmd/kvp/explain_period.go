@@ -63,11 +63,8 @@ func periodExplain(l locale, r rules.PeriodReport, steps []rules.Step) []explain
 	out := renderSteps(l, steps)
 	regime := ""
 	for _, line := range r.Lines() {
-		if line.Label == "Regime" {
-			regime = line.Value
-			if l.nb {
-				regime = line.ValueNB
-			}
+		if line.Label.Code == rules.LabelRegime.ID {
+			regime = l.M(line.Value)
 		}
 	}
 	for i := range out {

@@ -25,6 +25,17 @@ func (a *app) locale(cmd *cobra.Command) (locale, error) {
 	return locale{nb: l == "nb"}, err
 }
 
+// lang is the catalogue language of l.
+func (l locale) lang() string {
+	if l.nb {
+		return rules.LangNB
+	}
+	return rules.LangEN
+}
+
+// M renders a message in l.
+func (l locale) M(m rules.Message) string { return m.Text(l.lang()) }
+
 // T translates a fixed English text; a text with no translation is shown as it is.
 func (l locale) T(en string) string {
 	if !l.nb {

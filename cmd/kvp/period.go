@@ -413,11 +413,7 @@ func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
 // warningText is a warning as one line: "CODE: message (reference)", in
 // Norwegian with --lang nb (the code stays as it is: scripts match on it).
 func warningText(l locale, w rules.Warning) string {
-	msg := w.Message
-	if l.nb && w.MessageNB != "" {
-		msg = w.MessageNB
-	}
-	return w.Code + ": " + msg + " (" + l.T(w.Ref) + ")"
+	return w.Code + ": " + l.M(w.Message) + " (" + l.T(w.Ref) + ")"
 }
 
 // periodRef is a timeline entry's reference in l: a regime reference may
@@ -451,11 +447,7 @@ func printPeriodTables(a *app, l locale, f rules.ProgrammeFacts, r rules.PeriodR
 	lines := r.Lines()
 	rows = make([][]string, 0, len(lines))
 	for _, line := range lines {
-		value := line.Value
-		if l.nb && line.ValueNB != "" {
-			value = line.ValueNB
-		}
-		rows = append(rows, []string{l.T(line.Label), value, l.T(line.Ref)})
+		rows = append(rows, []string{l.M(line.Label), l.M(line.Value), l.T(line.Ref)})
 	}
 	if err := table(w, []string{"", l.T("value"), l.T("reference")}, rows); err != nil {
 		return err

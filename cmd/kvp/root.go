@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"regexp"
 	"strings"
@@ -165,12 +166,24 @@ func Main(args []string, streams *IOStreams) int {
 	}
 	if err != nil && code != exitNotEligible && code != exitUndetermined {
 		if errorLang(a, args) == "nb" {
-			fmt.Fprintf(streams.ErrOut, "kvp: feil: %s\n", translateError(oneLine(err.Error())))
+			fmt.Fprintf(streams.ErrOut, "kvp: feil: %s\n", translateKeepingPath(err))
 		} else {
 			fmt.Fprintf(streams.ErrOut, "kvp: error: %s\n", oneLine(err.Error()))
 		}
 	}
 	return code
+}
+
+// translateKeepingPath words err in Norwegian, leaving the path of a file
+// error as the user wrote it ("empty dir/case.yaml" is not "tom dir").
+func translateKeepingPath(err error) string {
+	msg := oneLine(err.Error())
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path == "" {
+		return translateError(msg)
+	}
+	const hole = "\x00path\x00"
+	return strings.ReplaceAll(translateError(strings.ReplaceAll(msg, pe.Path, hole)), hole, pe.Path)
 }
 
 // oneLine joins a multi-line error (errors.Join) into one line.

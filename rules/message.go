@@ -1,0 +1,306 @@
+package rules
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+// Message is something kvp says to a person, as a code and its arguments:
+// the domain decides what is said, the catalogue (catalog/*.json, one file
+// per language) how it is worded. Arguments are values, never translated
+// text: a date is written by the language's date format when the message is
+// rendered, a path or a key stays as the user wrote it.
+type Message struct {
+	Code string
+	Args []Arg
+}
+
+// Arg is one named argument of a Message, in the order the code declares.
+type Arg struct {
+	Name  string
+	Value any
+}
+
+// Days is a number of days, written "1 day", "3 days" ("1 dag", "3 dager").
+type Days int
+
+// Code is a message code and the names of its arguments. Codes are declared
+// once, as package variables, with NewCode; the catalogue test walks them.
+type Code struct {
+	ID   string
+	Args []string
+}
+
+var (
+	codesMu sync.Mutex
+	codes   = map[string]Code{}
+)
+
+// NewCode declares a message code with its arguments' names. Declaring a
+// code twice is a programming error and panics.
+func NewCode(id string, args ...string) Code {
+	codesMu.Lock()
+	defer codesMu.Unlock()
+	if _, dup := codes[id]; dup {
+		panic("rules: message code declared twice: " + id)
+	}
+	c := Code{ID: id, Args: args}
+	codes[id] = c
+	return c
+}
+
+// Codes are every code declared so far (by the packages linked in), sorted.
+func Codes() []Code {
+	codesMu.Lock()
+	defer codesMu.Unlock()
+	out := make([]Code, 0, len(codes))
+	for _, c := range codes {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b Code) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// M is the message of c with the given argument values, in the order of
+// c.Args. A wrong number of values is a programming error and panics.
+func (c Code) M(values ...any) Message {
+	if len(values) != len(c.Args) {
+		panic(fmt.Sprintf("rules: message %s takes %d arguments, got %d", c.ID, len(c.Args), len(values)))
+	}
+	m := Message{Code: c.ID}
+	if len(values) > 0 {
+		m.Args = make([]Arg, len(values))
+		for i, v := range values {
+			m.Args[i] = Arg{Name: c.Args[i], Value: v}
+		}
+	}
+	return m
+}
+
+// T is the text of a code without arguments in lang: a label or a word.
+func (c Code) T(lang string) string { return c.M().Text(lang) }
+
+// Languages of the catalogue: English, the language of the JSON texts, and
+// Norwegian bokmål.
+const (
+	LangEN = "en"
+	LangNB = "nb"
+)
+
+//go:embed catalog/*.json
+var catalogFiles embed.FS
+
+// Catalog is the text of every code in every language: Catalog()["nb"]["warn.past_limit"].
+var Catalog = sync.OnceValue(func() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	entries, err := catalogFiles.ReadDir("catalog")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range entries {
+		b, err := catalogFiles.ReadFile("catalog/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		texts := map[string]string{}
+		if err := json.Unmarshal(b, &texts); err != nil {
+			panic("rules: catalog/" + e.Name() + ": " + err.Error())
+		}
+		out[strings.TrimSuffix(e.Name(), path.Ext(e.Name()))] = texts
+	}
+	return out
+})
+
+// Text renders m in lang: its code's text with each {name} replaced by the
+// argument's value written the language's way. A text missing in lang falls
+// back to English, and a code with no text at all shows as the code.
+func (m Message) Text(lang string) string {
+	cat := Catalog()
+	text, ok := cat[lang][m.Code]
+	if !ok {
+		if text, ok = cat[LangEN][m.Code]; !ok {
+			return m.Code
+		}
+	}
+	if !strings.Contains(text, "{") {
+		return text
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(text, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(text[i:], '}')
+		if j < 0 {
+			break
+		}
+		b.WriteString(text[:i])
+		name := text[i+1 : i+j]
+		if k := slices.IndexFunc(m.Args, func(a Arg) bool { return a.Name == name }); k >= 0 {
+			b.WriteString(FormatValue(m.Args[k].Value, lang))
+		} else {
+			b.WriteString(text[i : i+j+1])
+		}
+		text = text[i+j+1:]
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// String is the English text.
+func (m Message) String() string { return m.Text(LangEN) }
+
+// Localized is a value that writes itself in a language (calc.Money).
+type Localized interface {
+	Text(lang string) string
+}
+
+var (
+	codeDay  = NewCode("unit.day", "n")
+	codeDays = NewCode("unit.days", "n")
+	codeList = NewCode("list.separator")
+)
+
+// FormatValue writes an argument value in lang: dates 2026-05-01 or
+// 01.05.2026, periods FROM..TO or FROM–TO, numbers 1234.5 or 1 234,5.
+// Strings are written as they are.
+func FormatValue(v any, lang string) string {
+	nb := lang == LangNB
+	switch v := v.(type) {
+	case string:
+		return v
+	case int:
+		return strconv.Itoa(v)
+	case Days:
+		if v == 1 || v == -1 {
+			return codeDay.M(int(v)).Text(lang)
+		}
+		return codeDays.M(int(v)).Text(lang)
+	case Date:
+		if nb {
+			return dateNB(v)
+		}
+		return v.String()
+	case Period:
+		if nb {
+			return periodNB(v)
+		}
+		return v.String()
+	case Interruption:
+		if nb {
+			return v.nb()
+		}
+		return v.String()
+	case decimal.Decimal:
+		if nb {
+			return amountNB(v)
+		}
+		return v.String()
+	case Message:
+		return v.Text(lang)
+	case []Message:
+		parts := make([]string, len(v))
+		for i, m := range v {
+			parts[i] = m.Text(lang)
+		}
+		return strings.Join(parts, codeList.T(lang))
+	case Localized:
+		return v.Text(lang)
+	case fmt.Stringer:
+		return v.String()
+	}
+	return fmt.Sprint(v)
+}
+
+// MarshalJSON writes m as {"code", "args", "text"}: the code and arguments
+// a script matches on, and the English text. The same in every language.
+func (m Message) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`{"code":`)
+	code, _ := json.Marshal(m.Code)
+	b.Write(code)
+	b.WriteString(`,"args":`)
+	args, err := m.argsJSON()
+	if err != nil {
+		return nil, err
+	}
+	b.Write(args)
+	b.WriteString(`,"text":`)
+	text, _ := json.Marshal(m.Text(LangEN))
+	b.Write(text)
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// argsJSON writes the arguments as an object in their declared order.
+func (m Message) argsJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, a := range m.Args {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		name, _ := json.Marshal(a.Name)
+		b.Write(name)
+		b.WriteByte(':')
+		v, err := json.Marshal(a.Value)
+		if err != nil {
+			return nil, fmt.Errorf("message %s: argument %s: %w", m.Code, a.Name, err)
+		}
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// Warning is something a caseworker should look at; it does not stop the
+// calculation or the evaluation. In JSON: {"code", "args", "text",
+// "legal_reference"}.
+type Warning struct {
+	Message
+	Ref string
+}
+
+// Warn is the warning m with its legal reference (or "").
+func Warn(m Message, ref string) Warning { return Warning{Message: m, Ref: ref} }
+
+// MarshalJSON writes w as its message's object with "legal_reference" added.
+func (w Warning) MarshalJSON() ([]byte, error) {
+	b, err := w.Message.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	ref, _ := json.Marshal(w.Ref)
+	b = append(b[:len(b)-1], `,"legal_reference":`...)
+	b = append(b, ref...)
+	return append(b, '}'), nil
+}
+
+// Placeholders are the {name}s of a catalogue text, sorted, each once.
+func Placeholders(text string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(text, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(text[i:], '}')
+		if j < 0 {
+			break
+		}
+		out = append(out, text[i+1:i+j])
+		text = text[i+j+1:]
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

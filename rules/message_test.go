@@ -1,0 +1,46 @@
+package rules
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// TestMessageRender: arguments are written the language's way (dates
+// 01.05.2026, periods with a dash, "1 dag"), and a string argument, such as
+// a path or a key, is never changed.
+func TestMessageRender(t *testing.T) {
+	from, _ := ParseDate("2026-07-16")
+	deadline, _ := ParseDate("2026-07-15")
+	app, _ := ParseDate("2026-01-15")
+	m := WarnStartDeadlineMissed.M(from, Days(1), deadline, app)
+	tests := []struct{ lang, want string }{
+		{LangEN, "the programme started 2026-07-16, 1 day after the deadline 2026-07-15 (six months after the application of 2026-01-15)"},
+		{LangNB, "programmet startet 16.07.2026, 1 dag etter fristen 15.07.2026 (seks måneder etter søknaden 15.01.2026)"},
+	}
+	for _, tt := range tests {
+		if got := m.Text(tt.lang); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+	p := Period{From: app, To: from}
+	o := WarnOverlap.M("leave[0]", p, "empty dir/case.yaml", p)
+	if got, want := o.Text(LangNB), "leave[0] 15.01.2026–16.07.2026 overlapper empty dir/case.yaml 15.01.2026–16.07.2026: dagene de har felles, telles ikke to ganger"; got != want {
+		t.Errorf("nb: %q, want %q", got, want)
+	}
+}
+
+// TestWarningJSON: a warning is {code, args, text, legal_reference}, the
+// text English, the arguments in their declared order.
+func TestWarningJSON(t *testing.T) {
+	from, _ := ParseDate("2026-07-16")
+	app, _ := ParseDate("2026-08-01")
+	b, err := json.Marshal(Warn(WarnStartBeforeApplication.M(from, app), "sotjl. § 31"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"code":"period.start_before_application","args":{"start":"2026-07-16","application":"2026-08-01"},` +
+		`"text":"the programme starts 2026-07-16, before the application date 2026-08-01","legal_reference":"sotjl. § 31"}`
+	if string(b) != want {
+		t.Errorf("JSON\n %s\nwant\n %s", b, want)
+	}
+}
