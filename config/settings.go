@@ -88,3 +88,13 @@ func flagName(key string) string {
 	}
 	return strings.ReplaceAll(key, "_", "-")
 }
+
+// Setting returns the effective value of a setting that a case may also
+// give: a flag wins, then fromCase (the case's value, checked as the case
+// was read), then the configuration (file, KVP_*), then the default.
+func (c *Config) Setting(key, fromCase string) (string, error) {
+	if fromCase != "" && !c.IsFlag(key) {
+		return fromCase, nil
+	}
+	return c.Choice(key, nil)
+}

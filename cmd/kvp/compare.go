@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kvp/calc"
+	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
 	"kvp/rules"
 )
@@ -36,7 +37,7 @@ type compareSide struct {
 type compareDoc struct {
 	SchemaVersion int          `json:"schema_version"`
 	Stamp         stamp        `json:"stamp"`
-	Case          caseFile     `json:"case"`
+	Case          *caseinput.Case `json:"case"`
 	Baseline      compareSide  `json:"baseline"`
 	Scenario      compareSide  `json:"scenario"`
 	Segments      []compareRow `json:"segments"`
@@ -95,7 +96,7 @@ overrides in the config file's format (see examples/scenario-*.yaml).` + exitSta
 			if err != nil {
 				return err
 			}
-			topts, err := taxOptions(cmd.Flags(), o.tax, &cf)
+			topts, err := cf.Tax()
 			if err != nil {
 				return err
 			}
