@@ -31,8 +31,8 @@ type calcOptions struct {
 
 // calcDoc is the JSON document of kvp calc.
 type calcDoc struct {
-	SchemaVersion int      `json:"schema_version"`
-	Stamp         stamp    `json:"stamp"`
+	SchemaVersion int             `json:"schema_version"`
+	Stamp         stamp           `json:"stamp"`
 	Case          *caseinput.Case `json:"case"`
 	*calc.Result
 	Tax     *calc.TaxSection `json:"tax"`

@@ -35,16 +35,16 @@ type compareSide struct {
 }
 
 type compareDoc struct {
-	SchemaVersion int          `json:"schema_version"`
-	Stamp         stamp        `json:"stamp"`
+	SchemaVersion int             `json:"schema_version"`
+	Stamp         stamp           `json:"stamp"`
 	Case          *caseinput.Case `json:"case"`
-	Baseline      compareSide  `json:"baseline"`
-	Scenario      compareSide  `json:"scenario"`
-	Segments      []compareRow `json:"segments"`
-	Months        []compareRow `json:"months"`
-	Years         []compareRow `json:"years"`
-	Total         compareRow   `json:"total"`
-	TaxYears      []compareTax `json:"tax_years"`
+	Baseline      compareSide     `json:"baseline"`
+	Scenario      compareSide     `json:"scenario"`
+	Segments      []compareRow    `json:"segments"`
+	Months        []compareRow    `json:"months"`
+	Years         []compareRow    `json:"years"`
+	Total         compareRow      `json:"total"`
+	TaxYears      []compareTax    `json:"tax_years"`
 }
 
 // compareTax compares the tax-relevant amounts of one income year.

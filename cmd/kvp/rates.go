@@ -1,7 +1,6 @@
 package main
 
 import (
-
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 

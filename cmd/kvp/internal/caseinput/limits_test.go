@@ -77,9 +77,9 @@ func TestDecodeJSONAsEncodingJSON(t *testing.T) {
 // refused with a word on what a line holds (issue 16 #3).
 func TestJSONLineIsJSON(t *testing.T) {
 	for in, want := range map[string]string{
-		`birth_date: 1990-01-01`:         `not a JSON object: a JSON line holds one case, {"birth_date": …}`,
-		`[1990]`:                         `not a JSON object: a JSON line holds one case, {"birth_date": …}`,
-		`{birth_date: 1990-01-01}`:       `invalid JSON: invalid character 'b'`,
+		`birth_date: 1990-01-01`:          `not a JSON object: a JSON line holds one case, {"birth_date": …}`,
+		`[1990]`:                          `not a JSON object: a JSON line holds one case, {"birth_date": …}`,
+		`{birth_date: 1990-01-01}`:        `invalid JSON: invalid character 'b'`,
 		`{"child_birth_dates": [[], []]}`: `child_birth_dates[0]: expected a date, got a list; child_birth_dates[1]: expected a date, got a list`,
 	} {
 		_, err := DecodeJSON([]byte(in))
