@@ -50,7 +50,8 @@ func newBatchCmd(a *app) *cobra.Command {
 		Short: "Compute many cases: one result per input line",
 		Long: `Compute a batch of cases, one per line: JSON lines in the case-file format
 (-f cases.jsonl), or CSV with a header row of case-file keys (-f cases.csv);
--f - reads stdin. Each input line gives one output record, in input order, as
+-f - reads stdin. A JSON line is JSON: a line in YAML, also in YAML's flow
+style ({birth_date: 1990-01-01}), is an error record. Each input line gives one output record, in input order, as
 JSON lines (-o jsonl, the default) or CSV (-o csv). A line that cannot be
 computed gives an error record with its line number and the run goes on; the
 exit code is then 1.
