@@ -69,6 +69,7 @@ type Config struct {
 	File     string // the config file read, or ""
 	Settings []Setting
 	v        *viper.Viper
+	lines    map[string]int // the config file's line of each setting it gives
 }
 
 // Get returns a setting's effective value.
@@ -116,6 +117,7 @@ func Load(o Options) (*Config, error) {
 				return nil, fmt.Errorf("%s: %w", path, err)
 			}
 			cfg.File = path
+			cfg.lines = f.lines
 		case named || !errors.Is(err, os.ErrNotExist):
 			return nil, fmt.Errorf("config file: %w", err)
 		}
@@ -215,7 +217,9 @@ type file struct {
 	Parameters map[string][]fileDatedRow    `yaml:"parameters"`
 	Tax        map[int]map[string]yaml.Node `yaml:"tax"`
 
-	DurationRegime string `yaml:"duration_regime"` // checked where it is used (kvp period, kvp calc)
+	DurationRegime string `yaml:"duration_regime"` // checked where it is used (Config.Choice)
+
+	lines map[string]int // setting key → its line
 }
 
 type fileDatedRow struct {
@@ -263,6 +267,14 @@ func parseFile(path string, data []byte) (*file, error) {
 	}
 	if err := checkParameterKeys(path, f.Parameters); err != nil {
 		return nil, err
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) == nil && len(doc.Content) == 1 && doc.Content[0].Kind == yaml.MappingNode {
+		f.lines = map[string]int{}
+		m := doc.Content[0].Content
+		for i := 0; i+1 < len(m); i += 2 {
+			f.lines[m[i].Value] = m[i].Line
+		}
 	}
 	return &f, nil
 }
@@ -364,8 +376,7 @@ func (c *Config) IsFlag(key string) bool {
 // KVP_LANG or the config file's lang; else nb when LC_ALL or LANG starts
 // with nb, nn or no; else en.
 func (c *Config) Lang() (string, error) {
-	v := strings.ToLower(c.Get(KeyLang))
-	if v == "" {
+	if v := c.Get(KeyLang); v == "" {
 		for _, env := range []string{"LC_ALL", "LANG"} {
 			if e := strings.ToLower(os.Getenv(env)); e != "" {
 				if strings.HasPrefix(e, "nb") || strings.HasPrefix(e, "nn") || strings.HasPrefix(e, "no") {
@@ -375,9 +386,8 @@ func (c *Config) Lang() (string, error) {
 			}
 		}
 		return "en", nil
+	} else if v = strings.ToLower(v); v == "nb" || v == "en" {
+		return v, nil
 	}
-	if v != "nb" && v != "en" {
-		return "", &FlagError{fmt.Errorf("--lang: %q is not one of nb, en", v)}
-	}
-	return v, nil
+	return c.Choice(KeyLang, nil)
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kvp/calc"
+	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
 	"kvp/rules"
 )
@@ -49,7 +50,8 @@ func newBatchCmd(a *app) *cobra.Command {
 		Short: "Compute many cases: one result per input line",
 		Long: `Compute a batch of cases, one per line: JSON lines in the case-file format
 (-f cases.jsonl), or CSV with a header row of case-file keys (-f cases.csv);
--f - reads stdin. Each input line gives one output record, in input order, as
+-f - reads stdin. A JSON line is JSON: a line in YAML, also in YAML's flow
+style ({birth_date: 1990-01-01}), is an error record. Each input line gives one output record, in input order, as
 JSON lines (-o jsonl, the default) or CSV (-o csv). A line that cannot be
 computed gives an error record with its line number and the run goes on; the
 exit code is then 1.
@@ -272,19 +274,10 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	outFormat := cfg.Get(config.KeyOutput)
 	if outFormat == "table" || outFormat == "json" { // the global default, or a plain JSON request
 		outFormat = "jsonl"
-	}
-	if outFormat != "jsonl" && outFormat != "csv" {
-		return usageErrorf("--output: %q is not one of jsonl, csv", outFormat)
-	}
-	rounding, err := roundingSetting(cfg, "")
-	if err != nil {
+	} else if _, err := cfg.Choice(config.KeyOutput, []string{"jsonl", "csv"}); err != nil {
 		return err
 	}
-	ageSwitch, err := ageSwitchSetting(cfg, "")
-	if err != nil {
-		return err
-	}
-	leap, err := leapBirthdaySetting(cfg, "")
+	defaults, err := (&caseinput.Case{}).Settings(cfg) // for lines that do not say
 	if err != nil {
 		return err
 	}
@@ -333,7 +326,7 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 		return usageErrorf("--input-format: %q is not one of auto, jsonl, csv", format)
 	}
 
-	st := a.stamp(cfg, string(rounding))
+	st := a.stamp(cfg, string(defaults.Rounding))
 	st.ParamsHash = sides[0].hash
 	sum := &batchSummary{Stamp: st, Baseline: sides[0].title, Warnings: map[string]int{}, years: map[int]*yearSum{}, scenYears: map[int]*yearSum{}}
 	if len(sides) == 2 {
@@ -355,11 +348,11 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
-	regime, err := durationRegimeSetting(cfg, "")
+	regime, err := cfg.Setting(config.KeyDurationRegime, "")
 	if err != nil {
 		return err
 	}
-	proc := &batchProcessor{sides: sides, rounding: rounding, ageSwitch: ageSwitch, leap: leap, withTax: o.withTax, header: header, csvOut: outFormat == "csv",
+	proc := &batchProcessor{sides: sides, defaults: defaults, withTax: o.withTax, header: header, csvOut: outFormat == "csv",
 		durationRegime: regime, regimeFlag: cfg.IsFlag(config.KeyDurationRegime)}
 	jobs := make(chan batchJob, o.workers*2)
 	done := make(chan batchDone, o.workers*2)
@@ -568,13 +561,11 @@ func readLine(r *bufio.Reader) ([]byte, error) {
 
 // batchProcessor computes records; it is shared by the workers and read-only.
 type batchProcessor struct {
-	sides     []batchSide
-	rounding  calc.Rounding
-	ageSwitch calc.AgeSwitch
-	leap      rules.LeapBirthday
-	withTax   bool
-	header    []string
-	csvOut    bool
+	sides    []batchSide
+	defaults caseinput.Settings // the run's conventions, for lines that do not say
+	withTax  bool
+	header   []string // CSV input: the columns
+	csvOut   bool
 	// durationRegime is the run's duration regime for lines with a
 	// programme that do not say; with --duration-regime, for every line.
 	durationRegime string
@@ -615,32 +606,18 @@ func (p *batchProcessor) run(job batchJob) batchDone {
 
 // record computes one line into rec.
 func (p *batchProcessor) record(line []byte, rec *batchRecord) {
-	var cf *caseFile
+	var cf *caseinput.Case
 	var err error
 	if p.header != nil {
-		cf, err = decodeCSVCase(p.header, line)
+		cf, err = decodeCSVRow(p.header, line)
 	} else {
-		cf, err = decodeCase(line)
+		cf, err = caseinput.DecodeJSON(line)
 	}
 	if err != nil {
 		rec.Error = err.Error()
 		return
 	}
-	rounding, ageSwitch := p.rounding, p.ageSwitch
-	if cf.Rounding != "" {
-		rounding = calc.Rounding(cf.Rounding)
-	}
-	if cf.AgeSwitch != "" {
-		ageSwitch = calc.AgeSwitch(cf.AgeSwitch)
-	}
-	leap := p.leap
-	if cf.LeapBirthday != "" {
-		leap = rules.LeapBirthday(cf.LeapBirthday)
-	}
-	if cf.BenefitScope == "" {
-		cf.BenefitScope = string(calc.BenefitScopeStipend)
-	}
-	c, err := caseFromFile(cf, rounding, ageSwitch, leap)
+	c, err := cf.Calc(p.defaults.Over(cf))
 	if err == nil {
 		err = c.Validate()
 	}
@@ -650,15 +627,16 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 	}
 	var topts calc.TaxOptions
 	if p.withTax {
-		if topts, err = fileTaxOptions(cf); err != nil {
+		if topts, err = cf.Tax(); err != nil {
 			rec.Error = err.Error()
 			return
 		}
 	}
-	if cf.Programme != nil && cf.Programme.Start != nil && (cf.DurationRegime == "" || p.regimeFlag) {
-		cf.DurationRegime = durationRegimeText(p.durationRegime)
+	regime := p.durationRegime
+	if cf.DurationRegime != "" && !p.regimeFlag {
+		regime = cf.DurationRegime
 	}
-	facts, err := caseFacts(cf, c)
+	facts, err := caseFacts(cf, c, regime)
 	if err != nil {
 		rec.Error = err.Error()
 		return
@@ -690,7 +668,7 @@ func (p *batchProcessor) compute(side batchSide, c calc.Case, facts calc.CaseFac
 		return nil, err
 	}
 	out := &batchResult{From: res.From, To: res.To, PaidDays: res.PaidDays, Total: res.Total, Years: make([]batchYear, 0, len(res.Years)), Warnings: warnings}
-	if c.Rounding != p.rounding {
+	if c.Rounding != p.defaults.Rounding {
 		out.Rounding = string(c.Rounding)
 	}
 	for _, y := range res.Years {
@@ -718,11 +696,6 @@ func (p *batchProcessor) compute(side batchSide, c calc.Case, facts calc.CaseFac
 	}
 	slices.SortFunc(out.Years, func(a, b batchYear) int { return a.Year - b.Year })
 	return out, nil
-}
-
-// fileTaxOptions reads the tax facts of a case file (no flags in a batch).
-func fileTaxOptions(cf *caseFile) (calc.TaxOptions, error) {
-	return taxOptions(noTaxFlags(), taxFlags{}, cf)
 }
 
 func diffResults(a, b *batchResult) *batchResult {

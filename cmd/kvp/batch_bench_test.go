@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"kvp/calc"
+	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/rules"
 )
 
@@ -29,7 +30,7 @@ func BenchmarkJSONRoundTrip(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		cf, err := decodeCase(lines[i%len(lines)])
+		cf, err := caseinput.DecodeJSON(lines[i%len(lines)])
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -52,7 +53,7 @@ func BenchmarkBatchLine(b *testing.B) {
 		if withTax {
 			name = "with-tax"
 		}
-		proc := &batchProcessor{sides: []batchSide{{params: p, calc: calc.NewCalculator(p)}}, rounding: calc.RoundingNAV, ageSwitch: calc.AgeSwitchBirthday, withTax: withTax}
+		proc := &batchProcessor{sides: []batchSide{{params: p, calc: calc.NewCalculator(p)}}, defaults: caseinput.Settings{Rounding: calc.RoundingNAV, AgeSwitch: calc.AgeSwitchBirthday, LeapBirthday: rules.LeapFeb28}, withTax: withTax}
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"kvp/calc"
+	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/rules"
 )
 
@@ -30,7 +31,7 @@ func TestAppendRecordMatchesEncodingJSON(t *testing.T) {
 		{{params: p, calc: calc.NewCalculator(p)}},
 		{{params: p, calc: calc.NewCalculator(p)}, {params: q, calc: calc.NewCalculator(q)}},
 	} {
-		proc := &batchProcessor{sides: sides, rounding: calc.RoundingNAV, ageSwitch: calc.AgeSwitchBirthday, withTax: true}
+		proc := &batchProcessor{sides: sides, defaults: caseinput.Settings{Rounding: calc.RoundingNAV, AgeSwitch: calc.AgeSwitchBirthday, LeapBirthday: rules.LeapFeb28}, withTax: true}
 		lines := bytes.Split(bytes.TrimSpace(cases.Bytes()), []byte("\n"))
 		lines = append(lines, []byte(`{"birth_date":"1990-01-01","from":"2026-13-01","to":"2026-12-31"}`), []byte("not json \x01 \"quoted\""),
 			[]byte(`{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-03-31","rounding":"exact"}`))

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"kvp/calc"
+	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
 	"kvp/rules"
 )
@@ -30,9 +31,9 @@ type calcOptions struct {
 
 // calcDoc is the JSON document of kvp calc.
 type calcDoc struct {
-	SchemaVersion int      `json:"schema_version"`
-	Stamp         stamp    `json:"stamp"`
-	Case          caseFile `json:"case"`
+	SchemaVersion int             `json:"schema_version"`
+	Stamp         stamp           `json:"stamp"`
+	Case          *caseinput.Case `json:"case"`
 	*calc.Result
 	Tax     *calc.TaxSection `json:"tax"`
 	Explain []explainStep    `json:"explain,omitempty"`
@@ -112,65 +113,43 @@ func addLeapBirthdayFlag(f *pflag.FlagSet) {
 	f.String("leap-birthday", "feb28", "a 29 February birthday in a common year falls on: feb28 or mar1 (every age limit)")
 }
 
-// buildCase merges the case file and the flags into a calc.Case.
-func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, error) {
-	var cf caseFile
+// caseFlags are the flags of one case that were given (kvp calc, compare).
+func (o *calcOptions) caseFlags(fl *pflag.FlagSet) caseinput.Flags {
+	str := func(name string, v *string) *string { return given(fl, name, v) }
+	list := func(name string, v *[]string) *[]string { return given(fl, name, v) }
+	f := caseinput.Flags{
+		BirthDate: str("birth-date", &o.birthDate), From: str("from", &o.from), To: str("to", &o.to),
+		Children:        given(fl, "children", &o.children),
+		ChildBirthDates: list("child-birth-date", &o.childBirthDates), Interruptions: list("interruption", &o.interruptions),
+		WorkHours: list("work-hours", &o.workHours), OtherBenefits: list("other-benefit", &o.otherBenefits), Absence: list("absence", &o.absence),
+		BenefitScope: str("benefit-scope", &o.benefitScope),
+		OtherIncome:  list("other-income", &o.tax.otherIncome), Finnmark: given(fl, "finnmark", &o.tax.finnmark),
+		WithholdingPercent: str("withholding-percent", &o.tax.withholding), IncomeYear: str("income-year", &o.tax.basis),
+	}
+	return f
+}
+
+// given returns v when the flag name was given, else nil.
+func given[T any](fl *pflag.FlagSet, name string, v *T) *T {
+	if fl.Changed(name) {
+		return v
+	}
+	return nil
+}
+
+// buildCase reads the case file, lets the flags override it and converts
+// it into a calc.Case.
+func buildCase(a *app, cmd *cobra.Command, o calcOptions) (*caseinput.Case, calc.Case, error) {
+	cf := &caseinput.Case{}
 	if o.file != "" {
 		read, err := readCaseFile(o.file, a.io.In)
 		if err != nil {
 			return cf, calc.Case{}, err
 		}
-		cf = *read
+		cf = read
 	}
-	fl := cmd.Flags()
-	setDate := func(flag, value string, dst **rules.Date) error {
-		if !fl.Changed(flag) {
-			return nil
-		}
-		d, err := parseDateFlag(flag, value)
-		if err != nil {
-			return err
-		}
-		*dst = &d
-		return nil
-	}
-	for _, x := range []struct {
-		flag, value string
-		dst         **rules.Date
-	}{{"birth-date", o.birthDate, &cf.BirthDate}, {"from", o.from, &cf.From}, {"to", o.to, &cf.To}} {
-		if err := setDate(x.flag, x.value, x.dst); err != nil {
-			return cf, calc.Case{}, err
-		}
-	}
-	if fl.Changed("children") {
-		if o.children < 0 || o.children > calc.MaxChildren {
-			return cf, calc.Case{}, usageErrorf("--children: %d is not a number of children from 0 to %d", o.children, calc.MaxChildren)
-		}
-		n := o.children
-		cf.Children = &n
-	}
-	if fl.Changed("child-birth-date") {
-		cf.ChildBirthDates = nil
-		for _, s := range o.childBirthDates {
-			d, err := parseDateFlag("child-birth-date", s)
-			if err != nil {
-				return cf, calc.Case{}, err
-			}
-			cf.ChildBirthDates = append(cf.ChildBirthDates, d)
-		}
-	}
-	if fl.Changed("interruption") {
-		if cf.Programme == nil {
-			cf.Programme = &programmeSection{}
-		}
-		cf.Programme.Interruptions = nil
-		for _, s := range o.interruptions {
-			in, err := rules.ParseInterruption(s)
-			if err != nil {
-				return cf, calc.Case{}, usageErrorf("--interruption: %v", err)
-			}
-			cf.Programme.Interruptions = append(cf.Programme.Interruptions, interruptionText(in))
-		}
+	if err := cf.Override(o.caseFlags(cmd.Flags())); err != nil {
+		return cf, calc.Case{}, err
 	}
 	for _, x := range []struct {
 		name    string
@@ -183,36 +162,25 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 	if cf.Children != nil && len(cf.ChildBirthDates) > 0 {
 		return cf, calc.Case{}, usageErrorf("--children and --child-birth-date (children and child_birth_dates) exclude each other: give one")
 	}
+	if cf.BenefitScope == "" {
+		cf.BenefitScope = string(calc.BenefitScopeStipend) // the JSON "case" says which was used
+	}
 	cfg, err := a.load(cmd)
 	if err != nil {
 		return cf, calc.Case{}, err
 	}
-	rounding, err := roundingSetting(cfg, cf.Rounding)
+	settings, err := cf.Settings(cfg)
 	if err != nil {
 		return cf, calc.Case{}, err
 	}
-	ageSwitch, err := ageSwitchSetting(cfg, cf.AgeSwitch)
-	if err != nil {
-		return cf, calc.Case{}, err
+	c, err := cf.Calc(settings)
+	if err == nil {
+		err = c.Validate()
 	}
-	leap, err := leapBirthdaySetting(cfg, cf.LeapBirthday)
-	if err != nil {
-		return cf, calc.Case{}, err
+	if err != nil && o.file == "" { // every fact came from a flag
+		return cf, c, usageErrorf("%s", asFlagError(err))
 	}
-	c, err := caseFromFile(&cf, rounding, ageSwitch, leap)
-	if err != nil {
-		return cf, c, err
-	}
-	if err := reductionFlags(fl, o, &c, &cf); err != nil {
-		return cf, c, err
-	}
-	if err := c.Validate(); err != nil {
-		if o.file == "" { // every fact came from a flag
-			return cf, c, usageErrorf("%s", asFlagError(err))
-		}
-		return cf, c, err
-	}
-	return cf, c, nil
+	return cf, c, err
 }
 
 // taxSectionExplain explains the tax of every income year that has parameters.
@@ -230,25 +198,25 @@ func taxSectionExplain(l locale, t *calc.TaxSection) []explainStep {
 // caseFacts are the case file's other sections, as the facts calc.Warnings
 // checks the period against: the eligibility section judged on its date
 // (else the period's first day), the programme section evaluated on the
-// period's last day.
-func caseFacts(cf *caseFile, c calc.Case) (calc.CaseFacts, error) {
+// period's last day under the duration regime in force.
+func caseFacts(cf *caseinput.Case, c calc.Case, regime string) (calc.CaseFacts, error) {
 	var out calc.CaseFacts
 	assessed := c.Period.From
 	if cf.Date != nil {
 		assessed = *cf.Date
 	}
 	if cf.Eligibility != nil {
-		if err := eligibilityFileError(cf, assessed); err != nil {
+		facts, err := cf.EligibilityFacts(assessed)
+		if err != nil {
 			return out, err
 		}
-		facts, _ := eligibilityFacts(cf, assessed)
 		facts.LeapBirthday = c.LeapBirthday
 		out.Eligibility = &facts
 	}
 	if cf.Programme != nil && cf.Programme.Start != nil {
-		facts, ok, err := programmeFacts(cf, c.Period.To)
+		facts, ok, err := cf.ProgrammeFacts(c.Period.To, regime)
 		if err != nil {
-			return out, err
+			return out, periodFactErrors(err, nil)
 		}
 		if ok {
 			out.Programme = &facts
@@ -257,24 +225,21 @@ func caseFacts(cf *caseFile, c calc.Case) (calc.CaseFacts, error) {
 	return out, nil
 }
 
-// settleDurationRegime writes the duration regime in force (the case's,
-// else the settings') into a case with a programme: its latest end, which
+// caseRegime is the duration regime in force for cf (the flag, the case's,
+// the config's), written into a case with a programme: its latest end, which
 // the warnings judge the period against, depends on it.
-func settleDurationRegime(cfg *config.Config, cf *caseFile) error {
-	regime, err := durationRegimeSetting(cfg, string(cf.DurationRegime))
-	if err != nil {
-		return err
+func caseRegime(cfg *config.Config, cf *caseinput.Case) (string, error) {
+	regime, err := cfg.Setting(config.KeyDurationRegime, cf.DurationRegime)
+	if err == nil && cf.Programme != nil && cf.Programme.Start != nil {
+		cf.DurationRegime = regime
 	}
-	if cf.Programme != nil && cf.Programme.Start != nil {
-		cf.DurationRegime = durationRegimeText(regime)
-	}
-	return nil
+	return regime, err
 }
 
 // caseWarnings are every warning of the calculation res of the case c read
 // from cf, by calc.Warnings: kvp calc, compare and batch all warn through it.
-func caseWarnings(cf *caseFile, c calc.Case, res *calc.Result) ([]rules.Warning, error) {
-	f, err := caseFacts(cf, c)
+func caseWarnings(cf *caseinput.Case, c calc.Case, res *calc.Result, regime string) ([]rules.Warning, error) {
+	f, err := caseFacts(cf, c, regime)
 	if err != nil {
 		return nil, err
 	}
@@ -286,90 +251,6 @@ func printWarnings(a *app, l locale, ws []rules.Warning) {
 	for _, w := range ws {
 		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", l.T("warning"), l.M(w.Message))
 	}
-}
-
-// caseFromFile turns a case file into a calc.Case, with the rounding policy
-// and age-switch convention already resolved by the caller. Errors name the
-// case-file field. kvp calc, compare and batch all read cases through it.
-func caseFromFile(cf *caseFile, rounding calc.Rounding, ageSwitch calc.AgeSwitch, leap rules.LeapBirthday) (calc.Case, error) {
-	switch {
-	case cf.BirthDate == nil:
-		return calc.Case{}, fmt.Errorf("birth_date: missing")
-	case cf.From == nil:
-		return calc.Case{}, fmt.Errorf("from: missing")
-	case cf.To == nil:
-		return calc.Case{}, fmt.Errorf("to: missing")
-	case cf.Children != nil && len(cf.ChildBirthDates) > 0:
-		return calc.Case{}, fmt.Errorf("children: give children or child_birth_dates, not both")
-	}
-	c := calc.Case{
-		BirthDate: *cf.BirthDate, Period: rules.Period{From: *cf.From, To: *cf.To},
-		ChildBirthDates: cf.ChildBirthDates, Rounding: rounding, AgeSwitch: ageSwitch, LeapBirthday: leap,
-		BenefitScope: calc.BenefitScope(cf.BenefitScope),
-	}
-	if cf.Children != nil {
-		c.Children = *cf.Children
-	}
-	if cf.Programme != nil {
-		// One still running (FROM..) runs to the end of the period: nothing is
-		// paid from FROM on. One that starts after the period is kept as its
-		// first day, outside the period, so that indexes stay the file's.
-		c.Interruptions = make([]rules.Period, len(cf.Programme.Interruptions))
-		for i, in := range cf.Programme.Interruptions {
-			c.Interruptions[i] = rules.Interruption(in).Through(max(in.From, c.Period.To))
-		}
-	}
-	return c, reductionsFromFile(cf, c.Period, &c)
-}
-
-// reductionFlags applies --work-hours, --other-benefit, --absence and
-// --benefit-scope; a list flag given replaces the file's list.
-func reductionFlags(fl *pflag.FlagSet, o calcOptions, c *calc.Case, cf *caseFile) error {
-	if fl.Changed("work-hours") {
-		c.Work = nil
-		for _, s := range o.workHours {
-			w, err := parseWorkHours(s, c.Period)
-			if err != nil {
-				return usageErrorf("%v", err)
-			}
-			c.Work = append(c.Work, w)
-		}
-	}
-	if fl.Changed("other-benefit") {
-		c.Benefits = nil
-		for _, s := range o.otherBenefits {
-			b, err := parseOtherBenefit(s, c.Period)
-			if err != nil {
-				return usageErrorf("%v", err)
-			}
-			c.Benefits = append(c.Benefits, b)
-		}
-	}
-	if fl.Changed("absence") {
-		c.Absence, c.AbsenceDays = nil, nil
-		for _, s := range o.absence {
-			a, err := parseAbsence(s)
-			if err != nil {
-				return usageErrorf("%v", err)
-			}
-			c.Absence = append(c.Absence, a)
-		}
-	}
-	scope := cf.BenefitScope
-	if fl.Changed("benefit-scope") || scope == "" {
-		scope = o.benefitScope
-	}
-	switch calc.BenefitScope(scope) {
-	case calc.BenefitScopeStipend, calc.BenefitScopeAll:
-		c.BenefitScope = calc.BenefitScope(scope)
-	default:
-		if fl.Changed("benefit-scope") {
-			return usageErrorf("--benefit-scope: %q is not one of stipend, all", scope)
-		}
-		return fmt.Errorf("benefit_scope: %q is not one of stipend, all", scope)
-	}
-	cf.BenefitScope = scope
-	return nil
 }
 
 // asFlagError rewords "child_birth_dates[0]: ..." as "--child-birth-date: ...",
@@ -417,7 +298,7 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		return err
 	}
 	cfg, _ := a.load(cmd)
-	topts, err := taxOptions(cmd.Flags(), o.tax, &cf)
+	topts, err := cf.Tax()
 	if err != nil {
 		return err
 	}
@@ -433,10 +314,11 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		return err
 	}
 	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
-	if err := settleDurationRegime(cfg, &cf); err != nil {
+	regime, err := caseRegime(cfg, cf)
+	if err != nil {
 		return err
 	}
-	if res.Warnings, err = caseWarnings(&cf, c, res); err != nil {
+	if res.Warnings, err = caseWarnings(cf, c, res, regime); err != nil {
 		return err
 	}
 	// A year with no tax parameters is noted in the tax section itself.

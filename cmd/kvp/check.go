@@ -7,10 +7,11 @@ import (
 	"io"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/config"
 	"kvp/rules"
 )
 
@@ -44,10 +45,6 @@ type checkDoc struct {
 	StartDeadline  *rules.Date     `json:"start_deadline"`
 	Explain        []explainStep   `json:"explain,omitempty"` // with --explain
 }
-
-// noneWord is the value of --benefit and --previous (and the interactive
-// answer) that says the list is known to be empty.
-const noneWord = "none"
 
 // maxReasks is how often --interactive asks again after a bad answer on a
 // terminal; piped answers get no second chance.
@@ -165,7 +162,7 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 	if o.interactive && o.file == "-" {
 		return usageErrorf("--interactive reads the answers from stdin, so the case file cannot come from it (-f -)")
 	}
-	cf := &caseFile{}
+	cf := &caseinput.Case{}
 	name := ""
 	if o.file != "" {
 		if cf, err = readCaseFile(o.file, a.io.In); err != nil {
@@ -177,7 +174,7 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 		}
 	}
 	fl := cmd.Flags()
-	if err := checkFlags(fl, o, cf); err != nil {
+	if err := cf.Override(o.caseFlags(fl)); err != nil {
 		return err
 	}
 	var on rules.Date
@@ -204,20 +201,22 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 			return usageErrorf("--date: %s is before the application date %s", on, *a)
 		}
 	}
-	if err := eligibilityFileError(cf, on); err != nil {
+	facts, err := cf.EligibilityFacts(on)
+	if err != nil {
 		if name != "" {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		return err
 	}
-	facts, _ := eligibilityFacts(cf, on)
 	cfg, err := a.load(cmd)
 	if err != nil {
 		return err
 	}
-	if facts.LeapBirthday, err = leapBirthdaySetting(cfg, cf.LeapBirthday); err != nil {
+	leap, err := cfg.Setting(config.KeyLeapBirthday, cf.LeapBirthday)
+	if err != nil {
 		return err
 	}
+	facts.LeapBirthday = rules.LeapBirthday(leap)
 	if o.interactive {
 		if err := interview(a, &facts); err != nil {
 			return err
@@ -255,135 +254,16 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 	return nil
 }
 
-// checkFlags writes the flags given into cf, over the file's facts. Every
-// value is checked here, so a bad one is a usage error naming its flag.
-func checkFlags(fl *pflag.FlagSet, o checkOptions, cf *caseFile) error {
-	for _, x := range []struct {
-		flag, value string
-		dst         **rules.Date
-	}{
-		{"birth-date", o.birthDate, &cf.BirthDate},
-		{"date", o.date, &cf.Date},
-		{"application-date", o.applicationDate, &cf.ApplicationDate},
-	} {
-		if fl.Changed(x.flag) {
-			d, err := parseDateFlag(x.flag, x.value)
-			if err != nil {
-				return err
-			}
-			*x.dst = &d
-		}
+// caseFlags are the facts given as flags (kvp check).
+func (o *checkOptions) caseFlags(fl *pflag.FlagSet) caseinput.Flags {
+	str := func(name string, v *string) *string { return given(fl, name, v) }
+	return caseinput.Flags{
+		BirthDate: str("birth-date", &o.birthDate), Date: str("date", &o.date), ApplicationDate: str("application-date", &o.applicationDate),
+		ReducedCapacity: str("reduced-capacity", &o.reducedCapacity), AssessmentDone: str("assessment-done", &o.assessmentDone),
+		FollowUpNeeded: str("follow-up-needed", &o.followUpNeeded), BenefitVeryLimited: str("benefit-very-limited", &o.benefitLimited),
+		FixedAbode: str("fixed-abode", &o.fixedAbode), YouthProgramme: str("youth-programme", &o.youthProgramme),
+		Benefits: given(fl, "benefit", &o.benefits), Residence: str("residence", &o.residence), Previous: given(fl, "previous", &o.previous),
 	}
-	if cf.Eligibility == nil {
-		cf.Eligibility = &eligibilitySection{}
-	}
-	es := cf.Eligibility
-	for _, x := range []struct {
-		flag, value string
-		dst         **yesNo
-	}{
-		{"reduced-capacity", o.reducedCapacity, &es.ReducedCapacity},
-		{"assessment-done", o.assessmentDone, &es.AssessmentDone},
-		{"follow-up-needed", o.followUpNeeded, &es.FollowUpNeeded},
-		{"benefit-very-limited", o.benefitLimited, &es.BenefitVeryLimited},
-		{"fixed-abode", o.fixedAbode, &es.FixedAbode},
-		{"youth-programme", o.youthProgramme, &es.YouthProgramme},
-	} {
-		if fl.Changed(x.flag) {
-			v, err := parseYesNo(x.value)
-			if err != nil {
-				return usageErrorf("--%s: %v", x.flag, err)
-			}
-			y := yesNo(v)
-			*x.dst = &y
-		}
-	}
-	if fl.Changed("benefit") {
-		list, err := parseBenefitList(o.benefits)
-		if err != nil {
-			return usageErrorf("--benefit: %v", err)
-		}
-		es.Benefits = &list
-	}
-	if fl.Changed("residence") {
-		r, err := parseResidence(o.residence)
-		if err != nil {
-			return usageErrorf("--residence: %v", err)
-		}
-		es.Residence = r
-	}
-	if fl.Changed("previous") {
-		list, err := parsePreviousList(o.previous)
-		if err != nil {
-			return usageErrorf("--previous: %v", err)
-		}
-		es.Previous = &list
-	}
-	return nil
-}
-
-// parseBenefit reads KIND, KIND=AMOUNT or KIND=full.
-func parseBenefit(s string) (benefitEntry, error) {
-	kind, amount, hasAmount := strings.Cut(strings.TrimSpace(s), "=")
-	kind = strings.ToLower(strings.TrimSpace(kind))
-	if !isOneOf(kind, rules.BenefitKinds) {
-		return benefitEntry{}, fmt.Errorf("%q is not a benefit kind: one of %s (or none)", kind, strings.Join(rules.BenefitKinds, ", "))
-	}
-	e := benefitEntry{Kind: kind, Amount: strings.TrimSpace(amount)}
-	if hasAmount && e.Amount == "" {
-		return benefitEntry{}, fmt.Errorf("%q: the amount after = is empty: give a yearly amount in kroner or full", s)
-	}
-	if _, err := benefitFromEntry(e); err != nil {
-		return benefitEntry{}, err
-	}
-	return e, nil
-}
-
-// parseBenefitList reads the values of --benefit, or the comma-separated
-// items of an interactive answer: benefits, or none alone.
-func parseBenefitList(items []string) ([]benefitEntry, error) {
-	list := []benefitEntry{}
-	if isNone(items) {
-		return list, nil
-	}
-	for _, s := range items {
-		if strings.EqualFold(strings.TrimSpace(s), noneWord) {
-			return nil, fmt.Errorf("none cannot be combined with benefits")
-		}
-		e, err := parseBenefit(s)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, e)
-	}
-	return list, nil
-}
-
-// parsePreviousList reads the values of --previous (FROM..TO each), or none alone.
-func parsePreviousList(items []string) ([]periodText, error) {
-	list := []periodText{}
-	if isNone(items) {
-		return list, nil
-	}
-	for _, s := range items {
-		if strings.EqualFold(strings.TrimSpace(s), noneWord) {
-			return nil, fmt.Errorf("none cannot be combined with periods")
-		}
-		p, err := rules.ParsePeriod(strings.TrimSpace(s))
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, periodText(p))
-	}
-	return list, nil
-}
-
-func parseResidence(s string) (string, error) {
-	r := strings.ToLower(strings.TrimSpace(s))
-	if !isOneOf(r, rules.ResidenceStatuses) {
-		return "", fmt.Errorf("%q is not one of %s", s, strings.Join(rules.ResidenceStatuses, ", "))
-	}
-	return r, nil
 }
 
 // wrapList joins items with commas into lines of about width characters,
@@ -406,121 +286,6 @@ func wrapList(items []string, width int, indent string) string {
 		line += len(it) + 1
 	}
 	return b.String()
-}
-
-func isNone(items []string) bool {
-	return len(items) == 1 && strings.EqualFold(strings.TrimSpace(items[0]), noneWord)
-}
-
-func isOneOf(s string, list []string) bool {
-	for _, x := range list {
-		if s == x {
-			return true
-		}
-	}
-	return false
-}
-
-// benefitFromEntry turns a case file's benefit into the rules' form. An empty
-// amount is an unknown amount (the criterion then needs assessment); "full"
-// is the benefit in full; anything else is a yearly amount in kroner, 0
-// meaning not received. On a bad amount the benefit comes back with its
-// amount unknown, and the error says why.
-func benefitFromEntry(e benefitEntry) (rules.Benefit, error) {
-	b := rules.Benefit{Kind: e.Kind}
-	switch amount := strings.TrimSpace(e.Amount); {
-	case amount == "":
-	case strings.EqualFold(amount, "full"):
-		b.Full = true
-	default:
-		d, err := decimal.NewFromString(amount)
-		if err != nil {
-			return b, fmt.Errorf("%q is not a yearly amount in kroner or full", e.Amount)
-		}
-		if d.IsNegative() {
-			return b, fmt.Errorf("%s is negative: give a yearly amount in kroner, 0 or more", amount)
-		}
-		b.Yearly = &d
-	}
-	return b, nil
-}
-
-// eligibilityFacts returns the facts of sotjl. § 29 in cf, judged on
-// assessed; ok is false when cf has no eligibility section (the facts then
-// hold only the dates). It does not check them: call eligibilityFileError
-// first, or a benefit amount that is not a number reads as unknown.
-func eligibilityFacts(cf *caseFile, assessed rules.Date) (rules.EligibilityFacts, bool) {
-	f := rules.EligibilityFacts{BirthDate: cf.BirthDate, AssessmentDate: assessed, ApplicationDate: cf.ApplicationDate}
-	es := cf.Eligibility
-	if es == nil {
-		return f, false
-	}
-	f.ReducedCapacity = boolPtr(es.ReducedCapacity)
-	f.AssessmentDone = boolPtr(es.AssessmentDone)
-	f.FollowUpNeeded = boolPtr(es.FollowUpNeeded)
-	f.BenefitVeryLimited = boolPtr(es.BenefitVeryLimited)
-	f.FixedAbode = boolPtr(es.FixedAbode)
-	f.YouthProgramme = boolPtr(es.YouthProgramme)
-	f.Residence = es.Residence
-	if es.Benefits != nil {
-		f.BenefitsKnown = true
-		f.Benefits = make([]rules.Benefit, 0, len(*es.Benefits))
-		for _, e := range *es.Benefits {
-			b, _ := benefitFromEntry(e) // a bad amount stays unknown; eligibilityFileError reports it
-			f.Benefits = append(f.Benefits, b)
-		}
-	}
-	if es.Previous != nil {
-		f.PreviousKnown = true
-		f.Previous = periods(*es.Previous)
-	}
-	return f, true
-}
-
-// eligibilityFileError reports every eligibility fact in cf that cannot be
-// right, each naming its field as the case file spells it
-// (eligibility.benefits[0].kind, birth_date), joined; nil when all are
-// usable. kvp check and kvp calc call it before eligibilityFacts.
-func eligibilityFileError(cf *caseFile, assessed rules.Date) error {
-	var errs []error
-	if es := cf.Eligibility; es != nil && es.Benefits != nil {
-		for i, e := range *es.Benefits {
-			if !isOneOf(e.Kind, rules.BenefitKinds) {
-				errs = append(errs, fmt.Errorf("eligibility.%s[%d].kind: %q is not one of %s",
-					rules.FactBenefits, i, e.Kind, strings.Join(rules.BenefitKinds, ", ")))
-			}
-			if _, err := benefitFromEntry(e); err != nil {
-				errs = append(errs, fmt.Errorf("eligibility.%s[%d].amount: %w", rules.FactBenefits, i, err))
-			}
-		}
-	}
-	f, _ := eligibilityFacts(cf, assessed)
-	f.Benefits = nil // checked above, in file order, with the file's names
-	if err := f.Validate(); err != nil {
-		for _, e := range unjoin(err) {
-			errs = append(errs, errors.New(fileField(e.Error())))
-		}
-	}
-	return errors.Join(errs...)
-}
-
-// unjoin splits an errors.Join error into its parts.
-func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
-}
-
-// fileField rewrites the fact key that starts a rules.EligibilityFacts
-// validation message ("benefits[0].kind: …") as the case-file field
-// ("eligibility.residence: …"). birth_date is at the top level.
-func fileField(msg string) string {
-	field, rest, ok := strings.Cut(msg, ": ")
-	if !ok || strings.ContainsAny(field, " ") || strings.HasPrefix(field, rules.FactBirthDate) || strings.HasPrefix(field, rules.FactApplicationDate) {
-		return msg
-	}
-	return "eligibility." + field + ": " + rest
 }
 
 // factFlags names the flag that gives each fact, for the missing-facts line.
@@ -601,7 +366,7 @@ type question struct {
 
 func yesNoQuestion(field func(*rules.EligibilityFacts) **bool) question {
 	return question{hint: "yes/no", apply: func(f *rules.EligibilityFacts, s string) error {
-		v, err := parseYesNo(s)
+		v, err := caseinput.ParseYesNo(s)
 		if err != nil {
 			return err
 		}
@@ -632,19 +397,19 @@ var questions = map[string]question{
 	rules.FactBenefitVeryLimited: yesNoQuestion(func(f *rules.EligibilityFacts) **bool { return &f.BenefitVeryLimited }),
 	rules.FactBenefits: {hint: "KIND[=AMOUNT|full], comma-separated, or none; KIND: " + strings.Join(rules.BenefitKinds, ", "),
 		apply: func(f *rules.EligibilityFacts, s string) error {
-			list, err := parseBenefitList(strings.Split(s, ","))
+			list, err := caseinput.ParseBenefitList(strings.Split(s, ","))
 			if err != nil {
 				return err
 			}
 			f.Benefits, f.BenefitsKnown = make([]rules.Benefit, 0, len(list)), true
 			for _, e := range list {
-				b, _ := benefitFromEntry(e) // parseBenefitList checked it
+				b, _ := e.Rules() // ParseBenefitList checked it
 				f.Benefits = append(f.Benefits, b)
 			}
 			return nil
 		}},
 	rules.FactResidence: {hint: strings.Join(rules.ResidenceStatuses, ", "), apply: func(f *rules.EligibilityFacts, s string) error {
-		r, err := parseResidence(s)
+		r, err := caseinput.ParseResidence(s)
 		if err != nil {
 			return err
 		}
@@ -652,11 +417,11 @@ var questions = map[string]question{
 		return nil
 	}},
 	rules.FactPrevious: {hint: "FROM..TO, comma-separated, or none", apply: func(f *rules.EligibilityFacts, s string) error {
-		list, err := parsePreviousList(strings.Split(s, ","))
+		list, err := caseinput.ParsePreviousList(strings.Split(s, ","))
 		if err != nil {
 			return err
 		}
-		f.Previous, f.PreviousKnown = periods(list), true
+		f.Previous, f.PreviousKnown = caseinput.Periods(list), true
 		return nil
 	}},
 }

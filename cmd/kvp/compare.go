@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kvp/calc"
+	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
 	"kvp/rules"
 )
@@ -37,16 +38,16 @@ type compareSide struct {
 }
 
 type compareDoc struct {
-	SchemaVersion int          `json:"schema_version"`
-	Stamp         stamp        `json:"stamp"`
-	Case          caseFile     `json:"case"`
-	Baseline      compareSide  `json:"baseline"`
-	Scenario      compareSide  `json:"scenario"`
-	Segments      []compareRow `json:"segments"`
-	Months        []compareRow `json:"months"`
-	Years         []compareRow `json:"years"`
-	Total         compareRow   `json:"total"`
-	TaxYears      []compareTax `json:"tax_years"`
+	SchemaVersion int             `json:"schema_version"`
+	Stamp         stamp           `json:"stamp"`
+	Case          *caseinput.Case `json:"case"`
+	Baseline      compareSide     `json:"baseline"`
+	Scenario      compareSide     `json:"scenario"`
+	Segments      []compareRow    `json:"segments"`
+	Months        []compareRow    `json:"months"`
+	Years         []compareRow    `json:"years"`
+	Total         compareRow      `json:"total"`
+	TaxYears      []compareTax    `json:"tax_years"`
 }
 
 // compareTax compares the tax-relevant amounts of one income year.
@@ -98,14 +99,15 @@ overrides in the config file's format (see examples/scenario-*.yaml).` + exitSta
 			if err != nil {
 				return err
 			}
-			topts, err := taxOptions(cmd.Flags(), o.tax, &cf)
+			topts, err := cf.Tax()
 			if err != nil {
 				return err
 			}
-			if err := settleDurationRegime(cfg, &cf); err != nil {
+			regime, err := caseRegime(cfg, cf)
+			if err != nil {
 				return err
 			}
-			facts, err := caseFacts(&cf, c)
+			facts, err := caseFacts(cf, c, regime)
 			if err != nil {
 				return err
 			}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"kvp/calc"
+	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/rules"
 )
 
@@ -51,7 +52,8 @@ func fuzzProcessor(f *testing.F) *batchProcessor {
 	if err != nil {
 		f.Fatal(err)
 	}
-	return &batchProcessor{sides: []batchSide{{params: p, calc: calc.NewCalculator(p)}}, rounding: calc.RoundingNAV, ageSwitch: calc.AgeSwitchBirthday, withTax: true}
+	defaults := caseinput.Settings{Rounding: calc.RoundingNAV, AgeSwitch: calc.AgeSwitchBirthday, LeapBirthday: rules.LeapFeb28}
+	return &batchProcessor{sides: []batchSide{{params: p, calc: calc.NewCalculator(p)}}, defaults: defaults, withTax: true}
 }
 
 func checkBatchRecord(t *testing.T, proc *batchProcessor, line []byte, header []string) {

@@ -6,6 +6,10 @@ import (
 	"io"
 	"math/rand/v2"
 
+	"github.com/shopspring/decimal"
+
+	"kvp/cmd/kvp/internal/caseinput"
+
 	"kvp/rules"
 )
 
@@ -31,7 +35,7 @@ func generateCases(w io.Writer, n int, seed uint64, months int) error {
 		to := from.AddMonths(length).AddDays(-1)
 		age := 18 + rng.IntN(49)
 		birth := from.AddDays(-(age*365 + rng.IntN(365)))
-		cf := caseFile{BirthDate: &birth, From: &from, To: &to}
+		cf := caseinput.Case{BirthDate: &birth, From: &from, To: &to}
 		if k := rng.IntN(5); k > 0 && rng.IntN(3) == 0 {
 			for range k {
 				cf.ChildBirthDates = append(cf.ChildBirthDates, from.AddDays(-rng.IntN(17*365)))
@@ -42,16 +46,16 @@ func generateCases(w io.Writer, n int, seed uint64, months int) error {
 		}
 		if rng.IntN(5) == 0 {
 			hours := 5 + rng.IntN(20)
-			cf.WorkHours = []workEntry{{Hours: number{decimalInt(hours)}}}
+			cf.WorkHours = []caseinput.WorkHours{{Hours: caseinput.Number{Decimal: decimal.NewFromInt(int64(hours))}}}
 		}
 		if rng.IntN(10) == 0 {
 			bf := from.AddDays(rng.IntN(max(1, int(to-from))))
 			bt := min(to, bf.AddDays(14+rng.IntN(60)))
-			cf.OtherBenefits = []otherBenefitEntry{{Kind: []string{"dagpenger", "sykepenger", "foreldrepenger"}[rng.IntN(3)], From: &bf, To: &bt, PerDay: &number{decimalInt(300 + rng.IntN(900))}}}
+			cf.OtherBenefits = []caseinput.OtherBenefit{{Kind: []string{"dagpenger", "sykepenger", "foreldrepenger"}[rng.IntN(3)], From: &bf, To: &bt, PerDay: &caseinput.Number{Decimal: decimal.NewFromInt(int64(300 + rng.IntN(900)))}}}
 		}
 		if rng.IntN(8) == 0 {
 			d := from.AddDays(rng.IntN(max(1, int(to-from))))
-			cf.Absence = []absenceEntry{{Date: &d}}
+			cf.Absence = []caseinput.Absence{{Date: &d}}
 		}
 		if err := enc.Encode(&cf); err != nil {
 			return err

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
 	"kvp/rules"
 )
@@ -140,38 +140,6 @@ same in both languages.` + exitStatusSection,
 	return cmd
 }
 
-// programmeFacts returns the facts of cf's programme section, evaluated on
-// evalDate and validated; ok is false when cf has no programme section or no
-// start date. kvp calc reads the interruptions and the latest end through it.
-// Errors name the case-file field: "programme.decisions[1]: …".
-func programmeFacts(cf *caseFile, evalDate rules.Date) (rules.ProgrammeFacts, bool, error) {
-	return buildProgrammeFacts(cf, evalDate, nil)
-}
-
-// buildProgrammeFacts is programmeFacts for facts some of which came from
-// flags: fromFlag maps a field of rules.ProgrammeFacts ("decisions") to the
-// flag that set it ("decision"), so that an error names what the user typed.
-func buildProgrammeFacts(cf *caseFile, evalDate rules.Date, fromFlag map[string]string) (rules.ProgrammeFacts, bool, error) {
-	p := cf.Programme
-	if p == nil || p.Start == nil {
-		return rules.ProgrammeFacts{}, false, nil
-	}
-	f := rules.ProgrammeFacts{
-		Start:           *p.Start,
-		ApplicationDate: cf.ApplicationDate,
-		Decisions:       periods(p.Decisions),
-		Leave:           periods(p.Leave),
-		Interruptions:   interruptions(p.Interruptions),
-		Extended:        p.Extended != nil && bool(*p.Extended),
-		EvalDate:        evalDate,
-		DurationRegime:  string(cf.DurationRegime),
-	}
-	if err := f.Validate(); err != nil {
-		return f, true, periodFactErrors(err, fromFlag)
-	}
-	return f, true, nil
-}
-
 // factFileField is where a rules.ProgrammeFacts field lives in a case file.
 var factFileField = map[string]string{
 	"start":            "programme.start",
@@ -226,88 +194,40 @@ func periodFactErrors(err error, fromFlag map[string]string) error {
 	return joined
 }
 
-// periodFacts merges the case file and the flags into the facts to evaluate.
+// periodFacts reads the case file, lets the flags override it and gives
+// the facts to evaluate.
 func periodFacts(a *app, cmd *cobra.Command, o periodOptions) (rules.ProgrammeFacts, error) {
-	var cf caseFile
+	cf := &caseinput.Case{}
 	if o.file != "" {
 		read, err := readCaseFile(o.file, a.io.In)
 		if err != nil {
 			return rules.ProgrammeFacts{}, err
 		}
-		cf = *read
+		cf = read
 	}
-	prog := programmeSection{}
-	if cf.Programme != nil {
-		prog = *cf.Programme
-	}
-	cf.Programme = &prog
 	fl := cmd.Flags()
-	fromFlag := map[string]string{}
-
-	for _, x := range []struct {
-		flag, field, value string
-		dst                **rules.Date
-	}{
-		{"start", "start", o.start, &prog.Start},
-		{"application-date", "application_date", o.applicationDate, &cf.ApplicationDate},
-		{"date", "eval_date", o.date, &cf.Date},
-	} {
-		if !fl.Changed(x.flag) {
-			continue
-		}
-		d, err := parseDateFlag(x.flag, x.value)
-		if err != nil {
-			return rules.ProgrammeFacts{}, err
-		}
-		*x.dst = &d
-		fromFlag[x.field] = x.flag
-	}
-	for _, x := range []struct {
-		flag, field string
-		values      []string
-		dst         *[]periodText
-	}{
-		{"decision", "decisions", o.decisions, &prog.Decisions},
-		{"leave", "leave", o.leave, &prog.Leave},
-	} {
-		if !fl.Changed(x.flag) {
-			continue
-		}
-		*x.dst = nil
-		for _, s := range x.values {
-			p, err := rules.ParsePeriod(s)
-			if err != nil {
-				return rules.ProgrammeFacts{}, usageErrorf("--%s: %v", x.flag, err)
-			}
-			*x.dst = append(*x.dst, periodText(p))
-		}
-		fromFlag[x.field] = x.flag
-	}
-	if fl.Changed("interruption") {
-		prog.Interruptions = nil
-		for _, s := range o.interruptions {
-			in, err := rules.ParseInterruption(s)
-			if err != nil {
-				return rules.ProgrammeFacts{}, usageErrorf("--interruption: %v", err)
-			}
-			prog.Interruptions = append(prog.Interruptions, interruptionText(in))
-		}
-		fromFlag["interruptions"] = "interruption"
-	}
-	if fl.Changed("extended") {
-		y := yesNo(o.extended)
-		prog.Extended = &y
+	str := func(name string, v *string) *string { return given(fl, name, v) }
+	list := func(name string, v *[]string) *[]string { return given(fl, name, v) }
+	err := cf.Override(caseinput.Flags{
+		Start: str("start", &o.start), ApplicationDate: str("application-date", &o.applicationDate), Date: str("date", &o.date),
+		Decisions: list("decision", &o.decisions), Leave: list("leave", &o.leave), Interruptions: list("interruption", &o.interruptions),
+		Extended: given(fl, "extended", &o.extended),
+	})
+	if err != nil {
+		return rules.ProgrammeFacts{}, err
 	}
 	cfg, err := a.load(cmd)
 	if err != nil {
 		return rules.ProgrammeFacts{}, err
 	}
-	regime, err := durationRegimeSetting(cfg, string(cf.DurationRegime))
+	regime, err := cfg.Setting(config.KeyDurationRegime, cf.DurationRegime)
 	if err != nil {
 		return rules.ProgrammeFacts{}, err
 	}
-	cf.DurationRegime = durationRegimeText(regime)
-
+	fromFlag := cf.Flagged
+	if fromFlag == nil {
+		fromFlag = map[string]string{}
+	}
 	evalDate, err := today()
 	if err != nil {
 		return rules.ProgrammeFacts{}, err
@@ -317,45 +237,17 @@ func periodFacts(a *app, cmd *cobra.Command, o periodOptions) (rules.ProgrammeFa
 	} else {
 		fromFlag["eval_date"] = "date" // today, or KVP_TODAY: not the file's
 	}
-	facts, ok, err := buildProgrammeFacts(&cf, evalDate, fromFlag)
+	facts, ok, err := cf.ProgrammeFacts(evalDate, regime)
 	if !ok {
 		return facts, usageErrorf("--start is required (or programme.start in the case file)")
 	}
-	if err != nil && exitCode(err) != exitUsage {
-		err = fmt.Errorf("%s: %w", inputName(o.file), err)
-	}
-	return facts, err
-}
-
-// durationRegimeSetting returns the duration regime (CONVENTION): the
-// --duration-regime flag, else the case file's duration_regime (checked as
-// the file was read), else the config (file, KVP_DURATION_REGIME), else
-// start. A value that is not start or assessed is a usage error from the
-// flag, and from the config an error naming the file or variable and the key.
-func durationRegimeSetting(cfg *config.Config, fromCase string) (string, error) {
-	key := config.KeyDurationRegime
-	if fromCase != "" && !cfg.IsFlag(key) {
-		return fromCase, nil
-	}
-	v := cfg.Get(key)
-	if slices.Contains(rules.DurationRegimes, v) {
-		return v, nil
-	}
-	problem := fmt.Sprintf("%q is not one of %s", v, strings.Join(rules.DurationRegimes, ", "))
-	origin := ""
-	for _, s := range cfg.Settings {
-		if s.Key == key {
-			origin = s.Origin
+	if err != nil {
+		err = periodFactErrors(err, fromFlag)
+		if exitCode(err) != exitUsage {
+			err = fmt.Errorf("%s: %w", inputName(o.file), err)
 		}
 	}
-	switch {
-	case origin == rules.OriginFlag:
-		return "", usageErrorf("--duration-regime: %s", problem)
-	case origin == rules.OriginEnv:
-		return "", fmt.Errorf("KVP_%s: %s", strings.ToUpper(key), problem)
-	}
-	file, _ := strings.CutPrefix(origin, rules.OriginFile+":")
-	return "", fmt.Errorf("%s: %s: %s", file, key, problem)
+	return facts, err
 }
 
 // inputName is how errors name the case file.

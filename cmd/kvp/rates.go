@@ -1,9 +1,6 @@
 package main
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
@@ -48,7 +45,7 @@ source (in JSON, the list "explain").` + exitStatusSection,
 				return err
 			}
 			cfg, _ := a.load(cmd)
-			rounding, err := roundingSetting(cfg, "")
+			rounding, err := cfg.Choice(config.KeyRounding, nil)
 			if err != nil {
 				return err
 			}
@@ -56,7 +53,7 @@ source (in JSON, the list "explain").` + exitStatusSection,
 			if explain {
 				trace = &rules.Trace{}
 			}
-			r, err := calc.NewCalculator(cfg.Params).Rates(d, rounding, trace)
+			r, err := calc.NewCalculator(cfg.Params).Rates(d, calc.Rounding(rounding), trace)
 			if err != nil {
 				return err
 			}
@@ -113,36 +110,4 @@ func printRates(a *app, l locale, r *calc.Rates) error {
 	)
 	heading(a.out, l.T("Rates in force on")+" "+l.Date(r.Date))
 	return table(a.out, []string{"", l.T("amount"), l.T("unrounded"), l.T("reference")}, rows, 1, 2)
-}
-
-// roundingSetting returns the rounding policy: the flag, else the case file's
-// value, else the config (file, KVP_ROUNDING), else nav.
-func roundingSetting(cfg *config.Config, fromCase string) (calc.Rounding, error) {
-	v, err := choiceSetting(cfg, config.KeyRounding, fromCase, calc.Roundings)
-	return calc.Rounding(v), err
-}
-
-// ageSwitchSetting works like roundingSetting for the age-25 convention.
-func ageSwitchSetting(cfg *config.Config, fromCase string) (calc.AgeSwitch, error) {
-	v, err := choiceSetting(cfg, config.KeyAgeSwitch, fromCase, calc.AgeSwitches)
-	return calc.AgeSwitch(v), err
-}
-
-// leapBirthdaySetting works like roundingSetting for the 29 February convention.
-func leapBirthdaySetting(cfg *config.Config, fromCase string) (rules.LeapBirthday, error) {
-	v, err := choiceSetting(cfg, config.KeyLeapBirthday, fromCase, rules.LeapBirthdays)
-	return rules.LeapBirthday(v), err
-}
-
-// choiceSetting returns a setting that takes one of allowed: the flag, else
-// the case file's value, else the config (file, environment), else the default.
-func choiceSetting(cfg *config.Config, key, fromCase string, allowed []string) (string, error) {
-	v := cfg.Get(key)
-	if fromCase != "" && !cfg.IsFlag(key) {
-		v = fromCase
-	}
-	if slices.Contains(allowed, v) {
-		return v, nil
-	}
-	return "", usageErrorf("--%s: %q is not one of %s", strings.ReplaceAll(key, "_", "-"), v, strings.Join(allowed, ", "))
 }

@@ -103,16 +103,10 @@ func (a *app) format(cmd *cobra.Command, allowed ...string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	f := cfg.Get(config.KeyOutput)
 	if len(allowed) == 0 {
 		allowed = []string{"table", "json"}
 	}
-	for _, a := range allowed {
-		if f == a {
-			return f, nil
-		}
-	}
-	return "", usageErrorf("--output: %q is not one of %s", f, strings.Join(allowed, ", "))
+	return cfg.Choice(config.KeyOutput, allowed)
 }
 
 // start is the preamble of every command: its output format (checked

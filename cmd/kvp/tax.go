@@ -5,11 +5,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"kvp/calc"
+	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/rules"
 )
 
@@ -74,7 +74,7 @@ in the config file (see README).` + exitStatusSection,
 			if year < rules.MinYear || year > rules.MaxYear {
 				return usageErrorf("--year: %d is not a year from %d to %d", year, rules.MinYear, rules.MaxYear)
 			}
-			amount, err := parseNumber(income)
+			amount, err := caseinput.ParseNumber(income)
 			if err != nil || amount.IsNegative() {
 				return usageErrorf("--income: %q is not an amount of kroner of 0 or more", income)
 			}
@@ -216,64 +216,6 @@ func addTaxFlags(f *pflag.FlagSet, o *taxFlags) {
 	f.BoolVar(&o.finnmark, "finnmark", false, "resident in Finnmark or Nord-Troms (18.5 %, finnmarksfradrag)")
 	f.StringVar(&o.withholding, "withholding-percent", "", "the tax card's withholding `PERCENT`; shows the monthly withholding (none in June, half in December)")
 	f.StringVar(&o.basis, "income-year", "paid", "which income year a month counts in: paid (the month after it is earned) or earned")
-}
-
-// taxOptions merges the case file's tax facts and the flags.
-func taxOptions(fl *pflag.FlagSet, o taxFlags, cf *caseFile) (calc.TaxOptions, error) {
-	t := calc.TaxOptions{Basis: calc.IncomeBasis(cf.IncomeYear), OtherIncome: map[int]decimal.Decimal{}}
-	for y, v := range cf.OtherIncome {
-		if v.IsNegative() {
-			return t, fmt.Errorf("other_income.%d: %s is negative", y, v)
-		}
-		t.OtherIncome[y] = v.Decimal
-	}
-	if cf.Finnmark != nil {
-		t.Finnmark = bool(*cf.Finnmark)
-	}
-	if cf.BirthDate != nil {
-		t.BirthYear = cf.BirthDate.Year() // the age in each income year (rules.AgeInIncomeYear)
-	}
-	if cf.WithholdingPercent != nil {
-		d := cf.WithholdingPercent.Decimal
-		t.WithholdingPercent = &d
-	}
-	if fl.Changed("other-income") {
-		t.OtherIncome = map[int]decimal.Decimal{}
-		for _, s := range o.otherIncome {
-			y, v, ok := strings.Cut(s, "=")
-			year, err := strconv.Atoi(strings.TrimSpace(y))
-			if !ok || err != nil || year < rules.MinYear || year > rules.MaxYear {
-				return t, usageErrorf("--other-income: %q: expected YEAR=AMOUNT, e.g. 2026=120000", s)
-			}
-			d, err := parseNumber(v)
-			if err != nil || d.IsNegative() {
-				return t, usageErrorf("--other-income: %q: the amount must be a number of 0 or more", s)
-			}
-			t.OtherIncome[year] = t.OtherIncome[year].Add(d)
-		}
-	}
-	if fl.Changed("finnmark") {
-		t.Finnmark = o.finnmark
-	}
-	if fl.Changed("withholding-percent") {
-		d, err := parseNumber(o.withholding)
-		if err != nil || d.IsNegative() || d.GreaterThan(decimal.NewFromInt(100)) {
-			return t, usageErrorf("--withholding-percent: %q is not a percentage from 0 to 100", o.withholding)
-		}
-		t.WithholdingPercent = &d
-	}
-	if fl.Changed("income-year") {
-		t.Basis = calc.IncomeBasis(o.basis)
-	} else if t.Basis == "" {
-		t.Basis = calc.IncomeBasisPaid
-	}
-	if t.Basis != calc.IncomeBasisPaid && t.Basis != calc.IncomeBasisEarned {
-		if fl.Changed("income-year") {
-			return t, usageErrorf("--income-year: %q is not one of paid, earned", t.Basis)
-		}
-		return t, fmt.Errorf("income_year: %q is not one of paid, earned", t.Basis)
-	}
-	return t, nil
 }
 
 // printTaxSectionLang prints the tax section of kvp calc in l: one column

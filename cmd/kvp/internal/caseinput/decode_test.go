@@ -1,4 +1,4 @@
-package main
+package caseinput
 
 import (
 	"strings"
@@ -28,15 +28,15 @@ func TestDecodeCaseErrors(t *testing.T) {
 		{name: "yaml: bad period in a flow list",
 			in:   "programme:\n  start: 2026-01-05\n  interruptions: [2026-02-01..2026-02-10, 2026-13-01..2026-12-31]\n",
 			want: `line 3: programme.interruptions[1]: "2026-13-01" does not exist: month 13 is not 1–12`},
-		{name: "yaml: the same bad value twice: the first is reported",
+		{name: "yaml: the same bad value twice: each where it is",
 			in:   "programme:\n  start: 2026-01-05\n  decisions:\n    - 2026-05-01..2026-04-01\n  leave:\n    - 2026-05-01..2026-04-01\n",
-			want: `line 4: programme.decisions[0]: "2026-05-01..2026-04-01" ends before it starts`},
+			want: `line 4: programme.decisions[0]: "2026-05-01..2026-04-01" ends before it starts; line 6: programme.leave[0]: "2026-05-01..2026-04-01" ends before it starts`},
 		{name: "yaml: yes/no that is maybe",
 			in:   "birth_date: 1990-06-15\neligibility:\n  reduced_capacity: yes\n  fixed_abode: maybe\n",
 			want: `line 4: eligibility.fixed_abode: "maybe" is not yes or no`},
 		{name: "yaml: yes/no that is a list",
 			in:   "eligibility:\n  youth_programme:\n    - no\n",
-			want: `line 3: eligibility.youth_programme: expected yes or no`},
+			want: `line 3: eligibility.youth_programme: expected yes or no, got a list`},
 		{name: "yaml: a number that is not a number",
 			in:   "work_hours:\n  - hours: ten\n",
 			want: `line 2: work_hours[0].hours: "ten" is not a number such as 1500 or 37.5`},
@@ -54,19 +54,19 @@ func TestDecodeCaseErrors(t *testing.T) {
 			want: `line 2: children: "1.9" is not a whole number`},
 		{name: "yaml: a fraction of absent days",
 			in:   "absence:\n  - {month: 2026-06, days: 2.7}\n",
-			want: `line 2: days: "2.7" is not a whole number`},
+			want: `line 2: absence[0].days: "2.7" is not a whole number`},
 		{name: "yaml: a list of dates given as one date",
 			in:   "child_birth_dates: 2015-01-01\n",
-			want: `child_birth_dates: expected a list of dates, got timestamp 2015-01-01`},
+			want: `child_birth_dates: expected a list of dates, got 2015-01-01`},
 		{name: "yaml: wrong type",
 			in:   "birth_date: 1990-06-15\nchildren: two\n",
-			want: `line 2: children: expected int, got text two`},
+			want: `line 2: children: expected a whole number, got text "two"`},
 		{name: "yaml: wrong types on two lines: both, on one line",
 			in:   "children: two\nprogramme: 5\n",
-			want: `line 1: children: expected int, got text two; line 2: programme: expected a mapping, got int 5`},
+			want: `line 1: children: expected a whole number, got text "two"; line 2: programme: expected a mapping, got 5`},
 		{name: "yaml: a long wrong value is given whole",
 			in:   "rounding: nav\nchildren: twentythree\n",
-			want: `line 2: children: expected int, got text twentythree`},
+			want: `line 2: children: expected a whole number, got text "twentythree"`},
 		{name: "yaml: a key given twice",
 			in:   "birth_date: 1990-06-15\nbirth_date: 1991-06-15\n",
 			want: `line 2: birth_date: given twice, first at line 1`},
@@ -93,22 +93,22 @@ func TestDecodeCaseErrors(t *testing.T) {
 			want: `line 3: work_hours[1].hours: "ten" is not a number such as 1500 or 37.5`},
 		{name: "json: unknown field",
 			in:   "{\"programme\": {\"start\": \"2026-01-05\",\n  \"begin\": \"2026-01-05\"}}",
-			want: `line 2: unknown field "programme.begin"`},
+			want: `line 2: unknown field programme.begin`},
 		{name: "json: unknown field whose name is known elsewhere",
 			in:   "{\"from\": \"2026-01-01\",\n \"programme\": {\n  \"from\": \"2026-01-05\"}}",
-			want: `line 3: unknown field "programme.from"`},
+			want: `line 3: unknown field programme.from`},
 		{name: "json: unknown field in a benefit",
 			in:   "{\"eligibility\": {\"benefits\": [{\"kind\": \"aap\"},\n  {\"kind\": \"aap\", \"yearly\": 5}]}}",
-			want: `line 2: unknown field "eligibility.benefits[1].yearly"`},
+			want: `line 2: unknown field eligibility.benefits[1].yearly`},
 		{name: "json: wrong type",
 			in:   "{\"birth_date\": \"1990-06-15\",\n \"children\": \"two\"}",
-			want: `line 2: children: expected int, got JSON string`},
+			want: `line 2: children: expected a whole number, got text "two"`},
 		{name: "json: wrong type inside a benefit",
 			in:   "{\"eligibility\": {\"benefits\": [{\"kind\": \"aap\"},\n  {\"kind\": 5}]}}",
-			want: `line 2: eligibility.benefits[1].kind: expected string, got JSON number`},
+			want: `line 2: eligibility.benefits[1].kind: expected text, got 5`},
 		{name: "json: wrong type for a section",
 			in:   "{\"children\": 1,\n \"programme\": [1]}",
-			want: `line 2: programme: expected a mapping, got JSON array`},
+			want: `line 2: programme: expected a mapping, got a list`},
 		{name: "json: syntax error",
 			in:   "{\"children\": 2,\n \"to\": }",
 			want: `line 2: invalid JSON: invalid character '}' looking for beginning of value`},
@@ -117,10 +117,10 @@ func TestDecodeCaseErrors(t *testing.T) {
 			want: `from: "2026-02-30" does not exist: month 02 of 2026 has 28 days`},
 		{name: "json: one line, unknown field",
 			in:   `{"birthdate": "1990-06-15"}`,
-			want: `unknown field "birthdate"`},
+			want: `unknown field birthdate`},
 		{name: "yaml: one line: no line 1",
 			in:   "children: two",
-			want: `children: expected int, got text two`},
+			want: `children: expected a whole number, got text "two"`},
 		{name: "json: a key given twice",
 			in:   "{\"from\": \"2026-01-01\",\n \"to\": \"2026-12-31\",\n \"from\": \"2026-06-01\"}",
 			want: `line 3: from: given twice, first at line 1`},
@@ -139,7 +139,7 @@ func TestDecodeCaseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := decodeCase([]byte(tt.in))
+			_, err := Decode([]byte(tt.in))
 			if err == nil {
 				t.Fatalf("no error, want %q", tt.want)
 			}
@@ -161,7 +161,7 @@ func TestDecodeCaseValid(t *testing.T) {
 		// The same key in sibling list elements, and in a section and at the top, is no repeat.
 		`{"birth_date": "1990-06-15", "programme": {"start": "2026-01-05"}, "eligibility": {"benefits": [{"kind": "aap"}, {"kind": "other"}]}, "from": "2026-01-05"}`,
 	} {
-		cf, err := decodeCase([]byte(in))
+		cf, err := Decode([]byte(in))
 		if err != nil {
 			t.Fatalf("%q: %v", in, err)
 		}

@@ -1,0 +1,745 @@
+package caseinput
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"kvp/config"
+	"kvp/rules"
+)
+
+// The decoder reads a case from a yaml.Node tree: YAML as yaml.v3 parses it,
+// JSON as encoding/json tokenizes it (yaml.v3 refuses some valid JSON, such
+// as "\/" and surrogate pairs). Each problem is worded where it is found,
+// with its line and key path, so nothing is reworded afterwards; the walk
+// over the tree is linear, and only the first few problems are worded.
+
+// maxShown is how many problems an error shows; the rest are counted.
+const maxShown = 5
+
+// maxValue bounds a value's text: nothing a case holds is longer, and an
+// error never echoes more than the start of one.
+const maxValue = 256
+
+// maxDepth bounds the nesting of a JSON text; a case is four levels deep.
+const maxDepth = 64
+
+// Error lists what is wrong with a case text: the first problems in the
+// order of the text, each "line 7: programme.leave[0]: …", and how many
+// more there are.
+type Error struct {
+	Problems []string
+	More     int
+}
+
+func (e *Error) Error() string {
+	s := strings.Join(e.Problems, "; ")
+	if e.More > 0 {
+		s += "; and " + strconv.Itoa(e.More) + " more"
+	}
+	return s
+}
+
+// Decode reads a case file: JSON when its text starts with '{', else YAML.
+// A text of one line (a batch line) gets no "line 1: ": the key says where,
+// and the caller knows which line it gave.
+func Decode(data []byte) (*Case, error) {
+	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '{' {
+		return DecodeJSON(data)
+	}
+	d := newDecoder(data, false)
+	root, err := yamlRoot(data)
+	if err != nil {
+		return nil, d.whole(err)
+	}
+	return d.decode(root)
+}
+
+// DecodeJSON reads a JSON text only: a line of kvp batch is JSON, and YAML
+// (also YAML's flow style, {birth_date: 1990-01-01}) is refused there.
+func DecodeJSON(data []byte) (*Case, error) {
+	d := newDecoder(data, true)
+	t := bytes.TrimSpace(data)
+	if len(t) == 0 || t[0] != '{' {
+		return nil, d.whole(errors.New("not a JSON object: a JSON line holds one case, {\"birth_date\": …}"))
+	}
+	root, err := jsonRoot(data)
+	if err != nil {
+		return nil, d.whole(err)
+	}
+	return d.decode(root)
+}
+
+func newDecoder(data []byte, isJSON bool) *decoder {
+	return &decoder{json: isJSON, oneLine: !bytes.ContainsAny(bytes.TrimSpace(data), "\r\n")}
+}
+
+// yamlRoot parses one YAML document; a second one is an error.
+func yamlRoot(data []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err == io.EOF {
+		return nil, errors.New("no case: the file holds only comments")
+	} else if err != nil {
+		return nil, errors.New(strings.TrimPrefix(err.Error(), "yaml: ")) // "line 2: did not find expected key"
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err != io.EOF {
+		line := next.Line
+		if err != nil || line == 0 {
+			return nil, errors.New("a second YAML document: a case file holds one case")
+		}
+		return nil, fmt.Errorf("line %d: a second YAML document: a case file holds one case", line)
+	}
+	if len(doc.Content) == 0 {
+		return nil, errors.New("no case: the file holds only comments")
+	}
+	return doc.Content[0], nil
+}
+
+// jsonRoot builds the node tree of a JSON text, each node with its line.
+func jsonRoot(data []byte) (*yaml.Node, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	lc := lineCounter{data: data, line: 1}
+	fail := func(err error) error {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			return fmt.Errorf("line %d: invalid JSON: %s", lc.at(syn.Offset), syn.Error())
+		}
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return fmt.Errorf("line %d: invalid JSON: the text ends inside a value", lc.at(int64(len(data))))
+		}
+		return fmt.Errorf("invalid JSON: %w", err)
+	}
+	var value func(depth int) (*yaml.Node, error)
+	value = func(depth int) (*yaml.Node, error) {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, fail(err)
+		}
+		n := &yaml.Node{Line: lc.at(dec.InputOffset())}
+		switch t := tok.(type) {
+		case json.Delim:
+			if depth >= maxDepth {
+				return nil, fmt.Errorf("line %d: nested more than %d deep", n.Line, maxDepth)
+			}
+			n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+			if t == '{' {
+				n.Kind, n.Tag = yaml.MappingNode, "!!map"
+			}
+			for dec.More() {
+				if n.Kind == yaml.MappingNode {
+					k, err := dec.Token()
+					if err != nil {
+						return nil, fail(err)
+					}
+					key, _ := k.(string)
+					n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: key, Line: lc.at(dec.InputOffset())})
+				}
+				c, err := value(depth + 1)
+				if err != nil {
+					return nil, err
+				}
+				n.Content = append(n.Content, c)
+			}
+			if _, err := dec.Token(); err != nil { // the closing delimiter
+				return nil, fail(err)
+			}
+		case string:
+			n.Kind, n.Tag, n.Style, n.Value = yaml.ScalarNode, "!!str", yaml.DoubleQuotedStyle, t
+		case json.Number:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!int", string(t)
+			if strings.ContainsAny(n.Value, ".eE") {
+				n.Tag = "!!float"
+			}
+		case bool:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", strconv.FormatBool(t)
+		case nil:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!null", "null"
+		}
+		return n, nil
+	}
+	root, err := value(0)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("more than one JSON value: a case file holds one case")
+	}
+	return root, nil
+}
+
+// lineCounter gives the line of an offset, counting on from the last one.
+type lineCounter struct {
+	data []byte
+	off  int64
+	line int
+}
+
+func (c *lineCounter) at(off int64) int {
+	off = min(max(off, 0), int64(len(c.data)))
+	if off < c.off {
+		c.off, c.line = 0, 1
+	}
+	c.line += bytes.Count(c.data[c.off:off], []byte{'\n'})
+	c.off = off
+	return c.line
+}
+
+// decoder walks a node tree into a Case, keeping the first problems.
+type decoder struct {
+	json     bool // keys match letter case aside, as encoding/json matches them; text must be a JSON string
+	oneLine  bool // the text is one line: problems carry no line
+	problems []string
+	count    int
+}
+
+// path is where a node is: a key or a list index under its parent.
+type path struct {
+	up    *path
+	key   string
+	index int // for a list item; key is then ""
+}
+
+func (p *path) field(k string) *path { return &path{up: p, key: k} }
+func (p *path) item(i int) *path     { return &path{up: p, index: i} }
+
+func (p *path) String() string {
+	var parts []*path
+	for q := p; q != nil && (q.key != "" || q.up != nil); q = q.up {
+		parts = append(parts, q)
+	}
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		q := parts[i]
+		switch {
+		case q.key == "":
+			b.WriteString("[" + strconv.Itoa(q.index) + "]")
+		default:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(keyText(q.key))
+		}
+	}
+	return b.String()
+}
+
+// keyText writes a key as it goes into a path: as it is when plain, else quoted.
+func keyText(k string) string {
+	for _, r := range k {
+		if !(r == '_' || r == '-' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+			return quote(k)
+		}
+	}
+	if len(k) > 80 {
+		return quote(k)
+	}
+	return k
+}
+
+// quote quotes a value for a message, cut to 80 bytes.
+func quote(s string) string {
+	if len(s) > 80 {
+		cut := 80
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		return strconv.Quote(s[:cut]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// whole reports an error about the whole text (a syntax error, which names
+// its own line).
+func (d *decoder) whole(err error) error {
+	msg := err.Error()
+	if d.oneLine {
+		msg = strings.TrimPrefix(msg, "line 1: ")
+	}
+	return &Error{Problems: []string{msg}}
+}
+
+// fail records a problem at line with the value at p: "line 3: children: msg".
+func (d *decoder) fail(line int, p *path, msg string) {
+	d.count++
+	if d.count > maxShown {
+		return
+	}
+	if s := p.String(); s != "" {
+		msg = s + ": " + msg
+	}
+	d.add(line, msg)
+}
+
+func (d *decoder) add(line int, msg string) {
+	if !d.oneLine && line > 0 {
+		msg = "line " + strconv.Itoa(line) + ": " + msg
+	}
+	d.problems = append(d.problems, msg)
+}
+
+func (d *decoder) decode(root *yaml.Node) (*Case, error) {
+	c := &Case{}
+	root = deref(root)
+	if !isNull(root) {
+		if root.Kind != yaml.MappingNode {
+			d.fail(root.Line, nil, "expected a case (a mapping of case-file keys), got "+describe(root))
+		} else {
+			d.caseFields(root, nil, c)
+		}
+	}
+	if d.count > 0 {
+		return nil, &Error{Problems: d.problems, More: d.count - len(d.problems)}
+	}
+	return c, nil
+}
+
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n == nil || n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// describe says what a node is, for "expected X, got Y".
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!str" {
+			return "text " + quote(n.Value)
+		}
+		if len(n.Value) > 80 {
+			return quote(n.Value)
+		}
+		return n.Value
+	}
+	return "an alias"
+}
+
+// mapping calls set for each known key of the mapping n, by its index in
+// keys; an unknown key and a key given twice are problems. false when n is
+// not a mapping (nor null).
+func (d *decoder) mapping(n *yaml.Node, p *path, keys []string, set func(key string, v *yaml.Node, p *path)) bool {
+	if n.Kind != yaml.MappingNode {
+		d.fail(n.Line, p, "expected a mapping, got "+describe(n))
+		return false
+	}
+	var firstLine [32]int // by index in keys
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := deref(n.Content[i]), deref(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			d.fail(k.Line, p, "a key must be text, got "+describe(k))
+			continue
+		}
+		at := -1
+		for j, known := range keys {
+			if k.Value == known || d.json && strings.EqualFold(k.Value, known) {
+				at = j
+				break
+			}
+		}
+		kp := p.field(k.Value)
+		switch {
+		case at < 0:
+			d.count++
+			if d.count <= maxShown {
+				d.add(k.Line, "unknown field "+kp.String())
+			}
+		case firstLine[at] > 0:
+			what := "given twice, first at line " + strconv.Itoa(firstLine[at])
+			if d.oneLine || firstLine[at] == k.Line {
+				what = "given twice"
+			}
+			d.fail(k.Line, kp, what)
+		default:
+			firstLine[at] = k.Line
+			if !isNull(v) {
+				set(keys[at], v, kp)
+			}
+		}
+	}
+	return true
+}
+
+// list calls item for each element of the list n.
+func (d *decoder) list(n *yaml.Node, p *path, want string, item func(v *yaml.Node, p *path)) bool {
+	if n.Kind != yaml.SequenceNode {
+		d.fail(n.Line, p, "expected "+want+", got "+describe(n))
+		return false
+	}
+	for i, v := range n.Content {
+		item(deref(v), p.item(i))
+	}
+	return true
+}
+
+// scalar returns the text of a scalar; a list, a mapping or an overlong
+// value is a problem.
+func (d *decoder) scalar(n *yaml.Node, p *path, want string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.fail(n.Line, p, "expected "+want+", got "+describe(n))
+		return "", false
+	}
+	if len(n.Value) > maxValue {
+		d.fail(n.Line, p, quote(n.Value)+" is too long: expected "+want)
+		return "", false
+	}
+	return n.Value, true
+}
+
+// check records err, a parser's word on the value, as a problem.
+func (d *decoder) check(n *yaml.Node, p *path, err error) bool {
+	if err != nil {
+		d.fail(n.Line, p, err.Error())
+		return false
+	}
+	return true
+}
+
+func (d *decoder) date(n *yaml.Node, p *path) *rules.Date {
+	s, ok := d.scalar(n, p, "a date")
+	if !ok {
+		return nil
+	}
+	v, err := rules.ParseDate(s)
+	if !d.check(n, p, err) {
+		return nil
+	}
+	return &v
+}
+
+// text reads a word or a name; in JSON it must be a string.
+func (d *decoder) text(n *yaml.Node, p *path) string {
+	s, ok := d.scalar(n, p, "text")
+	if ok && d.json && n.ShortTag() != "!!str" {
+		d.fail(n.Line, p, "expected text, got "+describe(n))
+		return ""
+	}
+	return s
+}
+
+// choice reads a setting's value, checked by config.
+func (d *decoder) choice(n *yaml.Node, p *path, key string) string {
+	s := d.text(n, p)
+	if s != "" && !d.check(n, p, config.CheckChoice(key, s)) {
+		return ""
+	}
+	return s
+}
+
+func (d *decoder) yesNo(n *yaml.Node, p *path) *YesNo {
+	s, ok := d.scalar(n, p, "yes or no")
+	if !ok {
+		return nil
+	}
+	b, err := ParseYesNo(s)
+	if !d.check(n, p, err) {
+		return nil
+	}
+	y := YesNo(b)
+	return &y
+}
+
+func (d *decoder) number(n *yaml.Node, p *path) *Number {
+	s, ok := d.scalar(n, p, "a number")
+	if !ok {
+		return nil
+	}
+	v, err := ParseNumber(s)
+	if !d.check(n, p, err) {
+		return nil
+	}
+	return &Number{v}
+}
+
+// wholeNumber reads a count: a number without a fraction, not text.
+func (d *decoder) wholeNumber(n *yaml.Node, p *path) *int {
+	s, ok := d.scalar(n, p, "a whole number")
+	if !ok {
+		return nil
+	}
+	if n.ShortTag() == "!!str" {
+		d.fail(n.Line, p, "expected a whole number, got "+describe(n))
+		return nil
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil {
+		d.fail(n.Line, p, quote(s)+" is not a whole number")
+		return nil
+	}
+	return &v
+}
+
+func (d *decoder) period(n *yaml.Node, p *path) (Period, bool) {
+	s, ok := d.scalar(n, p, "a period FROM..TO")
+	if !ok {
+		return Period{}, false
+	}
+	v, err := rules.ParsePeriod(s)
+	return Period(v), d.check(n, p, err)
+}
+
+func (d *decoder) periods(n *yaml.Node, p *path) []Period {
+	out := []Period{}
+	d.list(n, p, "a list of periods", func(v *yaml.Node, p *path) {
+		if x, ok := d.period(v, p); ok {
+			out = append(out, x)
+		}
+	})
+	return out
+}
+
+func (d *decoder) dates(n *yaml.Node, p *path) []rules.Date {
+	var out []rules.Date
+	d.list(n, p, "a list of dates", func(v *yaml.Node, p *path) {
+		if x := d.date(v, p); x != nil {
+			out = append(out, *x)
+		}
+	})
+	return out
+}
+
+var caseKeys = []string{"birth_date", "from", "to", "children", "child_birth_dates", "rounding", "age_switch", "leap_birthday",
+	"date", "application_date", "duration_regime", "eligibility", "programme", "work_hours", "other_benefits", "absence",
+	"not_deducted", "benefit_scope", "other_income", "finnmark", "withholding_percent", "income_year"}
+
+func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
+	d.mapping(n, p, caseKeys, func(key string, v *yaml.Node, p *path) {
+		switch key {
+		case "birth_date":
+			c.BirthDate = d.date(v, p)
+		case "from":
+			c.From = d.date(v, p)
+		case "to":
+			c.To = d.date(v, p)
+		case "date":
+			c.Date = d.date(v, p)
+		case "application_date":
+			c.ApplicationDate = d.date(v, p)
+		case "children":
+			c.Children = d.wholeNumber(v, p)
+		case "child_birth_dates":
+			c.ChildBirthDates = d.dates(v, p)
+		case "rounding":
+			c.Rounding = d.choice(v, p, config.KeyRounding)
+		case "age_switch":
+			c.AgeSwitch = d.choice(v, p, config.KeyAgeSwitch)
+		case "leap_birthday":
+			c.LeapBirthday = d.choice(v, p, config.KeyLeapBirthday)
+		case "duration_regime":
+			c.DurationRegime = d.choice(v, p, config.KeyDurationRegime)
+		case "benefit_scope":
+			c.BenefitScope = d.choice(v, p, config.KeyBenefitScope)
+		case "income_year":
+			c.IncomeYear = d.choice(v, p, config.KeyIncomeYear)
+		case "eligibility":
+			c.Eligibility = &Eligibility{}
+			d.eligibility(v, p, c.Eligibility)
+		case "programme":
+			c.Programme = &Programme{}
+			d.programme(v, p, c.Programme)
+		case "work_hours":
+			d.list(v, p, "a list of mappings", func(v *yaml.Node, p *path) {
+				var w WorkHours
+				d.mapping(v, p, []string{"hours", "from", "to"}, func(key string, v *yaml.Node, p *path) {
+					switch key {
+					case "hours":
+						if h := d.number(v, p); h != nil {
+							w.Hours = *h
+						}
+					case "from":
+						w.From = d.date(v, p)
+					case "to":
+						w.To = d.date(v, p)
+					}
+				})
+				c.WorkHours = append(c.WorkHours, w)
+			})
+		case "other_benefits":
+			d.list(v, p, "a list of mappings", func(v *yaml.Node, p *path) {
+				var b OtherBenefit
+				d.mapping(v, p, []string{"kind", "from", "to", "per_day", "total"}, func(key string, v *yaml.Node, p *path) {
+					switch key {
+					case "kind":
+						b.Kind = d.text(v, p)
+					case "from":
+						b.From = d.date(v, p)
+					case "to":
+						b.To = d.date(v, p)
+					case "per_day":
+						b.PerDay = d.number(v, p)
+					case "total":
+						b.Total = d.number(v, p)
+					}
+				})
+				c.OtherBenefits = append(c.OtherBenefits, b)
+			})
+		case "absence":
+			d.list(v, p, "a list of mappings", func(v *yaml.Node, p *path) {
+				var a Absence
+				d.mapping(v, p, []string{"date", "hours", "month", "days"}, func(key string, v *yaml.Node, p *path) {
+					switch key {
+					case "date":
+						a.Date = d.date(v, p)
+					case "hours":
+						a.Hours = d.number(v, p)
+					case "month":
+						a.Month = d.text(v, p)
+					case "days":
+						a.Days = d.wholeNumber(v, p)
+					}
+				})
+				c.Absence = append(c.Absence, a)
+			})
+		case "not_deducted":
+			d.list(v, p, "a list of mappings", func(v *yaml.Node, p *path) {
+				var nd NotDeducted
+				d.mapping(v, p, []string{"kind", "amount"}, func(key string, v *yaml.Node, p *path) {
+					switch key {
+					case "kind":
+						nd.Kind = d.text(v, p)
+					case "amount":
+						nd.Amount = d.number(v, p)
+					}
+				})
+				c.NotDeducted = append(c.NotDeducted, nd)
+			})
+		case "other_income":
+			c.OtherIncome = d.otherIncome(v, p)
+		case "finnmark":
+			c.Finnmark = d.yesNo(v, p)
+		case "withholding_percent":
+			c.WithholdingPercent = d.number(v, p)
+		}
+	})
+}
+
+// otherIncome reads income year → amount; a key that is not a year is a
+// problem of the key, not of its value.
+func (d *decoder) otherIncome(n *yaml.Node, p *path) map[int]Number {
+	if n.Kind != yaml.MappingNode {
+		d.fail(n.Line, p, "expected a mapping of income year to amount, got "+describe(n))
+		return nil
+	}
+	out := map[int]Number{}
+	lines := map[int]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := deref(n.Content[i]), deref(n.Content[i+1])
+		year, err := strconv.Atoi(k.Value)
+		if k.Kind != yaml.ScalarNode || err != nil || year < rules.MinYear || year > rules.MaxYear {
+			what := describe(k)
+			if k.Kind == yaml.ScalarNode {
+				what = quote(k.Value)
+			}
+			d.fail(k.Line, p, fmt.Sprintf("%s is not an income year: expected a year from %d to %d", what, rules.MinYear, rules.MaxYear))
+			continue
+		}
+		kp := p.field(strconv.Itoa(year))
+		if first, ok := lines[year]; ok {
+			what := "given twice, first at line " + strconv.Itoa(first)
+			if d.oneLine || first == k.Line {
+				what = "given twice"
+			}
+			d.fail(k.Line, kp, what)
+			continue
+		}
+		lines[year] = k.Line
+		if isNull(v) {
+			continue
+		}
+		if x := d.number(v, kp); x != nil {
+			if x.IsNegative() {
+				d.fail(v.Line, kp, x.String()+" is negative")
+				continue
+			}
+			out[year] = *x
+		}
+	}
+	return out
+}
+
+var eligibilityKeys = []string{"reduced_capacity", "assessment_done", "follow_up_needed", "benefits", "residence",
+	"fixed_abode", "youth_programme", "previous", "benefit_very_limited"}
+
+func (d *decoder) eligibility(n *yaml.Node, p *path, e *Eligibility) {
+	d.mapping(n, p, eligibilityKeys, func(key string, v *yaml.Node, p *path) {
+		switch key {
+		case "reduced_capacity":
+			e.ReducedCapacity = d.yesNo(v, p)
+		case "assessment_done":
+			e.AssessmentDone = d.yesNo(v, p)
+		case "follow_up_needed":
+			e.FollowUpNeeded = d.yesNo(v, p)
+		case "fixed_abode":
+			e.FixedAbode = d.yesNo(v, p)
+		case "youth_programme":
+			e.YouthProgramme = d.yesNo(v, p)
+		case "benefit_very_limited":
+			e.BenefitVeryLimited = d.yesNo(v, p)
+		case "residence":
+			e.Residence = d.text(v, p)
+		case "previous":
+			list := d.periods(v, p)
+			e.Previous = &list
+		case "benefits":
+			list := []Benefit{}
+			d.list(v, p, "a list of mappings", func(v *yaml.Node, p *path) {
+				var b Benefit
+				d.mapping(v, p, []string{"kind", "amount"}, func(key string, v *yaml.Node, p *path) {
+					switch key {
+					case "kind":
+						b.Kind = d.text(v, p)
+					case "amount": // "full" or a number, in JSON also as a number
+						b.Amount, _ = d.scalar(v, p, "a yearly amount or full")
+					}
+				})
+				list = append(list, b)
+			})
+			e.Benefits = &list
+		}
+	})
+}
+
+func (d *decoder) programme(n *yaml.Node, p *path, pr *Programme) {
+	d.mapping(n, p, []string{"start", "decisions", "leave", "interruptions", "extended"}, func(key string, v *yaml.Node, p *path) {
+		switch key {
+		case "start":
+			pr.Start = d.date(v, p)
+		case "decisions":
+			pr.Decisions = d.periods(v, p)
+		case "leave":
+			pr.Leave = d.periods(v, p)
+		case "extended":
+			pr.Extended = d.yesNo(v, p)
+		case "interruptions":
+			d.list(v, p, "a list of periods", func(v *yaml.Node, p *path) {
+				s, ok := d.scalar(v, p, "a period FROM..TO or FROM..")
+				if !ok {
+					return
+				}
+				in, err := rules.ParseInterruption(s)
+				if d.check(v, p, err) {
+					pr.Interruptions = append(pr.Interruptions, Interruption(in))
+				}
+			})
+		}
+	})
+}
