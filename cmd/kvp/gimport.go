@@ -415,7 +415,11 @@ func newGFetchCmd(a *app) *cobra.Command {
 		Long: `Get the history of the grunnbeløp from NAV's public G service and import it
 as kvp g import does: show what would change, and with --write merge it into
 the config file. This is the only kvp command that uses the network. Without
-a network, save the data elsewhere and use kvp g import FILE.` + exitStatusSection,
+a network, save the data elsewhere and use kvp g import FILE.
+
+A redirect is followed only to https on the same host (never to another
+host, never down to http); the address the data finally came from is the
+source shown and written.` + exitStatusSection,
 		Example: `  kvp g fetch
   kvp g fetch --write
   kvp g fetch --url http://localhost:8080/historikk.json --timeout 3s -o json`,
@@ -431,7 +435,7 @@ a network, save the data elsewhere and use kvp g import FILE.` + exitStatusSecti
 			if _, err := a.format(cmd); err != nil {
 				return err
 			}
-			data, err := fetchG(cmd.Context(), u, timeout)
+			data, final, err := fetchG(cmd.Context(), u, timeout)
 			if err != nil {
 				return err
 			}
@@ -440,10 +444,10 @@ a network, save the data elsewhere and use kvp g import FILE.` + exitStatusSecti
 				return err
 			}
 			source := rules.SourceG
-			if u.Hostname() != "g.nav.no" {
-				source = "G service at " + u.Host
+			if final.Hostname() != "g.nav.no" {
+				source = "G service at " + final.Host
 			}
-			return importG(a, cmd, u.Redacted(), data, write, fmt.Sprintf("%s, fetched %s", source, d))
+			return importG(a, cmd, final.Redacted(), data, write, fmt.Sprintf("%s, fetched %s", source, d))
 		},
 	}
 	f := cmd.Flags()
@@ -453,38 +457,69 @@ a network, save the data elsewhere and use kvp g import FILE.` + exitStatusSecti
 	return cmd
 }
 
-// fetchG gets u and returns its body, with one-line errors that say what to
-// do next.
-func fetchG(ctx context.Context, u *url.URL, timeout time.Duration) ([]byte, error) {
+// fetchG gets u and returns its body and the address it came from after
+// redirects, with one-line errors that say what to do next.
+func fetchG(ctx context.Context, u *url.URL, timeout time.Duration) ([]byte, *url.URL, error) {
+	return getG(ctx, &http.Client{Timeout: timeout, CheckRedirect: gRedirectPolicy}, u, timeout)
+}
+
+// redirectError is a redirect that gRedirectPolicy refuses.
+type redirectError struct{ from, to *url.URL }
+
+func (e *redirectError) Error() string {
+	return fmt.Sprintf("%s redirected to %s: kvp follows a redirect only to https on the same host; fetch the new address with --url if you trust it, or use kvp g import FILE",
+		e.from.Redacted(), e.to.Redacted())
+}
+
+// gRedirectPolicy follows a redirect only to https on the host first asked:
+// G data from elsewhere, or over plain http, would be labelled with a
+// source it did not come from.
+func gRedirectPolicy(req *http.Request, via []*http.Request) error {
+	first := via[0].URL
+	if req.URL.Scheme != "https" || !strings.EqualFold(req.URL.Hostname(), first.Hostname()) {
+		return &redirectError{from: via[len(via)-1].URL, to: req.URL}
+	}
+	if len(via) >= 10 {
+		return fmt.Errorf("%s: more than 10 redirects", first.Redacted())
+	}
+	return nil
+}
+
+// getG does fetchG's work with client.
+func getG(ctx context.Context, client *http.Client, u *url.URL, timeout time.Duration) ([]byte, *url.URL, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", "kvp/"+toolVersion())
-	client := &http.Client{Timeout: timeout}
 	resp, err := client.Do(req)
+	var re *redirectError
+	if errors.As(err, &re) {
+		return nil, nil, re
+	}
 	if err != nil {
-		return nil, netError(u, timeout, err)
+		return nil, nil, netError(u, timeout, err)
 	}
 	defer func() { _ = resp.Body.Close() }()
+	final := resp.Request.URL
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s answered %s: try again later or use kvp g import FILE", u.Redacted(), resp.Status)
+		return nil, nil, fmt.Errorf("%s answered %s: try again later or use kvp g import FILE", final.Redacted(), resp.Status)
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxGBody+1))
 	if err != nil {
-		return nil, netError(u, timeout, err)
+		return nil, nil, netError(final, timeout, err)
 	}
 	switch {
 	case len(data) > maxGBody:
-		return nil, fmt.Errorf("%s sent more than %d MiB: that is not NAV's G history", u.Redacted(), maxGBody>>20)
+		return nil, nil, fmt.Errorf("%s sent more than %d MiB: that is not NAV's G history", final.Redacted(), maxGBody>>20)
 	case len(bytes.TrimSpace(data)) == 0:
-		return nil, fmt.Errorf("%s sent an empty answer: expected NAV's G history as JSON; try again later or use kvp g import FILE", u.Redacted())
+		return nil, nil, fmt.Errorf("%s sent an empty answer: expected NAV's G history as JSON; try again later or use kvp g import FILE", final.Redacted())
 	}
-	return data, nil
+	return data, final, nil
 }
 
 // netError words a failed request: a timeout, or a host that cannot be reached.
