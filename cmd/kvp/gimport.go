@@ -58,7 +58,15 @@ type navG struct {
 // newest first). It checks every entry and returns them oldest first. Errors
 // start with name, the file or URL read.
 func parseNAVG(name string, data []byte) ([]navG, error) {
-	data = bytes.TrimSpace(data)
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return nil, fmt.Errorf("%s: the file is UTF-16: expected NAV's G data as UTF-8 JSON", name)
+	}
+	data = bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff"))) // a UTF-8 byte order mark says nothing
+	if json.Valid(data) {
+		if err := jsonKeyTwice(data); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
 	var raws []json.RawMessage
 	switch {
 	case len(data) == 0:
@@ -101,6 +109,68 @@ func parseNAVG(name string, data []byte) ([]navG, error) {
 	}
 	slices.SortFunc(out, func(a, b navG) int { return int(a.From) - int(b.From) })
 	return out, nil
+}
+
+// jsonKeyTwice refuses an object of the valid JSON text data that gives a
+// key twice: encoding/json would keep the last value without a word. Keys
+// compare as encoding/json matches them to fields, letter case aside
+// (approximated by upper- then lower-casing). The error names the entry of a
+// top-level array and both lines.
+func jsonKeyTwice(data []byte) error {
+	type frame struct {
+		object  bool
+		wantKey bool
+		keys    map[string]int // folded key → line
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var stack []frame
+	entry, line, counted := 0, 1, 0
+	lineAt := func(off int64) int {
+		line += bytes.Count(data[counted:off], []byte("\n"))
+		counted = int(off)
+		return line
+	}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return nil // not valid JSON: the decoder's own error says so later
+		}
+		if n := len(stack); n > 0 && stack[n-1].object {
+			top := &stack[n-1]
+			if key, ok := tok.(string); ok && top.wantKey {
+				top.wantKey = false
+				here := lineAt(dec.InputOffset())
+				folded := strings.ToLower(strings.ToUpper(key))
+				if first, dup := top.keys[folded]; dup {
+					where := ""
+					if entry > 0 {
+						where = fmt.Sprintf("entry %d: ", entry)
+					}
+					return fmt.Errorf("%sline %d: %q is given twice (first at line %d): give each key once", where, here, key, first)
+				}
+				top.keys[folded] = here
+				continue
+			}
+			if d, ok := tok.(json.Delim); !ok || d == '{' || d == '[' {
+				top.wantKey = true // a value; the next token of this object is a key
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			if len(stack) == 1 && !stack[0].object {
+				entry++
+			}
+			stack = append(stack, frame{object: true, wantKey: true, keys: map[string]int{}})
+		case json.Delim('['):
+			stack = append(stack, frame{})
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+	}
 }
 
 // check validates one entry: ISO dates, whole positive kroner, and G per

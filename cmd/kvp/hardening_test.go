@@ -133,3 +133,16 @@ func TestStderrQuotesControls(t *testing.T) {
 		t.Fatal()
 	}
 }
+
+// NAV's G data must be UTF-8 JSON: a BOM is skipped, UTF-16 is named.
+func TestParseNAVGEncoding(t *testing.T) {
+	if _, err := parseNAVG("bom.json", []byte("\ufeff{\"dato\": \"2026-05-01\", \"grunnbeløp\": 136549}")); err != nil {
+		t.Errorf("a UTF-8 BOM: %v", err)
+	}
+	for _, data := range []string{"\xff\xfe{\x00}\x00", "\xfe\xff\x00{\x00}"} {
+		_, err := parseNAVG("utf16.json", []byte(data))
+		if want := "utf16.json: the file is UTF-16: expected NAV's G data as UTF-8 JSON"; err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %q", data, err, want)
+		}
+	}
+}
