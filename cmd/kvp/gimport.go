@@ -195,6 +195,9 @@ func (e navGEntry) check() (navG, error) {
 	if g.G, err = kroner("grunnbeløp", gNum); err != nil {
 		return g, err
 	}
+	if b := rules.Bounds[rules.KeyG]; decimal.NewFromInt(g.G).GreaterThan(b.Max) {
+		return g, fmt.Errorf("grunnbeløp: %d is out of range: %s is %s", g.G, rules.KeyG, b)
+	}
 	perMonth, err := either("grunnbeløpPerMåned", e.PerMonth, "grunnbeloepPerMaaned", e.PerMonthASCII)
 	if err != nil {
 		return g, err
@@ -240,14 +243,21 @@ func either(nb string, nbValue json.Number, ascii string, asciiValue json.Number
 	return nbValue, nil
 }
 
-// kroner reads a whole, positive number of kroner.
+// kroner reads a whole, positive number of kroner, at most the highest G
+// kvp accepts (rules.Bounds).
 func kroner(field string, n json.Number) (int64, error) {
 	v, err := strconv.ParseInt(string(n), 10, 64)
 	if err != nil {
+		if d, derr := decimal.NewFromString(string(n)); derr == nil && d.IsInteger() && d.IsPositive() {
+			return 0, fmt.Errorf("%s: %s is out of range: at most %s kroner", field, n, rules.Bounds[rules.KeyG].Max)
+		}
 		return 0, fmt.Errorf("%s: %s is not a whole number of kroner", field, n)
 	}
 	if v <= 0 {
 		return 0, fmt.Errorf("%s: %d must be positive", field, v)
+	}
+	if max := rules.Bounds[rules.KeyG].Max; field != "grunnbeløp" && decimal.NewFromInt(v).GreaterThan(max) {
+		return 0, fmt.Errorf("%s: %d is out of range: at most %s kroner", field, v, max)
 	}
 	return v, nil
 }
@@ -433,9 +443,10 @@ func newGImportCmd(a *app) *cobra.Command {
 /api/v1/grunnbeløp, or an array, as from /api/v1/historikk/grunnbeløp, with
 either key spelling (grunnbeløp or grunnbeloep, grunnbeløpPerMåned or
 grunnbeloepPerMaaned, gjennomsnittPerÅr or gjennomsnittPerAar). Every entry
-is checked: ISO dates, whole positive kroner, and G per month equal to G/12
-rounded. A yearly average (gjennomsnittPerÅr) that differs from the one kvp
-computes is a warning.
+is checked: ISO dates, whole positive kroner (a G of at most 10000000), and
+G per month equal to G/12 rounded. A key given twice in an object is refused;
+a UTF-8 byte order mark is skipped. A yearly average (gjennomsnittPerÅr)
+that differs from the one kvp computes is a warning.
 
 kvp shows what would change against the effective parameters: new dates and
 changed values. With --write it merges them into the config file (--config,

@@ -253,7 +253,11 @@ the participant's age changes. Every figure carries its legal reference.
 
 Parameters come from the embedded defaults, overridden by a config file
 (--config, $KVP_CONFIG, or $XDG_CONFIG_HOME/kvp/config.yaml), KVP_*
-environment variables and flags, in that order.` + exitStatusSection,
+environment variables and flags, in that order. Each parameter has a range
+(g 1 to 10000000 kroner a year, factor more than 0 and at most 10,
+under25_share 0 to 1, day_divisor 1 to 366, child_supplement 0 to 10000
+kroner a day, tax amounts 0 to 100000000 kroner): a value outside it is an
+error naming the parameter.` + exitStatusSection,
 		Example: `  kvp calc --birth-date 1999-08-20 --from 2026-01-01 --to 2026-12-31 --children 1
   kvp rates --date 2025-05-01
   kvp g list --from 2020 -o json`,
