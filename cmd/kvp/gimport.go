@@ -366,6 +366,7 @@ func (g gImport) values(source string) []config.GValue {
 // write, merges it into the config file. configSource is the source noted
 // in the config file.
 func importG(a *app, cmd *cobra.Command, source string, data []byte, write bool, configSource string) error {
+	a.creating = write
 	format, err := a.format(cmd)
 	if err != nil {
 		return err
@@ -451,9 +452,14 @@ that differs from the one kvp computes is a warning.
 kvp shows what would change against the effective parameters: new dates and
 changed values. With --write it merges them into the config file (--config,
 $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml or
-~/.config/kvp/config.yaml, created if missing) under parameters.g. The file
-is replaced atomically, comments and other keys are kept, and the old file
-is kept as FILE.bak; if writing fails, the config file is unchanged.` + exitStatusSection,
+~/.config/kvp/config.yaml, created with its directory if missing) under
+parameters.g. The file is replaced atomically, with its mode and owner;
+comments and other keys are kept, and the old file is kept as FILE.bak; if
+writing fails, the config file is unchanged. Only a regular file is written:
+a symbolic link is followed (and kept), while a directory, a device, a pipe
+or a link to nowhere is refused. Two writers at once take turns (a lock,
+FILE.lock, removed after) and lose no update; temporary files that a killed
+writer left are removed.` + exitStatusSection,
 		Example: `  kvp g import grunnbelop.json
   curl -s 'https://g.nav.no/api/v1/grunnbel%C3%B8p?dato=2026-05-01' | kvp g import -
   kvp g import historikk.json --write`,
@@ -513,6 +519,7 @@ source shown and written.` + exitStatusSection,
 			if timeout <= 0 {
 				return usageErrorf("--timeout: %s must be positive", timeout)
 			}
+			a.creating = write
 			if _, err := a.format(cmd); err != nil {
 				return err
 			}

@@ -84,6 +84,9 @@ type app struct {
 	output  string
 	sets    []string
 	cfg     *config.Config
+	// creating is set by a command that creates the config file when it
+	// is missing (g import --write): a named file that is missing is empty.
+	creating bool
 }
 
 // load returns the effective configuration for cmd.
@@ -91,7 +94,7 @@ func (a *app) load(cmd *cobra.Command) (*config.Config, error) {
 	if a.cfg != nil {
 		return a.cfg, nil
 	}
-	cfg, err := config.Load(config.Options{File: a.cfgFile, Flags: cmd.Flags(), Sets: a.sets})
+	cfg, err := config.Load(config.Options{File: a.cfgFile, Flags: cmd.Flags(), Sets: a.sets, Creating: a.creating})
 	if err != nil {
 		return nil, err
 	}
