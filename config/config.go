@@ -54,6 +54,9 @@ type Options struct {
 	File  string         // --config; empty means $KVP_CONFIG, then the XDG location
 	Flags *pflag.FlagSet // the command's flags, for the settings above; may be nil
 	Sets  []string       // --set expressions, strongest
+	// Creating says the named file may be missing: the command will create
+	// it (g import --write), so a missing one reads as empty.
+	Creating bool
 }
 
 // Setting is one effective setting and the layer it came from.
@@ -118,7 +121,7 @@ func Load(o Options) (*Config, error) {
 			}
 			cfg.File = path
 			cfg.lines = f.lines
-		case named || !errors.Is(err, os.ErrNotExist):
+		case (named && !o.Creating) || !errors.Is(err, os.ErrNotExist):
 			return nil, fmt.Errorf("config file: %w", err)
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -38,11 +40,15 @@ func FilePath(flag string) string {
 // replacing an entry with the same from date, and creates the file (and its
 // directory) when it does not exist. Comments and every other key survive.
 //
-// The new file is written to a temporary file in the same directory, synced,
-// and renamed over the old one, so a reader sees either the old file or the
-// new one, never half of it. The old file is kept as path.bak, whose name is
-// returned ("" when there was no old file). On any error the file at path is
-// unchanged.
+// Only a regular file is written, after following symbolic links (the link
+// is kept); a directory, a device, a pipe or a link to nowhere is refused.
+// Writers take a lock (path.lock, removed after) and read the file under
+// it, so two at once lose neither update; temporary files a killed writer
+// left are removed. The new file is written to a temporary file in the same
+// directory, with the old file's mode and owner, synced, and renamed over
+// the old one, so a reader sees either the old file or the new one, never
+// half of it. The old file is kept as path.bak, whose name is returned (""
+// when there was no old file). On any error the file at path is unchanged.
 func MergeGValues(path string, values []GValue) (backup string, err error) {
 	return mergeGValues(path, values, writeAll)
 }
@@ -56,49 +62,68 @@ func writeAll(f *os.File, data []byte) error {
 	return err
 }
 
+// lockWait is how long a writer waits for another to finish.
+const lockWait = 10 * time.Second
+
 func mergeGValues(path string, values []GValue, write writeFunc) (string, error) {
 	if path == "" {
 		return "", errors.New("no config file location: name one with --config or set $XDG_CONFIG_HOME or $HOME")
 	}
-	// Write through a symbolic link to the file it names, and keep the link.
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
+	target, err := writeTarget(path)
+	if err != nil {
+		return "", err
 	}
-	old, err := os.ReadFile(path)
-	exists := err == nil
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	dir := filepath.Dir(target)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("config file: %w", err)
 	}
-	data, err := mergeG(path, old, values)
+	unlock, err := lock(target+".lock", lockWait)
+	if err != nil {
+		return "", fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer unlock()
+	removeStaleTemps(dir, filepath.Base(target))
+
+	// Under the lock: what is there now is what the merge starts from.
+	st, err := os.Lstat(target)
+	exists := err == nil
+	switch {
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return "", fmt.Errorf("config file: %w", err)
+	case exists && !st.Mode().IsRegular():
+		return "", notRegular(path, st.Mode())
+	}
+	var old []byte
+	if exists {
+		if old, err = os.ReadFile(target); err != nil {
+			return "", fmt.Errorf("config file: %w", err)
+		}
+	}
+	data, err := mergeG(target, old, values)
 	if err != nil {
 		return "", err
 	}
 	// Never write a file that Load would then reject.
-	if err := checkFile(path, data); err != nil {
+	if err := checkFile(target, data); err != nil {
 		return "", fmt.Errorf("the merged config file would not load: %w", err)
 	}
 	mode := fs.FileMode(0o644)
-	dir := filepath.Dir(path)
 	if exists {
-		if st, err := os.Stat(path); err == nil {
-			mode = st.Mode().Perm()
-		}
-	} else if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("config file: %w", err)
+		mode = st.Mode().Perm()
 	}
-	tmp, err := writeTemp(dir, filepath.Base(path), data, mode, write)
+	tmp, err := writeTemp(dir, filepath.Base(target), data, mode, st, write)
 	if err != nil {
 		return "", fmt.Errorf("writing %s: %w", path, err)
 	}
 	backup := ""
 	if exists {
-		backup = path + ".bak"
-		if err := writeFileAtomic(backup, old, mode, write); err != nil {
+		backup = target + ".bak"
+		if err := writeFileAtomic(backup, old, mode, st, write); err != nil {
 			_ = os.Remove(tmp)
 			return "", fmt.Errorf("keeping a backup of %s: %w", path, err)
 		}
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := os.Rename(tmp, target); err != nil {
 		_ = os.Remove(tmp)
 		return "", fmt.Errorf("writing %s: %w", path, err)
 	}
@@ -106,9 +131,115 @@ func mergeGValues(path string, values []GValue, write writeFunc) (string, error)
 	return backup, nil
 }
 
+// writeTarget returns the file that writing path replaces: path, or the file
+// its symbolic links lead to. Anything but a regular file or a missing one
+// is an error, and so is a link to nowhere (writing would replace the link
+// with a file, or create a file wherever it points).
+func writeTarget(path string) (string, error) {
+	lst, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return path, nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("config file: %w", err)
+	}
+	target := path
+	if lst.Mode()&fs.ModeSymlink != 0 {
+		if target, err = filepath.EvalSymlinks(path); err != nil {
+			if dest, rerr := os.Readlink(path); rerr == nil && errors.Is(err, fs.ErrNotExist) {
+				return "", fmt.Errorf("%s is a symbolic link to %s, which does not exist: create that file or remove the link, then run again", path, dest)
+			}
+			return "", fmt.Errorf("config file: %w", err)
+		}
+	}
+	st, err := os.Stat(target)
+	if err != nil {
+		return "", fmt.Errorf("config file: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return "", notRegular(path, st.Mode())
+	}
+	return target, nil
+}
+
+// notRegular refuses to replace what path names.
+func notRegular(path string, mode fs.FileMode) error {
+	kind := "not a regular file"
+	switch {
+	case mode.IsDir():
+		kind = "a directory"
+	case mode&fs.ModeDevice != 0:
+		kind = "a device"
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "a named pipe"
+	case mode&fs.ModeSocket != 0:
+		kind = "a socket"
+	case mode&fs.ModeSymlink != 0:
+		kind = "a symbolic link"
+	}
+	return fmt.Errorf("%s is %s, not a regular file: --write replaces only a config file; name one with --config", path, kind)
+}
+
+// lock takes the lock file name, waiting up to wait for another writer. The
+// returned function releases it and removes the file.
+func lock(name string, wait time.Duration) (func(), error) {
+	deadline := time.Now().Add(wait)
+	for {
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return nil, err
+		}
+		ok, err := tryLock(f)
+		if err != nil {
+			_ = f.Close()
+			return nil, fmt.Errorf("locking %s: %w", name, err)
+		}
+		if ok {
+			// The file locked must still be the one named: another writer
+			// may have removed it (and a third made a new one) meanwhile.
+			held, herr := f.Stat()
+			now, nerr := os.Stat(name)
+			if herr == nil && nerr == nil && os.SameFile(held, now) {
+				return func() {
+					if removeWhileLocked {
+						_ = os.Remove(name)
+						_ = f.Close()
+						return
+					}
+					_ = f.Close()
+					_ = os.Remove(name)
+				}, nil
+			}
+		}
+		_ = f.Close()
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("another kvp has been writing it for %s (its lock is %s): try again when it is done", wait, name)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// removeStaleTemps removes the temporary files (.NAME.123.tmp and
+// .NAME.bak.123.tmp) that a writer killed before its rename left in dir.
+// It runs under the lock, so no living writer owns one.
+func removeStaleTemps(dir, name string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		for _, base := range []string{name, name + ".bak"} {
+			middle, ok := strings.CutPrefix(e.Name(), "."+base+".")
+			if middle, ok2 := strings.CutSuffix(middle, ".tmp"); ok && ok2 && middle != "" && strings.Trim(middle, "0123456789") == "" {
+				_ = os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+}
+
 // writeFileAtomic writes data to path through a synced temporary file.
-func writeFileAtomic(path string, data []byte, mode fs.FileMode, write writeFunc) error {
-	tmp, err := writeTemp(filepath.Dir(path), filepath.Base(path), data, mode, write)
+func writeFileAtomic(path string, data []byte, mode fs.FileMode, owner fs.FileInfo, write writeFunc) error {
+	tmp, err := writeTemp(filepath.Dir(path), filepath.Base(path), data, mode, owner, write)
 	if err != nil {
 		return err
 	}
@@ -119,9 +250,10 @@ func writeFileAtomic(path string, data []byte, mode fs.FileMode, write writeFunc
 	return nil
 }
 
-// writeTemp writes data to a new file next to name and syncs it; it returns
-// the file's name, or removes it on error.
-func writeTemp(dir, name string, data []byte, mode fs.FileMode, write writeFunc) (tmpName string, err error) {
+// writeTemp writes data to a new file next to name, with mode and (when
+// owner is not nil) owner's owner and group, and syncs it; it returns the
+// file's name, or removes it on error.
+func writeTemp(dir, name string, data []byte, mode fs.FileMode, owner fs.FileInfo, write writeFunc) (tmpName string, err error) {
 	f, err := os.CreateTemp(dir, "."+name+".*.tmp")
 	if err != nil {
 		return "", err
@@ -134,6 +266,11 @@ func writeTemp(dir, name string, data []byte, mode fs.FileMode, write writeFunc)
 	}()
 	if err := write(f, data); err != nil {
 		return "", err
+	}
+	if owner != nil {
+		if err := keepOwner(f, owner); err != nil {
+			return "", err
+		}
 	}
 	if err := f.Chmod(mode); err != nil {
 		return "", err

@@ -126,8 +126,61 @@ func (p *Params) Clone() *Params {
 	return q
 }
 
-// Validate checks every series: sorted unique dates and positive values
-// (the child supplement and the under-25 share may be zero, a policy choice).
+// Bound is the range a dated parameter may take: Min (exclusive when
+// MinExclusive) to Max, in Unit.
+type Bound struct {
+	Min, Max     decimal.Decimal
+	MinExclusive bool
+	Unit         string
+}
+
+func (b Bound) String() string {
+	if b.MinExclusive {
+		return fmt.Sprintf("more than %s and at most %s (%s)", b.Min, b.Max, b.Unit)
+	}
+	return fmt.Sprintf("%s to %s (%s)", b.Min, b.Max, b.Unit)
+}
+
+// Bounds are the ranges of the decimal parameters, far beyond any value the
+// law has had (G 136 549 kroner in 2026, factor 2.041, 260 days, 38 kroner a
+// child a day). They keep every amount kvp computes exact: the highest day
+// rate, 10 000 000 × 10 / 1 = 100 000 000 kroner, with 30 children at
+// 10 000 kroner, over the longest period (60 years, 21 915 days) is
+// 2.2 × 10^14 øre, far below the 9.2 × 10^18 øre an int64 holds. The
+// under-25 share is 0 to 1; tax amounts are bounded by MaxTaxAmount.
+var Bounds = map[string]Bound{
+	KeyG:               {Min: decimal.NewFromInt(1), Max: decimal.NewFromInt(10_000_000), Unit: "kroner a year"},
+	KeyFactor:          {Min: decimal.Zero, Max: decimal.NewFromInt(10), MinExclusive: true, Unit: "G a year"},
+	KeyDayDivisor:      {Min: decimal.NewFromInt(1), Max: decimal.NewFromInt(366), Unit: "stipend days a year"},
+	KeyChildSupplement: {Min: decimal.Zero, Max: decimal.NewFromInt(10_000), Unit: "kroner per child per day"},
+}
+
+// inBound checks v against key's bound. A value of the wrong sign is left
+// to positiveValue and nonNegativeValue, whose messages say so.
+func inBound(key string, v decimal.Decimal) error {
+	b := Bounds[key]
+	if v.Sign() <= 0 && (key != KeyChildSupplement || v.IsNegative()) {
+		return nil
+	}
+	if v.GreaterThan(b.Max) || v.LessThan(b.Min) || (b.MinExclusive && v.Equal(b.Min)) {
+		return fmt.Errorf("%s is out of range: %s is %s", v, key, b)
+	}
+	return nil
+}
+
+// bounded returns a Validate check: check, then key's bound.
+func bounded(key string, check func(decimal.Decimal) error) func(decimal.Decimal) error {
+	return func(v decimal.Decimal) error {
+		if err := check(v); err != nil {
+			return err
+		}
+		return inBound(key, v)
+	}
+}
+
+// Validate checks every series: sorted unique dates, positive values (the
+// child supplement and the under-25 share may be zero, a policy choice) and
+// values within Bounds.
 func (p *Params) Validate() error {
 	var taxErrs []error
 	for _, y := range p.Tax.Years() {
@@ -135,11 +188,11 @@ func (p *Params) Validate() error {
 	}
 	return errors.Join(
 		errors.Join(taxErrs...),
-		p.G.Validate(positiveValue),
-		p.Factor.Validate(positiveValue),
+		p.G.Validate(bounded(KeyG, positiveValue)),
+		p.Factor.Validate(bounded(KeyFactor, positiveValue)),
 		p.Under25Share.Validate(shareValue),
-		p.DayDivisor.Validate(positiveValue),
-		p.ChildSupplement.Validate(nonNegativeValue),
+		p.DayDivisor.Validate(bounded(KeyDayDivisor, positiveValue)),
+		p.ChildSupplement.Validate(bounded(KeyChildSupplement, nonNegativeValue)),
 	)
 }
 
@@ -153,11 +206,11 @@ func (p *Params) CheckValue(key string, from Date) error {
 		}
 	case KeyChildSupplement:
 		if v, err := p.ChildSupplement.At(from); err == nil {
-			return nonNegativeValue(v.Value)
+			return bounded(key, nonNegativeValue)(v.Value)
 		}
 	case KeyG, KeyFactor, KeyDayDivisor:
 		if v, err := p.decimalSeries(key).At(from); err == nil {
-			return positiveValue(v.Value)
+			return bounded(key, positiveValue)(v.Value)
 		}
 	}
 	return nil
@@ -248,6 +301,9 @@ func (p *Params) Set(key string, from Date, value, ref, source, origin string) e
 		if key == KeyG && !v.IsInteger() {
 			// G is set in whole kroner (ftrl. § 1-4), as g import requires.
 			return fmt.Errorf("%s@%s: %q is not a whole number of kroner", key, from, value)
+		}
+		if err := inBound(key, v); err != nil {
+			return fmt.Errorf("%s@%s: %w", key, from, err)
 		}
 		p.decimalSeries(key).Set(Dated[decimal.Decimal]{From: from, Value: v, Ref: ref, Source: source, Origin: origin})
 		return nil

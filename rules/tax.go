@@ -398,9 +398,18 @@ func checkRate(d decimal.Decimal) error {
 	return nil
 }
 
+// MaxTaxAmount bounds every tax amount (allowances, caps, limits, step
+// thresholds), in kroner: far above any the law has had (the highest
+// trinnskatt threshold is below 2 million), and small enough that no tax
+// figure can overflow.
+var MaxTaxAmount = decimal.NewFromInt(100_000_000)
+
 func checkAmount(d decimal.Decimal) error {
 	if d.IsNegative() {
 		return fmt.Errorf("%s must not be negative", d)
+	}
+	if d.GreaterThan(MaxTaxAmount) {
+		return fmt.Errorf("%s is out of range: an amount is 0 to %s kroner", d, MaxTaxAmount)
 	}
 	return nil
 }

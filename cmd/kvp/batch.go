@@ -422,12 +422,12 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 			next++
 		}
 		if a.io.ErrTerminal && time.Since(lastProgress) > progressEvery {
-			fmt.Fprintf(a.io.ErrOut, "\rkvp: %d lines…", sum.Lines)
+			fmt.Fprintf(a.errRaw, "\rkvp: %d lines…", sum.Lines)
 			lastProgress = time.Now()
 		}
 	}
 	if a.io.ErrTerminal && sum.Lines > 0 {
-		fmt.Fprint(a.io.ErrOut, "\r\033[K")
+		fmt.Fprint(a.errRaw, "\r\033[K")
 	}
 	if readErr != nil {
 		w.Flush()

@@ -107,7 +107,8 @@ replaces the file's list. A fact given nowhere is unknown.
 
 --interactive asks on stderr for each missing fact and reads the answers
 from stdin, one a line (a terminal or a pipe); an empty line leaves the fact
-unknown. Lists are comma-separated: "aap=full, other=12000" or "none".
+unknown, the end of the input leaves the rest unknown, and a line longer
+than 4 KiB is a usage error. Lists are comma-separated: "aap=full, other=12000" or "none".
 
 With --explain, the table is followed by the steps the rules record where
 they decide, in order: each criterion's condition for met with the dates and
@@ -436,14 +437,19 @@ func interviewHint(l locale, hint string) string {
 	return translateError(r.Replace(hint))
 }
 
+// maxAnswer bounds one line of --interactive input: stdin may be endless
+// (/dev/zero) and no answer needs more.
+const maxAnswer = 4 << 10
+
 // interview asks on stderr for each fact the verdict still needs, in the
 // order of the result's Missing, and judges again after every answer, so an
 // answer that settles a criterion drops the questions it made moot. An empty
 // answer leaves the fact unknown; at the end of the input the rest stay
 // unknown. A bad answer is asked again on a terminal and is a usage error
-// naming the fact when the answers are piped.
+// naming the fact when the answers are piped. A line longer than maxAnswer
+// is a usage error too.
 func interview(a *app, f *rules.EligibilityFacts) error {
-	in := bufio.NewReader(a.io.In)
+	in := bufio.NewReaderSize(a.io.In, maxAnswer+1) // room for the newline
 	var l locale
 	if a.cfg != nil {
 		lang, _ := a.cfg.Lang()
@@ -469,7 +475,11 @@ func interview(a *app, f *rules.EligibilityFacts) error {
 		}
 		for attempt := 0; ; attempt++ {
 			fmt.Fprintf(a.io.ErrOut, "%s (%s): ", fact, interviewHint(l, q.hint))
-			line, err := in.ReadString('\n')
+			raw, err := in.ReadSlice('\n')
+			if errors.Is(err, bufio.ErrBufferFull) {
+				return usageErrorf("--interactive: %s: the answer is longer than %d bytes", fact, maxAnswer)
+			}
+			line := string(raw)
 			if err != nil && !errors.Is(err, io.EOF) {
 				return fmt.Errorf("--interactive: reading the answer for %s: %w", fact, err)
 			}

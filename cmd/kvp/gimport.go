@@ -58,7 +58,15 @@ type navG struct {
 // newest first). It checks every entry and returns them oldest first. Errors
 // start with name, the file or URL read.
 func parseNAVG(name string, data []byte) ([]navG, error) {
-	data = bytes.TrimSpace(data)
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return nil, fmt.Errorf("%s: the file is UTF-16: expected NAV's G data as UTF-8 JSON", name)
+	}
+	data = bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff"))) // a UTF-8 byte order mark says nothing
+	if json.Valid(data) {
+		if err := jsonKeyTwice(data); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
 	var raws []json.RawMessage
 	switch {
 	case len(data) == 0:
@@ -103,6 +111,68 @@ func parseNAVG(name string, data []byte) ([]navG, error) {
 	return out, nil
 }
 
+// jsonKeyTwice refuses an object of the valid JSON text data that gives a
+// key twice: encoding/json would keep the last value without a word. Keys
+// compare as encoding/json matches them to fields, letter case aside
+// (approximated by upper- then lower-casing). The error names the entry of a
+// top-level array and both lines.
+func jsonKeyTwice(data []byte) error {
+	type frame struct {
+		object  bool
+		wantKey bool
+		keys    map[string]int // folded key → line
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var stack []frame
+	entry, line, counted := 0, 1, 0
+	lineAt := func(off int64) int {
+		line += bytes.Count(data[counted:off], []byte("\n"))
+		counted = int(off)
+		return line
+	}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return nil // not valid JSON: the decoder's own error says so later
+		}
+		if n := len(stack); n > 0 && stack[n-1].object {
+			top := &stack[n-1]
+			if key, ok := tok.(string); ok && top.wantKey {
+				top.wantKey = false
+				here := lineAt(dec.InputOffset())
+				folded := strings.ToLower(strings.ToUpper(key))
+				if first, dup := top.keys[folded]; dup {
+					where := ""
+					if entry > 0 {
+						where = fmt.Sprintf("entry %d: ", entry)
+					}
+					return fmt.Errorf("%sline %d: %q is given twice (first at line %d): give each key once", where, here, key, first)
+				}
+				top.keys[folded] = here
+				continue
+			}
+			if d, ok := tok.(json.Delim); !ok || d == '{' || d == '[' {
+				top.wantKey = true // a value; the next token of this object is a key
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			if len(stack) == 1 && !stack[0].object {
+				entry++
+			}
+			stack = append(stack, frame{object: true, wantKey: true, keys: map[string]int{}})
+		case json.Delim('['):
+			stack = append(stack, frame{})
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+	}
+}
+
 // check validates one entry: ISO dates, whole positive kroner, and G per
 // month equal to G/12 rounded (within a krone).
 func (e navGEntry) check() (navG, error) {
@@ -124,6 +194,9 @@ func (e navGEntry) check() (navG, error) {
 	}
 	if g.G, err = kroner("grunnbeløp", gNum); err != nil {
 		return g, err
+	}
+	if b := rules.Bounds[rules.KeyG]; decimal.NewFromInt(g.G).GreaterThan(b.Max) {
+		return g, fmt.Errorf("grunnbeløp: %d is out of range: %s is %s", g.G, rules.KeyG, b)
 	}
 	perMonth, err := either("grunnbeløpPerMåned", e.PerMonth, "grunnbeloepPerMaaned", e.PerMonthASCII)
 	if err != nil {
@@ -170,14 +243,21 @@ func either(nb string, nbValue json.Number, ascii string, asciiValue json.Number
 	return nbValue, nil
 }
 
-// kroner reads a whole, positive number of kroner.
+// kroner reads a whole, positive number of kroner, at most the highest G
+// kvp accepts (rules.Bounds).
 func kroner(field string, n json.Number) (int64, error) {
 	v, err := strconv.ParseInt(string(n), 10, 64)
 	if err != nil {
+		if d, derr := decimal.NewFromString(string(n)); derr == nil && d.IsInteger() && d.IsPositive() {
+			return 0, fmt.Errorf("%s: %s is out of range: at most %s kroner", field, n, rules.Bounds[rules.KeyG].Max)
+		}
 		return 0, fmt.Errorf("%s: %s is not a whole number of kroner", field, n)
 	}
 	if v <= 0 {
 		return 0, fmt.Errorf("%s: %d must be positive", field, v)
+	}
+	if max := rules.Bounds[rules.KeyG].Max; field != "grunnbeløp" && decimal.NewFromInt(v).GreaterThan(max) {
+		return 0, fmt.Errorf("%s: %d is out of range: at most %s kroner", field, v, max)
 	}
 	return v, nil
 }
@@ -286,6 +366,7 @@ func (g gImport) values(source string) []config.GValue {
 // write, merges it into the config file. configSource is the source noted
 // in the config file.
 func importG(a *app, cmd *cobra.Command, source string, data []byte, write bool, configSource string) error {
+	a.creating = write
 	format, err := a.format(cmd)
 	if err != nil {
 		return err
@@ -363,16 +444,22 @@ func newGImportCmd(a *app) *cobra.Command {
 /api/v1/grunnbeløp, or an array, as from /api/v1/historikk/grunnbeløp, with
 either key spelling (grunnbeløp or grunnbeloep, grunnbeløpPerMåned or
 grunnbeloepPerMaaned, gjennomsnittPerÅr or gjennomsnittPerAar). Every entry
-is checked: ISO dates, whole positive kroner, and G per month equal to G/12
-rounded. A yearly average (gjennomsnittPerÅr) that differs from the one kvp
-computes is a warning.
+is checked: ISO dates, whole positive kroner (a G of at most 10000000), and
+G per month equal to G/12 rounded. A key given twice in an object is refused;
+a UTF-8 byte order mark is skipped. A yearly average (gjennomsnittPerÅr)
+that differs from the one kvp computes is a warning.
 
 kvp shows what would change against the effective parameters: new dates and
 changed values. With --write it merges them into the config file (--config,
 $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml or
-~/.config/kvp/config.yaml, created if missing) under parameters.g. The file
-is replaced atomically, comments and other keys are kept, and the old file
-is kept as FILE.bak; if writing fails, the config file is unchanged.` + exitStatusSection,
+~/.config/kvp/config.yaml, created with its directory if missing) under
+parameters.g. The file is replaced atomically, with its mode and owner;
+comments and other keys are kept, and the old file is kept as FILE.bak; if
+writing fails, the config file is unchanged. Only a regular file is written:
+a symbolic link is followed (and kept), while a directory, a device, a pipe
+or a link to nowhere is refused. Two writers at once take turns (a lock,
+FILE.lock, removed after) and lose no update; temporary files that a killed
+writer left are removed.` + exitStatusSection,
 		Example: `  kvp g import grunnbelop.json
   curl -s 'https://g.nav.no/api/v1/grunnbel%C3%B8p?dato=2026-05-01' | kvp g import -
   kvp g import historikk.json --write`,
@@ -415,7 +502,11 @@ func newGFetchCmd(a *app) *cobra.Command {
 		Long: `Get the history of the grunnbeløp from NAV's public G service and import it
 as kvp g import does: show what would change, and with --write merge it into
 the config file. This is the only kvp command that uses the network. Without
-a network, save the data elsewhere and use kvp g import FILE.` + exitStatusSection,
+a network, save the data elsewhere and use kvp g import FILE.
+
+A redirect is followed only to https on the same host (never to another
+host, never down to http); the address the data finally came from is the
+source shown and written.` + exitStatusSection,
 		Example: `  kvp g fetch
   kvp g fetch --write
   kvp g fetch --url http://localhost:8080/historikk.json --timeout 3s -o json`,
@@ -428,10 +519,11 @@ a network, save the data elsewhere and use kvp g import FILE.` + exitStatusSecti
 			if timeout <= 0 {
 				return usageErrorf("--timeout: %s must be positive", timeout)
 			}
+			a.creating = write
 			if _, err := a.format(cmd); err != nil {
 				return err
 			}
-			data, err := fetchG(cmd.Context(), u, timeout)
+			data, final, err := fetchG(cmd.Context(), u, timeout)
 			if err != nil {
 				return err
 			}
@@ -440,10 +532,10 @@ a network, save the data elsewhere and use kvp g import FILE.` + exitStatusSecti
 				return err
 			}
 			source := rules.SourceG
-			if u.Hostname() != "g.nav.no" {
-				source = "G service at " + u.Host
+			if final.Hostname() != "g.nav.no" {
+				source = "G service at " + final.Host
 			}
-			return importG(a, cmd, u.Redacted(), data, write, fmt.Sprintf("%s, fetched %s", source, d))
+			return importG(a, cmd, final.Redacted(), data, write, fmt.Sprintf("%s, fetched %s", source, d))
 		},
 	}
 	f := cmd.Flags()
@@ -453,38 +545,69 @@ a network, save the data elsewhere and use kvp g import FILE.` + exitStatusSecti
 	return cmd
 }
 
-// fetchG gets u and returns its body, with one-line errors that say what to
-// do next.
-func fetchG(ctx context.Context, u *url.URL, timeout time.Duration) ([]byte, error) {
+// fetchG gets u and returns its body and the address it came from after
+// redirects, with one-line errors that say what to do next.
+func fetchG(ctx context.Context, u *url.URL, timeout time.Duration) ([]byte, *url.URL, error) {
+	return getG(ctx, &http.Client{Timeout: timeout, CheckRedirect: gRedirectPolicy}, u, timeout)
+}
+
+// redirectError is a redirect that gRedirectPolicy refuses.
+type redirectError struct{ from, to *url.URL }
+
+func (e *redirectError) Error() string {
+	return fmt.Sprintf("%s redirected to %s: kvp follows a redirect only to https on the same host; fetch the new address with --url if you trust it, or use kvp g import FILE",
+		e.from.Redacted(), e.to.Redacted())
+}
+
+// gRedirectPolicy follows a redirect only to https on the host first asked:
+// G data from elsewhere, or over plain http, would be labelled with a
+// source it did not come from.
+func gRedirectPolicy(req *http.Request, via []*http.Request) error {
+	first := via[0].URL
+	if req.URL.Scheme != "https" || !strings.EqualFold(req.URL.Hostname(), first.Hostname()) {
+		return &redirectError{from: via[len(via)-1].URL, to: req.URL}
+	}
+	if len(via) >= 10 {
+		return fmt.Errorf("%s: more than 10 redirects", first.Redacted())
+	}
+	return nil
+}
+
+// getG does fetchG's work with client.
+func getG(ctx context.Context, client *http.Client, u *url.URL, timeout time.Duration) ([]byte, *url.URL, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", "kvp/"+toolVersion())
-	client := &http.Client{Timeout: timeout}
 	resp, err := client.Do(req)
+	var re *redirectError
+	if errors.As(err, &re) {
+		return nil, nil, re
+	}
 	if err != nil {
-		return nil, netError(u, timeout, err)
+		return nil, nil, netError(u, timeout, err)
 	}
 	defer func() { _ = resp.Body.Close() }()
+	final := resp.Request.URL
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s answered %s: try again later or use kvp g import FILE", u.Redacted(), resp.Status)
+		return nil, nil, fmt.Errorf("%s answered %s: try again later or use kvp g import FILE", final.Redacted(), resp.Status)
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxGBody+1))
 	if err != nil {
-		return nil, netError(u, timeout, err)
+		return nil, nil, netError(final, timeout, err)
 	}
 	switch {
 	case len(data) > maxGBody:
-		return nil, fmt.Errorf("%s sent more than %d MiB: that is not NAV's G history", u.Redacted(), maxGBody>>20)
+		return nil, nil, fmt.Errorf("%s sent more than %d MiB: that is not NAV's G history", final.Redacted(), maxGBody>>20)
 	case len(bytes.TrimSpace(data)) == 0:
-		return nil, fmt.Errorf("%s sent an empty answer: expected NAV's G history as JSON; try again later or use kvp g import FILE", u.Redacted())
+		return nil, nil, fmt.Errorf("%s sent an empty answer: expected NAV's G history as JSON; try again later or use kvp g import FILE", final.Redacted())
 	}
-	return data, nil
+	return data, final, nil
 }
 
 // netError words a failed request: a timeout, or a host that cannot be reached.

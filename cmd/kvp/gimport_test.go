@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -65,7 +66,58 @@ func gService() (*httptest.Server, error) {
 		case <-time.After(30 * time.Second):
 		}
 	})
-	return httptest.NewServer(mux), nil
+	srv := httptest.NewUnstartedServer(mux)
+	// Redirects elsewhere: to another host name of this server, and to this
+	// host over plain http. kvp follows neither.
+	mux.HandleFunc("/moved-host", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, fmt.Sprintf("http://localhost:%d/new", srv.Listener.Addr().(*net.TCPAddr).Port), http.StatusFound)
+	})
+	mux.HandleFunc("/moved-http", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/new", http.StatusMovedPermanently)
+	})
+	srv.Start()
+	return srv, nil
+}
+
+// A redirect is followed only to https on the same host, and the final
+// address is what fetchG reports as the data's source.
+func TestFetchGRedirects(t *testing.T) {
+	mux := http.NewServeMux()
+	srv := httptest.NewTLSServer(mux)
+	defer srv.Close()
+	mux.HandleFunc("/new", func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte(`{"dato": "2027-05-01", "grunnbeløp": 143000}`))
+	})
+	mux.HandleFunc("/old", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/new", http.StatusFound) })
+	mux.HandleFunc("/to-http", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "http://"+r.Host+"/new", http.StatusFound)
+	})
+	mux.HandleFunc("/to-other", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "https://example.com/new", http.StatusFound)
+	})
+	client := srv.Client()
+	client.CheckRedirect = gRedirectPolicy
+	get := func(path string) (string, string, error) {
+		u, _ := url.Parse(srv.URL + path)
+		data, final, err := getG(t.Context(), client, u, time.Second)
+		if err != nil {
+			return "", "", err
+		}
+		return string(data), final.String(), nil
+	}
+	body, final, err := get("/old")
+	if err != nil || !strings.Contains(body, "143000") || final != srv.URL+"/new" {
+		t.Errorf("same-host https redirect: body %q, final %q, err %v; want the body of %s/new", body, final, err, srv.URL)
+	}
+	for path, want := range map[string]string{
+		"/to-http":  "redirected to http://127.0.0.1:",
+		"/to-other": "redirected to https://example.com/new: kvp follows a redirect only to https on the same host",
+	} {
+		_, _, err := get(path)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err %v, want %q", path, err, want)
+		}
+	}
 }
 
 // closedURL is the address of a port that nothing listens on.

@@ -9,7 +9,10 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"syscall"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -76,11 +79,15 @@ func exitCode(err error) int {
 // configuration, loaded once and only by commands that need it.
 type app struct {
 	io      *IOStreams
+	errRaw  io.Writer     // stderr unquoted: only for the batch progress line's terminal controls
 	out     *bytes.Buffer // stdout, written to the real stdout only on success
 	cfgFile string
 	output  string
 	sets    []string
 	cfg     *config.Config
+	// creating is set by a command that creates the config file when it
+	// is missing (g import --write): a named file that is missing is empty.
+	creating bool
 }
 
 // load returns the effective configuration for cmd.
@@ -88,7 +95,7 @@ func (a *app) load(cmd *cobra.Command) (*config.Config, error) {
 	if a.cfg != nil {
 		return a.cfg, nil
 	}
-	cfg, err := config.Load(config.Options{File: a.cfgFile, Flags: cmd.Flags(), Sets: a.sets})
+	cfg, err := config.Load(config.Options{File: a.cfgFile, Flags: cmd.Flags(), Sets: a.sets, Creating: a.creating})
 	if err != nil {
 		return nil, err
 	}
@@ -142,27 +149,37 @@ func today() (rules.Date, error) {
 	return rules.NewDate(now.Year(), int(now.Month()), now.Day()), nil
 }
 
-// Main runs kvp with args and returns the exit code.
+// Main runs kvp with args and returns the exit code. Everything a command
+// writes on stderr passes through a controlQuoter, so a value read from a
+// file or a server cannot drive the terminal; only the batch progress line
+// writes its own controls, to errRaw.
 func Main(args []string, streams *IOStreams) int {
-	a := &app{io: streams, out: &bytes.Buffer{}}
+	quoted := *streams
+	quoted.ErrOut = &controlQuoter{w: streams.ErrOut}
+	a := &app{io: &quoted, errRaw: streams.ErrOut, out: &bytes.Buffer{}}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(streams.In)
 	root.SetOut(a.out)
-	root.SetErr(streams.ErrOut)
+	root.SetErr(quoted.ErrOut)
 	err := root.Execute()
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
 		err = &codeError{code: exitUsage, err: err}
 	}
 	code := exitCode(err)
 	if code == exitOK || code == exitNotEligible || code == exitUndetermined {
-		_, _ = io.Copy(streams.Out, a.out)
+		if _, werr := io.Copy(streams.Out, a.out); werr != nil {
+			if errors.Is(werr, syscall.EPIPE) {
+				return code // the reader has gone (kvp … | head): nothing to say
+			}
+			err, code = fmt.Errorf("writing the output: %w", werr), exitError
+		}
 	}
 	if err != nil && code != exitNotEligible && code != exitUndetermined {
 		if errorLang(a, args) == "nb" {
-			fmt.Fprintf(streams.ErrOut, "kvp: feil: %s\n", translateKeepingPath(err))
+			fmt.Fprintf(quoted.ErrOut, "kvp: feil: %s\n", translateKeepingPath(err))
 		} else {
-			fmt.Fprintf(streams.ErrOut, "kvp: error: %s\n", oneLine(err.Error()))
+			fmt.Fprintf(quoted.ErrOut, "kvp: error: %s\n", oneLine(err.Error()))
 		}
 	}
 	return code
@@ -178,6 +195,56 @@ func translateKeepingPath(err error) string {
 	}
 	const hole = "\x00path\x00"
 	return strings.ReplaceAll(translateError(strings.ReplaceAll(msg, pe.Path, hole)), hole, pe.Path)
+}
+
+// controlQuoter writes to w with every control character quoted: C0 controls
+// other than newline and tab, and DEL, as \xNN; C1 controls and the bidi
+// overrides as \uNNNN; a byte that is not UTF-8 as \xNN. A rune split
+// between two writes is held back until it is whole.
+type controlQuoter struct {
+	w       io.Writer
+	pending []byte // the start of a rune the last write ended in
+	buf     []byte
+}
+
+func (q *controlQuoter) Write(p []byte) (int, error) {
+	data := p
+	if len(q.pending) > 0 {
+		data = append(q.pending, p...)
+		q.pending = nil
+	}
+	out := q.buf[:0]
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+				out = fmt.Appendf(out, `\x%02x`, c)
+			} else {
+				out = append(out, c)
+			}
+			i++
+			continue
+		}
+		if !utf8.FullRune(data[i:]) {
+			q.pending = append([]byte(nil), data[i:]...)
+			break
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			out = fmt.Appendf(out, `\x%02x`, c)
+		case unicode.IsControl(r) || unicode.In(r, unicode.Bidi_Control):
+			out = fmt.Appendf(out, `\u%04x`, r)
+		default:
+			out = append(out, data[i:i+size]...)
+		}
+		i += size
+	}
+	q.buf = out
+	if _, err := q.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // oneLine joins a multi-line error (errors.Join) into one line.
@@ -196,7 +263,11 @@ the participant's age changes. Every figure carries its legal reference.
 
 Parameters come from the embedded defaults, overridden by a config file
 (--config, $KVP_CONFIG, or $XDG_CONFIG_HOME/kvp/config.yaml), KVP_*
-environment variables and flags, in that order.` + exitStatusSection,
+environment variables and flags, in that order. Each parameter has a range
+(g 1 to 10000000 kroner a year, factor more than 0 and at most 10,
+under25_share 0 to 1, day_divisor 1 to 366, child_supplement 0 to 10000
+kroner a day, tax amounts 0 to 100000000 kroner): a value outside it is an
+error naming the parameter.` + exitStatusSection,
 		Example: `  kvp calc --birth-date 1999-08-20 --from 2026-01-01 --to 2026-12-31 --children 1
   kvp rates --date 2025-05-01
   kvp g list --from 2020 -o json`,
