@@ -165,11 +165,31 @@ type Localized interface {
 	Text(lang string) string
 }
 
+// Items are messages written as a list in a sentence: "aap in full, other
+// partly, 12000 a year" (a []Message is written "; " between).
+type Items []Message
+
 var (
-	codeDay  = NewCode("unit.day", "n")
-	codeDays = NewCode("unit.days", "n")
-	codeList = NewCode("list.separator")
+	codeDay   = NewCode("unit.day", "n")
+	codeDays  = NewCode("unit.days", "n")
+	codeList  = NewCode("list.separator")
+	codeItems = NewCode("list.items_separator")
 )
+
+// dateNB writes a date the Norwegian way: 01.05.2026.
+func dateNB(d Date) string {
+	s := d.String()
+	if len(s) != 10 {
+		return s
+	}
+	return s[8:10] + "." + s[5:7] + "." + s[0:4]
+}
+
+// periodNB writes a period the Norwegian way: 05.01.2026–04.01.2027.
+func periodNB(p Period) string { return dateNB(p.From) + "–" + dateNB(p.To) }
+
+// amountNB writes kroner the Norwegian way: 20 000, 1 234,5.
+func amountNB(d decimal.Decimal) string { return GroupDigits(d.String(), ",") }
 
 // FormatValue writes an argument value in lang: dates 2026-05-01 or
 // 01.05.2026, periods FROM..TO or FROM–TO, numbers 1234.5 or 1 234,5.
@@ -214,6 +234,12 @@ func FormatValue(v any, lang string) string {
 			parts[i] = m.Text(lang)
 		}
 		return strings.Join(parts, codeList.T(lang))
+	case Items:
+		parts := make([]string, len(v))
+		for i, m := range v {
+			parts[i] = m.Text(lang)
+		}
+		return strings.Join(parts, codeItems.T(lang))
 	case Localized:
 		return v.Text(lang)
 	case fmt.Stringer:

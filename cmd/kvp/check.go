@@ -40,7 +40,7 @@ type checkDoc struct {
 	Verdict        string          `json:"verdict"`
 	Findings       []rules.Finding `json:"findings"`
 	Missing        []string        `json:"missing"`
-	Notes          []string        `json:"notes"`
+	Notes          []rules.Message `json:"notes"`
 	StartDeadline  *rules.Date     `json:"start_deadline"`
 	Explain        []explainStep   `json:"explain,omitempty"` // with --explain
 }
@@ -546,11 +546,7 @@ func printCheck(w io.Writer, l locale, on rules.Date, res rules.EligibilityResul
 	rows := make([][]string, 0, len(res.Findings))
 	var notMet, unknown []string
 	for _, f := range res.Findings {
-		reason := f.Reason
-		if l.nb && f.ReasonNB != "" {
-			reason = f.ReasonNB
-		}
-		rows = append(rows, []string{f.ID, l.T(f.Name), l.T(resultWords[f.Result]), reason, l.T(f.Ref)})
+		rows = append(rows, []string{f.ID, l.M(f.NameMessage()), l.T(resultWords[f.Result]), l.M(f.Reason), l.T(f.Ref)})
 		switch f.Result {
 		case rules.NotMet:
 			notMet = append(notMet, f.ID)
@@ -583,12 +579,8 @@ func printCheck(w io.Writer, l locale, on rules.Date, res rules.EligibilityResul
 		fmt.Fprintf(w, l.T("Start deadline: %s (%s)")+"\n", l.Date(*res.StartDeadline), rules.RefStartDeadline)
 	}
 	fmt.Fprintln(w, l.T("Notes:"))
-	notes := res.Notes
-	if l.nb && len(res.NotesNB) == len(res.Notes) {
-		notes = res.NotesNB
-	}
-	for _, n := range notes {
-		fmt.Fprintf(w, "  - %s\n", n)
+	for _, n := range res.Notes {
+		fmt.Fprintf(w, "  - %s\n", l.M(n))
 	}
 	return nil
 }
