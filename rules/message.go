@@ -330,3 +330,64 @@ func Placeholders(text string) []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// Error is a domain error as a message: Error is its English text, and a
+// command writes it in the output language from Msg (ErrorText).
+type Error struct{ Message }
+
+// Errorf is the error saying c with the given argument values.
+func Errorf(c Code, values ...any) error { return &Error{c.M(values...)} }
+
+func (e *Error) Error() string { return e.Message.String() }
+
+// Msg is the message of e.
+func (e *Error) Msg() Message { return e.Message }
+
+// Coded is an error that says itself as a message (*Error,
+// *MissingTaxYearError, *MissingTaxParamError).
+type Coded interface {
+	error
+	Msg() Message
+}
+
+// ErrorText writes err in lang: each coded error in err's tree by its
+// message, and what wraps it ("from: …", a file name, "line 3: …") as it
+// is, since that is the caller's words around it. An error with no coded
+// error in its tree is its Error text.
+func ErrorText(err error, lang string) string {
+	if err == nil {
+		return ""
+	}
+	if c, ok := err.(Coded); ok {
+		return c.Msg().Text(lang)
+	}
+	text := err.Error()
+	if lang == LangEN {
+		return text
+	}
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		if in := u.Unwrap(); in != nil {
+			if i := strings.LastIndex(text, in.Error()); i >= 0 {
+				return text[:i] + ErrorText(in, lang) + text[i+len(in.Error()):]
+			}
+		}
+	case interface{ Unwrap() []error }:
+		var b strings.Builder
+		for _, in := range u.Unwrap() {
+			if in == nil {
+				continue
+			}
+			i := strings.Index(text, in.Error())
+			if i < 0 {
+				continue
+			}
+			b.WriteString(text[:i])
+			b.WriteString(ErrorText(in, lang))
+			text = text[i+len(in.Error()):]
+		}
+		b.WriteString(text)
+		return b.String()
+	}
+	return text
+}

@@ -167,7 +167,7 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (caseFile, calc.Case, 
 		for _, s := range o.interruptions {
 			in, err := rules.ParseInterruption(s)
 			if err != nil {
-				return cf, calc.Case{}, usageErrorf("--interruption: %v", err)
+				return cf, calc.Case{}, usageErrorf("--interruption: %w", err)
 			}
 			cf.Programme.Interruptions = append(cf.Programme.Interruptions, interruptionText(in))
 		}
@@ -330,7 +330,7 @@ func reductionFlags(fl *pflag.FlagSet, o calcOptions, c *calc.Case, cf *caseFile
 		for _, s := range o.workHours {
 			w, err := parseWorkHours(s, c.Period)
 			if err != nil {
-				return usageErrorf("%v", err)
+				return usageErrorf("%w", err)
 			}
 			c.Work = append(c.Work, w)
 		}
@@ -340,7 +340,7 @@ func reductionFlags(fl *pflag.FlagSet, o calcOptions, c *calc.Case, cf *caseFile
 		for _, s := range o.otherBenefits {
 			b, err := parseOtherBenefit(s, c.Period)
 			if err != nil {
-				return usageErrorf("%v", err)
+				return usageErrorf("%w", err)
 			}
 			c.Benefits = append(c.Benefits, b)
 		}
@@ -350,7 +350,7 @@ func reductionFlags(fl *pflag.FlagSet, o calcOptions, c *calc.Case, cf *caseFile
 		for _, s := range o.absence {
 			a, err := parseAbsence(s)
 			if err != nil {
-				return usageErrorf("%v", err)
+				return usageErrorf("%w", err)
 			}
 			c.Absence = append(c.Absence, a)
 		}

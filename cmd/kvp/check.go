@@ -292,7 +292,7 @@ func checkFlags(fl *pflag.FlagSet, o checkOptions, cf *caseFile) error {
 		if fl.Changed(x.flag) {
 			v, err := parseYesNo(x.value)
 			if err != nil {
-				return usageErrorf("--%s: %v", x.flag, err)
+				return usageErrorf("--%s: %w", x.flag, err)
 			}
 			y := yesNo(v)
 			*x.dst = &y
@@ -301,21 +301,21 @@ func checkFlags(fl *pflag.FlagSet, o checkOptions, cf *caseFile) error {
 	if fl.Changed("benefit") {
 		list, err := parseBenefitList(o.benefits)
 		if err != nil {
-			return usageErrorf("--benefit: %v", err)
+			return usageErrorf("--benefit: %w", err)
 		}
 		es.Benefits = &list
 	}
 	if fl.Changed("residence") {
 		r, err := parseResidence(o.residence)
 		if err != nil {
-			return usageErrorf("--residence: %v", err)
+			return usageErrorf("--residence: %w", err)
 		}
 		es.Residence = r
 	}
 	if fl.Changed("previous") {
 		list, err := parsePreviousList(o.previous)
 		if err != nil {
-			return usageErrorf("--previous: %v", err)
+			return usageErrorf("--previous: %w", err)
 		}
 		es.Previous = &list
 	}
@@ -715,7 +715,7 @@ func interview(a *app, f *rules.EligibilityFacts) error {
 				break
 			}
 			if !a.io.InTerminal || attempt >= maxReasks {
-				return usageErrorf("--interactive: %s: %v", fact, aerr)
+				return usageErrorf("--interactive: %s: %w", fact, aerr)
 			}
 			fmt.Fprintf(a.io.ErrOut, "kvp: %s; %s\n", interviewHint(l, aerr.Error()), l.T("try again, or leave it empty to keep it unknown"))
 		}

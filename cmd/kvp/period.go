@@ -277,7 +277,7 @@ func periodFacts(a *app, cmd *cobra.Command, o periodOptions) (rules.ProgrammeFa
 		for _, s := range x.values {
 			p, err := rules.ParsePeriod(s)
 			if err != nil {
-				return rules.ProgrammeFacts{}, usageErrorf("--%s: %v", x.flag, err)
+				return rules.ProgrammeFacts{}, usageErrorf("--%s: %w", x.flag, err)
 			}
 			*x.dst = append(*x.dst, periodText(p))
 		}
@@ -288,7 +288,7 @@ func periodFacts(a *app, cmd *cobra.Command, o periodOptions) (rules.ProgrammeFa
 		for _, s := range o.interruptions {
 			in, err := rules.ParseInterruption(s)
 			if err != nil {
-				return rules.ProgrammeFacts{}, usageErrorf("--interruption: %v", err)
+				return rules.ProgrammeFacts{}, usageErrorf("--interruption: %w", err)
 			}
 			prog.Interruptions = append(prog.Interruptions, interruptionText(in))
 		}

@@ -155,12 +155,12 @@ func parseWorkHours(s string, p rules.Period) (calc.WorkHours, error) {
 	hours, at, ranged := strings.Cut(s, "@")
 	h, err := parseNumber(hours)
 	if err != nil {
-		return calc.WorkHours{}, fmt.Errorf("--work-hours: %v (expected HOURS or HOURS@FROM..TO)", err)
+		return calc.WorkHours{}, fmt.Errorf("--work-hours: %w (expected HOURS or HOURS@FROM..TO)", err)
 	}
 	w := calc.WorkHours{Period: p, Hours: h}
 	if ranged {
 		if w.Period, err = rules.ParsePeriod(at); err != nil {
-			return calc.WorkHours{}, fmt.Errorf("--work-hours: %v", err)
+			return calc.WorkHours{}, fmt.Errorf("--work-hours: %w", err)
 		}
 	}
 	return w, nil
@@ -179,7 +179,7 @@ func parseOtherBenefit(s string, p rules.Period) (calc.OtherBenefit, error) {
 	total, isTotal := strings.CutPrefix(amount, "total=")
 	v, err := parseNumber(total)
 	if err != nil {
-		return b, fmt.Errorf("--other-benefit: %v; %s", err, form)
+		return b, fmt.Errorf("--other-benefit: %w; %s", err, form)
 	}
 	if isTotal {
 		b.Total = &v
@@ -188,7 +188,7 @@ func parseOtherBenefit(s string, p rules.Period) (calc.OtherBenefit, error) {
 	}
 	if ranged {
 		if b.Period, err = rules.ParsePeriod(at); err != nil {
-			return b, fmt.Errorf("--other-benefit: %v", err)
+			return b, fmt.Errorf("--other-benefit: %w", err)
 		}
 	}
 	return b, nil
@@ -199,13 +199,13 @@ func parseAbsence(s string) (calc.Absence, error) {
 	day, hours, partial := strings.Cut(s, "=")
 	d, err := rules.ParseDate(strings.TrimSpace(day))
 	if err != nil {
-		return calc.Absence{}, fmt.Errorf("--absence: %v (expected DATE or DATE=HOURS)", err)
+		return calc.Absence{}, fmt.Errorf("--absence: %w (expected DATE or DATE=HOURS)", err)
 	}
 	a := calc.Absence{Date: d}
 	if partial {
 		h, err := parseNumber(hours)
 		if err != nil {
-			return a, fmt.Errorf("--absence: %v (expected DATE or DATE=HOURS)", err)
+			return a, fmt.Errorf("--absence: %w (expected DATE or DATE=HOURS)", err)
 		}
 		a.Hours = &h
 	}
