@@ -226,18 +226,24 @@ type Criterion struct {
 // RefEligibility is where the eligibility criteria stand.
 const RefEligibility = "sotjl. § 29"
 
-// criterionNames are the codes of the criteria's names, "criterion.KVP-EL-01".
-var criterionNames = func() map[string]Code {
-	out := map[string]Code{}
+// criterionNames and criterionRefs are the codes of the criteria's names
+// and legal references, "criterion.KVP-EL-01", "criterion.ref.KVP-EL-01".
+var criterionNames, criterionRefs = func() (map[string]Code, map[string]Code) {
+	names, refs := map[string]Code{}, map[string]Code{}
 	for i := 1; i <= 8; i++ {
 		id := fmt.Sprintf("KVP-EL-%02d", i)
-		out[id] = NewCode("criterion." + id)
+		names[id] = NewCode("criterion." + id)
+		refs[id] = NewCode("criterion.ref." + id)
 	}
-	return out
+	return names, refs
 }()
 
 // NameMessage is the criterion's name as a message, for output in any language.
 func (c Criterion) NameMessage() Message { return criterionNames[c.ID].M() }
+
+// RefMessage is the criterion's legal reference as a message: the source's
+// name, and for KVP-EL-08 the amendment in the output language.
+func (c Criterion) RefMessage() Message { return criterionRefs[c.ID].M() }
 
 // Criteria are the eligibility criteria, in the order of kvp-rules.md § 1.
 var Criteria = []Criterion{
