@@ -53,26 +53,46 @@ type YearTax struct {
 	Stipend     Money         `json:"stipend_income"` // the net stipend and child supplement counted in the year
 	OtherIncome Money         `json:"other_income"`
 	Tax         *TaxBreakdown `json:"tax"` // nil when the year has no tax parameters
-	Note        string        `json:"note,omitempty"`
+	// Note says why a figure is missing: no tax parameters, no low
+	// trygdeavgift rate, pension earning not computed. In JSON {code, args,
+	// text}.
+	Note *rules.Message `json:"note,omitempty"`
 }
 
 // Withholding is one monthly payment with the tax withheld from it.
 type Withholding struct {
-	PaidIn   YearMonth `json:"paid_in"`
-	Paid     Money     `json:"paid"`
-	Withheld Money     `json:"withheld"`
-	PaidOut  Money     `json:"paid_out"`
-	Note     string    `json:"note,omitempty"`
+	PaidIn   YearMonth      `json:"paid_in"`
+	Paid     Money          `json:"paid"`
+	Withheld Money          `json:"withheld"`
+	PaidOut  Money          `json:"paid_out"`
+	Note     *rules.Message `json:"note,omitempty"` // June: none withheld, December: half
 }
 
 // TaxSection is the tax part of a calculation.
 type TaxSection struct {
-	Basis              IncomeBasis   `json:"income_year_basis"`
-	Finnmark           bool          `json:"finnmark"`
-	WithholdingPercent *string       `json:"withholding_percent"`
-	Years              []YearTax     `json:"years"`
-	Withholding        []Withholding `json:"withholding"`
-	Warnings           []string      `json:"warnings"`
+	Basis              IncomeBasis     `json:"income_year_basis"`
+	Finnmark           bool            `json:"finnmark"`
+	WithholdingPercent *string         `json:"withholding_percent"`
+	Years              []YearTax       `json:"years"`
+	Withholding        []Withholding   `json:"withholding"`
+	Warnings           []rules.Warning `json:"warnings"`
+}
+
+// The notes of the tax section. Their texts are in rules/catalog/*.json.
+var (
+	NotePensionNotComputed = rules.NewCode("calc.tax.pension_not_computed", "reason")
+	NoteNoWithholdingJune  = rules.NewCode("calc.tax.no_withholding_june", "ref")
+	NoteHalfWithholdingDec = rules.NewCode("calc.tax.half_withholding_december", "ref")
+)
+
+// errNote is the message of a coded error, for a note.
+func errNote(err error) *rules.Message {
+	var c rules.Coded
+	if errors.As(err, &c) {
+		m := c.Msg()
+		return &m
+	}
+	panic("calc: not a coded error: " + err.Error())
 }
 
 // TaxFor computes the tax-relevant amounts of res under p. A year with no
@@ -85,7 +105,7 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 	if basis != IncomeBasisPaid && basis != IncomeBasisEarned {
 		return nil, fmt.Errorf("income_year: %q is not one of paid, earned", basis)
 	}
-	t := &TaxSection{Basis: basis, Finnmark: o.Finnmark, Years: []YearTax{}, Withholding: []Withholding{}, Warnings: []string{}}
+	t := &TaxSection{Basis: basis, Finnmark: o.Finnmark, Years: []YearTax{}, Withholding: []Withholding{}, Warnings: []rules.Warning{}}
 	income := map[int]Money{}
 	months := map[int]int{} // months with stipend counted in each income year
 	for _, m := range res.Months {
@@ -126,8 +146,8 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 		var missing *rules.MissingTaxYearError
 		switch {
 		case errors.As(err, &missing):
-			yt.Note = err.Error()
-			t.Warnings = append(t.Warnings, err.Error())
+			yt.Note = errNote(missing)
+			t.Warnings = append(t.Warnings, rules.Warn(*yt.Note, ""))
 		case err != nil:
 			return nil, err
 		default:
@@ -135,8 +155,8 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 				BirthYear: o.BirthYear, Months: months[y], Explain: o.Explain}
 			var missingParam *rules.MissingTaxParamError
 			if err := in.Check(params); errors.As(err, &missingParam) {
-				yt.Note = err.Error()
-				t.Warnings = append(t.Warnings, err.Error())
+				yt.Note = errNote(missingParam)
+				t.Warnings = append(t.Warnings, rules.Warn(*yt.Note, ""))
 				break
 			} else if err != nil {
 				return nil, err
@@ -144,7 +164,8 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 			if avg, err := p.AverageG(y); err == nil {
 				in.AverageG = avg
 			} else {
-				yt.Note = "pension earning not computed: " + err.Error()
+				m := NotePensionNotComputed.M(*errNote(err))
+				yt.Note = &m
 			}
 			b := Tax(in, params)
 			yt.Tax = &b
@@ -162,10 +183,12 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 			w := Withholding{PaidIn: m.PaidIn, Paid: m.Net}
 			switch m.PaidIn.Month() {
 			case 6:
-				w.Note = "no withholding in June (" + RefWithholding + ")"
+				m := NoteNoWithholdingJune.M(RefWithholding)
+				w.Note = &m
 			case 12:
 				w.Withheld = M(m.Net.Decimal().Mul(*pct).DivRound(decimal.NewFromInt(200), 4))
-				w.Note = "half withholding in December (" + RefWithholding + ")"
+				m := NoteHalfWithholdingDec.M(RefWithholding)
+				w.Note = &m
 			default:
 				w.Withheld = M(m.Net.Decimal().Mul(*pct).DivRound(decimal.NewFromInt(100), 4))
 			}

@@ -138,26 +138,37 @@ const (
 	MaxYear = 2199
 )
 
+// The errors of ParseDate and ParsePeriod; input is the text read, quoted.
+var (
+	ErrNotADate          = NewCode("err.date.not_a_date", "input")
+	ErrYearOutside       = NewCode("err.date.year_outside", "input", "year", "min", "max")
+	ErrMonthNotInYear    = NewCode("err.date.month_not_1_12", "input", "month")
+	ErrDayNotInMonth     = NewCode("err.date.day_not_in_month", "input", "month", "year", "days")
+	ErrPeriodReversed    = NewCode("err.period.ends_before_start", "input")
+	ErrNotAPeriod        = NewCode("err.period.not_a_period", "input")
+	ErrNotAnInterruption = NewCode("err.period.not_an_interruption", "input")
+)
+
 // ParseDate reads an ISO date YYYY-MM-DD and rejects days that do not exist
 // (2026-02-30) and years outside MinYear–MaxYear.
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, fmt.Errorf("%q is not a date: expected YYYY-MM-DD", s)
+		return 0, Errorf(ErrNotADate, strconv.Quote(s))
 	}
 	y, err1 := strconv.Atoi(s[0:4])
 	m, err2 := strconv.Atoi(s[5:7])
 	d, err3 := strconv.Atoi(s[8:10])
 	if err1 != nil || err2 != nil || err3 != nil || !allDigits(s[0:4]+s[5:7]+s[8:10]) {
-		return 0, fmt.Errorf("%q is not a date: expected YYYY-MM-DD", s)
+		return 0, Errorf(ErrNotADate, strconv.Quote(s))
 	}
 	if y < MinYear || y > MaxYear {
-		return 0, fmt.Errorf("%q: year %d is outside %d–%d", s, y, MinYear, MaxYear)
+		return 0, Errorf(ErrYearOutside, strconv.Quote(s), y, MinYear, MaxYear)
 	}
 	if m < 1 || m > 12 {
-		return 0, fmt.Errorf("%q does not exist: month %d is not 1–12", s, m)
+		return 0, Errorf(ErrMonthNotInYear, strconv.Quote(s), m)
 	}
 	if d < 1 || d > DaysInMonth(y, m) {
-		return 0, fmt.Errorf("%q does not exist: month %02d of %d has %d days", s, m, y, DaysInMonth(y, m))
+		return 0, Errorf(ErrDayNotInMonth, strconv.Quote(s), fmt.Sprintf("%02d", m), y, DaysInMonth(y, m))
 	}
 	return NewDate(y, m, d), nil
 }
@@ -281,12 +292,12 @@ func ParsePeriod(s string) (Period, error) {
 				return Period{}, err
 			}
 			if to < from {
-				return Period{}, fmt.Errorf("%q ends before it starts", s)
+				return Period{}, Errorf(ErrPeriodReversed, strconv.Quote(s))
 			}
 			return Period{From: from, To: to}, nil
 		}
 	}
-	return Period{}, fmt.Errorf("%q is not a period: expected FROM..TO, e.g. 2026-01-01..2026-06-30", s)
+	return Period{}, Errorf(ErrNotAPeriod, strconv.Quote(s))
 }
 
 func floorDiv(a, b int) int {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -225,18 +226,24 @@ type Criterion struct {
 // RefEligibility is where the eligibility criteria stand.
 const RefEligibility = "sotjl. § 29"
 
-// criterionNames are the codes of the criteria's names, "criterion.KVP-EL-01".
-var criterionNames = func() map[string]Code {
-	out := map[string]Code{}
+// criterionNames and criterionRefs are the codes of the criteria's names
+// and legal references, "criterion.KVP-EL-01", "criterion.ref.KVP-EL-01".
+var criterionNames, criterionRefs = func() (map[string]Code, map[string]Code) {
+	names, refs := map[string]Code{}, map[string]Code{}
 	for i := 1; i <= 8; i++ {
 		id := fmt.Sprintf("KVP-EL-%02d", i)
-		out[id] = NewCode("criterion." + id)
+		names[id] = NewCode("criterion." + id)
+		refs[id] = NewCode("criterion.ref." + id)
 	}
-	return out
+	return names, refs
 }()
 
 // NameMessage is the criterion's name as a message, for output in any language.
 func (c Criterion) NameMessage() Message { return criterionNames[c.ID].M() }
+
+// RefMessage is the criterion's legal reference as a message: the source's
+// name, and for KVP-EL-08 the amendment in the output language.
+func (c Criterion) RefMessage() Message { return criterionRefs[c.ID].M() }
 
 // Criteria are the eligibility criteria, in the order of kvp-rules.md § 1.
 var Criteria = []Criterion{
@@ -256,43 +263,103 @@ const (
 	RefStartDeadline = "sotjl. § 31"
 )
 
-// NoteBurdensome is always part of the result: the municipality may refuse a
-// programme that would be unreasonably burdensome, which is discretion the
-// calculator never decides.
-const NoteBurdensome = "the municipality may refuse if a programme would be unreasonably burdensome " +
-	"(uforholdsmessig byrdefullt, " + RefBurdensome + "): a discretionary judgement, not decided here"
+// The notes of an eligibility result. NoteBurdensome is always part of the
+// result: the municipality may refuse a programme that would be
+// unreasonably burdensome, which is discretion the calculator never decides.
+var (
+	NoteBurdensome          = NewCode("elig.note.burdensome", "ref")
+	NoteStartDeadline       = NewCode("elig.note.start_deadline", "deadline", "application", "months", "ref")
+	NoteStartDeadlinePassed = NewCode("elig.note.start_deadline_passed", "deadline", "application", "months", "ref", "assessed")
+)
 
-// NoteBurdensomeNB is NoteBurdensome in Norwegian bokmål.
-const NoteBurdensomeNB = "kommunen kan avslå dersom et program vil være uforholdsmessig byrdefullt " +
-	"(" + RefBurdensome + "): et skjønn som ikke avgjøres her"
+// The reasons of the findings, by criterion. Their texts are in
+// catalog/*.json.
+var (
+	reasonFactUnknown = NewCode("elig.fact_unknown", "fact")
 
-// reason is a finding's reason in English and in Norwegian bokmål.
-type reason struct{ en, nb string }
+	reasonAgeUnknown   = NewCode("elig.age.birth_date_unknown")
+	reasonAgeTooYoung  = NewCode("elig.age.too_young", "age", "date", "note", "assessed")
+	reasonAgeTooOld    = NewCode("elig.age.too_old", "age", "date", "last", "assessed")
+	reasonAgeMet       = NewCode("elig.age.met", "age", "from", "note", "upper", "date", "last", "assessed")
+	reasonAgeLowerNote = NewCode("elig.age.lower_before_2019", "age", "date")
 
-// dateNB writes a date the Norwegian way: 01.05.2026.
-func dateNB(d Date) string {
-	s := d.String()
-	if len(s) != 10 {
-		return s
-	}
-	return s[8:10] + "." + s[5:7] + "." + s[0:4]
-}
+	reasonCapacityYes   = NewCode("elig.capacity.yes")
+	reasonCapacityNo    = NewCode("elig.capacity.no")
+	reasonAssessmentYes = NewCode("elig.assessment.yes")
+	reasonAssessmentNo  = NewCode("elig.assessment.no")
+	reasonFollowUpYes   = NewCode("elig.follow_up.yes")
+	reasonFollowUpNo    = NewCode("elig.follow_up.no")
 
-// periodNB writes a period the Norwegian way: 05.01.2026–04.01.2027.
-func periodNB(p Period) string { return dateNB(p.From) + "–" + dateNB(p.To) }
+	benefitInFull        = NewCode("elig.benefit.in_full", "kind")
+	benefitPartly        = NewCode("elig.benefit.partly", "kind", "amount")
+	benefitAmountUnknown = NewCode("elig.benefit.amount_unknown", "kind")
 
-// amountNB writes kroner the Norwegian way: 20 000, 1 234,5.
-func amountNB(d decimal.Decimal) string { return GroupDigits(d.String(), ",") }
+	reasonBenefitsInFull        = NewCode("elig.benefits.in_full", "benefits")
+	reasonBenefitsInFullJudged  = NewCode("elig.benefits.in_full_judged_yes", "benefits", "fact")
+	reasonBenefitsNotLimited    = NewCode("elig.benefits.judged_not_limited", "benefits", "fact")
+	reasonBenefitsAmountNeeded  = NewCode("elig.benefits.amount_needed", "benefits", "kinds")
+	reasonBenefitsNeedJudgement = NewCode("elig.benefits.needs_judgement", "benefits", "fact")
+	reasonBenefitsIncomplete    = NewCode("elig.benefits.list_incomplete", "benefits")
+	reasonBenefitsLimited       = NewCode("elig.benefits.judged_limited", "benefits", "fact")
+	reasonBenefitsUnknown       = NewCode("elig.benefits.unknown")
+	reasonBenefitsNone          = NewCode("elig.benefits.none")
+
+	reasonResidenceUnknown   = NewCode("elig.residence.unknown")
+	reasonResidenceNotKnown  = NewCode("elig.residence.not_known", "status")
+	reasonAsylumReception    = NewCode("elig.residence.asylum_reception", "ref")
+	reasonNoLawfulResidence  = NewCode("elig.residence.no_lawful_residence", "ref")
+	reasonNorwegian          = NewCode("elig.residence.norwegian", "ref")
+	reasonTrafficking        = NewCode("elig.residence.trafficking_reflection", "ref")
+	reasonPendingApplication = NewCode("elig.residence.pending_application", "ref")
+	reasonEEAExempt          = NewCode("elig.residence.eea_exempt", "from", "ref", "assessed")
+	residentEEA              = NewCode("elig.residence.who.eea", "from", "assessed")
+	residentEEAInitial       = NewCode("elig.residence.who.eea_initial")
+	residentLawful           = NewCode("elig.residence.who.lawful_resident")
+	residenceEEAInitialNote  = NewCode("elig.residence.eea_initial_not_exempt")
+	reasonAbodeUnknown       = NewCode("elig.residence.abode_unknown", "who", "note")
+	reasonWithAbode          = NewCode("elig.residence.with_abode", "who", "note", "ref")
+	reasonWithoutAbode       = NewCode("elig.residence.without_abode", "who", "note", "ref")
+
+	reasonYouthNotInForce = NewCode("elig.youth.not_in_force", "from", "assessed")
+	reasonYouthPastAge    = NewCode("elig.youth.past_age", "age", "date", "assessed")
+	reasonYouthUnknown    = NewCode("elig.youth.unknown")
+	reasonYouthReceives   = NewCode("elig.youth.receives", "assessed")
+	reasonYouthNone       = NewCode("elig.youth.none")
+
+	reasonPreviousNoLimit  = NewCode("elig.previous.no_limit", "date", "assessed")
+	reasonPreviousTookPart = NewCode("elig.previous.took_part", "period", "date", "assessed")
+	reasonPreviousUnknown  = NewCode("elig.previous.unknown", "date")
+	reasonPreviousNone     = NewCode("elig.previous.none_ended", "assessed")
+)
+
+// reason is a finding's reason.
+type reason = Message
 
 // Finding is the outcome of one criterion for one person.
 type Finding struct {
 	Criterion
-	Result  Outcome  `json:"result"`
-	Reason  string   `json:"reason"`
-	Missing []string `json:"missing"` // case-file keys of facts still needed; empty, never nil
-	// ReasonNB is Reason in Norwegian bokmål, with dates written 01.05.2026,
-	// for output in nb. JSON carries the English reason only.
-	ReasonNB string `json:"-"`
+	Result  Outcome
+	Reason  Message
+	Missing []string // case-file keys of facts still needed; empty, never nil
+}
+
+// MarshalJSON writes f with its reason as the English text ("reason") and
+// as its code and arguments ("reason_code", "reason_args"), for scripts.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	args, err := f.Reason.argsJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(struct {
+		ID         string          `json:"id"`
+		Name       string          `json:"name"`
+		Ref        string          `json:"ref"`
+		Result     Outcome         `json:"result"`
+		Reason     string          `json:"reason"`
+		ReasonCode string          `json:"reason_code"`
+		ReasonArgs json.RawMessage `json:"reason_args"`
+		Missing    []string        `json:"missing"`
+	}{f.ID, f.Name, f.Ref, f.Result, f.Reason.Text(LangEN), f.Reason.Code, args, f.Missing})
 }
 
 // EligibilityResult is the answer to "may this person take part?".
@@ -300,10 +367,8 @@ type EligibilityResult struct {
 	Verdict       string    `json:"verdict"`
 	Findings      []Finding `json:"findings"`
 	Missing       []string  `json:"missing"` // union of the findings' Missing, in criterion order
-	Notes         []string  `json:"notes"`
+	Notes         []Message `json:"notes"`
 	StartDeadline *Date     `json:"start_deadline,omitempty"`
-	// NotesNB are the Notes in Norwegian bokmål, in the same order; not in JSON.
-	NotesNB []string `json:"-"`
 }
 
 // CheckEligibility judges every criterion on f.AssessmentDate. It does not
@@ -323,19 +388,16 @@ func CheckEligibilityTraced(f EligibilityFacts, trace *Trace) EligibilityResult 
 		checkAge,
 		func(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 			return checkYesNo(t, "KVP-EL-02", f.ReducedCapacity, FactReducedCapacity, sourceFinding,
-				reason{"work and income capacity is substantially reduced", "arbeids- og inntektsevnen er vesentlig nedsatt"},
-				reason{"work and income capacity is not substantially reduced", "arbeids- og inntektsevnen er ikke vesentlig nedsatt"})
+				reasonCapacityYes.M(), reasonCapacityNo.M())
 		},
 		checkBenefits,
 		func(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 			return checkYesNo(t, "KVP-EL-04", f.AssessmentDone, FactAssessmentDone, sourceFinding,
-				reason{"a work ability assessment (arbeidsevnevurdering) has been done", "arbeidsevnevurdering er gjennomført"},
-				reason{"no work ability assessment (arbeidsevnevurdering) has been done", "arbeidsevnevurdering er ikke gjennomført"})
+				reasonAssessmentYes.M(), reasonAssessmentNo.M())
 		},
 		func(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 			return checkYesNo(t, "KVP-EL-05", f.FollowUpNeeded, FactFollowUpNeeded, sourceJudgement,
-				reason{"close, coordinated follow-up is judged suitable and necessary", "tett og koordinert bistand er vurdert som egnet og nødvendig"},
-				reason{"close, coordinated follow-up is not judged suitable and necessary", "tett og koordinert bistand er ikke vurdert som egnet og nødvendig"})
+				reasonFollowUpYes.M(), reasonFollowUpNo.M())
 		},
 		checkResidence,
 		checkYouthProgramme,
@@ -346,8 +408,7 @@ func CheckEligibilityTraced(f EligibilityFacts, trace *Trace) EligibilityResult 
 		Verdict:  VerdictEligible,
 		Findings: make([]Finding, 0, len(Criteria)),
 		Missing:  []string{},
-		Notes:    []string{NoteBurdensome},
-		NotesNB:  []string{NoteBurdensomeNB},
+		Notes:    []Message{NoteBurdensome.M(RefBurdensome)},
 	}
 	anyNotMet, anyUnknown := false, false
 	for i, c := range Criteria {
@@ -355,7 +416,7 @@ func CheckEligibilityTraced(f EligibilityFacts, trace *Trace) EligibilityResult 
 		if missing == nil {
 			missing = []string{}
 		}
-		res.Findings = append(res.Findings, Finding{Criterion: c, Result: out, Reason: why.en, Missing: missing, ReasonNB: why.nb})
+		res.Findings = append(res.Findings, Finding{Criterion: c, Result: out, Reason: why, Missing: missing})
 		switch out {
 		case NotMet:
 			anyNotMet = true
@@ -382,16 +443,11 @@ func CheckEligibilityTraced(f EligibilityFacts, trace *Trace) EligibilityResult 
 		d := StartDeadline(*f.ApplicationDate)
 		passed := on > d
 		res.StartDeadline = &d
-		note := fmt.Sprintf("the programme must start no later than %s: application %s + %d months (%s)",
-			d, *f.ApplicationDate, StartDeadlineMonths, RefStartDeadline)
-		noteNB := fmt.Sprintf("programmet må starte senest %s: søknad %s + %d måneder (%s)",
-			dateNB(d), dateNB(*f.ApplicationDate), StartDeadlineMonths, RefStartDeadline)
+		note := NoteStartDeadline.M(d, *f.ApplicationDate, StartDeadlineMonths, RefStartDeadline)
 		if passed {
-			note += fmt.Sprintf("; that deadline had passed on the assessment date %s", on)
-			noteNB += fmt.Sprintf("; fristen var passert på vurderingsdatoen %s", dateNB(on))
+			note = NoteStartDeadlinePassed.M(d, *f.ApplicationDate, StartDeadlineMonths, RefStartDeadline, on)
 		}
 		res.Notes = append(res.Notes, note)
-		res.NotesNB = append(res.NotesNB, noteNB)
 		if trace.On() {
 			trace.Add(Step{Key: "eligibility.start_deadline",
 				Inputs:  Inputs{dateInput(FactApplicationDate, *f.ApplicationDate), {"months", strconv.Itoa(StartDeadlineMonths)}},
@@ -512,14 +568,13 @@ func checkAge(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 		if t.On() {
 			t.Add(outcomeStep("KVP-EL-01", Unknown, "", Inputs{{FactBirthDate, unknownValue}, dateInput("assessed", on)}, "", sourceAge))
 		}
-		return Unknown, reason{"birth date unknown", "fødselsdato ukjent"}, []string{FactBirthDate}
+		return Unknown, reasonAgeUnknown.M(), []string{FactBirthDate}
 	}
 	birth := *f.BirthDate
-	lower, lowerNote, lowerNoteNB := MinAge, "", ""
+	lower, lowerNote := MinAge, any("")
 	if on < Amendment2019 {
 		lower = MinAgeBefore
-		lowerNote = fmt.Sprintf(" (the lower age was %d before %s)", MinAgeBefore, Amendment2019)
-		lowerNoteNB = fmt.Sprintf(" (nedre aldersgrense var %d år før %s)", MinAgeBefore, dateNB(Amendment2019))
+		lowerNote = reasonAgeLowerNote.M(MinAgeBefore, Amendment2019)
 	}
 	from := Birthday(birth, lower, f.LeapBirthday)
 	upper := Birthday(birth, AgeUpperBound, f.LeapBirthday)
@@ -528,22 +583,11 @@ func checkAge(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 	var why reason
 	switch {
 	case on < from:
-		out, why = NotMet, reason{
-			fmt.Sprintf("turns %d on %s%s; assessed %s", lower, from, lowerNote, on),
-			fmt.Sprintf("fyller %d år %s%s; vurdert %s", lower, dateNB(from), lowerNoteNB, dateNB(on)),
-		}
+		out, why = NotMet, reasonAgeTooYoung.M(lower, from, lowerNote, on)
 	case on >= upper:
-		out, why = NotMet, reason{
-			fmt.Sprintf("turned %d on %s (eligible until the day before, %s); assessed %s", AgeUpperBound, upper, last, on),
-			fmt.Sprintf("fylte %d år %s (rett til og med dagen før, %s); vurdert %s", AgeUpperBound, dateNB(upper), dateNB(last), dateNB(on)),
-		}
+		out, why = NotMet, reasonAgeTooOld.M(AgeUpperBound, upper, last, on)
 	default:
-		out, why = Met, reason{
-			fmt.Sprintf("turned %d on %s%s and turns %d on %s (eligible until %s); assessed %s",
-				lower, from, lowerNote, AgeUpperBound, upper, last, on),
-			fmt.Sprintf("fylte %d år %s%s og fyller %d år %s (rett til og med %s); vurdert %s",
-				lower, dateNB(from), lowerNoteNB, AgeUpperBound, dateNB(upper), dateNB(last), dateNB(on)),
-		}
+		out, why = Met, reasonAgeMet.M(lower, from, lowerNote, AgeUpperBound, upper, last, on)
 	}
 	if t.On() {
 		lowerName, upperName := fmt.Sprintf("birthday_%d", lower), fmt.Sprintf("birthday_%d", AgeUpperBound)
@@ -569,7 +613,7 @@ func checkYesNo(t *Trace, id string, v *bool, key string, src []Param, yes, no r
 	out, why, missing := NotMet, no, []string(nil)
 	switch {
 	case v == nil:
-		out, why, missing = Unknown, reason{key + " unknown", key + " ukjent"}, []string{key}
+		out, why, missing = Unknown, reasonFactUnknown.M(key), []string{key}
 	case *v:
 		out, why = Met, yes
 	}
@@ -599,89 +643,58 @@ func checkYesNo(t *Trace, id string, v *bool, key string, src []Param, yes, no r
 // Its step's formula is the judgement where the judgement decides; where the
 // list decides (a benefit in full, none at all) there is nothing to replay.
 func checkBenefits(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
-	var full, assess, noAmount []string
-	var fullNB, assessNB []string
+	var full, assess Items
+	var noAmount []string
 	for _, b := range f.Benefits {
 		switch {
 		case b.Full && slices.Contains(subsistenceInFull, b.Kind):
-			full = append(full, b.Kind+" in full")
-			fullNB = append(fullNB, b.Kind+" fullt ut")
+			full = append(full, benefitInFull.M(b.Kind))
 		case b.Full:
-			assess = append(assess, b.Kind+" in full")
-			assessNB = append(assessNB, b.Kind+" fullt ut")
+			assess = append(assess, benefitInFull.M(b.Kind))
 		case b.Yearly != nil && b.Yearly.IsZero():
 			// nothing received: as if not listed
 		case b.Yearly != nil:
-			assess = append(assess, fmt.Sprintf("%s partly, %s a year", b.Kind, b.Yearly))
-			assessNB = append(assessNB, fmt.Sprintf("%s delvis, %s kr i året", b.Kind, amountNB(*b.Yearly)))
+			assess = append(assess, benefitPartly.M(b.Kind, *b.Yearly))
 		default:
-			assess = append(assess, b.Kind+", amount unknown")
-			assessNB = append(assessNB, b.Kind+", beløp ukjent")
+			assess = append(assess, benefitAmountUnknown.M(b.Kind))
 			if slices.Contains(subsistenceInFull, b.Kind) {
 				noAmount = append(noAmount, b.Kind)
 			}
 		}
 	}
 	judged := f.BenefitVeryLimited
-	receives := "receives " + strings.Join(assess, ", ")
-	receivesNB := "mottar " + strings.Join(assessNB, ", ")
 	var out Outcome
 	var why reason
 	var missing []string
 	judgement := "" // the step's formula: the judgement, where it decides
 	switch {
 	case len(full) > 0:
-		out, why = NotMet, reason{
-			"receives " + strings.Join(full, ", ") + ": a subsistence benefit under ftrl. or arbeidsmarkedsloven",
-			"mottar " + strings.Join(fullNB, ", ") + ": en ytelse til livsopphold etter ftrl. eller arbeidsmarkedsloven",
-		}
+		out, why = NotMet, reasonBenefitsInFull.M(full)
 		if judged != nil && *judged {
-			why.en += "; " + FactBenefitVeryLimited + ": yes does not change it: a benefit in full is never very limited"
-			why.nb += "; " + FactBenefitVeryLimited + ": ja endrer ikke dette: en ytelse fullt ut er aldri svært begrenset"
+			why = reasonBenefitsInFullJudged.M(full, FactBenefitVeryLimited)
 		}
 	case len(assess) > 0 && judged != nil && !*judged:
-		out, judgement, why = NotMet, "{"+FactBenefitVeryLimited+"}", reason{
-			receives + ": judged not very limited by the caseworker (" + FactBenefitVeryLimited + ": no)",
-			receivesNB + ": vurdert som ikke svært begrenset av saksbehandler (" + FactBenefitVeryLimited + ": nei)",
-		}
+		out, judgement, why = NotMet, "{"+FactBenefitVeryLimited+"}", reasonBenefitsNotLimited.M(assess, FactBenefitVeryLimited)
 	case len(noAmount) > 0:
 		missing = []string{FactBenefits}
 		if judged == nil {
 			missing = append(missing, FactBenefitVeryLimited)
 		}
-		out, why = Unknown, reason{
-			receives + ": give the yearly amount of " +
-				strings.Join(noAmount, ", ") + ", or full (in full it rules the programme out; " +
-				"a smaller amount needs assessment by the caseworker)",
-			receivesNB + ": oppgi årlig beløp for " +
-				strings.Join(noAmount, ", ") + ", eller full (fullt ut utelukker det programmet; " +
-				"et mindre beløp må vurderes av saksbehandler)",
-		}
+		out, why = Unknown, reasonBenefitsAmountNeeded.M(assess, strings.Join(noAmount, ", "))
 	case len(assess) > 0 && judged == nil:
 		missing = []string{FactBenefitVeryLimited}
 		if !f.BenefitsKnown {
 			missing = []string{FactBenefits, FactBenefitVeryLimited}
 		}
-		out, judgement, why = Unknown, "{"+FactBenefitVeryLimited+"}", reason{
-			receives + ": whether this is very limited needs assessment by the caseworker (give " + FactBenefitVeryLimited + ")",
-			receivesNB + ": om dette er svært begrenset, må vurderes av saksbehandler (oppgi " + FactBenefitVeryLimited + ")",
-		}
+		out, judgement, why = Unknown, "{"+FactBenefitVeryLimited+"}", reasonBenefitsNeedJudgement.M(assess, FactBenefitVeryLimited)
 	case len(assess) > 0 && !f.BenefitsKnown:
-		out, why, missing = Unknown, reason{
-			receives + ": judged very limited by the caseworker, but the list of benefits may be incomplete " +
-				"(a subsistence benefit in full would rule the programme out)",
-			receivesNB + ": vurdert som svært begrenset av saksbehandler, men listen over ytelser kan være ufullstendig " +
-				"(en ytelse til livsopphold fullt ut utelukker programmet)",
-		}, []string{FactBenefits}
+		out, why, missing = Unknown, reasonBenefitsIncomplete.M(assess), []string{FactBenefits}
 	case len(assess) > 0:
-		out, judgement, why = Met, "{"+FactBenefitVeryLimited+"}", reason{
-			receives + ": judged very limited by the caseworker (" + FactBenefitVeryLimited + ": yes)",
-			receivesNB + ": vurdert som svært begrenset av saksbehandler (" + FactBenefitVeryLimited + ": ja)",
-		}
+		out, judgement, why = Met, "{"+FactBenefitVeryLimited+"}", reasonBenefitsLimited.M(assess, FactBenefitVeryLimited)
 	case !f.BenefitsKnown:
-		out, why, missing = Unknown, reason{"benefits unknown", "ytelser ukjent"}, []string{FactBenefits}
+		out, why, missing = Unknown, reasonBenefitsUnknown.M(), []string{FactBenefits}
 	default:
-		out, why = Met, reason{"receives no subsistence benefits", "mottar ingen ytelser til livsopphold"}
+		out, why = Met, reasonBenefitsNone.M()
 	}
 	if t.On() {
 		t.Add(outcomeStep("KVP-EL-03", out, judgement, benefitInputs(f, len(assess) > 0), "", sourceBenefits))
@@ -761,7 +774,7 @@ func checkResidence(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 		}
 		t.Add(outcomeStep("KVP-EL-06", Unknown, "", in, "", nil))
 	}
-	return Unknown, reason{"residence status unknown", "oppholdsstatus ukjent"}, missing
+	return Unknown, reasonResidenceUnknown.M(), missing
 }
 
 // The provisions of FOR-2011-12-16-1251 that decide KVP-EL-06, cited in its
@@ -787,39 +800,25 @@ func residenceOutcome(status string, abode *bool, on Date, t *Trace) (Outcome, r
 		}
 	}
 	notRequired := Input{"fixed_abode_required", "no"}
-	var who, tail reason // the person, and what follows the abode
+	var who Message   // the person
+	var tail any = "" // what follows the abode
 	ref := RefBopelNonCitizens
 	switch status {
 	case ResidenceAsylumReception:
 		lookedUp(NotMet, RefAsylumReception)
-		return NotMet, reason{"lives in state asylum reception: no right to the programme (" + RefAsylumReception + ")",
-			"bor i statlig asylmottak: har ikke rett til programmet (" + RefAsylumReception + ")"}, nil
+		return NotMet, reasonAsylumReception.M(RefAsylumReception), nil
 	case ResidenceNoLawfulResidence:
 		lookedUp(NotMet, RefNoLawfulResidence)
-		return NotMet, reason{"has no lawful residence in Norway: no right to the programme (" + RefNoLawfulResidence + ")",
-			"har ikke lovlig opphold i Norge: har ikke rett til programmet (" + RefNoLawfulResidence + ")"}, nil
+		return NotMet, reasonNoLawfulResidence.M(RefNoLawfulResidence), nil
 	case ResidenceNorwegian:
 		lookedUp(Met, RefBopelNonCitizens, notRequired)
-		return Met, reason{
-			"Norwegian citizen: the fixed-abode condition applies only to persons who are not Norwegian citizens (" + RefBopelNonCitizens + ")",
-			"norsk statsborger: kravet om fast bopel gjelder bare personer som ikke er norske statsborgere (" + RefBopelNonCitizens + ")",
-		}, nil
+		return Met, reasonNorwegian.M(RefBopelNonCitizens), nil
 	case ResidenceTraffickingReflection:
 		lookedUp(Met, RefBopelExceptions, notRequired)
-		return Met, reason{
-			"presumed victim of human trafficking with a limited residence permit (utlendingsforskriften § 8-3): " +
-				"the fixed-abode condition does not apply (" + RefBopelExceptions + ")",
-			"antatt offer for menneskehandel med begrenset oppholdstillatelse (utlendingsforskriften § 8-3): " +
-				"kravet om fast bopel gjelder ikke (" + RefBopelExceptions + ")",
-		}, nil
+		return Met, reasonTrafficking.M(RefBopelExceptions), nil
 	case ResidencePendingApplication:
 		lookedUp(Met, RefBopelExceptions, notRequired)
-		return Met, reason{
-			"allowed to stay while an application or appeal on residence is processed: " +
-				"the fixed-abode condition does not apply (" + RefBopelExceptions + ")",
-			"har rett til å bli i landet mens søknad om opphold eller klage er til behandling: " +
-				"kravet om fast bopel gjelder ikke (" + RefBopelExceptions + ")",
-		}, nil
+		return Met, reasonPendingApplication.M(RefBopelExceptions), nil
 	case ResidenceEEA:
 		exempt := on >= EEABopelExemptFrom
 		if t.On() {
@@ -832,38 +831,21 @@ func residenceOutcome(status string, abode *bool, on Date, t *Trace) (Outcome, r
 			}
 		}
 		if exempt {
-			return Met, reason{
-				fmt.Sprintf("EEA citizen lawfully resident under the EEA agreement: exempt from the fixed-abode condition since %s (%s); assessed %s",
-					EEABopelExemptFrom, RefBopelEEA, on),
-				fmt.Sprintf("EØS-borger med lovlig opphold etter EØS-avtalen: unntatt fra kravet om fast bopel fra %s (%s); vurdert %s",
-					dateNB(EEABopelExemptFrom), RefBopelEEA, dateNB(on)),
-			}, nil
+			return Met, reasonEEAExempt.M(EEABopelExemptFrom, RefBopelEEA, on), nil
 		}
-		who = reason{
-			fmt.Sprintf("EEA citizen (exempt from the fixed-abode condition only from %s; assessed %s)", EEABopelExemptFrom, on),
-			fmt.Sprintf("EØS-borger (unntatt fra kravet om fast bopel først fra %s; vurdert %s)", dateNB(EEABopelExemptFrom), dateNB(on)),
-		}
+		who = residentEEA.M(EEABopelExemptFrom, on)
 	case ResidenceEEAInitial:
-		who = reason{
-			"EEA citizen with only the initial right of residence (utlendingsloven § 111)",
-			"EØS-borger med bare oppholdsrett de første tre månedene (utlendingsloven § 111)",
-		}
+		who = residentEEAInitial.M()
 		if on >= EEABopelExemptFrom {
 			// § 1a exempts EEA citizens from 2025-03-07, but not these.
 			ref = RefBopelEEAInitial
-			tail = reason{
-				"; the EEA exemption from the fixed-abode condition does not cover the initial right of residence",
-				"; EØS-unntaket fra kravet om fast bopel gjelder ikke oppholdsrett de første tre månedene",
-			}
+			tail = residenceEEAInitialNote.M()
 		}
 	case ResidenceLawfulResident:
-		who = reason{"lawfully resident", "lovlig opphold"}
+		who = residentLawful.M()
 	default:
 		lookedUp(Unknown, "")
-		return Unknown, reason{
-			fmt.Sprintf("residence status %q is not known to the rules", status),
-			fmt.Sprintf("oppholdsstatus %q er ukjent for reglene", status),
-		}, []string{FactResidence}
+		return Unknown, reasonResidenceNotKnown.M(strconv.Quote(status)), []string{FactResidence}
 	}
 	var out Outcome
 	var why reason
@@ -871,15 +853,13 @@ func residenceOutcome(status string, abode *bool, on Date, t *Trace) (Outcome, r
 	switch {
 	case abode == nil:
 		out, missing = Unknown, []string{FactFixedAbode}
-		why = reason{who.en + "; fixed abode in Norway unknown" + tail.en, who.nb + "; fast bopel i Norge ukjent" + tail.nb}
+		why = reasonAbodeUnknown.M(who, tail)
 	case *abode:
 		out = Met
-		why = reason{who.en + " with a fixed abode in Norway" + tail.en + " (" + ref + ")",
-			who.nb + " med fast bopel i Norge" + tail.nb + " (" + ref + ")"}
+		why = reasonWithAbode.M(who, tail, ref)
 	default:
 		out = NotMet
-		why = reason{who.en + " without a fixed abode in Norway" + tail.en + " (" + ref + ")",
-			who.nb + " uten fast bopel i Norge" + tail.nb + " (" + ref + ")"}
+		why = reasonWithoutAbode.M(who, tail, ref)
 	}
 	if t.On() {
 		t.Add(outcomeStep(id, out, "{"+FactFixedAbode+"}", Inputs{{FactResidence, status}, {FactFixedAbode, yesNoValue(abode)}}, ref, nil))
@@ -910,10 +890,7 @@ func checkYouthProgramme(f EligibilityFacts, t *Trace) (Outcome, reason, []strin
 		}
 	}
 	if !inForce {
-		return Met, reason{
-			fmt.Sprintf("the youth programme rule did not exist yet (in force from %s); assessed %s", YouthProgrammeFrom, on),
-			fmt.Sprintf("regelen om ungdomsprogrammet gjaldt ikke ennå (i kraft fra %s); vurdert %s", dateNB(YouthProgrammeFrom), dateNB(on)),
-		}, nil
+		return Met, reasonYouthNotInForce.M(YouthProgrammeFrom, on), nil
 	}
 	past := false
 	var turned Date
@@ -926,22 +903,13 @@ func checkYouthProgramme(f EligibilityFacts, t *Trace) (Outcome, reason, []strin
 	var missing []string
 	switch {
 	case f.YouthProgramme == nil && past:
-		out, why = Met, reason{
-			fmt.Sprintf("turned %d on %s: past the youth programme's ages 18–28, so no ungdomsprogramytelse; assessed %s",
-				YouthProgrammeAgeLimit, turned, on),
-			fmt.Sprintf("fylte %d år %s: over ungdomsprogrammets aldersgruppe 18–28 år, så ingen ungdomsprogramytelse; vurdert %s",
-				YouthProgrammeAgeLimit, dateNB(turned), dateNB(on)),
-		}
+		out, why = Met, reasonYouthPastAge.M(YouthProgrammeAgeLimit, turned, on)
 	case f.YouthProgramme == nil:
-		out, why, missing = Unknown, reason{"whether ungdomsprogramytelse is received is unknown",
-			"ukjent om ungdomsprogramytelse mottas"}, []string{FactYouthProgramme}
+		out, why, missing = Unknown, reasonYouthUnknown.M(), []string{FactYouthProgramme}
 	case *f.YouthProgramme:
-		out, why = NotMet, reason{
-			fmt.Sprintf("receives ungdomsprogramytelse, which cannot be combined with the programme; assessed %s", on),
-			fmt.Sprintf("mottar ungdomsprogramytelse, som ikke kan kombineres med programmet; vurdert %s", dateNB(on)),
-		}
+		out, why = NotMet, reasonYouthReceives.M(on)
 	default:
-		out, why = Met, reason{"does not receive ungdomsprogramytelse", "mottar ikke ungdomsprogramytelse"}
+		out, why = Met, reasonYouthNone.M()
 	}
 	if t.On() {
 		in := Inputs{{FactYouthProgramme, yesNoValue(f.YouthProgramme)}}
@@ -983,30 +951,21 @@ func checkPrevious(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 		}
 	}
 	if lifted {
-		return Met, reason{
-			fmt.Sprintf("no limit on previous participation since the 2019 amendment (in force %s); assessed %s", Amendment2019, on),
-			fmt.Sprintf("ingen grense for tidligere deltakelse etter lovendringen i 2019 (i kraft %s); vurdert %s", dateNB(Amendment2019), dateNB(on)),
-		}, nil
+		return Met, reasonPreviousNoLimit.M(Amendment2019, on), nil
 	}
 	for _, p := range f.Previous {
 		if p.To < on {
 			if t.On() {
 				t.Add(outcomeStep(id, NotMet, "{assessed} ≤ {previous_end}", previousInputs(f, &p.To), "", nil))
 			}
-			return NotMet, reason{
-				fmt.Sprintf("took part %s; before %s the programme was a one-time right; assessed %s", p, Amendment2019, on),
-				fmt.Sprintf("deltok %s; før %s var programmet en engangsrett; vurdert %s", periodNB(p), dateNB(Amendment2019), dateNB(on)),
-			}, nil
+			return NotMet, reasonPreviousTookPart.M(p, Amendment2019, on), nil
 		}
 	}
 	if !f.PreviousKnown {
 		if t.On() {
 			t.Add(outcomeStep(id, Unknown, "", previousInputs(f, nil), "", nil))
 		}
-		return Unknown, reason{
-			fmt.Sprintf("previous participation unknown; before %s the programme was a one-time right", Amendment2019),
-			fmt.Sprintf("tidligere deltakelse ukjent; før %s var programmet en engangsrett", dateNB(Amendment2019)),
-		}, []string{FactPrevious}
+		return Unknown, reasonPreviousUnknown.M(Amendment2019), []string{FactPrevious}
 	}
 	if t.On() {
 		formula, end := "", Date(0)
@@ -1024,10 +983,7 @@ func checkPrevious(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 		}
 		t.Add(outcomeStep(id, Met, formula, previousInputs(f, compared), "", nil))
 	}
-	return Met, reason{
-		fmt.Sprintf("no programme ended before the assessment date %s", on),
-		fmt.Sprintf("ingen program var avsluttet før vurderingsdatoen %s", dateNB(on)),
-	}, nil
+	return Met, reasonPreviousNone.M(on), nil
 }
 
 // previousInputs are the inputs of KVP-EL-08 before 2019: the previous

@@ -360,7 +360,7 @@ func TestEligibilityRules(t *testing.T) {
 				t.Errorf("%s = %s (%s), want %s", tt.id, got.Result, got.Reason, tt.want)
 			}
 			for _, s := range tt.reason {
-				if !strings.Contains(got.Reason, s) {
+				if !strings.Contains(got.Reason.String(), s) {
 					t.Errorf("reason %q does not contain %q", got.Reason, s)
 				}
 			}
@@ -472,11 +472,11 @@ func TestResidenceStatusAbodeDate(t *testing.T) {
 			if got.Result != tt.want {
 				t.Errorf("KVP-EL-06 = %s (%s), want %s", got.Result, got.Reason, tt.want)
 			}
-			if !strings.Contains(got.Reason, tt.reason) {
+			if !strings.Contains(got.Reason.String(), tt.reason) {
 				t.Errorf("reason %q does not contain %q", got.Reason, tt.reason)
 			}
-			if got.ReasonNB == "" || got.ReasonNB == got.Reason {
-				t.Errorf("no Norwegian reason: %q", got.ReasonNB)
+			if nb := got.Reason.Text(LangNB); nb == got.Reason.String() {
+				t.Errorf("no Norwegian reason: %q", nb)
 			}
 			want := tt.missing
 			if want == nil {
@@ -566,11 +566,10 @@ func TestEligibilityVerdict(t *testing.T) {
 			if r.Missing == nil || !slices.Equal(r.Missing, tt.missing) {
 				t.Errorf("missing = %#v, want %#v", r.Missing, tt.missing)
 			}
-			if len(r.Notes) == 0 || r.Notes[0] != NoteBurdensome {
-				t.Errorf("notes = %q, want the § 29 third paragraph note first", r.Notes)
-			}
-			if !strings.Contains(NoteBurdensome, "§ 29 tredje ledd") {
-				t.Errorf("burdensome note lacks its reference: %q", NoteBurdensome)
+			if len(r.Notes) == 0 || r.Notes[0].Code != NoteBurdensome.ID {
+				t.Errorf("notes = %v, want the § 29 third paragraph note first", r.Notes)
+			} else if !strings.Contains(r.Notes[0].String(), "§ 29 tredje ledd") {
+				t.Errorf("burdensome note lacks its reference: %q", r.Notes[0])
 			}
 		})
 	}
@@ -601,8 +600,8 @@ func TestStartDeadline(t *testing.T) {
 	if r.StartDeadline == nil || *r.StartDeadline != elD("2026-07-31") {
 		t.Fatalf("start deadline = %v, want 2026-07-31", r.StartDeadline)
 	}
-	if len(r.Notes) != 2 || !strings.Contains(r.Notes[1], "2026-07-31") ||
-		!strings.Contains(r.Notes[1], "§ 31") || !strings.Contains(r.Notes[1], "had passed") {
+	if len(r.Notes) != 2 || !strings.Contains(r.Notes[1].String(), "2026-07-31") ||
+		!strings.Contains(r.Notes[1].String(), "§ 31") || !strings.Contains(r.Notes[1].String(), "had passed") {
 		t.Errorf("notes = %q, want a § 31 note saying 2026-07-31 had passed", r.Notes)
 	}
 }
@@ -678,5 +677,47 @@ func TestEligibilityResultJSONEmptyLists(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("JSON lacks %s: %s", want, s)
 		}
+	}
+}
+
+// TestFindingReasonAsCode: a finding's reason is a code with arguments; in
+// JSON the English text, the code and the arguments stand side by side, and
+// in bokmål the whole reason is Norwegian, its amount and dates included.
+func TestFindingReasonAsCode(t *testing.T) {
+	f := elAllMet("2026-03-01")
+	amount := decimal.NewFromInt(12000)
+	f.Benefits = []Benefit{{Kind: BenefitOther, Yearly: &amount}}
+	f.BenefitVeryLimited = elB(true)
+	got := elFinding(t, CheckEligibility(f), "KVP-EL-03")
+	if got.Reason.Code != "elig.benefits.judged_limited" {
+		t.Fatalf("reason code %q", got.Reason.Code)
+	}
+	if want := "mottar other delvis, 12 000 kr i året: vurdert som svært begrenset av saksbehandler (benefit_very_limited: ja)"; got.Reason.Text(LangNB) != want {
+		t.Errorf("nb reason %q, want %q", got.Reason.Text(LangNB), want)
+	}
+	b, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Reason     string         `json:"reason"`
+		ReasonCode string         `json:"reason_code"`
+		ReasonArgs map[string]any `json:"reason_args"`
+		Result     string         `json:"result"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Reason != "receives other partly, 12000 a year: judged very limited by the caseworker (benefit_very_limited: yes)" ||
+		doc.ReasonCode != "elig.benefits.judged_limited" || doc.ReasonArgs["fact"] != FactBenefitVeryLimited || doc.Result != "met" {
+		t.Errorf("JSON %s", b)
+	}
+
+	// the age reason before 2019 carries the lower age's note, in bokmål too
+	f = elAllMet("2018-06-01")
+	f.BirthDate = elDp("2000-01-01")
+	got = elFinding(t, CheckEligibility(f), "KVP-EL-01")
+	if want := "fyller 19 år 01.01.2019 (nedre aldersgrense var 19 år før 01.01.2019); vurdert 01.06.2018"; got.Reason.Text(LangNB) != want {
+		t.Errorf("nb age reason %q, want %q", got.Reason.Text(LangNB), want)
 	}
 }

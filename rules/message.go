@@ -165,11 +165,31 @@ type Localized interface {
 	Text(lang string) string
 }
 
+// Items are messages written as a list in a sentence: "aap in full, other
+// partly, 12000 a year" (a []Message is written "; " between).
+type Items []Message
+
 var (
-	codeDay  = NewCode("unit.day", "n")
-	codeDays = NewCode("unit.days", "n")
-	codeList = NewCode("list.separator")
+	codeDay   = NewCode("unit.day", "n")
+	codeDays  = NewCode("unit.days", "n")
+	codeList  = NewCode("list.separator")
+	codeItems = NewCode("list.items_separator")
 )
+
+// dateNB writes a date the Norwegian way: 01.05.2026.
+func dateNB(d Date) string {
+	s := d.String()
+	if len(s) != 10 {
+		return s
+	}
+	return s[8:10] + "." + s[5:7] + "." + s[0:4]
+}
+
+// periodNB writes a period the Norwegian way: 05.01.2026–04.01.2027.
+func periodNB(p Period) string { return dateNB(p.From) + "–" + dateNB(p.To) }
+
+// amountNB writes kroner the Norwegian way: 20 000, 1 234,5.
+func amountNB(d decimal.Decimal) string { return GroupDigits(d.String(), ",") }
 
 // FormatValue writes an argument value in lang: dates 2026-05-01 or
 // 01.05.2026, periods FROM..TO or FROM–TO, numbers 1234.5 or 1 234,5.
@@ -214,6 +234,12 @@ func FormatValue(v any, lang string) string {
 			parts[i] = m.Text(lang)
 		}
 		return strings.Join(parts, codeList.T(lang))
+	case Items:
+		parts := make([]string, len(v))
+		for i, m := range v {
+			parts[i] = m.Text(lang)
+		}
+		return strings.Join(parts, codeItems.T(lang))
 	case Localized:
 		return v.Text(lang)
 	case fmt.Stringer:
@@ -303,4 +329,65 @@ func Placeholders(text string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// Error is a domain error as a message: Error is its English text, and a
+// command writes it in the output language from Msg (ErrorText).
+type Error struct{ Message }
+
+// Errorf is the error saying c with the given argument values.
+func Errorf(c Code, values ...any) error { return &Error{c.M(values...)} }
+
+func (e *Error) Error() string { return e.Message.String() }
+
+// Msg is the message of e.
+func (e *Error) Msg() Message { return e.Message }
+
+// Coded is an error that says itself as a message (*Error,
+// *MissingTaxYearError, *MissingTaxParamError).
+type Coded interface {
+	error
+	Msg() Message
+}
+
+// ErrorText writes err in lang: each coded error in err's tree by its
+// message, and what wraps it ("from: …", a file name, "line 3: …") as it
+// is, since that is the caller's words around it. An error with no coded
+// error in its tree is its Error text.
+func ErrorText(err error, lang string) string {
+	if err == nil {
+		return ""
+	}
+	if c, ok := err.(Coded); ok {
+		return c.Msg().Text(lang)
+	}
+	text := err.Error()
+	if lang == LangEN {
+		return text
+	}
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		if in := u.Unwrap(); in != nil {
+			if i := strings.LastIndex(text, in.Error()); i >= 0 {
+				return text[:i] + ErrorText(in, lang) + text[i+len(in.Error()):]
+			}
+		}
+	case interface{ Unwrap() []error }:
+		var b strings.Builder
+		for _, in := range u.Unwrap() {
+			if in == nil {
+				continue
+			}
+			i := strings.Index(text, in.Error())
+			if i < 0 {
+				continue
+			}
+			b.WriteString(text[:i])
+			b.WriteString(ErrorText(in, lang))
+			text = text[i+len(in.Error()):]
+		}
+		b.WriteString(text)
+		return b.String()
+	}
+	return text
 }

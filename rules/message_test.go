@@ -2,6 +2,8 @@ package rules
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"testing"
 )
 
@@ -42,5 +44,29 @@ func TestWarningJSON(t *testing.T) {
 		`"text":"the programme starts 2026-07-16, before the application date 2026-08-01","legal_reference":"sotjl. § 31"}`
 	if string(b) != want {
 		t.Errorf("JSON\n %s\nwant\n %s", b, want)
+	}
+}
+
+// TestErrorText: a coded error is written in the language asked for, and
+// what wraps it (a field, a file) stays as the caller wrote it; in a joined
+// error each part is written on its own.
+func TestErrorText(t *testing.T) {
+	_, err := ParseDate("2026-02-30")
+	wrapped := fmt.Errorf("case.yaml: line 3: from: %w", err)
+	if got, want := ErrorText(wrapped, LangNB), `case.yaml: line 3: from: "2026-02-30" finnes ikke: måned 02 i 2026 har 28 dager`; got != want {
+		t.Errorf("nb: %q, want %q", got, want)
+	}
+	if got := ErrorText(wrapped, LangEN); got != wrapped.Error() {
+		t.Errorf("en: %q, want %q", got, wrapped.Error())
+	}
+	_, err2 := ParsePeriod("2026-02-01..2026-01-01")
+	joined := errors.Join(fmt.Errorf("to: %w", err), errors.New("plain: empty"), fmt.Errorf("leave[0]: %w", err2))
+	want := "to: \"2026-02-30\" finnes ikke: måned 02 i 2026 har 28 dager\nplain: empty\nleave[0]: \"2026-02-01..2026-01-01\" slutter før den starter"
+	if got := ErrorText(joined, LangNB); got != want {
+		t.Errorf("joined nb: %q, want %q", got, want)
+	}
+	var c Coded
+	if !errors.As(wrapped, &c) || c.Msg().Code != ErrDayNotInMonth.ID {
+		t.Errorf("not coded: %v", wrapped)
 	}
 }

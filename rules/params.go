@@ -249,6 +249,14 @@ func (p *Params) ChangePoints(from, to Date) []Date {
 	return out
 }
 
+// ErrAverageGUnknown: the year's G is not set yet; set is the --set key
+// that sets it (g@2027-05-01).
+// ErrAverageGMonth: a month of the year has no G (reason, At's error).
+var (
+	ErrAverageGUnknown = NewCode("err.average_g_unknown", "year", "set")
+	ErrAverageGMonth   = NewCode("err.average_g_month", "year", "reason")
+)
+
 // AverageG returns the average G of a calendar year: the G in force on the
 // first of each month, summed, divided by 12 and rounded half up to whole
 // kroner. This is how NAV's published yearly averages are made (the test
@@ -256,13 +264,13 @@ func (p *Params) ChangePoints(from, to Date) []Date {
 // last year that has a G change of its own, since that year's G is not set yet.
 func (p *Params) AverageG(year int) (decimal.Decimal, error) {
 	if n := len(p.G.Items); n == 0 || year > p.G.Items[n-1].From.Year() {
-		return decimal.Decimal{}, fmt.Errorf("the average G for %d is not known yet: no G has been set for %d (add one with --set g@%d-05-01=AMOUNT or in the config file)", year, year, year)
+		return decimal.Decimal{}, Errorf(ErrAverageGUnknown, year, fmt.Sprintf("g@%d-05-01", year))
 	}
 	sum := decimal.Zero
 	for m := 1; m <= 12; m++ {
 		g, err := p.G.At(NewDate(year, m, 1))
 		if err != nil {
-			return decimal.Decimal{}, fmt.Errorf("the average G for %d: %w", year, err)
+			return decimal.Decimal{}, Errorf(ErrAverageGMonth, year, err.(Coded).Msg())
 		}
 		sum = sum.Add(g.Value)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -211,7 +212,7 @@ func ParseInterruption(s string) (Interruption, error) {
 		return Interruption{From: d}, nil
 	}
 	if !strings.Contains(s, "..") {
-		return Interruption{}, fmt.Errorf("%q is not a period: expected FROM..TO, or FROM.. for an interruption still running, e.g. 2026-06-01..2026-06-30 or 2026-06-01..", s)
+		return Interruption{}, Errorf(ErrNotAnInterruption, strconv.Quote(s))
 	}
 	p, err := ParsePeriod(s)
 	if err != nil {

@@ -32,15 +32,21 @@ type Series[T any] struct {
 	Items []Dated[T]
 }
 
+// The errors of At; name is the series' parameter key (g, factor, …).
+var (
+	ErrNoneDefined = NewCode("err.series.none_defined", "name")
+	ErrNotInForce  = NewCode("err.series.not_in_force", "name", "date", "first")
+)
+
 // At returns the value in force on d. A date before the first value is an
 // error: the parameter is not known there, and guessing would price a day wrongly.
 func (s *Series[T]) At(d Date) (Dated[T], error) {
 	i := s.index(d)
 	if i < 0 {
 		if len(s.Items) == 0 {
-			return Dated[T]{}, fmt.Errorf("no %s is defined", s.Name)
+			return Dated[T]{}, Errorf(ErrNoneDefined, s.Name)
 		}
-		return Dated[T]{}, fmt.Errorf("no %s in force on %s: the first is from %s", s.Name, d, s.Items[0].From)
+		return Dated[T]{}, Errorf(ErrNotInForce, s.Name, d, s.Items[0].From)
 	}
 	return s.Items[i], nil
 }

@@ -204,12 +204,21 @@ func (e *TaxParamError) Error() string {
 type MissingTaxParamError struct {
 	Year int
 	Key  string
-	For  string // what needs it
+	Age  int // the age in the income year that needs it
 }
 
-func (e *MissingTaxParamError) Error() string {
-	return fmt.Sprintf("income year %d: %s is not given (%s): add it under tax: in the config file (see README)", e.Year, e.Key, e.For)
+func (e *MissingTaxParamError) Error() string { return e.Msg().String() }
+
+// Msg is e as a message: the low trygdeavgift rate is the only optional
+// parameter.
+func (e *MissingTaxParamError) Msg() Message {
+	return errMissingLowRate.M(e.Year, e.Key, e.Age, TrygdeavgiftLowUnder, TrygdeavgiftLowOver)
 }
+
+var (
+	errMissingLowRate = NewCode("err.tax.low_rate_missing", "year", "key", "age", "under", "over")
+	errMissingTaxYear = NewCode("err.tax.no_income_year", "year")
+)
 
 // TrygdeavgiftRateFor returns the trygdeavgift rate on personinntekt at age
 // (AgeInIncomeYear; nil when the birth date is not known, the wage rate) and
@@ -220,8 +229,7 @@ func (ty TaxYear) TrygdeavgiftRateFor(age *int) (rate decimal.Decimal, low bool,
 		return ty.TrygdeavgiftRate, false, nil
 	}
 	if !ty.TrygdeavgiftRateLow.Valid {
-		return ty.TrygdeavgiftRate, false, &MissingTaxParamError{Year: ty.Year, Key: TaxKeyTrygdeavgiftRateLow,
-			For: fmt.Sprintf("the low trygdeavgift rate at age %d, under %d or over %d", *age, TrygdeavgiftLowUnder, TrygdeavgiftLowOver)}
+		return ty.TrygdeavgiftRate, false, &MissingTaxParamError{Year: ty.Year, Key: TaxKeyTrygdeavgiftRateLow, Age: *age}
 	}
 	return ty.TrygdeavgiftRateLow.Decimal, true, nil
 }
@@ -229,9 +237,10 @@ func (ty TaxYear) TrygdeavgiftRateFor(age *int) (rate decimal.Decimal, low bool,
 // MissingTaxYearError says an income year has no tax parameters.
 type MissingTaxYearError struct{ Year int }
 
-func (e *MissingTaxYearError) Error() string {
-	return fmt.Sprintf("no tax parameters for income year %d: add them under tax: in the config file (see README)", e.Year)
-}
+func (e *MissingTaxYearError) Error() string { return e.Msg().String() }
+
+// Msg is e as a message.
+func (e *MissingTaxYearError) Msg() Message { return errMissingTaxYear.M(e.Year) }
 
 var defaultTaxTable = sync.OnceValues(func() (TaxTable, error) {
 	return ParseTaxTable("data/tax.csv", taxCSV)

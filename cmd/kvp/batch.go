@@ -688,7 +688,9 @@ func (p *batchProcessor) compute(side batchSide, c calc.Case, facts calc.CaseFac
 			i = len(out.Years) - 1
 		}
 		if ty.Tax == nil {
-			out.Years[i].TaxNote = ty.Note
+			if ty.Note != nil {
+				out.Years[i].TaxNote = ty.Note.String()
+			}
 			continue
 		}
 		t, net, pe := calc.M(ty.Tax.TotalTax), calc.M(ty.Tax.Net), calc.M(ty.Tax.PensionEarning)

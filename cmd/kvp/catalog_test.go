@@ -43,12 +43,15 @@ func TestCatalogComplete(t *testing.T) {
 	}
 }
 
-// TestCriterionNames: the English name of each criterion in rules.Criteria
-// (JSON "name") is its catalogue text.
+// TestCriterionNames: the English name and legal reference of each
+// criterion in rules.Criteria (JSON "name", "ref") are its catalogue texts.
 func TestCriterionNames(t *testing.T) {
 	for _, c := range rules.Criteria {
 		if got := c.NameMessage().Text(rules.LangEN); got != c.Name {
 			t.Errorf("%s: catalogue %q, Criteria %q", c.ID, got, c.Name)
+		}
+		if got := c.RefMessage().Text(rules.LangEN); got != c.Ref {
+			t.Errorf("%s: catalogue ref %q, Criteria %q", c.ID, got, c.Ref)
 		}
 	}
 }

@@ -41,7 +41,7 @@ type checkDoc struct {
 	Verdict        string          `json:"verdict"`
 	Findings       []rules.Finding `json:"findings"`
 	Missing        []string        `json:"missing"`
-	Notes          []string        `json:"notes"`
+	Notes          []rules.Message `json:"notes"`
 	StartDeadline  *rules.Date     `json:"start_deadline"`
 	Explain        []explainStep   `json:"explain,omitempty"` // with --explain
 }
@@ -304,19 +304,12 @@ var factFlags = map[string]string{
 	rules.FactBenefitVeryLimited: "--benefit-very-limited",
 }
 
-// resultWords are the table's words for the outcomes.
-var resultWords = map[rules.Outcome]string{rules.Met: "met", rules.NotMet: "not met", rules.Unknown: "unknown"}
-
 func printCheck(w io.Writer, l locale, on rules.Date, res rules.EligibilityResult) error {
-	fmt.Fprintf(w, l.T("Eligibility on %s (sotjl. § 29)")+"\n", l.Date(on))
+	fmt.Fprintln(w, l.M(checkHeading.M(on)))
 	rows := make([][]string, 0, len(res.Findings))
 	var notMet, unknown []string
 	for _, f := range res.Findings {
-		reason := f.Reason
-		if l.nb && f.ReasonNB != "" {
-			reason = f.ReasonNB
-		}
-		rows = append(rows, []string{f.ID, l.T(f.Name), l.T(resultWords[f.Result]), reason, l.T(f.Ref)})
+		rows = append(rows, []string{f.ID, l.M(f.NameMessage()), l.M(outcomeWords[f.Result].M()), l.M(f.Reason), l.M(f.RefMessage())})
 		switch f.Result {
 		case rules.NotMet:
 			notMet = append(notMet, f.ID)
@@ -324,19 +317,20 @@ func printCheck(w io.Writer, l locale, on rules.Date, res rules.EligibilityResul
 			unknown = append(unknown, f.ID)
 		}
 	}
-	if err := table(w, []string{l.T("id"), l.T("criterion"), l.T("result"), l.T("reason"), l.T("legal reference")}, rows); err != nil {
+	head := []string{l.M(labelID.M()), l.M(labelCriterion.M()), l.M(labelResult.M()), l.M(labelReason.M()), l.M(labelLegalReference.M())}
+	if err := table(w, head, rows); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
 	switch res.Verdict {
 	case rules.VerdictEligible:
-		fmt.Fprintln(w, l.T("Verdict: eligible: every criterion is met"))
+		fmt.Fprintln(w, l.M(checkEligible.M()))
 	case rules.VerdictNotEligible:
-		fmt.Fprintf(w, l.T("Verdict: not eligible: %s not met")+"\n", strings.Join(notMet, ", "))
+		fmt.Fprintln(w, l.M(checkNotEligible.M(strings.Join(notMet, ", "))))
 	default:
-		fmt.Fprintf(w, l.T("Verdict: undetermined: %s unknown")+"\n", strings.Join(unknown, ", "))
+		fmt.Fprintln(w, l.M(checkUndetermined.M(strings.Join(unknown, ", "))))
 	}
-	missing := l.T("none")
+	missing := l.M(wordNone.M())
 	if len(res.Missing) > 0 {
 		parts := make([]string, 0, len(res.Missing))
 		for _, m := range res.Missing {
@@ -344,17 +338,13 @@ func printCheck(w io.Writer, l locale, on rules.Date, res rules.EligibilityResul
 		}
 		missing = strings.Join(parts, ", ")
 	}
-	fmt.Fprintf(w, l.T("Missing facts: %s")+"\n", missing)
+	fmt.Fprintln(w, l.M(checkMissingFacts.M(missing)))
 	if res.StartDeadline != nil {
-		fmt.Fprintf(w, l.T("Start deadline: %s (%s)")+"\n", l.Date(*res.StartDeadline), rules.RefStartDeadline)
+		fmt.Fprintln(w, l.M(checkStartDeadline.M(*res.StartDeadline, rules.RefStartDeadline)))
 	}
-	fmt.Fprintln(w, l.T("Notes:"))
-	notes := res.Notes
-	if l.nb && len(res.NotesNB) == len(res.Notes) {
-		notes = res.NotesNB
-	}
-	for _, n := range notes {
-		fmt.Fprintf(w, "  - %s\n", n)
+	fmt.Fprintln(w, l.M(checkNotes.M()))
+	for _, n := range res.Notes {
+		fmt.Fprintf(w, "  - %s\n", l.M(n))
 	}
 	return nil
 }
@@ -470,7 +460,7 @@ func interview(a *app, f *rules.EligibilityFacts) error {
 		asked[fact] = true
 		q, ok := questions[fact]
 		if !ok {
-			fmt.Fprintf(a.io.ErrOut, "kvp: %s %s: %s\n", l.T("cannot ask for"), fact, l.T("give it in the case file"))
+			fmt.Fprintf(a.io.ErrOut, "kvp: %s\n", l.M(checkCannotAsk.M(fact)))
 			continue
 		}
 		for attempt := 0; ; attempt++ {
@@ -498,9 +488,9 @@ func interview(a *app, f *rules.EligibilityFacts) error {
 				break
 			}
 			if !a.io.InTerminal || attempt >= maxReasks {
-				return usageErrorf("--interactive: %s: %v", fact, aerr)
+				return usageErrorf("--interactive: %s: %w", fact, aerr)
 			}
-			fmt.Fprintf(a.io.ErrOut, "kvp: %s; %s\n", interviewHint(l, aerr.Error()), l.T("try again, or leave it empty to keep it unknown"))
+			fmt.Fprintf(a.io.ErrOut, "kvp: %s; %s\n", errorText(aerr, l.lang()), l.M(checkTryAgain.M()))
 		}
 	}
 }

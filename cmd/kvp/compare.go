@@ -52,13 +52,13 @@ type compareDoc struct {
 
 // compareTax compares the tax-relevant amounts of one income year.
 type compareTax struct {
-	Year          int         `json:"year"`
-	TaxBaseline   *calc.Money `json:"tax_baseline"`
-	TaxScenario   *calc.Money `json:"tax_scenario"`
-	NetBaseline   *calc.Money `json:"net_after_tax_baseline"`
-	NetScenario   *calc.Money `json:"net_after_tax_scenario"`
-	NetDifference *calc.Money `json:"net_after_tax_difference"`
-	Note          string      `json:"note,omitempty"`
+	Year          int            `json:"year"`
+	TaxBaseline   *calc.Money    `json:"tax_baseline"`
+	TaxScenario   *calc.Money    `json:"tax_scenario"`
+	NetBaseline   *calc.Money    `json:"net_after_tax_baseline"`
+	NetScenario   *calc.Money    `json:"net_after_tax_scenario"`
+	NetDifference *calc.Money    `json:"net_after_tax_difference"`
+	Note          *rules.Message `json:"note,omitempty"`
 }
 
 func newCompareCmd(a *app) *cobra.Command {
@@ -287,7 +287,7 @@ func printCompare(a *app, l locale, doc *compareDoc) error {
 		return l.Money(*v)
 	}
 	for _, t := range doc.TaxYears {
-		rows = append(rows, []string{strconv.Itoa(t.Year), m(t.TaxBaseline), m(t.TaxScenario), m(t.NetBaseline), m(t.NetScenario), m(t.NetDifference), t.Note})
+		rows = append(rows, []string{strconv.Itoa(t.Year), m(t.TaxBaseline), m(t.TaxScenario), m(t.NetBaseline), m(t.NetScenario), m(t.NetDifference), optText(l, t.Note)})
 	}
 	head := []string{"year", "tax baseline", "tax scenario", "net baseline", "net scenario", "net difference", "note"}
 	for i := range head {

@@ -242,7 +242,7 @@ func (l locale) wordValue(v string) string {
 	case "yes", "no", "none":
 		return l.T(v)
 	case string(rules.Met), string(rules.NotMet), string(rules.Unknown):
-		return l.T(resultWords[rules.Outcome(v)])
+		return l.M(outcomeWords[rules.Outcome(v)].M())
 	}
 	return v
 }
@@ -279,7 +279,7 @@ func (l locale) resultValue(s *rules.Step) string {
 			return l.Date(d)
 		}
 	case rules.UnitOutcome:
-		return l.T(resultWords[rules.Outcome(s.Result)])
+		return l.M(outcomeWords[rules.Outcome(s.Result)].M())
 	case rules.UnitYesNo:
 		return l.T(s.Result)
 	case rules.UnitVerdict:

@@ -56,19 +56,17 @@ changes on 1 May.` + exitStatusSection,
 				PerMonth: calc.M(rules.GPerMonth(g.Value)),
 				Year:     d.Year(), Ref: g.Ref, Source: g.Source, Origin: g.Origin,
 			}
-			if avg, err := p.AverageG(d.Year()); err == nil {
-				m := calc.M(avg)
+			avgG, avgErr := p.AverageG(d.Year())
+			if avgErr == nil {
+				m := calc.M(avgG)
 				info.AverageG = &m
 			} else {
-				info.AverageNote = err.Error()
+				info.AverageNote = avgErr.Error()
 			}
 			if format == "json" {
 				return writeJSON(a.out, info)
 			}
-			avg := info.AverageNote
-			if l.nb {
-				avg = translateError(avg)
-			}
+			avg := rules.ErrorText(avgErr, l.lang())
 			if info.AverageG != nil {
 				avg = l.Kroner(*info.AverageG)
 			}

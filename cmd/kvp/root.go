@@ -177,7 +177,7 @@ func Main(args []string, streams *IOStreams) int {
 	}
 	if err != nil && code != exitNotEligible && code != exitUndetermined {
 		if errorLang(a, args) == "nb" {
-			fmt.Fprintf(quoted.ErrOut, "kvp: feil: %s\n", translateKeepingPath(err))
+			fmt.Fprintf(quoted.ErrOut, "kvp: feil: %s\n", errorText(err, rules.LangNB))
 		} else {
 			fmt.Fprintf(quoted.ErrOut, "kvp: error: %s\n", oneLine(err.Error()))
 		}
@@ -185,16 +185,51 @@ func Main(args []string, streams *IOStreams) int {
 	return code
 }
 
-// translateKeepingPath words err in Norwegian, leaving the path of a file
-// error as the user wrote it ("empty dir/case.yaml" is not "tom dir").
-func translateKeepingPath(err error) string {
+// errorText words err in lang: each coded error in its tree
+// (rules.Coded) by the catalogue, the path of a file error as the user wrote
+// it ("empty dir/case.yaml" is not "tom dir"), and the rest, in bokmål, by
+// errorPatterns, until the errors of the case file, the config file and
+// cobra's flags are coded too.
+func errorText(err error, lang string) string {
 	msg := oneLine(err.Error())
-	var pe *fs.PathError
-	if !errors.As(err, &pe) || pe.Path == "" {
-		return translateError(msg)
+	if lang != rules.LangNB {
+		return msg
 	}
-	const hole = "\x00path\x00"
-	return strings.ReplaceAll(translateError(strings.ReplaceAll(msg, pe.Path, hole)), hole, pe.Path)
+	var holes []string
+	hole := func(en, text string) {
+		if en == "" || !strings.Contains(msg, en) {
+			return
+		}
+		h := "\x00" + string(rune('A'+len(holes))) + "\x00"
+		msg = strings.ReplaceAll(msg, en, h)
+		holes = append(holes, text)
+	}
+	var walk func(error)
+	walk = func(e error) {
+		switch x := e.(type) {
+		case nil:
+			return
+		case rules.Coded:
+			hole(oneLine(x.Error()), x.Msg().Text(lang))
+			return
+		case *fs.PathError:
+			hole(x.Path, x.Path)
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		case interface{ Unwrap() []error }:
+			for _, in := range u.Unwrap() {
+				walk(in)
+			}
+		}
+	}
+	walk(err)
+	msg = translateError(msg)
+	for i, text := range holes {
+		msg = strings.ReplaceAll(msg, "\x00"+string(rune('A'+i))+"\x00", text)
+	}
+	return msg
 }
 
 // controlQuoter writes to w with every control character quoted: C0 controls
@@ -314,7 +349,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 func parseDateFlag(name, value string) (rules.Date, error) {
 	d, err := rules.ParseDate(value)
 	if err != nil {
-		return 0, usageErrorf("--%s: %v", name, err)
+		return 0, usageErrorf("--%s: %w", name, err)
 	}
 	return d, nil
 }

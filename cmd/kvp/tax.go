@@ -280,8 +280,8 @@ func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
 		return err
 	}
 	for _, y := range t.Years {
-		if y.Note != "" {
-			fmt.Fprintf(w, "%d: %s\n", y.Year, taxNote(l, y.Note))
+		if y.Note != nil {
+			fmt.Fprintf(w, "%d: %s\n", y.Year, l.M(*y.Note))
 		}
 		if y.Tax != nil && y.Tax.TrygdeavgiftRateKind == calc.TrygdeavgiftLowRate {
 			fmt.Fprintf(w, "%d: %s\n", y.Year, trygdeavgiftRateText(l, *y.Tax, false))
@@ -295,7 +295,7 @@ func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
 		heading(w, fmt.Sprintf(l.T("Withholding at %s %% (tax card)"), pct))
 		rows = nil
 		for _, m := range t.Withholding {
-			rows = append(rows, []string{taxMonth(l, m.PaidIn), l.Money(m.Paid), l.Money(m.Withheld), l.Money(m.PaidOut), taxNote(l, m.Note)})
+			rows = append(rows, []string{taxMonth(l, m.PaidIn), l.Money(m.Paid), l.Money(m.Withheld), l.Money(m.PaidOut), optText(l, m.Note)})
 		}
 		head := []string{"paid in", "paid", "withheld", "paid out", "note"}
 		if l.nb {
@@ -315,17 +315,10 @@ func taxMonth(l locale, ym calc.YearMonth) string {
 	return s[5:7] + "." + s[0:4]
 }
 
-// taxNote words a note of the tax section (a missing tax year or low
-// trygdeavgift rate, pension earning not computed, no withholding in June,
-// half in December) in l.
-func taxNote(l locale, note string) string {
-	if !l.nb || note == "" {
-		return note
+// optText is an optional message (a note) in l, or "".
+func optText(l locale, m *rules.Message) string {
+	if m == nil {
+		return ""
 	}
-	note = strings.Replace(note, "pension earning not computed: ", "pensjonsopptjening ikke beregnet: ", 1)
-	note = strings.Replace(note, "no withholding in June", "ikke forskuddstrekk i juni", 1)
-	note = strings.Replace(note, "half withholding in December", "halvt forskuddstrekk i desember", 1)
-	note = strings.Replace(note, "the average G for", "gjennomsnittlig G for", 1)
-	note = strings.Replace(note, "is not known yet: no G has been set for", "er ikke kjent ennå: ingen G er fastsatt for", 1)
-	return translateError(note)
+	return l.M(*m)
 }

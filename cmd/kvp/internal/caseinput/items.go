@@ -15,6 +15,13 @@ import (
 // wrong; the caller names the flag or the column.
 
 // ParseWorkHours reads HOURS for the whole period, or HOURS@FROM..TO.
+
+// The errors of the benefit items; input is the value, quoted.
+var (
+	errNotBenefitKind     = rules.NewCode("err.flag.not_benefit_kind", "input", "kinds")
+	errBenefitAmountEmpty = rules.NewCode("err.flag.benefit_amount_empty", "input")
+)
+
 func ParseWorkHours(s string) (WorkHours, error) {
 	hours, at, ranged := strings.Cut(s, "@")
 	h, err := ParseNumber(hours)
@@ -90,11 +97,11 @@ func ParseBenefit(s string) (Benefit, error) {
 	kind, amount, hasAmount := strings.Cut(strings.TrimSpace(s), "=")
 	kind = strings.ToLower(strings.TrimSpace(kind))
 	if !isOneOf(kind, rules.BenefitKinds) {
-		return Benefit{}, fmt.Errorf("%q is not a benefit kind: one of %s (or none)", kind, strings.Join(rules.BenefitKinds, ", "))
+		return Benefit{}, rules.Errorf(errNotBenefitKind, strconv.Quote(kind), strings.Join(rules.BenefitKinds, ", "))
 	}
 	e := Benefit{Kind: kind, Amount: strings.TrimSpace(amount)}
 	if hasAmount && e.Amount == "" {
-		return Benefit{}, fmt.Errorf("%q: the amount after = is empty: give a yearly amount in kroner or full", s)
+		return Benefit{}, rules.Errorf(errBenefitAmountEmpty, strconv.Quote(s))
 	}
 	if _, err := e.Rules(); err != nil {
 		return Benefit{}, err
