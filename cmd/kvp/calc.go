@@ -249,7 +249,7 @@ func caseWarnings(cf *caseinput.Case, c calc.Case, res *calc.Result, regime stri
 // printWarnings writes each warning on stderr: "kvp: warning: …" in l.
 func printWarnings(a *app, l locale, ws []rules.Warning) {
 	for _, w := range ws {
-		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", l.T("warning"), l.M(w.Message))
+		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", l.L(labelWarning), l.M(w.Message))
 	}
 }
 
@@ -345,14 +345,14 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 
 // moneyColumns are the optional reduction lines: shown only when the case has them.
 var moneyColumns = []struct {
-	head string
+	head rules.Code
 	ref  string
 	get  func(calc.Amounts) calc.Money
 }{
-	{"interruption", calc.RefInterruption, func(a calc.Amounts) calc.Money { return a.Interruption }},
-	{"absence", calc.RefAbsence, func(a calc.Amounts) calc.Money { return a.Absence }},
-	{"work", calc.RefWork, func(a calc.Amounts) calc.Money { return a.Work }},
-	{"other benefits", calc.RefBenefits, func(a calc.Amounts) calc.Money { return a.OtherBenefits }},
+	{labelInterruption, calc.RefInterruption, func(a calc.Amounts) calc.Money { return a.Interruption }},
+	{labelAbsence, calc.RefAbsence, func(a calc.Amounts) calc.Money { return a.Absence }},
+	{labelWork, calc.RefWork, func(a calc.Amounts) calc.Money { return a.Work }},
+	{labelOtherBenefits, calc.RefBenefits, func(a calc.Amounts) calc.Money { return a.OtherBenefits }},
 }
 
 func printCalcTables(a *app, l locale, res *calc.Result) error {
@@ -370,11 +370,11 @@ func printCalcTables(a *app, l locale, res *calc.Result) error {
 		}
 		return append(out, l.Money(am.Net))
 	}
-	amountHeads := []string{l.T("stipend"), l.T("child suppl.")}
+	amountHeads := []string{l.L(labelStipend), l.L(labelChildSuppl)}
 	for _, i := range cols {
-		amountHeads = append(amountHeads, l.T(moneyColumns[i].head))
+		amountHeads = append(amountHeads, l.L(moneyColumns[i].head))
 	}
-	amountHeads = append(amountHeads, l.T("net"))
+	amountHeads = append(amountHeads, l.L(labelNet))
 	span := func(first int) []int {
 		out := make([]int, 0, len(amountHeads))
 		for i := range amountHeads {
@@ -383,15 +383,15 @@ func printCalcTables(a *app, l locale, res *calc.Result) error {
 		return out
 	}
 
-	fmt.Fprintf(w, l.T("Period %s – %s · rounding %s · age switch %s (full rate from %s)"), l.Date(res.From), l.Date(res.To), res.Rounding, res.AgeSwitch, l.Date(res.FullRate))
+	line := l.M(calcHeading.M(res.From, res.To, string(res.Rounding), string(res.AgeSwitch), res.FullRate))
 	if res.LeapDayBirth {
-		fmt.Fprintf(w, " · "+l.T("29 February birthday: %s"), res.LeapBirthday)
+		line += " · " + l.M(calcHeadingLeap.M(string(res.LeapBirthday)))
 	}
 	if !res.Total.OtherBenefits.IsZero() {
-		fmt.Fprintf(w, l.T(" · other benefits reduce: %s"), res.BenefitScope)
+		line += " · " + l.M(calcHeadingBenefits.M(string(res.BenefitScope)))
 	}
-	fmt.Fprintln(w)
-	heading(w, l.T("Segments"))
+	fmt.Fprintln(w, line)
+	heading(w, l.L(calcSegments))
 	var rows [][]string
 	for _, s := range res.Segments {
 		band := "25+"
@@ -401,65 +401,65 @@ func printCalcTables(a *app, l locale, res *calc.Result) error {
 		note := s.Ref
 		switch {
 		case s.Interrupted:
-			note = l.T("interrupted") + " · " + calc.RefInterruption
+			note = l.L(calcInterrupted) + " · " + calc.RefInterruption
 		default:
 			if s.WorkHours.IsPositive() {
-				note += " · " + l.T("work") + " " + l.Num(s.WorkHours) + " " + l.T("h/wk") + " (" + calc.RefWork + ")"
+				note += " · " + l.M(calcSegmentWork.M(l.Num(s.WorkHours), calc.RefWork))
 			}
 			if s.BenefitDay.IsPositive() {
-				note += " · " + l.T("other benefits") + " " + l.amt(s.BenefitDay) + "/" + l.T("day") + " (" + calc.RefBenefits + ")"
+				note += " · " + l.M(calcSegmentBenefits.M(l.amt(s.BenefitDay), calc.RefBenefits))
 			}
 		}
 		row := []string{l.Date(s.From), l.Date(s.To), l.Kroner(s.G), l.Num(s.Factor), band, l.Money(s.DayRate),
 			strconv.Itoa(s.Children), l.Money(s.ChildRate), strconv.Itoa(s.PaidDays)}
 		rows = append(rows, append(append(row, amounts(s.Amounts)...), note))
 	}
-	head := []string{l.T("from"), l.T("to"), "G", l.T("factor"), l.T("age"), l.T("day rate"), l.T("children"), l.T("child/day"), l.T("days")}
+	head := []string{l.L(labelFrom), l.L(labelTo), "G", l.L(labelFactor), l.L(labelAge), l.L(labelDayRate), l.L(labelChildren), l.L(labelChildPerDay), l.L(labelDays)}
 	head = append(head, amountHeads...)
-	if err := table(w, append(head, l.T("reference")), rows, append([]int{2, 3, 5, 6, 7, 8}, span(9)...)...); err != nil {
+	if err := table(w, append(head, l.L(labelReference)), rows, append([]int{2, 3, 5, 6, 7, 8}, span(9)...)...); err != nil {
 		return err
 	}
-	heading(w, l.T("Months (paid in arrears the month after, ")+calc.RefPayment+")")
+	heading(w, l.M(calcMonths.M(calc.RefPayment)))
 	rows = nil
 	for _, m := range res.Months {
 		rows = append(rows, append([]string{l.month(m.Month), l.month(m.PaidIn), strconv.Itoa(m.PaidDays)}, amounts(m.Amounts)...))
 	}
-	if err := table(w, append([]string{l.T("earned"), l.T("paid"), l.T("days")}, amountHeads...), rows, append([]int{2}, span(3)...)...); err != nil {
+	if err := table(w, append([]string{l.L(labelEarned), l.L(labelPaid), l.L(labelDays)}, amountHeads...), rows, append([]int{2}, span(3)...)...); err != nil {
 		return err
 	}
-	heading(w, l.T("Years (by the year earned; net paid counts the year of payment)"))
+	heading(w, l.L(calcYears))
 	rows = nil
 	for _, y := range res.Years {
 		rows = append(rows, append(append([]string{strconv.Itoa(y.Year)}, amounts(y.Earned)...), l.Money(y.Paid.Net)))
 	}
-	rows = append(rows, append(append([]string{l.T("total")}, amounts(res.Total)...), l.Money(res.Total.Net)))
-	if err := table(w, append(append([]string{l.T("year")}, amountHeads...), l.T("net paid")), rows, append(span(1), len(amountHeads)+1)...); err != nil {
+	rows = append(rows, append(append([]string{l.L(labelTotal)}, amounts(res.Total)...), l.Money(res.Total.Net)))
+	if err := table(w, append(append([]string{l.L(labelYear)}, amountHeads...), l.L(labelNetPaid)), rows, append(span(1), len(amountHeads)+1)...); err != nil {
 		return err
 	}
 	if len(cols) > 0 {
-		heading(w, l.T("Reductions"))
+		heading(w, l.L(calcReductions))
 		rows = nil
 		for _, i := range cols {
-			rows = append(rows, []string{l.T(moneyColumns[i].head), l.Money(moneyColumns[i].get(res.Total)), moneyColumns[i].ref})
+			rows = append(rows, []string{l.L(moneyColumns[i].head), l.Money(moneyColumns[i].get(res.Total)), moneyColumns[i].ref})
 		}
-		if err := table(w, []string{l.T("reduction"), l.T("total"), l.T("reference")}, rows, 1); err != nil {
+		if err := table(w, []string{l.L(labelReduction), l.L(labelTotal), l.L(labelReference)}, rows, 1); err != nil {
 			return err
 		}
 	}
 	if len(res.NotDeducted) > 0 {
-		heading(w, l.T("Not deducted"))
+		heading(w, l.L(calcNotDeducted))
 		rows = nil
 		for _, n := range res.NotDeducted {
 			rows = append(rows, []string{n.Kind, l.Money(n.Amount), n.Ref})
 		}
-		if err := table(w, []string{l.T("benefit"), l.T("amount"), l.T("reference")}, rows, 1); err != nil {
+		if err := table(w, []string{l.L(labelBenefit), l.L(labelAmount), l.L(labelReference)}, rows, 1); err != nil {
 			return err
 		}
 	}
-	heading(w, l.T("Parameters used"))
+	heading(w, l.L(calcParametersUsed))
 	rows = nil
 	for _, p := range res.Parameters {
 		rows = append(rows, []string{p.Key, l.Date(p.From), l.value(p.Value), p.Ref, p.Source, originText(l, p.Origin)})
 	}
-	return table(w, []string{l.T("parameter"), l.T("from"), l.T("value"), l.T("reference"), l.T("source"), l.T("origin")}, rows, 2)
+	return table(w, []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelSource), l.L(labelOrigin)}, rows, 2)
 }

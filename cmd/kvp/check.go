@@ -351,12 +351,12 @@ func printCheck(w io.Writer, l locale, on rules.Date, res rules.EligibilityResul
 
 // question is how --interactive asks for one fact and applies the answer.
 type question struct {
-	hint  string
+	hint  rules.Message
 	apply func(f *rules.EligibilityFacts, answer string) error
 }
 
 func yesNoQuestion(field func(*rules.EligibilityFacts) **bool) question {
-	return question{hint: "yes/no", apply: func(f *rules.EligibilityFacts, s string) error {
+	return question{hint: hintYesNo.M(), apply: func(f *rules.EligibilityFacts, s string) error {
 		v, err := caseinput.ParseYesNo(s)
 		if err != nil {
 			return err
@@ -368,7 +368,7 @@ func yesNoQuestion(field func(*rules.EligibilityFacts) **bool) question {
 
 // questions holds one question for every fact rules.CheckEligibility can miss.
 var questions = map[string]question{
-	rules.FactBirthDate: {hint: "YYYY-MM-DD", apply: func(f *rules.EligibilityFacts, s string) error {
+	rules.FactBirthDate: {hint: hintDate.M(), apply: func(f *rules.EligibilityFacts, s string) error {
 		d, err := rules.ParseDate(s)
 		if err != nil {
 			return err
@@ -386,7 +386,7 @@ var questions = map[string]question{
 	rules.FactYouthProgramme:  yesNoQuestion(func(f *rules.EligibilityFacts) **bool { return &f.YouthProgramme }),
 
 	rules.FactBenefitVeryLimited: yesNoQuestion(func(f *rules.EligibilityFacts) **bool { return &f.BenefitVeryLimited }),
-	rules.FactBenefits: {hint: "KIND[=AMOUNT|full], comma-separated, or none; KIND: " + strings.Join(rules.BenefitKinds, ", "),
+	rules.FactBenefits: {hint: hintBenefits.M(strings.Join(rules.BenefitKinds, ", ")),
 		apply: func(f *rules.EligibilityFacts, s string) error {
 			list, err := caseinput.ParseBenefitList(strings.Split(s, ","))
 			if err != nil {
@@ -399,7 +399,7 @@ var questions = map[string]question{
 			}
 			return nil
 		}},
-	rules.FactResidence: {hint: strings.Join(rules.ResidenceStatuses, ", "), apply: func(f *rules.EligibilityFacts, s string) error {
+	rules.FactResidence: {hint: hintResidence.M(strings.Join(rules.ResidenceStatuses, ", ")), apply: func(f *rules.EligibilityFacts, s string) error {
 		r, err := caseinput.ParseResidence(s)
 		if err != nil {
 			return err
@@ -407,7 +407,7 @@ var questions = map[string]question{
 		f.Residence = r
 		return nil
 	}},
-	rules.FactPrevious: {hint: "FROM..TO, comma-separated, or none", apply: func(f *rules.EligibilityFacts, s string) error {
+	rules.FactPrevious: {hint: hintPrevious.M(), apply: func(f *rules.EligibilityFacts, s string) error {
 		list, err := caseinput.ParsePreviousList(strings.Split(s, ","))
 		if err != nil {
 			return err
@@ -415,16 +415,6 @@ var questions = map[string]question{
 		f.Previous, f.PreviousKnown = caseinput.Periods(list), true
 		return nil
 	}},
-}
-
-// interviewHint words a question's hint in l.
-func interviewHint(l locale, hint string) string {
-	if !l.nb {
-		return hint
-	}
-	r := strings.NewReplacer("yes/no", "ja/nei", "YYYY-MM-DD", "ÅÅÅÅ-MM-DD", "KIND[=AMOUNT|full]", "TYPE[=BELØP|full]",
-		"FROM..TO", "FRA..TIL", ", comma-separated, or none", ", skilt med komma, eller none", "; KIND: ", "; TYPE: ")
-	return translateError(r.Replace(hint))
 }
 
 // maxAnswer bounds one line of --interactive input: stdin may be endless
@@ -464,7 +454,7 @@ func interview(a *app, f *rules.EligibilityFacts) error {
 			continue
 		}
 		for attempt := 0; ; attempt++ {
-			fmt.Fprintf(a.io.ErrOut, "%s (%s): ", fact, interviewHint(l, q.hint))
+			fmt.Fprintf(a.io.ErrOut, "%s (%s): ", fact, l.M(q.hint))
 			raw, err := in.ReadSlice('\n')
 			if errors.Is(err, bufio.ErrBufferFull) {
 				return usageErrorf("--interactive: %s: the answer is longer than %d bytes", fact, maxAnswer)

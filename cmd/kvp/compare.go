@@ -219,7 +219,7 @@ func printCompareWarnings(a *app, l locale, doc *compareDoc) {
 	printWarnings(a, l, doc.Baseline.Warnings)
 	for _, w := range doc.Scenario.Warnings {
 		if !slices.ContainsFunc(doc.Baseline.Warnings, func(b rules.Warning) bool { return l.M(b.Message) == l.M(w.Message) }) {
-			fmt.Fprintf(a.io.ErrOut, "kvp: %s (%s): %s\n", l.T("warning"), l.T("scenario"), l.M(w.Message))
+			fmt.Fprintf(a.io.ErrOut, "kvp: %s (%s): %s\n", l.L(labelWarning), l.L(labelScenario), l.M(w.Message))
 		}
 	}
 }
@@ -242,9 +242,10 @@ func newCompareRow(r compareRow, base, scen calc.Money) compareRow {
 
 func printCompare(a *app, l locale, doc *compareDoc) error {
 	w := a.out
-	fmt.Fprintf(w, l.T("Baseline: %s (params %s)\nScenario: %s (params %s)\n"), l.T(doc.Baseline.Title), doc.Baseline.ParamsHash, l.T(doc.Scenario.Title), doc.Scenario.ParamsHash)
+	fmt.Fprintln(w, l.M(compareBaseline.M(sideTitle(l, doc.Baseline), doc.Baseline.ParamsHash)))
+	fmt.Fprintln(w, l.M(compareScenario.M(sideTitle(l, doc.Scenario), doc.Scenario.ParamsHash)))
 	if doc.Scenario.LegalBasis != "" {
-		fmt.Fprintf(w, l.T("Legal basis of the scenario: %s\n"), doc.Scenario.LegalBasis)
+		fmt.Fprintln(w, l.M(compareLegalBasis.M(doc.Scenario.LegalBasis)))
 	}
 	pct := func(p *string) string {
 		if p == nil {
@@ -255,43 +256,53 @@ func printCompare(a *app, l locale, doc *compareDoc) error {
 		}
 		return *p + " %"
 	}
-	section := func(title string, head string, rows []compareRow, label func(compareRow) string) error {
-		heading(w, l.T(title))
+	section := func(title, head rules.Code, rows []compareRow, label func(compareRow) string) error {
+		heading(w, l.L(title))
 		var out [][]string
 		for _, r := range rows {
 			out = append(out, []string{label(r), l.Money(r.Baseline), l.Money(r.Scenario), l.Money(r.Difference), pct(r.Percent)})
 		}
-		return table(w, []string{l.T(head), l.T("baseline"), l.T("scenario"), l.T("difference"), l.T("per cent")}, out, 1, 2, 3, 4)
+		return table(w, []string{l.L(head), l.L(labelBaseline), l.L(labelScenario), l.L(labelDifference), l.L(labelPerCent)}, out, 1, 2, 3, 4)
 	}
-	if err := section("Segments (net)", "period", doc.Segments, func(r compareRow) string { return l.Date(r.From) + " – " + l.Date(r.To) }); err != nil {
+	if err := section(compareSegments, labelPeriod, doc.Segments, func(r compareRow) string { return l.Date(r.From) + " – " + l.Date(r.To) }); err != nil {
 		return err
 	}
-	if err := section("Months (net, by the month earned)", "month", doc.Months, func(r compareRow) string { return l.monthText(r.Month) }); err != nil {
+	if err := section(compareMonths, labelMonth, doc.Months, func(r compareRow) string { return l.monthText(r.Month) }); err != nil {
 		return err
 	}
 	years := append(slices.Clone(doc.Years), doc.Total)
-	if err := section("Years (net, by the year paid)", "year", years, func(r compareRow) string {
+	if err := section(compareYears, labelYear, years, func(r compareRow) string {
 		if r.Year == 0 {
-			return l.T("total")
+			return l.L(labelTotal)
 		}
 		return strconv.Itoa(r.Year)
 	}); err != nil {
 		return err
 	}
-	heading(w, l.T("Tax-relevant amounts per income year"))
+	heading(w, l.L(compareTaxYears))
 	var rows [][]string
 	m := func(v *calc.Money) string {
 		if v == nil {
-			return l.T("n/a")
+			return l.L(wordNotAvailable)
 		}
 		return l.Money(*v)
 	}
 	for _, t := range doc.TaxYears {
 		rows = append(rows, []string{strconv.Itoa(t.Year), m(t.TaxBaseline), m(t.TaxScenario), m(t.NetBaseline), m(t.NetScenario), m(t.NetDifference), optText(l, t.Note)})
 	}
-	head := []string{"year", "tax baseline", "tax scenario", "net baseline", "net scenario", "net difference", "note"}
-	for i := range head {
-		head[i] = l.T(head[i])
+	var head []string
+	for _, c := range []rules.Code{labelYear, compareTaxBaseline, compareTaxScenario, compareNetBaseline, compareNetScenario, compareNetDifference, labelNote} {
+		head = append(head, l.L(c))
 	}
 	return table(w, head, rows, 1, 2, 3, 4, 5)
+}
+
+// sideTitle is the title of a side: the scenario file's title, or the
+// effective configuration when the side is no file (the baseline without
+// --baseline).
+func sideTitle(l locale, s compareSide) string {
+	if s.Path == "" {
+		return l.L(compareEffective)
+	}
+	return s.Title
 }

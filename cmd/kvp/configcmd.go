@@ -75,22 +75,22 @@ G values before 2000 are left out unless --all is given.` + exitStatusSection,
 			}
 			file := doc.File
 			if file == "" {
-				file = l.T("(none)")
+				file = l.L(configNoFile)
 			}
-			heading(a.out, l.T("Config file:")+" "+file)
+			heading(a.out, l.M(configFile.M(file)))
 			var rows [][]string
 			for _, s := range doc.Settings {
 				rows = append(rows, []string{s.Key, s.Value, originText(l, s.Origin)})
 			}
-			if err := table(a.out, []string{l.T("setting"), l.T("value"), l.T("origin")}, rows); err != nil {
+			if err := table(a.out, []string{l.L(labelSetting), l.L(labelValue), l.L(labelOrigin)}, rows); err != nil {
 				return err
 			}
-			heading(a.out, l.T("Parameters"))
+			heading(a.out, l.L(configParameters))
 			rows = nil
 			for _, q := range doc.Parameters {
 				rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, originText(l, q.Origin)})
 			}
-			return table(a.out, []string{l.T("parameter"), l.T("from"), l.T("value"), l.T("reference"), l.T("origin")}, rows, 2)
+			return table(a.out, []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelOrigin)}, rows, 2)
 		},
 	}
 	show.Flags().BoolVar(&all, "all", false, "include G values before 2000")

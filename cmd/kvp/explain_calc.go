@@ -58,10 +58,13 @@ func (l locale) neg(s string) string { return l.minus() + s }
 // originText translates where a value came from: default, environment,
 // flag, file:PATH.
 func originText(l locale, origin string) string {
-	if path, ok := strings.CutPrefix(origin, "file:"); ok {
-		return l.T("file:") + path
+	if path, ok := strings.CutPrefix(origin, rules.OriginFile+":"); ok {
+		return l.M(originFile.M(path))
 	}
-	return l.T(origin)
+	if c, ok := originWords[origin]; ok {
+		return l.L(c)
+	}
+	return origin
 }
 
 // value writes a parameter value ("130160", "2.041", "2/3") the way of l.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -74,11 +73,11 @@ changes on 1 May.` + exitStatusSection,
 			if l.nb {
 				gValue = l.Kroner(info.G)
 			}
-			return table(a.out, []string{"", l.T("value"), l.T("reference")}, [][]string{
-				{l.T("date"), l.Date(d), ""},
-				{"G", gValue, g.Ref + " · " + l.T("from") + " " + l.Date(g.From) + " · " + g.Source},
-				{l.T("G per month"), l.Kroner(info.PerMonth), l.T("G / 12, whole kroner")},
-				{l.T("average G") + " " + strconv.Itoa(d.Year()), avg, l.T("month-weighted yearly average")},
+			return table(a.out, []string{"", l.L(labelValue), l.L(labelReference)}, [][]string{
+				{l.L(labelDate), l.Date(d), ""},
+				{"G", gValue, g.Ref + " · " + l.M(labelFromDate.M(g.From)) + " · " + g.Source},
+				{l.L(gPerMonth), l.Kroner(info.PerMonth), l.L(gPerMonthNote)},
+				{l.M(gAverage.M(d.Year())), avg, l.L(gAverageNote)},
 			}, 1)
 		},
 	}
@@ -153,7 +152,7 @@ func newGListCmd(a *app) *cobra.Command {
 			for _, r := range out.History {
 				rows = append(rows, []string{l.Date(r.From), l.Kroner(r.G), l.Kroner(r.PerMonth), avg[r.From.Year()], originText(l, r.Origin)})
 			}
-			return table(a.out, []string{l.T("from"), "G", l.T("G per month"), l.T("average G (year)"), l.T("origin")}, rows, 1, 2, 3)
+			return table(a.out, []string{l.L(labelFrom), "G", l.L(gPerMonth), l.L(gAverageYear), l.L(labelOrigin)}, rows, 1, 2, 3)
 		},
 	}
 	cmd.Flags().IntVar(&fromYear, "from", 1967, "the first `YEAR` to list")

@@ -21,9 +21,13 @@ func TestLocaleFormats(t *testing.T) {
 		{nb.Date(rules.NewDate(2026, 5, 1)), "01.05.2026"},
 		{en.Date(rules.NewDate(2026, 5, 1)), "2026-05-01"},
 		{nb.Num(decimal.RequireFromString("2.041")), "2,041"},
-		{nb.T("day rate"), "dagsats"},
-		{nb.T("no such text"), "no such text"},
-		{en.T("day rate"), "day rate"},
+		{nb.L(labelDayRate), "dagsats"},
+		{en.L(labelDayRate), "day rate"},
+		{nb.domainText("sotjl. § 32 (permisjon is not counted)"), "sotjl. § 32 (permisjon telles ikke)"},
+		{nb.domainText("sotjl. § 31"), "sotjl. § 31"},
+		{nb.formulaText("{application_date} + {months} months"), "{application_date} + {months} måneder"},
+		{nb.formulaText("all({a}, {b})"), "alle({a}, {b})"},
+		{en.formulaText("all({a}, {b})"), "all({a}, {b})"},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)

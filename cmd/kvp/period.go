@@ -276,7 +276,7 @@ func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
 		return err // Validate has passed in periodFacts
 	}
 	for _, w := range report.Warnings {
-		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", l.T("warning"), warningText(l, w))
+		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", l.L(labelWarning), warningText(l, w))
 	}
 	if format == "json" {
 		for _, l := range []*[]rules.Period{&facts.Decisions, &facts.Leave} {
@@ -305,49 +305,48 @@ func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
 // warningText is a warning as one line: "CODE: message (reference)", in
 // Norwegian with --lang nb (the code stays as it is: scripts match on it).
 func warningText(l locale, w rules.Warning) string {
-	return w.Code + ": " + l.M(w.Message) + " (" + l.T(w.Ref) + ")"
+	return w.Code + ": " + l.M(w.Message) + " (" + l.domainText(w.Ref) + ")"
 }
 
 // periodRef is a timeline entry's reference in l: a regime reference may
 // end in ": past the limit".
 func periodRef(l locale, ref string) string {
-	if base, ok := strings.CutSuffix(ref, ": past the limit"); ok {
-		return l.T(base) + ": " + l.T("past the limit")
+	if base, ok := strings.CutSuffix(ref, ": "+periodPastLimit.T(rules.LangEN)); ok {
+		return l.domainText(base) + ": " + l.L(periodPastLimit)
 	}
-	return l.T(ref)
+	return l.domainText(ref)
 }
 
 func printPeriodTables(a *app, l locale, f rules.ProgrammeFacts, r rules.PeriodReport) error {
 	w := a.out
-	fmt.Fprintf(w, l.T("Programme from %s, evaluated on %s · regime %s (%s)")+"\n",
-		l.Date(f.Start), l.Date(f.EvalDate), l.T(r.Regime), l.T(r.RegimeRef))
-	heading(w, l.T("Timeline"))
+	fmt.Fprintln(w, l.M(periodHeading.M(f.Start, f.EvalDate, regimeWords[r.Regime].M(), l.domainText(r.RegimeRef))))
+	heading(w, l.L(periodTimeline))
 	rows := make([][]string, 0, len(r.Timeline))
 	for _, e := range r.Timeline {
-		kind := l.T(e.Kind)
+		kind := l.L(periodKinds[e.Kind])
 		if e.Ongoing {
-			kind += " (" + l.T("ongoing") + ")"
+			kind += " (" + l.L(periodOngoing) + ")"
 		}
 		rows = append(rows, []string{l.Date(e.Period.From), l.Date(e.Period.To), kind,
 			strconv.Itoa(e.CountedDays), strconv.Itoa(e.RunningTotal), periodRef(l, e.Ref)})
 	}
-	head := []string{l.T("from"), l.T("to"), l.T("kind"), l.T("counted days"), l.T("running total"), l.T("reference")}
+	head := []string{l.L(labelFrom), l.L(labelTo), l.L(labelKind), l.L(labelCountedDays), l.L(labelRunningTotal), l.L(labelReference)}
 	if err := table(w, head, rows, 3, 4); err != nil {
 		return err
 	}
-	heading(w, l.T("Summary"))
+	heading(w, l.L(periodSummary))
 	lines := r.Lines()
 	rows = make([][]string, 0, len(lines))
 	for _, line := range lines {
-		rows = append(rows, []string{l.M(line.Label), l.M(line.Value), l.T(line.Ref)})
+		rows = append(rows, []string{l.M(line.Label), l.M(line.Value), l.domainText(line.Ref)})
 	}
-	if err := table(w, []string{"", l.T("value"), l.T("reference")}, rows); err != nil {
+	if err := table(w, []string{"", l.L(labelValue), l.L(labelReference)}, rows); err != nil {
 		return err
 	}
 	if len(r.Warnings) > 0 {
-		heading(w, l.T("Warnings"))
+		heading(w, l.L(periodWarnings))
 		for _, x := range r.Warnings {
-			fmt.Fprintf(w, "%s: %s\n", l.T("warning"), warningText(l, x))
+			fmt.Fprintf(w, "%s: %s\n", l.L(labelWarning), warningText(l, x))
 		}
 	}
 	return nil

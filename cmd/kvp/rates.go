@@ -82,7 +82,6 @@ source (in JSON, the list "explain").` + exitStatusSection,
 
 // printRates prints the rates table in the language of l.
 func printRates(a *app, l locale, r *calc.Rates) error {
-	from := " · " + l.T("from") + " "
 	exact := func(s string) string { // an unrounded figure given as a decimal string
 		if d, err := decimal.NewFromString(s); err == nil {
 			return l.Num(d)
@@ -90,24 +89,24 @@ func printRates(a *app, l locale, r *calc.Rates) error {
 		return s
 	}
 	rows := [][]string{
-		{"G", l.Kroner(r.G), "", "ftrl. § 1-4" + from + l.Date(r.GFrom)},
-		{l.T("factor"), exact(r.Factor), "", rules.RefStipend + from + l.Date(r.FactorFrom)},
+		{"G", l.Kroner(r.G), "", "ftrl. § 1-4 · " + l.M(labelFromDate.M(r.GFrom))},
+		{l.L(labelFactor), exact(r.Factor), "", rules.RefStipend + " · " + l.M(labelFromDate.M(r.FactorFrom))},
 	}
 	for _, b := range r.Bands {
-		label := l.T("25 and over")
+		label := l.L(bandWords[b.Band])
 		if b.Band == "under_25" {
-			label = l.T("under 25") + " (" + b.Share + ")"
+			label += " (" + b.Share + ")"
 		}
 		rows = append(rows,
-			[]string{l.T("yearly") + ", " + label, l.Kroner(b.Yearly), l.Money(b.YearlyExact), b.Ref},
-			[]string{l.T("monthly") + ", " + label, l.Money(b.Monthly), "", l.T("yearly / 12")},
-			[]string{l.T("daily") + ", " + label, l.Money(b.Daily), exact(b.DailyExact), l.T("yearly") + " / " + r.DayDivisor + " · " + l.T("rounding") + " " + string(r.Rounding)},
+			[]string{l.M(ratesYearly.M(label)), l.Kroner(b.Yearly), l.Money(b.YearlyExact), b.Ref},
+			[]string{l.M(ratesMonthly.M(label)), l.Money(b.Monthly), "", l.L(ratesMonthlyNote)},
+			[]string{l.M(ratesDaily.M(label)), l.Money(b.Daily), exact(b.DailyExact), l.M(ratesDailyNote.M(r.DayDivisor, string(r.Rounding)))},
 		)
 	}
 	rows = append(rows,
-		[]string{l.T("child supplement per child per day"), l.Money(r.ChildSupplementDay), "", r.ChildSupplementRef + from + l.Date(r.ChildSupplementFrom)},
-		[]string{l.T("child supplement per child per year"), l.Money(r.ChildSupplementYear), "", l.T("per day") + " × " + r.DayDivisor},
+		[]string{l.L(ratesChildPerDay), l.Money(r.ChildSupplementDay), "", r.ChildSupplementRef + " · " + l.M(labelFromDate.M(r.ChildSupplementFrom))},
+		[]string{l.L(ratesChildPerYear), l.Money(r.ChildSupplementYear), "", l.M(ratesChildPerYearNote.M(r.DayDivisor))},
 	)
-	heading(a.out, l.T("Rates in force on")+" "+l.Date(r.Date))
-	return table(a.out, []string{"", l.T("amount"), l.T("unrounded"), l.T("reference")}, rows, 1, 2)
+	heading(a.out, l.M(ratesHeading.M(r.Date)))
+	return table(a.out, []string{"", l.L(labelAmount), l.L(labelUnrounded), l.L(labelReference)}, rows, 1, 2)
 }

@@ -114,7 +114,7 @@ in the config file (see README).` + exitStatusSection,
 				}
 				return writeJSON(a.out, doc)
 			}
-			heading(a.out, fmt.Sprintf(l.T("Tax, income year %d"), year))
+			heading(a.out, l.M(taxHeading.M(year)))
 			if err := printTaxLines(a, l, b); err != nil {
 				return err
 			}
@@ -138,7 +138,6 @@ in the config file (see README).` + exitStatusSection,
 func taxExplain(l locale, b calc.TaxBreakdown) []explainStep {
 	steps := renderSteps(l, b.Steps)
 	for i := range steps {
-		steps[i].Ref = l.T(steps[i].Ref)
 		if steps[i].Key == "tax.trygdeavgift" {
 			if steps[i].Source != "" {
 				steps[i].Source += "; "
@@ -153,11 +152,9 @@ func taxExplain(l locale, b calc.TaxBreakdown) []explainStep {
 // the CONVENTION (age in the income year) when the birth date is known.
 func trygdeavgiftConvention(l locale, b calc.TaxBreakdown) string {
 	if b.AgeInIncomeYear == nil {
-		return fmt.Sprintf(l.T("no birth date: the wage rate; the low rate applies under %d or over %d (%s)"),
-			rules.TrygdeavgiftLowUnder, rules.TrygdeavgiftLowOver, rules.RefTrygdeavgiftLow)
+		return l.M(taxConventionNone.M(rules.TrygdeavgiftLowUnder, rules.TrygdeavgiftLowOver, rules.RefTrygdeavgiftLow))
 	}
-	return fmt.Sprintf(l.T("CONVENTION (age in the income year): the age reached by 31 December of the income year decides; the low rate under %d or over %d (%s)"),
-		rules.TrygdeavgiftLowUnder, rules.TrygdeavgiftLowOver, rules.RefTrygdeavgiftLow)
+	return l.M(taxConvention.M(rules.TrygdeavgiftLowUnder, rules.TrygdeavgiftLowOver, rules.RefTrygdeavgiftLow))
 }
 
 // printTaxLines prints one row per recorded step of b: the figure, the
@@ -166,16 +163,16 @@ func printTaxLines(a *app, l locale, b calc.TaxBreakdown) error {
 	steps := renderSteps(l, b.Steps)
 	rows := make([][]string, 0, len(steps))
 	for _, s := range steps {
-		rows = append(rows, []string{s.Figure, s.Result, s.Formula, l.T(s.Ref), s.Source})
+		rows = append(rows, []string{s.Figure, s.Result, s.Formula, s.Ref, s.Source})
 	}
-	if err := table(a.out, []string{"", l.T("amount"), l.T("formula"), l.T("reference"), l.T("parameters")}, rows, 1); err != nil {
+	if err := table(a.out, []string{"", l.L(labelAmount), l.L(labelFormula), l.L(labelReference), l.L(labelParameters)}, rows, 1); err != nil {
 		return err
 	}
 	rate := b.AverageRate.Shift(2).StringFixed(2)
 	if l.nb {
 		rate = strings.Replace(rate, ".", ",", 1)
 	}
-	fmt.Fprintf(a.out, l.T("Average tax rate %s %%")+"\n", rate)
+	fmt.Fprintln(a.out, l.M(taxAverageRate.M(rate)))
 	return nil
 }
 
@@ -186,20 +183,17 @@ func printTaxLines(a *app, l locale, b calc.TaxBreakdown) error {
 func trygdeavgiftRateText(l locale, b calc.TaxBreakdown, flag bool) string {
 	switch {
 	case b.AgeInIncomeYear == nil && flag:
-		return fmt.Sprintf(l.T("Trygdeavgift at the wage rate (mellomsats): no --birth-date given; the low rate applies under %d or over %d (%s)"),
-			rules.TrygdeavgiftLowUnder, rules.TrygdeavgiftLowOver, rules.RefTrygdeavgiftLow)
+		return l.M(taxWageNoFlag.M(rules.TrygdeavgiftLowUnder, rules.TrygdeavgiftLowOver, rules.RefTrygdeavgiftLow))
 	case b.AgeInIncomeYear == nil:
-		return l.T("Trygdeavgift at the wage rate (mellomsats): no birth date")
+		return l.L(taxWageNoBirthDate)
 	case b.TrygdeavgiftRateKind == calc.TrygdeavgiftLowRate:
-		bound := fmt.Sprintf(l.T("over %d"), rules.TrygdeavgiftLowOver)
+		bound := taxOver.M(rules.TrygdeavgiftLowOver)
 		if *b.AgeInIncomeYear < rules.TrygdeavgiftLowUnder {
-			bound = fmt.Sprintf(l.T("under %d"), rules.TrygdeavgiftLowUnder)
+			bound = taxUnder.M(rules.TrygdeavgiftLowUnder)
 		}
-		return fmt.Sprintf(l.T("Trygdeavgift at the low rate (lav sats): age %d by 31 December %d, %s (%s)"),
-			*b.AgeInIncomeYear, b.Year, bound, rules.RefTrygdeavgiftLow)
+		return l.M(taxLowRate.M(*b.AgeInIncomeYear, b.Year, bound, rules.RefTrygdeavgiftLow))
 	default:
-		return fmt.Sprintf(l.T("Trygdeavgift at the wage rate (mellomsats): age %d by 31 December %d (%s)"),
-			*b.AgeInIncomeYear, b.Year, rules.RefTrygdeavgift)
+		return l.M(taxWageRate.M(*b.AgeInIncomeYear, b.Year, rules.RefTrygdeavgift))
 	}
 }
 
@@ -225,18 +219,18 @@ func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
 		return nil
 	}
 	w := a.out
-	place := l.T("; Finnmark and Nord-Troms")
-	if !t.Finnmark {
-		place = ""
+	title := taxSection
+	if t.Finnmark {
+		title = taxSectionFinnmark
 	}
-	heading(w, fmt.Sprintf(l.T("Tax-relevant amounts (income year by the month %s%s)"), l.T(string(t.Basis)), place))
+	heading(w, l.M(title.M(taxBasisWords[t.Basis].M())))
 	head := []string{""}
 	right := []int{}
 	for i, y := range t.Years {
 		head = append(head, strconv.Itoa(y.Year))
 		right = append(right, i+1)
 	}
-	head = append(head, l.T("reference"))
+	head = append(head, l.L(labelReference))
 	var keys []string
 	labels := map[string]string{}
 	refs := map[string]string{}
@@ -249,18 +243,18 @@ func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
 		for _, s := range renderSteps(l, y.Tax.Steps) {
 			if _, ok := labels[s.Key]; !ok {
 				keys = append(keys, s.Key)
-				labels[s.Key], refs[s.Key] = s.Figure, l.T(s.Ref)
+				labels[s.Key], refs[s.Key] = s.Figure, s.Ref
 			}
 			cells[i][s.Key] = s.Result
 		}
 	}
 	rows := [][]string{}
-	row := []string{l.T("stipend and child supplement (net)")}
+	row := []string{l.L(taxSectionStipend)}
 	for _, y := range t.Years {
 		row = append(row, l.Money(y.Stipend))
 	}
-	rows = append(rows, append(row, l.T(calc.RefStipend)))
-	row = []string{l.T("other income")}
+	rows = append(rows, append(row, calc.RefStipend))
+	row = []string{l.L(taxSectionOther)}
 	for _, y := range t.Years {
 		row = append(row, l.Money(y.OtherIncome))
 	}
@@ -270,7 +264,7 @@ func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
 		for i := range t.Years {
 			cell, ok := cells[i][k]
 			if !ok {
-				cell = l.T("n/a")
+				cell = l.L(wordNotAvailable)
 			}
 			row = append(row, cell)
 		}
@@ -292,14 +286,14 @@ func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
 		if l.nb {
 			pct = strings.Replace(pct, ".", ",", 1)
 		}
-		heading(w, fmt.Sprintf(l.T("Withholding at %s %% (tax card)"), pct))
+		heading(w, l.M(taxWithholding.M(pct)))
 		rows = nil
 		for _, m := range t.Withholding {
 			rows = append(rows, []string{taxMonth(l, m.PaidIn), l.Money(m.Paid), l.Money(m.Withheld), l.Money(m.PaidOut), optText(l, m.Note)})
 		}
-		head := []string{"paid in", "paid", "withheld", "paid out", "note"}
-		if l.nb {
-			head = []string{"utbetalt i", "brutto", "forskuddstrekk", "netto utbetalt", "merknad"}
+		var head []string
+		for _, c := range []rules.Code{taxWithholdingPaidIn, taxWithholdingPaid, taxWithheld, taxWithholdingPaidOut, labelNote} {
+			head = append(head, l.L(c))
 		}
 		return table(w, head, rows, 1, 2, 3)
 	}
