@@ -422,7 +422,7 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 			next++
 		}
 		if a.io.ErrTerminal && time.Since(lastProgress) > progressEvery {
-			fmt.Fprintf(a.errRaw, "\rkvp: %d lines…", sum.Lines)
+			fmt.Fprintf(a.errRaw, "\rkvp: %s", batchLocale(a, cmd).M(batchProgress.M(sum.Lines)))
 			lastProgress = time.Now()
 		}
 	}
@@ -450,7 +450,7 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	}
 	if !o.summary {
 		b, _ := json.Marshal(sum)
-		fmt.Fprintf(a.io.ErrOut, "kvp: summary: %s\n", b)
+		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", batchLocale(a, cmd).L(batchSummaryLabel), b)
 	}
 	if sum.Failed > 0 {
 		return &codeError{code: exitError, err: fmt.Errorf("%d of %d lines failed; first: %s", sum.Failed, sum.Lines, sum.FirstError)}

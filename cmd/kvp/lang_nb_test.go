@@ -17,55 +17,102 @@ var userAndSourceText = []string{
 	"260 stipend days a year",
 	"(G set yearly by Stortinget)",
 	"(would need a change of the law)",
-	"(eller none)", // the keyword a user types
+	"eller none", // the keyword a user types
 }
+
+// bokmalRuns are the command lines TestBokmalHasNoEnglish renders: every
+// command's tables, each --explain, warnings, notes, interview questions and
+// errors. in is the standard input; data says stdout is data (JSON lines,
+// CSV) that is the same in every language, so only stderr is read for words.
+var bokmalRuns = []struct {
+	args []string
+	in   string
+	data bool
+}{
+	{args: []string{"calc", "-f", ex + "case-basic.yaml", "--explain"}},
+	{args: []string{"calc", "-f", ex + "case-reductions.yaml", "--explain"}},
+	{args: []string{"calc", "-f", ex + "case-leap-birthday.yaml", "--explain"}},
+	{args: []string{"calc", "-f", ex + "case-turns-25.yaml", "--withholding-percent", "30", "--explain"}},
+	{args: []string{"calc", "-f", ex + "case-basic.yaml", "--withholding-percent", "30", "--finnmark", "--other-income", "2026=50000", "--income-year", "earned", "--explain"}},
+	{args: []string{"calc", "--birth-date", "1990-01-01", "--from", "2027-04-01", "--to", "2027-05-31", "--explain"}},
+	{args: []string{"check", "-f", ex + "case-check.yaml", "--explain"}},
+	{args: []string{"check", "-f", ex + "case-check-small-benefit.yaml", "--explain"}},
+	{args: []string{"check", "--birth-date", "2000-02-29", "--date", "2018-03-01", "--residence", "eea-initial", "--benefit", "aap", "--benefit", "other=5000",
+		"--previous", "2015-01-01..2015-12-31", "--application-date", "2017-01-01", "--explain"}},
+	{args: []string{"check", "--birth-date", "1990-01-01", "--date", "2026-03-01", "--application-date", "2025-01-01", "--explain"}},
+	{args: []string{"check", "--date", "2026-03-01", "--interactive"}, in: "1990-01-01\nyes\nother=1000\n\n\n\n\n"},
+	{args: []string{"check", "--date", "2018-06-01", "--interactive"}, in: strings.Repeat("\n", 10)},
+	{args: []string{"check", "--date", "2026-03-01", "--interactive"}, in: "1990-01-01\nmaybe\n"},
+	{args: []string{"period", "-f", ex + "case-period.yaml", "--explain"}},
+	{args: []string{"period", "-f", ex + "case-period-open.yaml", "--explain"}},
+	{args: []string{"period", "--start", "2017-01-01", "--date", "2018-06-01", "--explain"}},
+	{args: []string{"period", "--start", "2026-01-01", "--date", "2026-06-01", "--extended", "--leave", "2026-02-01..2026-02-10",
+		"--interruption", "2026-03-01..", "--decision", "2026-01-01..2026-12-31", "--application-date", "2025-05-01", "--explain"}},
+	{args: []string{"period", "--start", "2026-01-01", "--date", "2026-06-01", "--duration-regime", "assessed", "--explain"}},
+	{args: []string{"tax", "--year", "2026", "--income", "300000", "--explain", "--birth-date", "1950-01-01"}},
+	{args: []string{"tax", "--year", "2026", "--income", "300000", "--explain", "--finnmark"}},
+	{args: []string{"tax", "--year", "2026", "--income", "300000", "--birth-date", "1990-01-01"}},
+	{args: []string{"rates", "--date", "2026-06-01", "--explain"}},
+	{args: []string{"rates", "--date", "2026-06-01", "--rounding", "exact", "--explain"}},
+	{args: []string{"g", "--date", "2026-06-01"}},
+	{args: []string{"g", "--date", "2027-06-01"}},
+	{args: []string{"g", "list", "--from", "2020"}},
+	{args: []string{"config", "show"}},
+	{args: []string{"compare", "-f", ex + "case-basic.yaml", "--scenario", ex + "scenario-g-2027.yaml"}},
+	{args: []string{"compare", "-f", ex + "case-basic.yaml", "--scenario", ex + "scenario-factor-2027.yaml"}},
+	{args: []string{"compare", "-f", ex + "case-reductions.yaml", "--baseline", ex + "scenario-g-2027.yaml", "--scenario", ex + "scenario-factor-2027.yaml"}},
+	{args: []string{"batch", "-f", ex + "cases.csv", "--summary"}, data: true},
+	{args: []string{"batch", "-f", ex + "cases.csv", "-o", "csv", "--summary"}, data: true},
+	{args: []string{"batch", "-f", ex + "cases.jsonl", "--scenario", ex + "scenario-g-2027.yaml"}, data: true},
+	{args: []string{"period", "--start", "2026-01-01", "--interruption", "2026x"}},
+	{args: []string{"check", "--benefit", "aap,other"}},
+	{args: []string{"check", "--benefit", "aap="}},
+}
+
+const ex = "../../examples/"
 
 // TestBokmalHasNoEnglish renders every command in bokmål, tables, --explain,
 // warnings and notes on stdout and stderr, and fails on a common English
-// word outside the parameters' sources and the user's own values.
+// word outside the parameters' sources and the user's own values. It renders
+// each in English too: data on stdout must not depend on the language, and
+// no code may be rendered that has no text in the language (missingTexts).
 func TestBokmalHasNoEnglish(t *testing.T) {
 	t.Setenv("KVP_CONFIG", "")
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv("KVP_TODAY", "2026-06-01")
-	ex := "../../examples/"
-	for _, args := range [][]string{
-		{"calc", "-f", ex + "case-basic.yaml", "--explain"},
-		{"calc", "-f", ex + "case-reductions.yaml", "--explain"},
-		{"calc", "-f", ex + "case-leap-birthday.yaml", "--explain"},
-		{"calc", "-f", ex + "case-turns-25.yaml", "--withholding-percent", "30"},
-		{"calc", "--birth-date", "1990-01-01", "--from", "2027-04-01", "--to", "2027-05-31"},
-		{"check", "-f", ex + "case-check.yaml", "--explain"},
-		{"check", "-f", ex + "case-check-small-benefit.yaml"},
-		{"check", "--birth-date", "2000-02-29", "--date", "2018-03-01", "--residence", "eea-initial", "--benefit", "aap", "--benefit", "other=5000",
-			"--previous", "2015-01-01..2015-12-31", "--application-date", "2017-01-01", "--explain"},
-		{"period", "-f", ex + "case-period.yaml", "--explain"},
-		{"period", "-f", ex + "case-period-open.yaml", "--explain"},
-		{"tax", "--year", "2026", "--income", "300000", "--explain", "--birth-date", "1950-01-01"},
-		{"rates", "--date", "2026-06-01", "--explain"},
-		{"g", "--date", "2026-06-01"},
-		{"g", "--date", "2027-06-01"},
-		{"config", "show"},
-		{"compare", "-f", ex + "case-basic.yaml", "--scenario", ex + "scenario-g-2027.yaml"},
-		{"compare", "-f", ex + "case-basic.yaml", "--scenario", ex + "scenario-factor-2027.yaml"},
-		{"period", "--start", "2026-01-01", "--interruption", "2026x"},
-		{"check", "--benefit", "aap,other"},
-		{"check", "--benefit", "aap="},
-	} {
-		t.Run(strings.Join(args[:1], " "), func(t *testing.T) {
-			var out, errOut bytes.Buffer
-			Main(append(args, "--lang", "nb"), &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut})
-			text := out.String() + errOut.String()
-			if strings.TrimSpace(text) == "" {
-				t.Fatalf("%v: no output", args)
+	run := func(args []string, in string) (string, string) {
+		var out, errOut bytes.Buffer
+		Main(args, &IOStreams{In: strings.NewReader(in), Out: &out, ErrOut: &errOut})
+		return out.String(), errOut.String()
+	}
+	for _, r := range bokmalRuns {
+		t.Run(strings.Join(r.args[:1], " "), func(t *testing.T) {
+			out, errOut := run(append(r.args, "--lang", "nb"), r.in)
+			enOut, _ := run(append(r.args, "--lang", "en"), r.in)
+			text := out + errOut
+			if r.data { // the words on stderr; the summary's JSON there is data too
+				if out == "" || out != enOut {
+					t.Errorf("%v: stdout %q in nb, %q in en", r.args, out, enOut)
+				}
+				text = ""
+				for _, line := range strings.SplitAfter(errOut, "\n") {
+					text += strings.SplitN(line, "{", 2)[0]
+				}
+			} else if strings.TrimSpace(text) == "" {
+				t.Fatalf("%v: no output", r.args)
 			}
 			for _, s := range userAndSourceText {
 				text = strings.ReplaceAll(text, s, "")
 			}
 			for _, line := range strings.Split(text, "\n") {
 				if w := englishWord.FindString(line); w != "" {
-					t.Errorf("%v: English %q in %q", args, w, strings.TrimSpace(line))
+					t.Errorf("%v: English %q in %q", r.args, w, strings.TrimSpace(line))
 				}
 			}
 		})
 	}
+	missingTexts.Range(func(k, _ any) bool {
+		t.Errorf("rendered without a text: %s", k)
+		return true
+	})
 }

@@ -26,6 +26,14 @@ func (a *app) locale(cmd *cobra.Command) (locale, error) {
 	return locale{nb: l == "nb"}, err
 }
 
+// batchLocale is the language of kvp batch's words on stderr. A --lang the
+// configuration rejects leaves them in English: batch has always run
+// whatever --lang says, and its records do not depend on it.
+func batchLocale(a *app, cmd *cobra.Command) locale {
+	l, _ := a.locale(cmd)
+	return l
+}
+
 // lang is the catalogue language of l.
 func (l locale) lang() string {
 	if l.nb {

@@ -76,3 +76,10 @@ var taxBasisWords = map[calc.IncomeBasis]rules.Code{
 	calc.IncomeBasisPaid:   rules.NewCode("tax.basis.paid"),
 	calc.IncomeBasisEarned: rules.NewCode("tax.basis.earned"),
 }
+
+// The words kvp batch says on stderr; its records and summary are data (JSON
+// or CSV), the same in every language.
+var (
+	batchProgress     = rules.NewCode("batch.progress", "lines")
+	batchSummaryLabel = rules.NewCode("batch.summary")
+)
