@@ -312,7 +312,7 @@ func checkFile(path string, data []byte) error {
 func mergeG(path string, old []byte, values []GValue) ([]byte, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(old, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %s", path, yamlMessage(err))
+		return nil, rules.Errorf(rules.ErrAtField, path, yamlMessage(err))
 	}
 	prefix := []byte(nil)
 	if doc.Kind == 0 {

@@ -11,6 +11,22 @@ var (
 	ErrNotANumber = NewCode("err.not_a_number", "value")
 	ErrNotWhole   = NewCode("err.not_whole_number", "value")
 	ErrMissing    = NewCode("err.missing")
+	ErrNotUTF8    = NewCode("err.not_utf8")
+	ErrYAMLSyntax = NewCode("err.yaml.syntax", "text") // yaml.v3's own words
+
+	// "expected {want}, got {got}": what a value should be and what it is
+	ErrExpected     = NewCode("err.expected", "want", "got")
+	ErrUnknownField = NewCode("err.unknown_field", "field")
+	GotMapping      = NewCode("err.got.mapping")
+	GotList         = NewCode("err.got.list")
+	GotText         = NewCode("err.got.text", "value")
+	GotValue        = NewCode("err.got.value", "value")
+	GotAlias        = NewCode("err.got.alias")
+	WantMapping     = NewCode("err.want.mapping")
+	WantList        = NewCode("err.want.list")
+	WantText        = NewCode("err.want.text")
+	WantNumber      = NewCode("err.want.number")
+	WantWhole       = NewCode("err.want.whole_number")
 
 	ErrNotARatio        = NewCode("err.param.not_a_ratio", "value")
 	ErrBadDenominator   = NewCode("err.param.bad_denominator", "value")

@@ -139,11 +139,11 @@ func yamlError(err error) (int, rules.Message) {
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if n, text, ok := strings.Cut(rest, ": "); ok {
 			if line, err := strconv.Atoi(n); err == nil {
-				return line, codeYAMLSyntax.M(text)
+				return line, rules.ErrYAMLSyntax.M(text)
 			}
 		}
 	}
-	return 0, codeYAMLSyntax.M(msg)
+	return 0, rules.ErrYAMLSyntax.M(msg)
 }
 
 // jsonError is a JSON text that cannot be read: its line (or 0) and why.
@@ -366,19 +366,19 @@ func isNull(n *yaml.Node) bool {
 func describe(n *yaml.Node) rules.Message {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return codeGotMapping.M()
+		return rules.GotMapping.M()
 	case yaml.SequenceNode:
-		return codeGotList.M()
+		return rules.GotList.M()
 	case yaml.ScalarNode:
 		if n.ShortTag() == "!!str" {
-			return codeGotText.M(quote(n.Value))
+			return rules.GotText.M(quote(n.Value))
 		}
 		if len(n.Value) > 80 {
-			return codeGotValue.M(quote(n.Value))
+			return rules.GotValue.M(quote(n.Value))
 		}
-		return codeGotValue.M(n.Value)
+		return rules.GotValue.M(n.Value)
 	}
-	return codeGotAlias.M()
+	return rules.GotAlias.M()
 }
 
 // mapping calls set for each known key of the mapping n, by its index in
@@ -386,7 +386,7 @@ func describe(n *yaml.Node) rules.Message {
 // not a mapping (nor null).
 func (d *decoder) mapping(n *yaml.Node, p *path, keys []string, set func(key string, v *yaml.Node, p *path)) bool {
 	if n.Kind != yaml.MappingNode {
-		d.fail(n.Line, p, codeExpected.M(codeWantMapping.M(), describe(n)))
+		d.fail(n.Line, p, rules.ErrExpected.M(rules.WantMapping.M(), describe(n)))
 		return false
 	}
 	var firstLine [32]int // by index in keys
@@ -408,7 +408,7 @@ func (d *decoder) mapping(n *yaml.Node, p *path, keys []string, set func(key str
 		case at < 0:
 			d.count++
 			if d.count <= maxShown {
-				d.add(k.Line, "", codeUnknownField.M(kp.String()))
+				d.add(k.Line, "", rules.ErrUnknownField.M(kp.String()))
 			}
 		case firstLine[at] > 0:
 			d.fail(k.Line, kp, d.givenTwice(firstLine[at], k.Line))
@@ -433,7 +433,7 @@ func (d *decoder) givenTwice(first, line int) rules.Message {
 // list calls item for each element of the list n.
 func (d *decoder) list(n *yaml.Node, p *path, want rules.Code, item func(v *yaml.Node, p *path)) bool {
 	if n.Kind != yaml.SequenceNode {
-		d.fail(n.Line, p, codeExpected.M(want.M(), describe(n)))
+		d.fail(n.Line, p, rules.ErrExpected.M(want.M(), describe(n)))
 		return false
 	}
 	for i, v := range n.Content {
@@ -446,7 +446,7 @@ func (d *decoder) list(n *yaml.Node, p *path, want rules.Code, item func(v *yaml
 // value is a problem.
 func (d *decoder) scalar(n *yaml.Node, p *path, want rules.Code) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.fail(n.Line, p, codeExpected.M(want.M(), describe(n)))
+		d.fail(n.Line, p, rules.ErrExpected.M(want.M(), describe(n)))
 		return "", false
 	}
 	if len(n.Value) > maxValue {
@@ -479,9 +479,9 @@ func (d *decoder) date(n *yaml.Node, p *path) *rules.Date {
 
 // text reads a word or a name; in JSON it must be a string.
 func (d *decoder) text(n *yaml.Node, p *path) string {
-	s, ok := d.scalar(n, p, codeWantText)
+	s, ok := d.scalar(n, p, rules.WantText)
 	if ok && d.json && n.ShortTag() != "!!str" {
-		d.fail(n.Line, p, codeExpected.M(codeWantText.M(), describe(n)))
+		d.fail(n.Line, p, rules.ErrExpected.M(rules.WantText.M(), describe(n)))
 		return ""
 	}
 	return s
@@ -510,7 +510,7 @@ func (d *decoder) yesNo(n *yaml.Node, p *path) *YesNo {
 }
 
 func (d *decoder) number(n *yaml.Node, p *path) *Number {
-	s, ok := d.scalar(n, p, codeWantNumber)
+	s, ok := d.scalar(n, p, rules.WantNumber)
 	if !ok {
 		return nil
 	}
@@ -523,12 +523,12 @@ func (d *decoder) number(n *yaml.Node, p *path) *Number {
 
 // wholeNumber reads a count: a number without a fraction, not text.
 func (d *decoder) wholeNumber(n *yaml.Node, p *path) *int {
-	s, ok := d.scalar(n, p, codeWantWhole)
+	s, ok := d.scalar(n, p, rules.WantWhole)
 	if !ok {
 		return nil
 	}
 	if n.ShortTag() == "!!str" {
-		d.fail(n.Line, p, codeExpected.M(codeWantWhole.M(), describe(n)))
+		d.fail(n.Line, p, rules.ErrExpected.M(rules.WantWhole.M(), describe(n)))
 		return nil
 	}
 	v, err := strconv.Atoi(s)
@@ -687,7 +687,7 @@ func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
 // problem of the key, not of its value.
 func (d *decoder) otherIncome(n *yaml.Node, p *path) map[int]Number {
 	if n.Kind != yaml.MappingNode {
-		d.fail(n.Line, p, codeExpected.M(codeWantIncomeMapping.M(), describe(n)))
+		d.fail(n.Line, p, rules.ErrExpected.M(codeWantIncomeMapping.M(), describe(n)))
 		return nil
 	}
 	out := map[int]Number{}
@@ -698,7 +698,7 @@ func (d *decoder) otherIncome(n *yaml.Node, p *path) map[int]Number {
 		if k.Kind != yaml.ScalarNode || err != nil || year < rules.MinYear || year > rules.MaxYear {
 			what := describe(k)
 			if k.Kind == yaml.ScalarNode {
-				what = codeGotValue.M(quote(k.Value))
+				what = rules.GotValue.M(quote(k.Value))
 			}
 			d.fail(k.Line, p, codeNotIncomeYear.M(what, rules.MinYear, rules.MaxYear))
 			continue
