@@ -186,30 +186,30 @@ type EligibilityFacts struct {
 func (f EligibilityFacts) Validate() error {
 	var errs []error
 	if f.BirthDate != nil && *f.BirthDate > f.AssessmentDate {
-		errs = append(errs, &FieldError{FactBirthDate, ErrAfterAssessment.M(*f.BirthDate, f.AssessmentDate)})
+		errs = append(errs, &FieldError{Field: FactBirthDate, Problem: ErrAfterAssessment.M(f.BirthDate.String(), f.AssessmentDate.String())})
 	}
 	if a := f.ApplicationDate; a != nil {
 		if *a > f.AssessmentDate {
-			errs = append(errs, &FieldError{FactApplicationDate, ErrAfterAssessment.M(*a, f.AssessmentDate)})
+			errs = append(errs, &FieldError{Field: FactApplicationDate, Problem: ErrAfterAssessment.M(a.String(), f.AssessmentDate.String())})
 		}
 		if f.BirthDate != nil && *a < *f.BirthDate {
-			errs = append(errs, &FieldError{FactApplicationDate, ErrBeforeBirth.M(*a, *f.BirthDate)})
+			errs = append(errs, &FieldError{Field: FactApplicationDate, Problem: ErrBeforeBirth.M(a.String(), f.BirthDate.String())})
 		}
 	}
 	for i, b := range f.Benefits {
 		if !slices.Contains(BenefitKinds, b.Kind) {
-			errs = append(errs, &FieldError{fmt.Sprintf("%s[%d].kind", FactBenefits, i), ErrNotOneOf.M(strconv.Quote(b.Kind), strings.Join(BenefitKinds, ", "))})
+			errs = append(errs, &FieldError{Field: fmt.Sprintf("%s[%d].kind", FactBenefits, i), Problem: ErrNotOneOf.M(strconv.Quote(b.Kind), strings.Join(BenefitKinds, ", "))})
 		}
 		if b.Yearly != nil && b.Yearly.IsNegative() {
-			errs = append(errs, &FieldError{fmt.Sprintf("%s[%d].amount", FactBenefits, i), ErrNegative.M(b.Yearly.String())})
+			errs = append(errs, &FieldError{Field: fmt.Sprintf("%s[%d].amount", FactBenefits, i), Problem: ErrNegative.M(b.Yearly.String())})
 		}
 	}
 	if f.Residence != "" && !slices.Contains(ResidenceStatuses, f.Residence) {
-		errs = append(errs, &FieldError{FactResidence, ErrNotOneOf.M(strconv.Quote(f.Residence), strings.Join(ResidenceStatuses, ", "))})
+		errs = append(errs, &FieldError{Field: FactResidence, Problem: ErrNotOneOf.M(strconv.Quote(f.Residence), strings.Join(ResidenceStatuses, ", "))})
 	}
 	for i, p := range f.Previous {
 		if p.To < p.From {
-			errs = append(errs, &FieldError{fmt.Sprintf("%s[%d]", FactPrevious, i), ErrPeriodReversed.M(p)})
+			errs = append(errs, &FieldError{Field: fmt.Sprintf("%s[%d]", FactPrevious, i), Problem: ErrPeriodReversed.M(p.String())})
 		}
 	}
 	return errors.Join(errs...)

@@ -62,9 +62,16 @@ var (
 type FieldError struct {
 	Field   string
 	Problem Message
+	Err     error // the error the problem words, when there is one
+}
+
+// FieldErr is err as the problem of field, err kept for errors.As.
+func FieldErr(field string, err error) *FieldError {
+	return &FieldError{Field: field, Problem: ErrorMessage(err), Err: err}
 }
 
 func (e *FieldError) Error() string { return e.Msg().String() }
+func (e *FieldError) Unwrap() error { return e.Err }
 
 // Msg is "field: problem".
 func (e *FieldError) Msg() Message { return ErrAtField.M(e.Field, e.Problem) }

@@ -29,13 +29,13 @@ type Settings struct {
 func (c *Case) Calc(s Settings) (calc.Case, error) {
 	switch {
 	case c.BirthDate == nil:
-		return calc.Case{}, rules.Errorf(rules.ErrAtField, "birth_date", rules.ErrMissing.M())
+		return calc.Case{}, fieldErr("birth_date", rules.ErrMissing.M())
 	case c.From == nil:
-		return calc.Case{}, rules.Errorf(rules.ErrAtField, "from", rules.ErrMissing.M())
+		return calc.Case{}, fieldErr("from", rules.ErrMissing.M())
 	case c.To == nil:
-		return calc.Case{}, rules.Errorf(rules.ErrAtField, "to", rules.ErrMissing.M())
+		return calc.Case{}, fieldErr("to", rules.ErrMissing.M())
 	case c.Children != nil && len(c.ChildBirthDates) > 0:
-		return calc.Case{}, rules.Errorf(codeChildrenBoth)
+		return calc.Case{}, fieldErr("children", codeChildrenBoth.M())
 	}
 	out := calc.Case{
 		BirthDate: *c.BirthDate, Period: rules.Period{From: *c.From, To: *c.To},
@@ -72,7 +72,7 @@ func (c *Case) reductions(out *calc.Case) error {
 			r.To = *to
 		}
 		if r.To < r.From {
-			return r, rules.Errorf(codeSpanReversed, field, r)
+			return r, fieldErr(field, rules.ErrPeriodReversed.M(r.String()))
 		}
 		return r, nil
 	}
@@ -96,7 +96,7 @@ func (c *Case) reductions(out *calc.Case) error {
 		case b.Total != nil && b.PerDay == nil:
 			ob.Total = &b.Total.Decimal
 		default:
-			return rules.Errorf(codePerDayOrTotal, field)
+			return fieldErr(field, codePerDayOrTotal.M())
 		}
 		out.Benefits = append(out.Benefits, ob)
 	}
@@ -112,18 +112,18 @@ func (c *Case) reductions(out *calc.Case) error {
 		case a.Date == nil && a.Month != "" && a.Days != nil && a.Hours == nil:
 			m, err := rules.ParseDate(a.Month + "-01")
 			if err != nil {
-				return rules.Errorf(codeNotAMonth, field, strconv.Quote(a.Month))
+				return fieldErr(field+".month", codeNotAMonth.M(strconv.Quote(a.Month)))
 			}
 			out.AbsenceDays = append(out.AbsenceDays, calc.AbsenceDays{Month: m, Days: *a.Days})
 		default:
-			return rules.Errorf(codeAbsenceForm, field)
+			return fieldErr(field, codeAbsenceForm.M())
 		}
 	}
 	for i, n := range c.NotDeducted {
 		nd := calc.NotDeducted{Kind: n.Kind}
 		if n.Amount != nil {
 			if n.Amount.IsNegative() {
-				return rules.Errorf(rules.ErrAtField, fmt.Sprintf("not_deducted[%d].amount", i), rules.ErrNegative.M(n.Amount.String()))
+				return fieldErr(fmt.Sprintf("not_deducted[%d].amount", i), rules.ErrNegative.M(n.Amount.String()))
 			}
 			nd.Amount = calc.M(n.Amount.Decimal)
 		}
@@ -141,7 +141,7 @@ func (c *Case) Tax() (calc.TaxOptions, error) {
 	}
 	for y, v := range c.OtherIncome {
 		if v.IsNegative() {
-			return t, rules.Errorf(rules.ErrAtField, fmt.Sprintf("other_income.%d", y), rules.ErrNegative.M(v.String()))
+			return t, fieldErr(fmt.Sprintf("other_income.%d", y), rules.ErrNegative.M(v.String()))
 		}
 		t.OtherIncome[y] = v.Decimal
 	}
@@ -178,12 +178,12 @@ func (c *Case) EligibilityFacts(assessed rules.Date) (rules.EligibilityFacts, er
 			f.Benefits = make([]rules.Benefit, 0, len(*es.Benefits))
 			for i, e := range *es.Benefits {
 				if !isOneOf(e.Kind, rules.BenefitKinds) {
-					errs = append(errs, rules.Errorf(rules.ErrAtField, fmt.Sprintf("eligibility.%s[%d].kind", rules.FactBenefits, i),
+					errs = append(errs, fieldErr(fmt.Sprintf("eligibility.%s[%d].kind", rules.FactBenefits, i),
 						rules.ErrNotOneOf.M(strconv.Quote(e.Kind), strings.Join(rules.BenefitKinds, ", "))))
 				}
 				b, err := e.Rules() // a bad amount stays unknown
 				if err != nil {
-					errs = append(errs, rules.Errorf(rules.ErrAtField, fmt.Sprintf("eligibility.%s[%d].amount", rules.FactBenefits, i), err))
+					errs = append(errs, rules.FieldErr(fmt.Sprintf("eligibility.%s[%d].amount", rules.FactBenefits, i), err))
 				}
 				f.Benefits = append(f.Benefits, b)
 			}
@@ -219,8 +219,11 @@ func fileField(err error) error {
 	if !errors.As(err, &fe) || strings.HasPrefix(fe.Field, rules.FactBirthDate) || strings.HasPrefix(fe.Field, rules.FactApplicationDate) {
 		return err
 	}
-	return &rules.FieldError{Field: "eligibility." + fe.Field, Problem: fe.Problem}
+	return &rules.FieldError{Field: "eligibility." + fe.Field, Problem: fe.Problem, Err: fe.Err}
 }
+
+// fieldErr is the problem m with the case-file field field.
+func fieldErr(field string, m rules.Message) error { return &rules.FieldError{Field: field, Problem: m} }
 
 // ProgrammeFacts returns the facts of the programme section, evaluated on
 // evalDate under the duration regime; ok is false when the case has no

@@ -43,7 +43,7 @@ func DecodeCSV(header, rec []string) (*Case, error) {
 			continue
 		}
 		if err := c.csvColumn(col, v); err != nil {
-			return nil, rules.Errorf(rules.ErrAtField, col, err)
+			return nil, rules.FieldErr(col, err)
 		}
 	}
 	return c, nil
