@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -115,7 +116,7 @@ func fromFlag(err error) bool {
 		return false
 	case *rules.Error:
 		for _, a := range e.Args {
-			if a.Name == "origin" && a.Value == rules.OriginFlag {
+			if o, ok := a.Value.(fmt.Stringer); ok && a.Name == "origin" && o.String() == rules.OriginFlag {
 				return true
 			}
 		}

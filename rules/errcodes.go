@@ -1,5 +1,7 @@
 package rules
 
+import "strings"
+
 // The shapes of error that every package uses: where a problem is (a line,
 // a field) and the common complaints about a value. The value is an
 // argument, quoted by the caller where it was typed.
@@ -75,3 +77,29 @@ func (e *FieldError) Unwrap() error { return e.Err }
 
 // Msg is "field: problem".
 func (e *FieldError) Msg() Message { return ErrAtField.M(e.Field, e.Problem) }
+
+// origin is where a value came from ("flag", "file:config.yaml"), written
+// in the language: the kind is a word, a path stays as it is.
+type origin string
+
+var originWords = map[string]Code{
+	OriginDefault: NewCode("err.origin.default"),
+	OriginFile:    NewCode("err.origin.file"),
+	OriginEnv:     NewCode("err.origin.environment"),
+	OriginFlag:    NewCode("err.origin.flag"),
+	"scenario":    NewCode("err.origin.scenario"),
+}
+
+func (o origin) Text(lang string) string {
+	kind, rest, hasPath := strings.Cut(string(o), ":")
+	c, ok := originWords[kind]
+	if !ok {
+		return string(o)
+	}
+	if hasPath {
+		return c.T(lang) + ":" + rest
+	}
+	return c.T(lang)
+}
+
+func (o origin) String() string { return string(o) }

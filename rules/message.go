@@ -88,6 +88,28 @@ func (c Code) M(values ...any) Message {
 	return m
 }
 
+// Arg is the value of m's argument name, if m has it.
+func (m Message) Arg(name string) (any, bool) {
+	for _, a := range m.Args {
+		if a.Name == name {
+			return a.Value, true
+		}
+	}
+	return nil, false
+}
+
+// With is m with its argument name set to v.
+func (m Message) With(name string, v any) Message {
+	args := slices.Clone(m.Args)
+	for i := range args {
+		if args[i].Name == name {
+			args[i].Value = v
+		}
+	}
+	m.Args = args
+	return m
+}
+
 // T is the text of a code without arguments in lang: a label or a word.
 func (c Code) T(lang string) string { return c.M().Text(lang) }
 

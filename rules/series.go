@@ -98,10 +98,10 @@ func (s *Series[T]) Validate(ok func(T) error) error {
 	}
 	for i, it := range s.Items {
 		if i > 0 && it.From <= s.Items[i-1].From {
-			return Errorf(ErrUnsorted, s.Name, i+1, it.From, it.Origin, s.Items[i-1].From)
+			return Errorf(ErrUnsorted, s.Name, i+1, it.From, origin(it.Origin), s.Items[i-1].From)
 		}
 		if err := ok(it.Value); err != nil {
-			return Errorf(ErrEntry, s.Name, it.From, it.Origin, err)
+			return Errorf(ErrEntry, s.Name, it.From, origin(it.Origin), err)
 		}
 	}
 	return nil

@@ -223,7 +223,9 @@ func fileField(err error) error {
 }
 
 // fieldErr is the problem m with the case-file field field.
-func fieldErr(field string, m rules.Message) error { return &rules.FieldError{Field: field, Problem: m} }
+func fieldErr(field string, m rules.Message) error {
+	return &rules.FieldError{Field: field, Problem: m}
+}
 
 // ProgrammeFacts returns the facts of the programme section, evaluated on
 // evalDate under the duration regime; ok is false when the case has no
