@@ -472,6 +472,16 @@ func (ty TaxYear) Validate() error {
 	return errors.Join(errs...)
 }
 
+// The errors of a tax parameter file.
+var (
+	errTableHeader = NewCode("err.tax.table.header", "got", "want")
+	errTableFields = NewCode("err.tax.table.fields", "fields", "want", "header")
+	errTableYear   = NewCode("err.tax.table.year", "value", "min", "max")
+	errTableKey    = NewCode("err.tax.table.key", "value", "example")
+	errTableTwice  = NewCode("err.tax.table.twice", "key", "year", "line")
+	errTableEmpty  = NewCode("err.tax.table.empty", "header")
+)
+
 // taxHeader is the header row of a tax parameter file.
 var taxHeader = []string{"year", "parameter", "value", "source"}
 
@@ -509,24 +519,23 @@ func ParseTaxTable(name string, data []byte) (TaxTable, error) {
 		}
 		if !header {
 			if !slices.Equal(rec, taxHeader) {
-				return nil, fmt.Errorf("%s:%d: header is %q, want %q", name, line,
-					strings.Join(rec, ","), strings.Join(taxHeader, ","))
+				return nil, fmt.Errorf("%s:%d: %w", name, line,
+					Errorf(errTableHeader, strconv.Quote(strings.Join(rec, ",")), strconv.Quote(strings.Join(taxHeader, ","))))
 			}
 			header = true
 			continue
 		}
 		if len(rec) != len(taxHeader) {
-			return nil, fmt.Errorf("%s:%d: %d fields, want %d (%s); quote a value that holds a comma",
-				name, line, len(rec), len(taxHeader), strings.Join(taxHeader, ","))
+			return nil, fmt.Errorf("%s:%d: %w", name, line,
+				Errorf(errTableFields, len(rec), len(taxHeader), strings.Join(taxHeader, ",")))
 		}
 		y, err := strconv.Atoi(rec[0])
 		if err != nil || y < MinYear || y > MaxYear {
-			return nil, fmt.Errorf("%s:%d: year: %q is not a year %d–%d", name, line, rec[0], MinYear, MaxYear)
+			return nil, fmt.Errorf("%s:%d: year: %w", name, line, Errorf(errTableYear, strconv.Quote(rec[0]), MinYear, MaxYear))
 		}
 		key := rec[1]
 		if !IsTaxKey(key) {
-			return nil, fmt.Errorf("%s:%d: parameter: %q is not a tax parameter (e.g. %s, step1_from, step1_rate)",
-				name, line, key, TaxKeyOrdinaryRate)
+			return nil, fmt.Errorf("%s:%d: parameter: %w", name, line, Errorf(errTableKey, strconv.Quote(key), TaxKeyOrdinaryRate))
 		}
 		yr := years[y]
 		if yr == nil {
@@ -534,11 +543,11 @@ func ParseTaxTable(name string, data []byte) (TaxTable, error) {
 			years[y] = yr
 		}
 		if prev, dup := yr.lines[key]; dup {
-			return nil, fmt.Errorf("%s:%d: %s for %d is already given on line %d", name, line, key, y, prev)
+			return nil, fmt.Errorf("%s:%d: %w", name, line, Errorf(errTableTwice, key, y, prev))
 		}
 		if key != TaxKeyNote {
 			if _, err := parseTaxValue(rec[2], taxKeyIsRate(key)); err != nil {
-				return nil, fmt.Errorf("%s:%d: %s: %v", name, line, key, err)
+				return nil, fmt.Errorf("%s:%d: %s: %w", name, line, key, err)
 			}
 		}
 		yr.values[key] = rec[2]
@@ -550,7 +559,7 @@ func ParseTaxTable(name string, data []byte) (TaxTable, error) {
 		}
 	}
 	if !header {
-		return nil, fmt.Errorf("%s: empty: want a header %q and rows", name, strings.Join(taxHeader, ","))
+		return nil, fmt.Errorf("%s: %w", name, Errorf(errTableEmpty, strconv.Quote(strings.Join(taxHeader, ","))))
 	}
 	t := TaxTable{}
 	for _, y := range slices.Sorted(maps.Keys(years)) {
