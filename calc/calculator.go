@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -123,14 +122,14 @@ func (k *Calculator) epochAt(d rules.Date) (*epoch, error) {
 		return nil, err
 	}
 	if _, err := k.p.Factor.At(d); err != nil {
-		return nil, fmt.Errorf("%w (the programme began then)", err)
+		return nil, rules.Errorf(errProgrammeBegan, err)
 	}
 	for _, err := range []error{errAt(k.p.Under25Share.At(d)), errAt(k.p.DayDivisor.At(d)), errAt(k.p.ChildSupplement.At(d))} {
 		if err != nil {
 			return nil, err
 		}
 	}
-	return nil, fmt.Errorf("no stipend parameters in force on %s", d)
+	return nil, rules.Errorf(errNoStipendParams, d)
 }
 
 func errAt[T any](_ rules.Dated[T], err error) error { return err }

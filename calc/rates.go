@@ -1,8 +1,6 @@
 package calc
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 
 	"kvp/rules"
@@ -46,11 +44,11 @@ func RatesOn(p *rules.Params, d rules.Date, rounding Rounding) (*Rates, error) {
 // stipend on d, and records each figure's step in trace (when not nil).
 func (k *Calculator) Rates(d rules.Date, rounding Rounding, trace *rules.Trace) (*Rates, error) {
 	if rounding != RoundingNAV && rounding != RoundingExact {
-		return nil, fmt.Errorf("rounding: %q is not one of nav, exact", rounding)
+		return nil, fieldErr("rounding", notOneOf(string(rounding), "nav, exact"))
 	}
 	e, err := k.epochAt(d)
 	if err != nil {
-		return nil, fmt.Errorf("date: %w", err)
+		return nil, rules.FieldErr("date", err)
 	}
 	used := map[paramKey]ParamValue{}
 	for _, v := range e.params {

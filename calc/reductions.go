@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -108,56 +109,56 @@ type NotDeducted struct {
 func (c *Case) validateReductions() error {
 	for i, w := range c.Work {
 		if w.Hours.IsNegative() {
-			return fmt.Errorf("work_hours[%d]: %s hours is negative", i, w.Hours)
+			return fieldErr(fmt.Sprintf("work_hours[%d]", i), errHoursNegative.M(w.Hours.String()))
 		}
 		if w.Hours.GreaterThan(decimal.NewFromInt(7 * 24)) {
-			return fmt.Errorf("work_hours[%d]: %s hours is more than a week has (168)", i, w.Hours)
+			return fieldErr(fmt.Sprintf("work_hours[%d]", i), errHoursOverWeek.M(w.Hours.String()))
 		}
 		if !within(w.Period, c.Period) {
-			return fmt.Errorf("work_hours[%d]: %s is not inside the period %s", i, w.Period, c.Period)
+			return fieldErr(fmt.Sprintf("work_hours[%d]", i), errNotInsidePeriod.M(w.Period.String(), c.Period.String()))
 		}
 		for j := range i {
 			if c.Work[j].Period.Overlaps(w.Period) {
-				return fmt.Errorf("work_hours[%d]: %s overlaps work_hours[%d]", i, w.Period, j)
+				return fieldErr(fmt.Sprintf("work_hours[%d]", i), errOverlaps.M(w.Period.String(), fmt.Sprintf("work_hours[%d]", j)))
 			}
 		}
 	}
 	for i, b := range c.Benefits {
 		if !slices.Contains(DeductedBenefits, b.Kind) {
-			return fmt.Errorf("other_benefits[%d].kind: %q is not one of %s (not deducted: %s)", i, b.Kind, strings.Join(DeductedBenefits, ", "), strings.Join(NotDeductedBenefits, ", "))
+			return fieldErr(fmt.Sprintf("other_benefits[%d].kind", i), errKindNotDeducted.M(strconv.Quote(b.Kind), strings.Join(DeductedBenefits, ", "), strings.Join(NotDeductedBenefits, ", ")))
 		}
 		if b.PerDay.IsNegative() || (b.Total != nil && b.Total.IsNegative()) {
-			return fmt.Errorf("other_benefits[%d]: the amount is negative", i)
+			return fieldErr(fmt.Sprintf("other_benefits[%d]", i), errAmountNegative.M())
 		}
 		if !within(b.Period, c.Period) {
-			return fmt.Errorf("other_benefits[%d]: %s is not inside the period %s", i, b.Period, c.Period)
+			return fieldErr(fmt.Sprintf("other_benefits[%d]", i), errNotInsidePeriod.M(b.Period.String(), c.Period.String()))
 		}
 	}
 	for i, a := range c.Absence {
 		if !c.Period.Contains(a.Date) {
-			return fmt.Errorf("absence[%d].date: %s is not inside the period %s", i, a.Date, c.Period)
+			return fieldErr(fmt.Sprintf("absence[%d].date", i), errNotInsidePeriod.M(a.Date.String(), c.Period.String()))
 		}
 		if a.Hours != nil && (a.Hours.IsNegative() || a.Hours.GreaterThan(HoursPerDay)) {
-			return fmt.Errorf("absence[%d].hours: %s is not from 0 to 7.5", i, a.Hours)
+			return fieldErr(fmt.Sprintf("absence[%d].hours", i), errAbsenceHours.M(a.Hours.String()))
 		}
 	}
 	for i, a := range c.AbsenceDays {
 		if a.Days < 0 || a.Days > 23 {
-			return fmt.Errorf("absence[%d].days: %d is not a number of days in a month (0–23)", i, a.Days)
+			return fieldErr(fmt.Sprintf("absence[%d].days", i), errAbsenceDays.M(a.Days))
 		}
 		if !(rules.Period{From: a.Month.FirstOfMonth(), To: a.Month.LastOfMonth()}).Overlaps(c.Period) {
-			return fmt.Errorf("absence[%d].month: %s is not inside the period %s", i, a.Month.String()[:7], c.Period)
+			return fieldErr(fmt.Sprintf("absence[%d].month", i), errNotInsidePeriod.M(a.Month.String()[:7], c.Period.String()))
 		}
 	}
 	for i, n := range c.NotDeducted {
 		if !slices.Contains(NotDeductedBenefits, n.Kind) {
-			return fmt.Errorf("not_deducted[%d].kind: %q is not one of %s", i, n.Kind, strings.Join(NotDeductedBenefits, ", "))
+			return fieldErr(fmt.Sprintf("not_deducted[%d].kind", i), notOneOf(n.Kind, strings.Join(NotDeductedBenefits, ", ")))
 		}
 	}
 	switch c.BenefitScope {
 	case "", BenefitScopeStipend, BenefitScopeAll:
 	default:
-		return fmt.Errorf("benefit_scope: %q is not one of stipend, all", c.BenefitScope)
+		return fieldErr("benefit_scope", notOneOf(string(c.BenefitScope), "stipend, all"))
 	}
 	return nil
 }

@@ -88,41 +88,41 @@ type Case struct {
 // Validate checks the case; errors name the case-file field.
 func (c *Case) Validate() error {
 	if c.Period.To < c.Period.From {
-		return fmt.Errorf("to: %s is before from %s", c.Period.To, c.Period.From)
+		return fieldErr("to", errToBeforeFrom.M(c.Period.To.String(), c.Period.From.String()))
 	}
 	if c.Period.To > c.Period.From.AddYears(MaxPeriodYears) {
-		return fmt.Errorf("to: the period may be at most %d years", MaxPeriodYears)
+		return fieldErr("to", errPeriodTooLong.M(MaxPeriodYears))
 	}
 	if c.BirthDate >= c.Period.From {
-		return fmt.Errorf("birth_date: %s is not before the period starts (%s)", c.BirthDate, c.Period.From)
+		return fieldErr("birth_date", errBornInPeriod.M(c.BirthDate.String(), c.Period.From.String()))
 	}
 	if c.Children < 0 || c.Children > MaxChildren {
-		return fmt.Errorf("children: %d is not a number of children from 0 to %d", c.Children, MaxChildren)
+		return fieldErr("children", ErrChildrenRange.M(c.Children, MaxChildren))
 	}
 	if len(c.ChildBirthDates) > MaxChildren {
-		return fmt.Errorf("child_birth_dates: at most %d children", MaxChildren)
+		return fieldErr("child_birth_dates", errTooManyChildren.M(MaxChildren))
 	}
 	for i, b := range c.ChildBirthDates {
 		if b > c.Period.To {
-			return fmt.Errorf("child_birth_dates[%d]: %s is after the period ends (%s)", i, b, c.Period.To)
+			return fieldErr(fmt.Sprintf("child_birth_dates[%d]", i), errChildAfterPeriod.M(b.String(), c.Period.To.String()))
 		}
 	}
 	switch c.Rounding {
 	case RoundingNAV, RoundingExact:
 	default:
-		return fmt.Errorf("rounding: %q is not one of nav, exact", c.Rounding)
+		return fieldErr("rounding", notOneOf(string(c.Rounding), "nav, exact"))
 	}
 	switch c.AgeSwitch {
 	case AgeSwitchBirthday, AgeSwitchNextMonth:
 	default:
-		return fmt.Errorf("age_switch: %q is not one of birthday, next-month", c.AgeSwitch)
+		return fieldErr("age_switch", notOneOf(string(c.AgeSwitch), "birthday, next-month"))
 	}
 	if !rules.ValidLeapBirthday(c.LeapBirthday) {
-		return fmt.Errorf("leap_birthday: %q is not one of feb28, mar1", c.LeapBirthday)
+		return fieldErr("leap_birthday", notOneOf(string(c.LeapBirthday), "feb28, mar1"))
 	}
 	for i, p := range c.Interruptions {
 		if p.To < p.From {
-			return fmt.Errorf("interruptions[%d]: %s ends before it starts", i, p)
+			return fieldErr(fmt.Sprintf("interruptions[%d]", i), rules.ErrPeriodReversed.M(p.String()))
 		}
 	}
 	return c.validateReductions()
@@ -355,7 +355,7 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 		}
 		e, err := k.epochAt(start)
 		if err != nil {
-			return nil, fmt.Errorf("from: %w", err)
+			return nil, rules.FieldErr("from", err)
 		}
 		res.Segments = append(res.Segments, newSegment(e, &c, start, end, fullRate, &used))
 		if i < len(cuts) {

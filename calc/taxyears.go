@@ -2,8 +2,8 @@ package calc
 
 import (
 	"errors"
-	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -103,7 +103,7 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 		basis = IncomeBasisPaid
 	}
 	if basis != IncomeBasisPaid && basis != IncomeBasisEarned {
-		return nil, fmt.Errorf("income_year: %q is not one of paid, earned", basis)
+		return nil, fieldErr("income_year", notOneOf(string(basis), "paid, earned"))
 	}
 	t := &TaxSection{Basis: basis, Finnmark: o.Finnmark, Years: []YearTax{}, Withholding: []Withholding{}, Warnings: []rules.Warning{}}
 	income := map[int]Money{}
@@ -129,7 +129,7 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 	}
 	for y, v := range o.OtherIncome {
 		if v.IsNegative() {
-			return nil, fmt.Errorf("other_income: %d: %s is negative", y, v)
+			return nil, fieldErr("other_income", rules.ErrAtField.M(strconv.Itoa(y), rules.ErrNegative.M(v.String())))
 		}
 		if _, ok := income[y]; !ok {
 			income[y] = 0
@@ -175,7 +175,7 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 	if o.WithholdingPercent != nil {
 		pct := o.WithholdingPercent
 		if pct.IsNegative() || pct.GreaterThan(decimal.NewFromInt(100)) {
-			return nil, fmt.Errorf("withholding_percent: %s is not from 0 to 100", pct)
+			return nil, fieldErr("withholding_percent", errPercentRange.M(pct.String()))
 		}
 		s := pct.String()
 		t.WithholdingPercent = &s

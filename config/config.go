@@ -11,8 +11,8 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -122,7 +122,7 @@ func Load(o Options) (*Config, error) {
 			cfg.File = path
 			cfg.lines = f.lines
 		case (named && !o.Creating) || !errors.Is(err, os.ErrNotExist):
-			return nil, fmt.Errorf("config file: %w", err)
+			return nil, rules.Errorf(codeConfigFile, err)
 		}
 	}
 	v.SetEnvPrefix("KVP")
@@ -163,7 +163,7 @@ func Load(o Options) (*Config, error) {
 		}
 	}
 	if err := p.Validate(); err != nil {
-		if len(o.Sets) > 0 && strings.Contains(err.Error(), "("+rules.OriginFlag+")") {
+		if len(o.Sets) > 0 && fromFlag(err) {
 			return nil, &FlagError{fmt.Errorf("--set: %w", err)}
 		}
 		return nil, err
@@ -186,11 +186,11 @@ func ApplySet(p *rules.Params, expr, origin string) error {
 	lhs, value, ok := strings.Cut(expr, "=")
 	key, at, ok2 := strings.Cut(lhs, "@")
 	if !ok || !ok2 || value == "" {
-		return fmt.Errorf("%q: expected KEY@YYYY-MM-DD=VALUE, e.g. g@2027-05-01=143000 (keys: %s)", expr, strings.Join(rules.Keys, ", "))
+		return rules.Errorf(codeSetForm, strconv.Quote(expr), strings.Join(rules.Keys, ", "))
 	}
 	key = strings.ToLower(strings.TrimSpace(key))
 	if !slices.Contains(rules.Keys, key) {
-		return fmt.Errorf("%q: unknown parameter %q: expected one of %s", expr, key, strings.Join(rules.Keys, ", "))
+		return rules.Errorf(rules.ErrAtField, strconv.Quote(expr), rules.ErrUnknownParameter.M(strconv.Quote(key), strings.Join(rules.Keys, ", ")))
 	}
 	from, err := rules.ParseDate(strings.TrimSpace(at))
 	if err != nil {
@@ -266,7 +266,7 @@ func parseFile(path string, data []byte) (*file, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err != nil && err != io.EOF { // io.EOF: only comments, an empty config
-		return nil, fmt.Errorf("%s: %s", path, yamlMessage(err))
+		return nil, rules.Errorf(rules.ErrAtField, path, yamlMessage(err))
 	}
 	if err := checkParameterKeys(path, f.Parameters); err != nil {
 		return nil, err
@@ -285,26 +285,10 @@ func parseFile(path string, data []byte) (*file, error) {
 func checkParameterKeys(path string, params map[string][]fileDatedRow) error {
 	for _, key := range slices.Sorted(maps.Keys(params)) {
 		if !slices.Contains(rules.Keys, key) {
-			return fmt.Errorf("%s: parameters: unknown parameter %q: expected one of %s", path, key, strings.Join(rules.Keys, ", "))
+			return rules.Errorf(rules.ErrAtField, path, rules.ErrAtField.M("parameters", rules.ErrUnknownParameter.M(strconv.Quote(key), strings.Join(rules.Keys, ", "))))
 		}
 	}
 	return nil
-}
-
-var (
-	yamlNotFound = regexp.MustCompile(`field (\S+) not found in type \S+`)
-	yamlInto     = regexp.MustCompile("cannot unmarshal !!(\\w+) (?:`[^`]*` )?into (?:map\\[[^\\]]*\\]\\S*|\\[\\]\\S+|\\S+)")
-)
-
-// yamlMessage words a yaml.v3 error as one line, without Go type names.
-func yamlMessage(err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
-	msg = yamlNotFound.ReplaceAllString(msg, "unknown field $1")
-	msg = yamlInto.ReplaceAllString(msg, "expected $2, got $1")
-	msg = strings.ReplaceAll(msg, "invalid trailing UTF-8 octet", "not UTF-8 text")
-	msg = strings.ReplaceAll(msg, "invalid leading UTF-8 octet", "not UTF-8 text")
-	return strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", "; ")), " ")
 }
 
 // apply adds the file's parameter values to p. Values are read from the
@@ -314,7 +298,7 @@ func (f *file) apply(p *rules.Params, origin string) error {
 	for _, key := range rules.Keys {
 		for _, row := range f.Parameters[key] {
 			if row.From.Kind != yaml.ScalarNode || row.Value.Kind != yaml.ScalarNode {
-				return fmt.Errorf("%s:%d: parameters.%s: each entry needs from: YYYY-MM-DD and value: NUMBER", path, row.line, key)
+				return fmt.Errorf("%s:%d: parameters.%s: %w", path, row.line, key, rules.Errorf(codeEntryForm))
 			}
 			from, err := rules.ParseDate(row.From.Value)
 			if err != nil {
@@ -334,7 +318,7 @@ func (f *file) apply(p *rules.Params, origin string) error {
 	}
 	for _, year := range slices.Sorted(maps.Keys(f.Tax)) {
 		if year < rules.MinYear || year > rules.MaxYear {
-			return fmt.Errorf("%s: tax: %d is not an income year from %d to %d", path, year, rules.MinYear, rules.MaxYear)
+			return fmt.Errorf("%s: tax: %w", path, rules.Errorf(codeTaxYearRange, year, rules.MinYear, rules.MaxYear))
 		}
 		values := map[string]string{}
 		if old, ok := p.Tax[year]; ok {
@@ -342,10 +326,10 @@ func (f *file) apply(p *rules.Params, origin string) error {
 		}
 		for key, node := range f.Tax[year] {
 			if !rules.IsTaxKey(key) {
-				return fmt.Errorf("%s:%d: tax.%d: unknown tax parameter %q", path, node.Line, year, key)
+				return fmt.Errorf("%s:%d: tax.%d: %w", path, node.Line, year, rules.Errorf(codeUnknownTaxParam, strconv.Quote(key)))
 			}
 			if node.Kind != yaml.ScalarNode {
-				return fmt.Errorf("%s:%d: tax.%d.%s: expected a number", path, node.Line, year, key)
+				return fmt.Errorf("%s:%d: tax.%d.%s: %w", path, node.Line, year, key, rules.Errorf(codeExpectedNumber))
 			}
 			values[key] = node.Value
 		}

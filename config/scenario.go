@@ -37,7 +37,7 @@ type scenarioFile struct {
 func LoadScenario(path string) (*Scenario, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("scenario: %w", err)
+		return nil, rules.Errorf(codeScenarioFile, err)
 	}
 	return ParseScenario(path, data)
 }
@@ -46,17 +46,17 @@ func LoadScenario(path string) (*Scenario, error) {
 func ParseScenario(path string, data []byte) (*Scenario, error) {
 	var f scenarioFile
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%s: empty scenario file", path)
+		return nil, rules.Errorf(rules.ErrAtField, path, codeScenarioEmpty.M())
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err == io.EOF {
-		return nil, fmt.Errorf("%s: empty scenario file (only comments)", path)
+		return nil, rules.Errorf(rules.ErrAtField, path, codeScenarioComments.M())
 	} else if err != nil {
-		return nil, fmt.Errorf("%s: %s", path, yamlMessage(err))
+		return nil, rules.Errorf(rules.ErrAtField, path, yamlMessage(err))
 	}
 	if strings.TrimSpace(f.Title) == "" {
-		return nil, fmt.Errorf("%s: title: a scenario needs a title", path)
+		return nil, rules.Errorf(rules.ErrAtField, path, rules.ErrAtField.M("title", codeScenarioTitle.M()))
 	}
 	if err := checkParameterKeys(path, f.Parameters); err != nil {
 		return nil, err

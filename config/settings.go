@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"kvp/calc"
@@ -41,7 +42,7 @@ func checkAmong(value string, allowed []string) error {
 	if slices.Contains(allowed, value) {
 		return nil
 	}
-	return fmt.Errorf("%q is not one of %s", value, strings.Join(allowed, ", "))
+	return rules.Errorf(rules.ErrNotOneOf, strconv.Quote(value), strings.Join(allowed, ", "))
 }
 
 // Choice returns the effective value of a setting, checked against allowed
@@ -72,7 +73,7 @@ func (c *Config) Choice(key string, allowed []string) (string, error) {
 	}
 	if path, ok := strings.CutPrefix(origin, rules.OriginFile+":"); ok {
 		if line := c.lines[key]; line > 0 {
-			return "", fmt.Errorf("%s: line %d: %s: %w", path, line, key, problem)
+			return "", atLine(path, line, key, problem)
 		}
 		return "", fmt.Errorf("%s: %s: %w", path, key, problem)
 	}

@@ -67,7 +67,7 @@ const lockWait = 10 * time.Second
 
 func mergeGValues(path string, values []GValue, write writeFunc) (string, error) {
 	if path == "" {
-		return "", errors.New("no config file location: name one with --config or set $XDG_CONFIG_HOME or $HOME")
+		return "", rules.Errorf(codeNoLocation)
 	}
 	target, err := writeTarget(path)
 	if err != nil {
@@ -75,11 +75,11 @@ func mergeGValues(path string, values []GValue, write writeFunc) (string, error)
 	}
 	dir := filepath.Dir(target)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("config file: %w", err)
+		return "", rules.Errorf(codeConfigFile, err)
 	}
 	unlock, err := lock(target+".lock", lockWait)
 	if err != nil {
-		return "", fmt.Errorf("writing %s: %w", path, err)
+		return "", rules.Errorf(codeWriting, path, err)
 	}
 	defer unlock()
 	removeStaleTemps(dir, filepath.Base(target))
@@ -89,14 +89,14 @@ func mergeGValues(path string, values []GValue, write writeFunc) (string, error)
 	exists := err == nil
 	switch {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return "", fmt.Errorf("config file: %w", err)
+		return "", rules.Errorf(codeConfigFile, err)
 	case exists && !st.Mode().IsRegular():
 		return "", notRegular(path, st.Mode())
 	}
 	var old []byte
 	if exists {
 		if old, err = os.ReadFile(target); err != nil {
-			return "", fmt.Errorf("config file: %w", err)
+			return "", rules.Errorf(codeConfigFile, err)
 		}
 	}
 	data, err := mergeG(target, old, values)
@@ -105,7 +105,7 @@ func mergeGValues(path string, values []GValue, write writeFunc) (string, error)
 	}
 	// Never write a file that Load would then reject.
 	if err := checkFile(target, data); err != nil {
-		return "", fmt.Errorf("the merged config file would not load: %w", err)
+		return "", rules.Errorf(codeMergedWouldNotLoad, err)
 	}
 	mode := fs.FileMode(0o644)
 	if exists {
@@ -113,19 +113,19 @@ func mergeGValues(path string, values []GValue, write writeFunc) (string, error)
 	}
 	tmp, err := writeTemp(dir, filepath.Base(target), data, mode, st, write)
 	if err != nil {
-		return "", fmt.Errorf("writing %s: %w", path, err)
+		return "", rules.Errorf(codeWriting, path, err)
 	}
 	backup := ""
 	if exists {
 		backup = target + ".bak"
 		if err := writeFileAtomic(backup, old, mode, st, write); err != nil {
 			_ = os.Remove(tmp)
-			return "", fmt.Errorf("keeping a backup of %s: %w", path, err)
+			return "", rules.Errorf(codeKeepingBackup, path, err)
 		}
 	}
 	if err := os.Rename(tmp, target); err != nil {
 		_ = os.Remove(tmp)
-		return "", fmt.Errorf("writing %s: %w", path, err)
+		return "", rules.Errorf(codeWriting, path, err)
 	}
 	syncDir(dir)
 	return backup, nil
@@ -141,20 +141,20 @@ func writeTarget(path string) (string, error) {
 		return path, nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("config file: %w", err)
+		return "", rules.Errorf(codeConfigFile, err)
 	}
 	target := path
 	if lst.Mode()&fs.ModeSymlink != 0 {
 		if target, err = filepath.EvalSymlinks(path); err != nil {
 			if dest, rerr := os.Readlink(path); rerr == nil && errors.Is(err, fs.ErrNotExist) {
-				return "", fmt.Errorf("%s is a symbolic link to %s, which does not exist: create that file or remove the link, then run again", path, dest)
+				return "", rules.Errorf(codeDanglingLink, path, dest)
 			}
-			return "", fmt.Errorf("config file: %w", err)
+			return "", rules.Errorf(codeConfigFile, err)
 		}
 	}
 	st, err := os.Stat(target)
 	if err != nil {
-		return "", fmt.Errorf("config file: %w", err)
+		return "", rules.Errorf(codeConfigFile, err)
 	}
 	if !st.Mode().IsRegular() {
 		return "", notRegular(path, st.Mode())
@@ -164,20 +164,20 @@ func writeTarget(path string) (string, error) {
 
 // notRegular refuses to replace what path names.
 func notRegular(path string, mode fs.FileMode) error {
-	kind := "not a regular file"
+	kind := codeKindOther
 	switch {
 	case mode.IsDir():
-		kind = "a directory"
+		kind = codeKindDirectory
 	case mode&fs.ModeDevice != 0:
-		kind = "a device"
+		kind = codeKindDevice
 	case mode&fs.ModeNamedPipe != 0:
-		kind = "a named pipe"
+		kind = codeKindPipe
 	case mode&fs.ModeSocket != 0:
-		kind = "a socket"
+		kind = codeKindSocket
 	case mode&fs.ModeSymlink != 0:
-		kind = "a symbolic link"
+		kind = codeKindSymlink
 	}
-	return fmt.Errorf("%s is %s, not a regular file: --write replaces only a config file; name one with --config", path, kind)
+	return rules.Errorf(codeNotRegular, path, kind.M())
 }
 
 // lock takes the lock file name, waiting up to wait for another writer. The
@@ -192,7 +192,7 @@ func lock(name string, wait time.Duration) (func(), error) {
 		ok, err := tryLock(f)
 		if err != nil {
 			_ = f.Close()
-			return nil, fmt.Errorf("locking %s: %w", name, err)
+			return nil, rules.Errorf(codeLocking, name, err)
 		}
 		if ok {
 			// The file locked must still be the one named: another writer
@@ -213,7 +213,7 @@ func lock(name string, wait time.Duration) (func(), error) {
 		}
 		_ = f.Close()
 		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("another kvp has been writing it for %s (its lock is %s): try again when it is done", wait, name)
+			return nil, rules.Errorf(codeLockBusy, wait.String(), name)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
@@ -312,7 +312,7 @@ func checkFile(path string, data []byte) error {
 func mergeG(path string, old []byte, values []GValue) ([]byte, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(old, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %s", path, yamlMessage(err))
+		return nil, rules.Errorf(rules.ErrAtField, path, yamlMessage(err))
 	}
 	prefix := []byte(nil)
 	if doc.Kind == 0 {
@@ -328,15 +328,15 @@ func mergeG(path string, old []byte, values []GValue) ([]byte, error) {
 		*root = yaml.Node{Kind: yaml.MappingNode}
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: expected a mapping of settings at the top", path, root.Line)
+		return nil, fmt.Errorf("%s:%d: %w", path, root.Line, rules.Errorf(codeWantSettings))
 	}
 	params := mappingValue(root, "parameters", yaml.MappingNode)
 	if params.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: parameters: expected a mapping of parameter keys", path, params.Line)
+		return nil, fmt.Errorf("%s:%d: parameters: %w", path, params.Line, rules.Errorf(codeWantParameterKeys))
 	}
 	g := mappingValue(params, rules.KeyG, yaml.SequenceNode)
 	if g.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("%s:%d: parameters.g: expected a list of {from, value} entries", path, g.Line)
+		return nil, fmt.Errorf("%s:%d: parameters.g: %w", path, g.Line, rules.Errorf(codeWantGEntries, "{from, value}"))
 	}
 	for _, v := range values {
 		if err := setGEntry(path, g, v); err != nil {
@@ -393,7 +393,7 @@ func setGEntry(path string, g *yaml.Node, v GValue) error {
 	for i, e := range g.Content {
 		from, ok := entryFrom(e)
 		if !ok {
-			return fmt.Errorf("%s:%d: parameters.g: each entry needs from: YYYY-MM-DD and value: NUMBER", path, e.Line)
+			return fmt.Errorf("%s:%d: parameters.g: %w", path, e.Line, rules.Errorf(codeEntryForm))
 		}
 		if from == v.From {
 			entry.HeadComment, entry.LineComment, entry.FootComment = e.HeadComment, e.LineComment, e.FootComment

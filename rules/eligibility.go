@@ -186,30 +186,30 @@ type EligibilityFacts struct {
 func (f EligibilityFacts) Validate() error {
 	var errs []error
 	if f.BirthDate != nil && *f.BirthDate > f.AssessmentDate {
-		errs = append(errs, fmt.Errorf("%s: %s is after the assessment date %s", FactBirthDate, *f.BirthDate, f.AssessmentDate))
+		errs = append(errs, &FieldError{Field: FactBirthDate, Problem: ErrAfterAssessment.M(f.BirthDate.String(), f.AssessmentDate.String())})
 	}
 	if a := f.ApplicationDate; a != nil {
 		if *a > f.AssessmentDate {
-			errs = append(errs, fmt.Errorf("%s: %s is after the assessment date %s", FactApplicationDate, *a, f.AssessmentDate))
+			errs = append(errs, &FieldError{Field: FactApplicationDate, Problem: ErrAfterAssessment.M(a.String(), f.AssessmentDate.String())})
 		}
 		if f.BirthDate != nil && *a < *f.BirthDate {
-			errs = append(errs, fmt.Errorf("%s: %s is before the birth date %s", FactApplicationDate, *a, *f.BirthDate))
+			errs = append(errs, &FieldError{Field: FactApplicationDate, Problem: ErrBeforeBirth.M(a.String(), f.BirthDate.String())})
 		}
 	}
 	for i, b := range f.Benefits {
 		if !slices.Contains(BenefitKinds, b.Kind) {
-			errs = append(errs, fmt.Errorf("%s[%d].kind: %q is not one of %s", FactBenefits, i, b.Kind, strings.Join(BenefitKinds, ", ")))
+			errs = append(errs, &FieldError{Field: fmt.Sprintf("%s[%d].kind", FactBenefits, i), Problem: ErrNotOneOf.M(strconv.Quote(b.Kind), strings.Join(BenefitKinds, ", "))})
 		}
 		if b.Yearly != nil && b.Yearly.IsNegative() {
-			errs = append(errs, fmt.Errorf("%s[%d].amount: %s is negative", FactBenefits, i, b.Yearly))
+			errs = append(errs, &FieldError{Field: fmt.Sprintf("%s[%d].amount", FactBenefits, i), Problem: ErrNegative.M(b.Yearly.String())})
 		}
 	}
 	if f.Residence != "" && !slices.Contains(ResidenceStatuses, f.Residence) {
-		errs = append(errs, fmt.Errorf("%s: %q is not one of %s", FactResidence, f.Residence, strings.Join(ResidenceStatuses, ", ")))
+		errs = append(errs, &FieldError{Field: FactResidence, Problem: ErrNotOneOf.M(strconv.Quote(f.Residence), strings.Join(ResidenceStatuses, ", "))})
 	}
 	for i, p := range f.Previous {
 		if p.To < p.From {
-			errs = append(errs, fmt.Errorf("%s[%d]: %s ends before it starts", FactPrevious, i, p))
+			errs = append(errs, &FieldError{Field: fmt.Sprintf("%s[%d]", FactPrevious, i), Problem: ErrPeriodReversed.M(p.String())})
 		}
 	}
 	return errors.Join(errs...)

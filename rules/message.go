@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path"
 	"slices"
 	"strconv"
@@ -83,6 +85,28 @@ func (c Code) M(values ...any) Message {
 			m.Args[i] = Arg{Name: c.Args[i], Value: v}
 		}
 	}
+	return m
+}
+
+// Arg is the value of m's argument name, if m has it.
+func (m Message) Arg(name string) (any, bool) {
+	for _, a := range m.Args {
+		if a.Name == name {
+			return a.Value, true
+		}
+	}
+	return nil, false
+}
+
+// With is m with its argument name set to v.
+func (m Message) With(name string, v any) Message {
+	args := slices.Clone(m.Args)
+	for i := range args {
+		if args[i].Name == name {
+			args[i].Value = v
+		}
+	}
+	m.Args = args
 	return m
 }
 
@@ -228,6 +252,8 @@ func FormatValue(v any, lang string) string {
 		return v.String()
 	case Message:
 		return v.Text(lang)
+	case error:
+		return ErrorText(v, lang)
 	case []Message:
 		parts := make([]string, len(v))
 		for i, m := range v {
@@ -343,6 +369,30 @@ func (e *Error) Error() string { return e.Message.String() }
 // Msg is the message of e.
 func (e *Error) Msg() Message { return e.Message }
 
+// Unwrap is the errors among e's arguments: a code that wraps an error
+// ("case file: {err}") keeps it reachable for errors.Is and errors.As.
+func (e *Error) Unwrap() []error {
+	var out []error
+	for _, a := range e.Args {
+		if err, ok := a.Value.(error); ok {
+			out = append(out, err)
+		}
+	}
+	return out
+}
+
+// codeErr is an error as a message: its text, in the language asked for.
+var codeErr = NewCode("err.error", "err")
+
+// ErrorMessage is err as a message (a coded error's own message, else one
+// that writes err by ErrorText), to put into another message.
+func ErrorMessage(err error) Message {
+	if c, ok := err.(Coded); ok {
+		return c.Msg()
+	}
+	return codeErr.M(err)
+}
+
 // Coded is an error that says itself as a message (*Error,
 // *MissingTaxYearError, *MissingTaxParamError).
 type Coded interface {
@@ -364,6 +414,9 @@ func ErrorText(err error, lang string) string {
 	text := err.Error()
 	if lang == LangEN {
 		return text
+	}
+	if pe, ok := err.(*fs.PathError); ok {
+		return pathErrorText(pe, lang)
 	}
 	switch u := err.(type) {
 	case interface{ Unwrap() error }:
@@ -390,4 +443,39 @@ func ErrorText(err error, lang string) string {
 		return b.String()
 	}
 	return text
+}
+
+// The words of a file error (*fs.PathError): the operation and the common
+// reasons. The path is the user's and is written as it is; a reason not
+// known here is the system's text.
+var (
+	codePathError = NewCode("err.fs.path", "op", "path", "reason")
+	fsOps         = map[string]Code{
+		"open":  NewCode("err.fs.op.open"),
+		"read":  NewCode("err.fs.op.read"),
+		"write": NewCode("err.fs.op.write"),
+		"stat":  NewCode("err.fs.op.stat"),
+		"lstat": NewCode("err.fs.op.lstat"),
+	}
+	codeNotExist   = NewCode("err.fs.not_exist")
+	codePermission = NewCode("err.fs.permission")
+	codeExist      = NewCode("err.fs.exist")
+)
+
+// pathErrorText writes "open case.yaml: no such file or directory" in lang.
+func pathErrorText(pe *fs.PathError, lang string) string {
+	op := pe.Op
+	if c, ok := fsOps[op]; ok {
+		op = c.T(lang)
+	}
+	reason := ErrorText(pe.Err, lang)
+	switch {
+	case errors.Is(pe.Err, fs.ErrNotExist):
+		reason = codeNotExist.T(lang)
+	case errors.Is(pe.Err, fs.ErrPermission):
+		reason = codePermission.T(lang)
+	case errors.Is(pe.Err, fs.ErrExist):
+		reason = codeExist.T(lang)
+	}
+	return codePathError.M(op, pe.Path, reason).Text(lang)
 }

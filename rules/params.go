@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -60,12 +61,12 @@ func ParseRatio(s string) (Ratio, error) {
 	num, den, isFrac := strings.Cut(strings.TrimSpace(s), "/")
 	n, err := decimal.NewFromString(strings.TrimSpace(num))
 	if err != nil {
-		return Ratio{}, fmt.Errorf("%q is not a number or a fraction such as 2/3", s)
+		return Ratio{}, Errorf(ErrNotARatio, strconv.Quote(s))
 	}
 	d := decimal.NewFromInt(1)
 	if isFrac {
 		if d, err = decimal.NewFromString(strings.TrimSpace(den)); err != nil || !d.IsPositive() {
-			return Ratio{}, fmt.Errorf("%q is not a fraction with a positive denominator", s)
+			return Ratio{}, Errorf(ErrBadDenominator, strconv.Quote(s))
 		}
 	}
 	return Ratio{Num: n, Den: d}, nil
@@ -131,15 +132,31 @@ func (p *Params) Clone() *Params {
 type Bound struct {
 	Min, Max     decimal.Decimal
 	MinExclusive bool
-	Unit         string
+	Unit         Code
 }
 
-func (b Bound) String() string {
+func (b Bound) String() string { return b.Msg().String() }
+
+// Text is b in lang.
+func (b Bound) Text(lang string) string { return b.Msg().Text(lang) }
+
+// Msg is b as a message: "1 to 366 (stipend days a year)".
+func (b Bound) Msg() Message {
 	if b.MinExclusive {
-		return fmt.Sprintf("more than %s and at most %s (%s)", b.Min, b.Max, b.Unit)
+		return codeBoundExclusive.M(b.Min, b.Max, b.Unit.M())
 	}
-	return fmt.Sprintf("%s to %s (%s)", b.Min, b.Max, b.Unit)
+	return codeBound.M(b.Min, b.Max, b.Unit.M())
 }
+
+// The words of a bound and its units.
+var (
+	codeBound          = NewCode("err.bound.range", "min", "max", "unit")
+	codeBoundExclusive = NewCode("err.bound.range_exclusive", "min", "max", "unit")
+	unitKronerYear     = NewCode("err.bound.unit.kroner_year")
+	unitGYear          = NewCode("err.bound.unit.g_year")
+	unitDaysYear       = NewCode("err.bound.unit.stipend_days_year")
+	unitKronerChildDay = NewCode("err.bound.unit.kroner_child_day")
+)
 
 // Bounds are the ranges of the decimal parameters, far beyond any value the
 // law has had (G 136 549 kroner in 2026, factor 2.041, 260 days, 38 kroner a
@@ -149,10 +166,10 @@ func (b Bound) String() string {
 // 2.2 × 10^14 øre, far below the 9.2 × 10^18 øre an int64 holds. The
 // under-25 share is 0 to 1; tax amounts are bounded by MaxTaxAmount.
 var Bounds = map[string]Bound{
-	KeyG:               {Min: decimal.NewFromInt(1), Max: decimal.NewFromInt(10_000_000), Unit: "kroner a year"},
-	KeyFactor:          {Min: decimal.Zero, Max: decimal.NewFromInt(10), MinExclusive: true, Unit: "G a year"},
-	KeyDayDivisor:      {Min: decimal.NewFromInt(1), Max: decimal.NewFromInt(366), Unit: "stipend days a year"},
-	KeyChildSupplement: {Min: decimal.Zero, Max: decimal.NewFromInt(10_000), Unit: "kroner per child per day"},
+	KeyG:               {Min: decimal.NewFromInt(1), Max: decimal.NewFromInt(10_000_000), Unit: unitKronerYear},
+	KeyFactor:          {Min: decimal.Zero, Max: decimal.NewFromInt(10), MinExclusive: true, Unit: unitGYear},
+	KeyDayDivisor:      {Min: decimal.NewFromInt(1), Max: decimal.NewFromInt(366), Unit: unitDaysYear},
+	KeyChildSupplement: {Min: decimal.Zero, Max: decimal.NewFromInt(10_000), Unit: unitKronerChildDay},
 }
 
 // inBound checks v against key's bound. A value of the wrong sign is left
@@ -163,7 +180,7 @@ func inBound(key string, v decimal.Decimal) error {
 		return nil
 	}
 	if v.GreaterThan(b.Max) || v.LessThan(b.Min) || (b.MinExclusive && v.Equal(b.Min)) {
-		return fmt.Errorf("%s is out of range: %s is %s", v, key, b)
+		return Errorf(ErrOutOfRange, v.String(), key, b)
 	}
 	return nil
 }
@@ -218,21 +235,21 @@ func (p *Params) CheckValue(key string, from Date) error {
 
 func positiveValue(v decimal.Decimal) error {
 	if !v.IsPositive() {
-		return fmt.Errorf("value %s must be positive", v)
+		return Errorf(ErrValueNotPositive, v.String())
 	}
 	return nil
 }
 
 func nonNegativeValue(v decimal.Decimal) error {
 	if v.IsNegative() {
-		return fmt.Errorf("value %s must not be negative", v)
+		return Errorf(ErrValueNegative, v.String())
 	}
 	return nil
 }
 
 func shareValue(r Ratio) error {
 	if r.Num.IsNegative() || r.Num.GreaterThan(r.Den) {
-		return fmt.Errorf("share %s must be between 0 and 1", r)
+		return Errorf(ErrShareRange, r.String())
 	}
 	return nil
 }
@@ -301,14 +318,14 @@ func (p *Params) Set(key string, from Date, value, ref, source, origin string) e
 	case KeyG, KeyFactor, KeyDayDivisor, KeyChildSupplement:
 		v, err := decimal.NewFromString(strings.TrimSpace(value))
 		if err != nil {
-			return fmt.Errorf("%s@%s: %q is not a number", key, from, value)
+			return fmt.Errorf("%s@%s: %w", key, from, Errorf(ErrNotANumber, strconv.Quote(value)))
 		}
 		if v.Exponent() < -10 || v.Abs().GreaterThan(decimal.New(1, 12)) {
-			return fmt.Errorf("%s@%s: %q is out of range (at most 10 decimals, below 10^12)", key, from, value)
+			return fmt.Errorf("%s@%s: %w", key, from, Errorf(ErrTooPrecise, strconv.Quote(value)))
 		}
 		if key == KeyG && !v.IsInteger() {
 			// G is set in whole kroner (ftrl. § 1-4), as g import requires.
-			return fmt.Errorf("%s@%s: %q is not a whole number of kroner", key, from, value)
+			return fmt.Errorf("%s@%s: %w", key, from, Errorf(ErrNotWholeKroner, strconv.Quote(value)))
 		}
 		if err := inBound(key, v); err != nil {
 			return fmt.Errorf("%s@%s: %w", key, from, err)
@@ -316,7 +333,7 @@ func (p *Params) Set(key string, from Date, value, ref, source, origin string) e
 		p.decimalSeries(key).Set(Dated[decimal.Decimal]{From: from, Value: v, Ref: ref, Source: source, Origin: origin})
 		return nil
 	}
-	return fmt.Errorf("unknown parameter %q: expected one of %s", key, strings.Join(Keys, ", "))
+	return Errorf(ErrUnknownParameter, strconv.Quote(key), strings.Join(Keys, ", "))
 }
 
 func (p *Params) decimalSeries(key string) *Series[decimal.Decimal] {

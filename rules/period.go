@@ -230,13 +230,41 @@ type OpenInterruption struct {
 }
 
 // PeriodFactError is a programme fact that cannot be used. Field names it as
-// the input does, with a 0-based index: "decisions[1]".
+// the input does, with a 0-based index: "decisions[1]". A problem that
+// points at another fact holds it as its argument "other", a FactRef, so
+// that a caller can name that fact its own way (Problem.With).
 type PeriodFactError struct {
 	Field   string
-	Problem string
+	Problem Message
 }
 
-func (e *PeriodFactError) Error() string { return e.Field + ": " + e.Problem }
+func (e *PeriodFactError) Error() string { return e.Msg().String() }
+
+// Msg is "field: problem".
+func (e *PeriodFactError) Msg() Message { return ErrAtField.M(e.Field, e.Problem) }
+
+// FactRef is another fact a problem points at: its field ("decisions[0]",
+// "" when the caller leaves it out) and its value as the input gave it.
+type FactRef struct {
+	Field string
+	Name  string // the list: decisions, leave, interruptions
+	Index int
+	Value string
+}
+
+// Text is "decisions[0] 2026-01-01..2026-06-30", or the value alone.
+func (r FactRef) Text(string) string {
+	if r.Field == "" {
+		return r.Value
+	}
+	return r.Field + " " + r.Value
+}
+
+// The problems of programme facts.
+var (
+	errOnlyOneOpen     = NewCode("err.period.only_one_open", "interruption", "other")
+	errDecisionOverlap = NewCode("err.period.decisions_overlap", "decision", "other")
+)
 
 // Validate rejects facts no evaluation can stand on: a date outside
 // MinYear–MaxYear, a period that ends before it starts, and decisions that
@@ -245,12 +273,15 @@ func (e *PeriodFactError) Error() string { return e.Field + ": " + e.Problem }
 // like are warnings of EvaluatePeriod, not errors. All problems are joined.
 func (f ProgrammeFacts) Validate() error {
 	var errs []error
-	bad := func(field, format string, args ...any) {
-		errs = append(errs, &PeriodFactError{Field: field, Problem: fmt.Sprintf(format, args...)})
+	bad := func(field string, problem Message) {
+		errs = append(errs, &PeriodFactError{Field: field, Problem: problem})
+	}
+	ref := func(name string, i int, v fmt.Stringer) FactRef {
+		return FactRef{Field: fmt.Sprintf("%s[%d]", name, i), Name: name, Index: i, Value: v.String()}
 	}
 	checkYear := func(field string, d Date) bool {
 		if y := d.Year(); y < MinYear || y > MaxYear {
-			bad(field, "%s: year %d is outside %d–%d", d, y, MinYear, MaxYear)
+			bad(field, ErrYearOutside.M(d.String(), y, MinYear, MaxYear))
 			return false
 		}
 		return true
@@ -263,7 +294,7 @@ func (f ProgrammeFacts) Validate() error {
 	switch f.DurationRegime {
 	case "", DurationRegimeStart, DurationRegimeAssessed:
 	default:
-		bad("duration_regime", "%q is not one of %s", f.DurationRegime, strings.Join(DurationRegimes, ", "))
+		bad("duration_regime", ErrNotOneOf.M(strconv.Quote(f.DurationRegime), strings.Join(DurationRegimes, ", ")))
 	}
 	open := -1 // the interruption still running
 	for i, in := range f.Interruptions {
@@ -271,12 +302,12 @@ func (f ProgrammeFacts) Validate() error {
 		switch {
 		case !checkYear(field, in.From):
 		case in.To == nil && open >= 0:
-			bad(field, "%s has no end date, nor has interruptions[%d] %s: only one interruption can be still running", in, open, f.Interruptions[open])
+			bad(field, errOnlyOneOpen.M(in.String(), ref("interruptions", open, f.Interruptions[open])))
 		case in.To == nil:
 			open = i
 		case !checkYear(field, *in.To):
 		case *in.To < in.From:
-			bad(field, "%s ends before it starts", in)
+			bad(field, ErrPeriodReversed.M(in.String()))
 		}
 	}
 	for _, list := range []struct {
@@ -289,14 +320,14 @@ func (f ProgrammeFacts) Validate() error {
 				continue
 			}
 			if p.To < p.From {
-				bad(field, "%s ends before it starts", p)
+				bad(field, ErrPeriodReversed.M(p.String()))
 			}
 		}
 	}
 	for j, q := range f.Decisions {
 		for i, p := range f.Decisions[:j] {
 			if p.From <= p.To && q.From <= q.To && p.Overlaps(q) {
-				bad(fmt.Sprintf("decisions[%d]", j), "%s overlaps decisions[%d] %s: only one vedtak can be in force on a day", q, i, p)
+				bad(fmt.Sprintf("decisions[%d]", j), errDecisionOverlap.M(q.String(), ref("decisions", i, p)))
 			}
 		}
 	}

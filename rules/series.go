@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"slices"
 )
 
@@ -95,14 +94,14 @@ func (s Series[T]) Clone() Series[T] {
 // Errors name the series, the entry and its origin.
 func (s *Series[T]) Validate(ok func(T) error) error {
 	if len(s.Items) == 0 {
-		return fmt.Errorf("%s: no values", s.Name)
+		return Errorf(ErrNoValues, s.Name)
 	}
 	for i, it := range s.Items {
 		if i > 0 && it.From <= s.Items[i-1].From {
-			return fmt.Errorf("%s entry %d (from %s, %s): dates must be sorted and unique, but it follows %s", s.Name, i+1, it.From, it.Origin, s.Items[i-1].From)
+			return Errorf(ErrUnsorted, s.Name, i+1, it.From, origin(it.Origin), s.Items[i-1].From)
 		}
 		if err := ok(it.Value); err != nil {
-			return fmt.Errorf("%s entry from %s (%s): %v", s.Name, it.From, it.Origin, err)
+			return Errorf(ErrEntry, s.Name, it.From, origin(it.Origin), err)
 		}
 	}
 	return nil

@@ -191,12 +191,13 @@ func taxKeyIsRate(key string) bool {
 type TaxParamError struct {
 	Year    int
 	Key     string
-	Problem string
+	Problem Message
 }
 
-func (e *TaxParamError) Error() string {
-	return fmt.Sprintf("income year %d: %s: %s", e.Year, e.Key, e.Problem)
-}
+func (e *TaxParamError) Error() string { return e.Msg().String() }
+
+// Msg is "income year 2026: key: problem".
+func (e *TaxParamError) Msg() Message { return ErrTaxParam.M(e.Year, e.Key, e.Problem) }
 
 // MissingTaxParamError says an income year lacks an optional parameter that
 // a computation needs (the low trygdeavgift rate for a person under 17 or
@@ -291,18 +292,18 @@ func (t TaxTable) Year(y int) (TaxYear, error) {
 func NewTaxYear(y int, values map[string]string) (TaxYear, error) {
 	ty := TaxYear{Year: y, Note: values[TaxKeyNote]}
 	var errs []error
-	bad := func(key, format string, args ...any) {
-		errs = append(errs, &TaxParamError{Year: y, Key: key, Problem: fmt.Sprintf(format, args...)})
+	bad := func(key string, problem Message) {
+		errs = append(errs, &TaxParamError{Year: y, Key: key, Problem: problem})
 	}
 	for _, s := range taxScalars() {
 		v, ok := values[s.key]
 		if !ok {
-			bad(s.key, "missing")
+			bad(s.key, ErrMissing.M())
 			continue
 		}
 		d, err := parseTaxValue(v, s.rate)
 		if err != nil {
-			bad(s.key, "%v", err)
+			bad(s.key, ErrorMessage(err))
 			continue
 		}
 		*s.field(&ty) = d
@@ -310,7 +311,7 @@ func NewTaxYear(y int, values map[string]string) (TaxYear, error) {
 	if v, ok := values[TaxKeyTrygdeavgiftRateLow]; ok {
 		d, err := parseTaxValue(v, true)
 		if err != nil {
-			bad(TaxKeyTrygdeavgiftRateLow, "%v", err)
+			bad(TaxKeyTrygdeavgiftRateLow, ErrorMessage(err))
 		} else {
 			ty.TrygdeavgiftRateLow = decimal.NewNullDecimal(d)
 		}
@@ -323,14 +324,14 @@ func NewTaxYear(y int, values map[string]string) (TaxYear, error) {
 		n, part, isStep := stepKey(key)
 		if !isStep {
 			if !IsTaxKey(key) {
-				bad(key, "unknown parameter")
+				bad(key, ErrTaxUnknownKey.M())
 			}
 			continue
 		}
 		maxStep = max(maxStep, n)
 		d, err := parseTaxValue(values[key], part != "from")
 		if err != nil {
-			bad(key, "%v", err)
+			bad(key, ErrorMessage(err))
 			continue
 		}
 		sv := steps[n]
@@ -348,14 +349,14 @@ func NewTaxYear(y int, values map[string]string) (TaxYear, error) {
 		}
 	}
 	if len(steps) == 0 {
-		bad("step1_from", "missing: trinnskatt needs at least one step")
+		bad("step1_from", ErrNoSteps.M())
 	}
 	hasFinnmark := false
 	for n := 1; n <= maxStep; n++ {
 		sv := steps[n]
 		for _, key := range []string{fmt.Sprintf("step%d_from", n), fmt.Sprintf("step%d_rate", n)} {
 			if _, given := values[key]; !given {
-				bad(key, "missing")
+				bad(key, ErrMissing.M())
 			}
 		}
 		if sv == nil || sv.from == nil || sv.rate == nil {
@@ -385,11 +386,11 @@ func NewTaxYear(y int, values map[string]string) (TaxYear, error) {
 func parseTaxValue(s string, rate bool) (decimal.Decimal, error) {
 	s = strings.TrimSpace(s)
 	if rate && strings.HasSuffix(s, "%") {
-		return decimal.Decimal{}, fmt.Errorf("%q: write rates as fractions, 0.22 for 22 %%", s)
+		return decimal.Decimal{}, Errorf(ErrRatePercent, strconv.Quote(s))
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%q is not a number", s)
+		return decimal.Decimal{}, Errorf(ErrNotANumber, strconv.Quote(s))
 	}
 	if rate {
 		return d, checkRate(d)
@@ -400,9 +401,9 @@ func parseTaxValue(s string, rate bool) (decimal.Decimal, error) {
 func checkRate(d decimal.Decimal) error {
 	if d.IsNegative() || d.GreaterThan(decimal.NewFromInt(1)) {
 		if d.GreaterThan(decimal.NewFromInt(1)) && d.LessThanOrEqual(decimal.NewFromInt(100)) {
-			return fmt.Errorf("%s is not a rate between 0 and 1 (write %s %% as %s)", d, d, d.Shift(-2))
+			return Errorf(ErrRateHint, d.String(), d.Shift(-2).String())
 		}
-		return fmt.Errorf("%s is not a rate between 0 and 1", d)
+		return Errorf(ErrRate, d.String())
 	}
 	return nil
 }
@@ -415,10 +416,10 @@ var MaxTaxAmount = decimal.NewFromInt(100_000_000)
 
 func checkAmount(d decimal.Decimal) error {
 	if d.IsNegative() {
-		return fmt.Errorf("%s must not be negative", d)
+		return Errorf(ErrAmountNegative, d.String())
 	}
 	if d.GreaterThan(MaxTaxAmount) {
-		return fmt.Errorf("%s is out of range: an amount is 0 to %s kroner", d, MaxTaxAmount)
+		return Errorf(ErrAmountRange, d.String(), MaxTaxAmount)
 	}
 	return nil
 }
@@ -428,10 +429,10 @@ func checkAmount(d decimal.Decimal) error {
 func (ty TaxYear) Validate() error {
 	var errs []error
 	bad := func(key string, err error) {
-		errs = append(errs, &TaxParamError{Year: ty.Year, Key: key, Problem: err.Error()})
+		errs = append(errs, &TaxParamError{Year: ty.Year, Key: key, Problem: ErrorMessage(err)})
 	}
 	if ty.Year <= 0 {
-		bad("year", fmt.Errorf("%d is not an income year", ty.Year))
+		bad("year", Errorf(ErrNotIncomeYear, ty.Year))
 	}
 	for _, s := range taxScalars() {
 		check := checkAmount
@@ -448,7 +449,7 @@ func (ty TaxYear) Validate() error {
 		}
 	}
 	if len(ty.Steps) == 0 {
-		bad("step1_from", errors.New("missing: trinnskatt needs at least one step"))
+		bad("step1_from", Errorf(ErrNoSteps))
 	}
 	checkSteps := func(steps []TaxStep, rateSuffix string) {
 		for i, s := range steps {
@@ -460,7 +461,7 @@ func (ty TaxYear) Validate() error {
 			}
 			if i > 0 && !s.From.GreaterThan(steps[i-1].From) {
 				bad(fmt.Sprintf("step%d_from", i+1),
-					fmt.Errorf("%s is not above step %d's %s: steps must ascend", s.From, i, steps[i-1].From))
+					Errorf(ErrStepsAscend, s.From.String(), i, steps[i-1].From.String()))
 			}
 		}
 	}
@@ -470,6 +471,16 @@ func (ty TaxYear) Validate() error {
 	}
 	return errors.Join(errs...)
 }
+
+// The errors of a tax parameter file.
+var (
+	errTableHeader = NewCode("err.tax.table.header", "got", "want")
+	errTableFields = NewCode("err.tax.table.fields", "fields", "want", "header")
+	errTableYear   = NewCode("err.tax.table.year", "value", "min", "max")
+	errTableKey    = NewCode("err.tax.table.key", "value", "example")
+	errTableTwice  = NewCode("err.tax.table.twice", "key", "year", "line")
+	errTableEmpty  = NewCode("err.tax.table.empty", "header")
+)
 
 // taxHeader is the header row of a tax parameter file.
 var taxHeader = []string{"year", "parameter", "value", "source"}
@@ -508,24 +519,23 @@ func ParseTaxTable(name string, data []byte) (TaxTable, error) {
 		}
 		if !header {
 			if !slices.Equal(rec, taxHeader) {
-				return nil, fmt.Errorf("%s:%d: header is %q, want %q", name, line,
-					strings.Join(rec, ","), strings.Join(taxHeader, ","))
+				return nil, fmt.Errorf("%s:%d: %w", name, line,
+					Errorf(errTableHeader, strconv.Quote(strings.Join(rec, ",")), strconv.Quote(strings.Join(taxHeader, ","))))
 			}
 			header = true
 			continue
 		}
 		if len(rec) != len(taxHeader) {
-			return nil, fmt.Errorf("%s:%d: %d fields, want %d (%s); quote a value that holds a comma",
-				name, line, len(rec), len(taxHeader), strings.Join(taxHeader, ","))
+			return nil, fmt.Errorf("%s:%d: %w", name, line,
+				Errorf(errTableFields, len(rec), len(taxHeader), strings.Join(taxHeader, ",")))
 		}
 		y, err := strconv.Atoi(rec[0])
 		if err != nil || y < MinYear || y > MaxYear {
-			return nil, fmt.Errorf("%s:%d: year: %q is not a year %d–%d", name, line, rec[0], MinYear, MaxYear)
+			return nil, fmt.Errorf("%s:%d: year: %w", name, line, Errorf(errTableYear, strconv.Quote(rec[0]), MinYear, MaxYear))
 		}
 		key := rec[1]
 		if !IsTaxKey(key) {
-			return nil, fmt.Errorf("%s:%d: parameter: %q is not a tax parameter (e.g. %s, step1_from, step1_rate)",
-				name, line, key, TaxKeyOrdinaryRate)
+			return nil, fmt.Errorf("%s:%d: parameter: %w", name, line, Errorf(errTableKey, strconv.Quote(key), TaxKeyOrdinaryRate))
 		}
 		yr := years[y]
 		if yr == nil {
@@ -533,11 +543,11 @@ func ParseTaxTable(name string, data []byte) (TaxTable, error) {
 			years[y] = yr
 		}
 		if prev, dup := yr.lines[key]; dup {
-			return nil, fmt.Errorf("%s:%d: %s for %d is already given on line %d", name, line, key, y, prev)
+			return nil, fmt.Errorf("%s:%d: %w", name, line, Errorf(errTableTwice, key, y, prev))
 		}
 		if key != TaxKeyNote {
 			if _, err := parseTaxValue(rec[2], taxKeyIsRate(key)); err != nil {
-				return nil, fmt.Errorf("%s:%d: %s: %v", name, line, key, err)
+				return nil, fmt.Errorf("%s:%d: %s: %w", name, line, key, err)
 			}
 		}
 		yr.values[key] = rec[2]
@@ -549,7 +559,7 @@ func ParseTaxTable(name string, data []byte) (TaxTable, error) {
 		}
 	}
 	if !header {
-		return nil, fmt.Errorf("%s: empty: want a header %q and rows", name, strings.Join(taxHeader, ","))
+		return nil, fmt.Errorf("%s: %w", name, Errorf(errTableEmpty, strconv.Quote(strings.Join(taxHeader, ","))))
 	}
 	t := TaxTable{}
 	for _, y := range slices.Sorted(maps.Keys(years)) {

@@ -131,10 +131,14 @@ type batchResult struct {
 	Warnings []rules.Warning `json:"warnings,omitempty"`
 }
 
+// fail records err as the line's error.
+func (r *batchRecord) fail(err error) { r.Error, r.err = err.Error(), err }
+
 // batchRecord is one output record.
 type batchRecord struct {
 	Line       int          `json:"line"`
 	Error      string       `json:"error,omitempty"`
+	err        error        // the error Error words
 	Result     *batchResult `json:"result,omitempty"`
 	Baseline   *batchResult `json:"baseline,omitempty"`
 	Scenario   *batchResult `json:"scenario,omitempty"`
@@ -166,6 +170,8 @@ type batchSummary struct {
 	// comparing), ScenarioWarnings the scenario's.
 	Warnings         map[string]int `json:"warnings"`
 	ScenarioWarnings map[string]int `json:"scenario_warnings,omitempty"`
+	firstLine        int
+	firstErr         error // the first line's error, to word in the output language
 	years            map[int]*yearSum
 	scenYears        map[int]*yearSum
 }
@@ -176,6 +182,7 @@ func (s *batchSummary) add(r *batchRecord) {
 		s.Failed++
 		if s.FirstError == "" {
 			s.FirstError = "line " + strconv.Itoa(r.Line) + ": " + r.Error
+			s.firstLine, s.firstErr = r.Line, r.err
 		}
 		return
 	}
@@ -254,18 +261,18 @@ const batchGCPercent = 400
 func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	if o.generate > 0 {
 		if o.months < 0 || o.months > 12*rules.MaxYear {
-			return usageErrorf("--months: %d is not a number of months", o.months)
+			return flagUsageError("months", rules.Errorf(errMonths, o.months))
 		}
 		return generateCases(a.io.Out, o.generate, o.seed, o.months)
 	}
 	if o.file == "" {
-		return usageErrorf("-f FILE is required (or -f - for stdin)")
+		return usageErrorf(errFileRequired)
 	}
 	if o.workers < 1 || o.workers > 256 {
-		return usageErrorf("--workers: %d is not from 1 to 256", o.workers)
+		return flagUsageError("workers", rules.Errorf(errFromTo, o.workers, 1, 256))
 	}
 	if o.chunkSize < 1 || o.chunkSize > 1<<16 {
-		return usageErrorf("--chunk: %d is not from 1 to 65536", o.chunkSize)
+		return flagUsageError("chunk", rules.Errorf(errFromTo, o.chunkSize, 1, 65536))
 	}
 	cfg, err := a.load(cmd)
 	if err != nil {
@@ -293,11 +300,11 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	} else {
 		f, err := os.Open(o.file)
 		if err != nil {
-			return fmt.Errorf("batch input: %w", err)
+			return rules.Errorf(errBatchInput, err)
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return fmt.Errorf("batch input: %s is a directory, not a file", o.file)
+			return rules.Errorf(errBatchInput, rules.Errorf(errIsDirectory, o.file))
 		}
 		in = f
 	}
@@ -317,13 +324,13 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	case "csv":
 		line, err := readLine(br)
 		if err != nil && len(line) == 0 {
-			return fmt.Errorf("%s: no CSV header row", name)
+			return rules.FieldErr(name, rules.Errorf(errNoCSVHeader))
 		}
 		if header, err = parseCSVHeader(line); err != nil {
-			return fmt.Errorf("%s: line 1: %w", name, err)
+			return rules.FieldErr(name, rules.Errorf(rules.ErrAtLine, 1, err))
 		}
 	default:
-		return usageErrorf("--input-format: %q is not one of auto, jsonl, csv", format)
+		return flagUsageError("input-format", rules.Errorf(rules.ErrNotOneOf, strconv.Quote(format), "auto, jsonl, csv"))
 	}
 
 	st := a.stamp(cfg, string(defaults.Rounding))
@@ -453,7 +460,7 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", batchLocale(a, cmd).L(batchSummaryLabel), b)
 	}
 	if sum.Failed > 0 {
-		return &codeError{code: exitError, err: fmt.Errorf("%d of %d lines failed; first: %s", sum.Failed, sum.Lines, sum.FirstError)}
+		return &codeError{code: exitError, err: rules.Errorf(errLinesFailed, sum.Failed, sum.Lines, rules.ErrAtLine.M(sum.firstLine, sum.firstErr))}
 	}
 	return nil
 }
@@ -486,7 +493,7 @@ func batchSides(cfg *config.Config, o batchOptions) ([]batchSide, error) {
 		}
 		sides = append(sides, batchSide{name: "scenario", title: s.Title, params: p, hash: config.Hash(p), calc: calc.NewCalculator(p)})
 	} else if o.baseline != "" {
-		return nil, usageErrorf("--baseline needs --scenario")
+		return nil, usageErrorf(errBaselineNeeds)
 	}
 	return sides, nil
 }
@@ -584,9 +591,9 @@ func (p *batchProcessor) run(job batchJob) batchDone {
 		rec := &d.records[i]
 		rec.Line = job.first + i
 		if job.errs[i] != nil {
-			rec.Error = job.errs[i].Error()
+			rec.fail(job.errs[i])
 		} else if len(bytes.TrimSpace(line)) == 0 {
-			rec.Error = "empty line"
+			rec.fail(rules.Errorf(errEmptyLine))
 		} else {
 			p.record(line, rec)
 		}
@@ -614,7 +621,7 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 		cf, err = caseinput.DecodeJSON(line)
 	}
 	if err != nil {
-		rec.Error = err.Error()
+		rec.fail(err)
 		return
 	}
 	c, err := cf.Calc(p.defaults.Over(cf))
@@ -622,13 +629,13 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 		err = c.Validate()
 	}
 	if err != nil {
-		rec.Error = err.Error()
+		rec.fail(err)
 		return
 	}
 	var topts calc.TaxOptions
 	if p.withTax {
 		if topts, err = cf.Tax(); err != nil {
-			rec.Error = err.Error()
+			rec.fail(err)
 			return
 		}
 	}
@@ -638,14 +645,14 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 	}
 	facts, err := caseFacts(cf, c, regime)
 	if err != nil {
-		rec.Error = err.Error()
+		rec.fail(err)
 		return
 	}
 	results := make([]*batchResult, len(p.sides))
 	for i, side := range p.sides {
 		r, err := p.compute(side, c, facts, topts)
 		if err != nil {
-			rec.Error = err.Error()
+			rec.fail(err)
 			return
 		}
 		results[i] = r

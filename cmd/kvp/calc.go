@@ -156,11 +156,11 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (*caseinput.Case, calc
 		missing bool
 	}{{"birth-date", cf.BirthDate == nil}, {"from", cf.From == nil}, {"to", cf.To == nil}} { // in this order, so the error is always the same
 		if x.missing {
-			return cf, calc.Case{}, usageErrorf("--%s is required (or %s in the case file)", x.name, snake(x.name))
+			return cf, calc.Case{}, usageErrorf(errRequiredOr, "--"+x.name, snake(x.name))
 		}
 	}
 	if cf.Children != nil && len(cf.ChildBirthDates) > 0 {
-		return cf, calc.Case{}, usageErrorf("--children and --child-birth-date (children and child_birth_dates) exclude each other: give one")
+		return cf, calc.Case{}, usageErrorf(errExclusive)
 	}
 	if cf.BenefitScope == "" {
 		cf.BenefitScope = string(calc.BenefitScopeStipend) // the JSON "case" says which was used
@@ -178,7 +178,7 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (*caseinput.Case, calc
 		err = c.Validate()
 	}
 	if err != nil && o.file == "" { // every fact came from a flag
-		return cf, c, usageErrorf("%s", asFlagError(err))
+		return cf, c, usageError(asFlagError(err))
 	}
 	return cf, c, err
 }
@@ -255,11 +255,12 @@ func printWarnings(a *app, l locale, ws []rules.Warning) {
 
 // asFlagError rewords "child_birth_dates[0]: ..." as "--child-birth-date: ...",
 // for errors in facts that all came from flags.
-func asFlagError(err error) string {
-	field, rest, ok := strings.Cut(err.Error(), ": ")
-	if !ok || strings.ContainsAny(field, " ") {
-		return err.Error()
+func asFlagError(err error) error {
+	fe, ok := err.(*rules.FieldError)
+	if !ok {
+		return err
 	}
+	field := fe.Field
 	if i := strings.IndexByte(field, '['); i >= 0 {
 		field = field[:i]
 	}
@@ -267,7 +268,7 @@ func asFlagError(err error) string {
 	if !known {
 		flag = strings.ReplaceAll(field, "_", "-")
 	}
-	return "--" + flag + ": " + rest
+	return &rules.FieldError{Field: "--" + flag, Problem: fe.Problem, Err: fe.Err}
 }
 
 // fieldFlags maps case-file list fields to the flag that fills them.

@@ -3,12 +3,12 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"unicode/utf8"
 
 	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/rules"
 )
 
 // readCaseFile reads a case from path, or from stdin when path is "-".
@@ -21,7 +21,7 @@ func readCaseFile(path string, stdin io.Reader) (*caseinput.Case, error) {
 	}
 	c, err := caseinput.Decode(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, rules.FieldErr(name, err)
 	}
 	return c, nil
 }
@@ -37,26 +37,26 @@ func readInput(path string, stdin io.Reader) ([]byte, string, error) {
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, name, fmt.Errorf("case file: %w", err)
+			return nil, name, rules.Errorf(errCaseFile, err)
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, name, fmt.Errorf("case file: %s is a directory, not a file", path)
+			return nil, name, rules.Errorf(errCaseFile, rules.Errorf(errIsDirectory, path))
 		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(bufio.NewReader(r), caseinput.MaxFileSize+1))
 	if err != nil {
-		return nil, name, fmt.Errorf("%s: %w", name, err)
+		return nil, name, rules.FieldErr(name, err)
 	}
 	if len(data) > caseinput.MaxFileSize {
-		return nil, name, fmt.Errorf("%s: larger than %d MiB", name, caseinput.MaxFileSize>>20)
+		return nil, name, rules.FieldErr(name, rules.Errorf(errLargerThan, caseinput.MaxFileSize>>20))
 	}
 	if !utf8.Valid(data) {
-		return nil, name, fmt.Errorf("%s: not UTF-8 text", name)
+		return nil, name, rules.FieldErr(name, rules.Errorf(rules.ErrNotUTF8))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, name, fmt.Errorf("%s: empty", name)
+		return nil, name, rules.FieldErr(name, rules.Errorf(errEmptyFile))
 	}
 	return data, name, nil
 }

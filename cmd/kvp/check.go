@@ -161,7 +161,7 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 		return err
 	}
 	if o.interactive && o.file == "-" {
-		return usageErrorf("--interactive reads the answers from stdin, so the case file cannot come from it (-f -)")
+		return usageErrorf(errInteractiveFile)
 	}
 	cf := &caseinput.Case{}
 	name := ""
@@ -187,19 +187,19 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 	if cf.BirthDate != nil && *cf.BirthDate > on {
 		switch {
 		case fl.Changed("birth-date"):
-			return usageErrorf("--birth-date: %s is after the assessment date %s", *cf.BirthDate, on)
+			return flagUsageError("birth-date", rules.Errorf(errAfterAssessment, cf.BirthDate.String(), on.String()))
 		case fl.Changed("date"):
-			return usageErrorf("--date: %s is before the birth date %s", on, *cf.BirthDate)
+			return flagUsageError("date", rules.Errorf(errBeforeBirth, on.String(), cf.BirthDate.String()))
 		}
 	}
 	if a := cf.ApplicationDate; a != nil && (*a > on || (cf.BirthDate != nil && *a < *cf.BirthDate)) {
 		switch {
 		case fl.Changed("application-date") && *a > on:
-			return usageErrorf("--application-date: %s is after the assessment date %s", *a, on)
+			return flagUsageError("application-date", rules.Errorf(errAfterAssessment, a.String(), on.String()))
 		case fl.Changed("application-date"):
-			return usageErrorf("--application-date: %s is before the birth date %s", *a, *cf.BirthDate)
+			return flagUsageError("application-date", rules.Errorf(errBeforeBirth, a.String(), cf.BirthDate.String()))
 		case fl.Changed("date") && *a > on:
-			return usageErrorf("--date: %s is before the application date %s", on, *a)
+			return flagUsageError("date", rules.Errorf(errBeforeApply, on.String(), a.String()))
 		}
 	}
 	facts, err := cf.EligibilityFacts(on)
@@ -374,7 +374,7 @@ var questions = map[string]question{
 			return err
 		}
 		if d > f.AssessmentDate {
-			return fmt.Errorf("%s is after the assessment date %s", d, f.AssessmentDate)
+			return rules.Errorf(rules.ErrAfterAssessment, d.String(), f.AssessmentDate.String())
 		}
 		f.BirthDate = &d
 		return nil
@@ -457,11 +457,11 @@ func interview(a *app, f *rules.EligibilityFacts) error {
 			fmt.Fprintf(a.io.ErrOut, "%s (%s): ", fact, l.M(q.hint))
 			raw, err := in.ReadSlice('\n')
 			if errors.Is(err, bufio.ErrBufferFull) {
-				return usageErrorf("--interactive: %s: the answer is longer than %d bytes", fact, maxAnswer)
+				return flagUsageError("interactive", rules.FieldErr(fact, rules.Errorf(errAnswerTooLong, maxAnswer)))
 			}
 			line := string(raw)
 			if err != nil && !errors.Is(err, io.EOF) {
-				return fmt.Errorf("--interactive: reading the answer for %s: %w", fact, err)
+				return rules.Errorf(errReadingAnswer, fact, err)
 			}
 			answer := strings.TrimSpace(line)
 			if !a.io.InTerminal || err != nil {
@@ -478,9 +478,9 @@ func interview(a *app, f *rules.EligibilityFacts) error {
 				break
 			}
 			if !a.io.InTerminal || attempt >= maxReasks {
-				return usageErrorf("--interactive: %s: %w", fact, aerr)
+				return flagUsageError("interactive", rules.FieldErr(fact, aerr))
 			}
-			fmt.Fprintf(a.io.ErrOut, "kvp: %s; %s\n", errorText(aerr, l.lang()), l.M(checkTryAgain.M()))
+			fmt.Fprintf(a.io.ErrOut, "kvp: %s; %s\n", oneLine(rules.ErrorText(aerr, l.lang())), l.M(checkTryAgain.M()))
 		}
 	}
 }

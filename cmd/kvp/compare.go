@@ -88,7 +88,7 @@ overrides in the config file's format (see examples/scenario-*.yaml).` + exitSta
 				return err
 			}
 			if scenario == "" {
-				return usageErrorf("--scenario FILE is required")
+				return usageErrorf(errScenarioNeeded)
 			}
 			cf, c, err := buildCase(a, cmd, o)
 			if err != nil {

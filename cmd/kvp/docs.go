@@ -24,7 +24,7 @@ machine, so the checked-in copies can be compared with a fresh run.` + exitStatu
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if dir == "" {
-				return usageErrorf("--dir is required")
+				return usageErrorf(errRequired, "--dir")
 			}
 			n, err := writeDocs(cmd.Root(), dir)
 			if err != nil {

@@ -120,7 +120,7 @@ func newGListCmd(a *app) *cobra.Command {
 				return err
 			}
 			if fromYear < rules.MinYear || fromYear > rules.MaxYear {
-				return usageErrorf("--from: %d is not a year from %d to %d", fromYear, rules.MinYear, rules.MaxYear)
+				return flagUsageError("from", rules.Errorf(errYearRange, fromYear, rules.MinYear, rules.MaxYear))
 			}
 			cfg, err := a.load(cmd)
 			if err != nil {

@@ -465,7 +465,7 @@ writer left are removed.` + exitStatusSection,
   kvp g import historikk.json --write`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageErrorf("kvp g import takes one FILE (or - for stdin), got %d arguments", len(args))
+				return usageErrorf(errImportArgs, len(args))
 			}
 			name := args[0]
 			var data []byte
@@ -514,10 +514,10 @@ source shown and written.` + exitStatusSection,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			u, err := url.Parse(rawURL)
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				return usageErrorf("--url: %q is not an http or https URL", rawURL)
+				return flagUsageError("url", rules.Errorf(errNotURL, strconv.Quote(rawURL)))
 			}
 			if timeout <= 0 {
-				return usageErrorf("--timeout: %s must be positive", timeout)
+				return flagUsageError("timeout", rules.Errorf(errNotPositive, timeout.String()))
 			}
 			a.creating = write
 			if _, err := a.format(cmd); err != nil {

@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,7 +12,7 @@ import (
 
 // englishWord finds common English words of kvp's tables, headings,
 // verdicts, warnings and notes: none of them may be left in bokmål output.
-var englishWord = regexp.MustCompile(`(?i)\b(the|and|not|is|are|with|without|reference|value|paid|earned|total|unknown|none|segments|months|years|summary|warnings?|timeline|explanation|baseline|difference|withholding|deduction|income|error|eligible|verdict|missing|notes?|limit|used|remaining|latest|decision|interrupted|leave|absence|work|child|children|day|days|rate|yearly|monthly|daily)\b`)
+var englishWord = regexp.MustCompile(`(?i)\b(the|and|not|is|are|with|without|reference|value|paid|earned|total|unknown|none|segments|months|years|summary|warnings?|timeline|explanation|baseline|difference|withholding|deduction|income|error|eligible|verdict|missing|notes?|limit|used|remaining|latest|decision|interrupted|leave|absence|work|child|children|day|days|rate|yearly|monthly|daily|failed|first|file|directory|expected|given|twice|flag|field|line|lines|such|must|command|argument)\b`)
 
 // userAndSourceText are values that stay as written under --lang nb: the
 // sources of the embedded parameters and the scenario's legal basis.
@@ -110,6 +113,128 @@ func TestBokmalHasNoEnglish(t *testing.T) {
 				}
 			}
 		})
+	}
+	// Errors: every family of error, each in bokmål throughout; the user's
+	// paths, keys and values stay as written.
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for name, text := range map[string]string{
+		"bad.yaml":       "birth_date: 1990-02-30\nfrom: 2026-01-01\nto: 2026-03-31\nbogus: 1\nrounding: nva\nfrom: 2026-02-01\n",
+		"type.yaml":      "birth_date: [1]\nfrom: 2026-01-01\nto: x\n",
+		"empty.yaml":     "",
+		"latin1.yaml":    "birth_date: \xe6\n",
+		"cfg-nva.yaml":   "rounding: nva\n",
+		"cfg-type.yaml":  "rounding: [1]\nbogus: 2\n",
+		"cfg-param.yaml": "parameters:\n  gee:\n    - {from: 2026-01-01, value: 1}\n",
+		"cfg-tax.yaml":   "tax:\n  2026: {bogus: 1}\n",
+		"batch.jsonl":    "{\"birth_date\":\"1990-01-01\",\"from\":\"2026-01-01\",\"to\":\"2026-01-31\"}\n{\"birthdate\":\"x\"}\nnot json\n\n",
+		"batch.csv":      "birth_date,from,to,rounding\n1990-01-01,2026-01-01,2026-01-31,nva\n",
+		"prog.yaml":      "programme:\n  start: 2026-01-01\n  decisions: [2026-01-01..2026-06-30, 2026-03-01..2026-09-30]\n",
+		"elig.yaml":      "birth_date: 1990-01-01\neligibility:\n  residence: mars\n  benefits: [{kind: bogus}]\n  previous: [2020-02-01..2020-01-01]\n",
+		"scen.yaml":      "title: x\nparameters:\n  g:\n    - {from: 2027-05-01, value: -1}\n",
+		"scen-bare.yaml": "description: x\n",
+	} {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir("adir", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	period := []string{"--birth-date", "1990-01-01", "--from", "2026-01-01", "--to", "2026-03-31"}
+	for _, tc := range []struct {
+		env  string // NAME=VALUE, or ""
+		args []string
+	}{
+		{"", []string{"calc", "--bogus"}},
+		{"", []string{"calc", "-x"}},
+		{"", []string{"batch", "-f", "batch.jsonl", "--workers", "abc"}},
+		{"", []string{"batch", "-f", "batch.jsonl", "--workers"}},
+		{"", []string{"clac"}},
+		{"", []string{"rates", "x"}},
+		{"", []string{"calc", "--from", "2026-01-01"}},
+		{"", []string{"calc", "-f", "bad.yaml"}},
+		{"", []string{"calc", "-f", "type.yaml"}},
+		{"", []string{"calc", "-f", "empty.yaml"}},
+		{"", []string{"calc", "-f", "latin1.yaml"}},
+		{"", []string{"calc", "-f", "ingen.yaml"}},
+		{"", []string{"calc", "-f", "adir"}},
+		{"", append([]string{"calc", "--config", "cfg-nva.yaml"}, period...)},
+		{"", append([]string{"calc", "--config", "cfg-type.yaml"}, period...)},
+		{"", append([]string{"calc", "--config", "cfg-param.yaml"}, period...)},
+		{"", append([]string{"calc", "--config", "cfg-tax.yaml"}, period...)},
+		{"", append([]string{"calc", "--config", "ingen.yaml"}, period...)},
+		{"KVP_ROUNDING=bogus", append([]string{"calc"}, period...)},
+		{"KVP_SET=g@2027-05-01=x", []string{"g"}},
+		{"", []string{"g", "--set", "g@2027-05-01=-5"}},
+		{"", []string{"g", "--set", "g@2027-05-01=999999999999"}},
+		{"", []string{"g", "--set", "gee@2027-05-01=1"}},
+		{"", []string{"g", "--set", "bogus"}},
+		{"", []string{"calc", "--birth-date", "2027-01-01", "--from", "2026-01-01", "--to", "2026-03-31"}},
+		{"", append([]string{"calc", "--rounding", "nva"}, period...)},
+		{"", []string{"batch", "-f", "batch.jsonl"}},
+		{"", []string{"batch", "-f", "batch.csv"}},
+		{"", []string{"batch", "-f", "adir"}},
+		{"", []string{"batch", "-f", "ingen.jsonl"}},
+		{"", []string{"batch"}},
+		{"", []string{"period", "-f", "prog.yaml"}},
+		{"", []string{"period", "--start", "2026-01-01", "--decision", "2026-01-01..2026-06-30", "--decision", "2026-03-01..2026-09-30"}},
+		{"", []string{"period"}},
+		{"", []string{"check", "-f", "elig.yaml"}},
+		{"", []string{"check", "--birth-date", "1990-01-01", "--date", "1980-01-01"}},
+		{"", append([]string{"compare", "--scenario", "scen.yaml"}, period...)},
+		{"", append([]string{"compare", "--scenario", "scen-bare.yaml"}, period...)},
+		{"", append([]string{"compare", "--scenario", "ingen.yaml"}, period...)},
+		{"", append([]string{"compare"}, period...)},
+	} {
+		t.Run(strings.Join(tc.args[:1], " "), func(t *testing.T) {
+			if name, value, ok := strings.Cut(tc.env, "="); ok {
+				t.Setenv(name, value)
+			}
+			var out, errOut bytes.Buffer
+			code := Main(append(tc.args, "--lang", "nb"), &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut})
+			if code != exitError && code != exitUsage {
+				t.Fatalf("%s %v: exit %d, want an error: %s", tc.env, tc.args, code, errOut.String())
+			}
+			if !strings.Contains(errOut.String(), "kvp: feil: ") {
+				t.Fatalf("%s %v: no error in bokmål: %q", tc.env, tc.args, errOut.String())
+			}
+			for _, line := range strings.Split(out.String()+errOut.String(), "\n") {
+				if strings.HasPrefix(line, "{") || strings.HasPrefix(line, "kvp: summary: {") || strings.HasPrefix(line, "kvp: oppsummering: {") {
+					continue // JSON is English whatever --lang (batch records and summary)
+				}
+				words := strings.Fields(line)
+				for i, w := range words {
+					if strings.HasPrefix(w, "-") {
+						words[i] = "" // a flag's name is what the user typed
+					}
+				}
+				if w := englishWord.FindString(strings.Join(words, " ")); w != "" {
+					t.Errorf("%s %v: English %q in %q", tc.env, tc.args, w, strings.TrimSpace(line))
+				}
+			}
+		})
+	}
+}
+
+// TestNoRegexpInCmd: no message is reworded by a regular expression; cmd's
+// non-test Go files do not import regexp.
+func TestNoRegexpInCmd(t *testing.T) {
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if bytes.Contains(b, []byte(`"regexp"`)) {
+			t.Errorf("%s imports regexp", path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	missingTexts.Range(func(k, _ any) bool {
 		t.Errorf("rendered without a text: %s", k)

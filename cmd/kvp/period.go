@@ -3,7 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
-	"regexp"
+
 	"strconv"
 	"strings"
 
@@ -151,9 +151,6 @@ var factFileField = map[string]string{
 	"duration_regime":  "duration_regime",
 }
 
-// factIndexRef finds "decisions[0] " inside a problem that points at another period.
-var factIndexRef = regexp.MustCompile(`\b(decisions|leave|interruptions)\[\d+\] `)
-
 // periodFactErrors renames the fields in Validate's joined errors after the
 // flag or the case-file key they came from. The result is a usage error only
 // when every problem lies in a flag.
@@ -171,9 +168,16 @@ func periodFactErrors(err error, fromFlag map[string]string) error {
 			continue
 		}
 		name, index, _ := strings.Cut(fe.Field, "[")
+		other, points := fe.Problem.Arg("other")
+		ref, _ := other.(rules.FactRef)
 		if flag, ok := fromFlag[name]; ok {
 			// A flag's list is the command line's: "overlaps decisions[0] X" reads "overlaps X".
-			out = append(out, fmt.Errorf("--%s: %s", flag, factIndexRef.ReplaceAllString(fe.Problem, "")))
+			problem := fe.Problem
+			if points {
+				ref.Field = ""
+				problem = problem.With("other", ref)
+			}
+			out = append(out, &rules.FieldError{Field: "--" + flag, Problem: problem})
 			continue
 		}
 		allFlags = false
@@ -184,8 +188,12 @@ func periodFactErrors(err error, fromFlag map[string]string) error {
 		if index != "" {
 			field += "[" + index
 		}
-		problem := factIndexRef.ReplaceAllStringFunc(fe.Problem, func(s string) string { return "programme." + s })
-		out = append(out, fmt.Errorf("%s: %s", field, problem))
+		problem := fe.Problem
+		if points {
+			ref.Field = "programme." + ref.Field
+			problem = problem.With("other", ref)
+		}
+		out = append(out, &rules.FieldError{Field: field, Problem: problem})
 	}
 	joined := errors.Join(out...)
 	if allFlags {
@@ -239,7 +247,7 @@ func periodFacts(a *app, cmd *cobra.Command, o periodOptions) (rules.ProgrammeFa
 	}
 	facts, ok, err := cf.ProgrammeFacts(evalDate, regime)
 	if !ok {
-		return facts, usageErrorf("--start is required (or programme.start in the case file)")
+		return facts, usageErrorf(errRequiredOr, "--start", "programme.start")
 	}
 	if err != nil {
 		err = periodFactErrors(err, fromFlag)

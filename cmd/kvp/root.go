@@ -5,9 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -53,11 +52,6 @@ type codeError struct {
 
 func (e *codeError) Error() string { return e.err.Error() }
 func (e *codeError) Unwrap() error { return e.err }
-
-// usageErrorf reports a wrong command line (exit code 2).
-func usageErrorf(format string, a ...any) error {
-	return &codeError{code: exitUsage, err: fmt.Errorf(format, a...)}
-}
 
 // exitCode maps an error to the process exit code: the one place that does.
 func exitCode(err error) int {
@@ -163,8 +157,8 @@ func Main(args []string, streams *IOStreams) int {
 	root.SetOut(a.out)
 	root.SetErr(quoted.ErrOut)
 	err := root.Execute()
-	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
-		err = &codeError{code: exitUsage, err: err}
+	if err != nil {
+		err = cobraError(root, err)
 	}
 	code := exitCode(err)
 	if code == exitOK || code == exitNotEligible || code == exitUndetermined {
@@ -172,12 +166,12 @@ func Main(args []string, streams *IOStreams) int {
 			if errors.Is(werr, syscall.EPIPE) {
 				return code // the reader has gone (kvp … | head): nothing to say
 			}
-			err, code = fmt.Errorf("writing the output: %w", werr), exitError
+			err, code = rules.Errorf(errWritingOutput, werr), exitError
 		}
 	}
 	if err != nil && code != exitNotEligible && code != exitUndetermined {
 		if errorLang(a, args) == "nb" {
-			fmt.Fprintf(quoted.ErrOut, "kvp: feil: %s\n", errorText(err, rules.LangNB))
+			fmt.Fprintf(quoted.ErrOut, "kvp: feil: %s\n", oneLine(rules.ErrorText(err, rules.LangNB)))
 		} else {
 			fmt.Fprintf(quoted.ErrOut, "kvp: error: %s\n", oneLine(err.Error()))
 		}
@@ -185,51 +179,32 @@ func Main(args []string, streams *IOStreams) int {
 	return code
 }
 
-// errorText words err in lang: each coded error in its tree
-// (rules.Coded) by the catalogue, the path of a file error as the user wrote
-// it ("empty dir/case.yaml" is not "tom dir"), and the rest, in bokmål, by
-// errorPatterns, until the errors of the case file, the config file and
-// cobra's flags are coded too.
-func errorText(err error, lang string) string {
-	msg := oneLine(err.Error())
-	if lang != rules.LangNB {
-		return msg
-	}
-	var holes []string
-	hole := func(en, text string) {
-		if en == "" || !strings.Contains(msg, en) {
-			return
+// errorLang decides the language of an error message when the command may
+// have failed before its configuration was read: the loaded config, else
+// --lang on the command line, else KVP_LANG, LC_ALL and LANG.
+func errorLang(a *app, args []string) string {
+	if a.cfg != nil {
+		if l, err := a.cfg.Lang(); err == nil {
+			return l
 		}
-		h := "\x00" + string(rune('A'+len(holes))) + "\x00"
-		msg = strings.ReplaceAll(msg, en, h)
-		holes = append(holes, text)
 	}
-	var walk func(error)
-	walk = func(e error) {
-		switch x := e.(type) {
-		case nil:
-			return
-		case rules.Coded:
-			hole(oneLine(x.Error()), x.Msg().Text(lang))
-			return
-		case *fs.PathError:
-			hole(x.Path, x.Path)
+	for i, arg := range args {
+		if v, ok := strings.CutPrefix(arg, "--lang="); ok {
+			return v
 		}
-		switch u := e.(type) {
-		case interface{ Unwrap() error }:
-			walk(u.Unwrap())
-		case interface{ Unwrap() []error }:
-			for _, in := range u.Unwrap() {
-				walk(in)
+		if arg == "--lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	for _, env := range []string{"KVP_LANG", "LC_ALL", "LANG"} {
+		if e := strings.ToLower(os.Getenv(env)); e != "" {
+			if strings.HasPrefix(e, "nb") || strings.HasPrefix(e, "nn") || strings.HasPrefix(e, "no") {
+				return "nb"
 			}
+			return "en"
 		}
 	}
-	walk(err)
-	msg = translateError(msg)
-	for i, text := range holes {
-		msg = strings.ReplaceAll(msg, "\x00"+string(rune('A'+i))+"\x00", text)
-	}
-	return msg
+	return "en"
 }
 
 // controlQuoter writes to w with every control character quoted: C0 controls
@@ -309,9 +284,7 @@ error naming the parameter.` + exitStatusSection,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &codeError{code: exitUsage, err: fmt.Errorf("%s", flagParseError.ReplaceAllString(err.Error(), "$1 is not a whole number"))}
-	})
+	root.SetFlagErrorFunc(flagError)
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml)")
 	pf.StringVarP(&a.output, "output", "o", "table", "output `FORMAT`: table or json")
@@ -334,13 +307,10 @@ error naming the parameter.` + exitStatusSection,
 	return root
 }
 
-// flagParseError matches pflag's message for a number flag that is not one.
-var flagParseError = regexp.MustCompile(`strconv\.Parse(?:Int|Uint|Float): parsing ("[^"]*"): (?:invalid syntax|value out of range)`)
-
 // noArgs rejects positional arguments as a usage error.
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usageErrorf("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+		return usageErrorf(errNoArguments, cmd.CommandPath(), strconv.Quote(args[0]))
 	}
 	return nil
 }
@@ -349,7 +319,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 func parseDateFlag(name, value string) (rules.Date, error) {
 	d, err := rules.ParseDate(value)
 	if err != nil {
-		return 0, usageErrorf("--%s: %w", name, err)
+		return 0, flagUsageError(name, err)
 	}
 	return d, nil
 }

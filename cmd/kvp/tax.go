@@ -69,14 +69,14 @@ in the config file (see README).` + exitStatusSection,
 				return err
 			}
 			if !cmd.Flags().Changed("year") || !cmd.Flags().Changed("income") {
-				return usageErrorf("--year and --income are required")
+				return usageErrorf(errRequiredBoth, "--year", "--income")
 			}
 			if year < rules.MinYear || year > rules.MaxYear {
-				return usageErrorf("--year: %d is not a year from %d to %d", year, rules.MinYear, rules.MaxYear)
+				return flagUsageError("year", rules.Errorf(errYearRange, year, rules.MinYear, rules.MaxYear))
 			}
 			amount, err := caseinput.ParseNumber(income)
 			if err != nil || amount.IsNegative() {
-				return usageErrorf("--income: %q is not an amount of kroner of 0 or more", income)
+				return flagUsageError("income", rules.Errorf(errIncome, strconv.Quote(income)))
 			}
 			birthYear := 0
 			if cmd.Flags().Changed("birth-date") {
@@ -85,7 +85,7 @@ in the config file (see README).` + exitStatusSection,
 					return err
 				}
 				if born.Year() > year {
-					return usageErrorf("--birth-date: %s is after the income year %d", born, year)
+					return flagUsageError("birth-date", rules.Errorf(errAfterIncomeYear, born.String(), year))
 				}
 				birthYear = born.Year()
 			}

@@ -4,7 +4,7 @@
 package caseinput
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -156,7 +156,7 @@ func ParseYesNo(s string) (bool, error) {
 	case "no", "false", "nei", "n":
 		return false, nil
 	}
-	return false, fmt.Errorf("%q is not yes or no", s)
+	return false, rules.Errorf(codeNotYesNo, strconv.Quote(s))
 }
 
 // Number is an amount or a count as written: a YAML or JSON number, or a
@@ -170,11 +170,11 @@ func (n Number) MarshalText() ([]byte, error) { return []byte(n.String()), nil }
 func ParseNumber(s string) (decimal.Decimal, error) {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.ContainsAny(s, "eE") || len(s) > 24 {
-		return decimal.Decimal{}, fmt.Errorf("%q is not a number such as 1500 or 37.5", s)
+		return decimal.Decimal{}, rules.Errorf(codeNotNumber, strconv.Quote(s))
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil || d.Abs().GreaterThanOrEqual(decimal.New(1, 12)) || d.Exponent() < -10 {
-		return decimal.Decimal{}, fmt.Errorf("%q is not a number such as 1500 or 37.5", s)
+		return decimal.Decimal{}, rules.Errorf(codeNotNumber, strconv.Quote(s))
 	}
 	return d, nil
 }

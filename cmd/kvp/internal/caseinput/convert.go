@@ -3,6 +3,7 @@ package caseinput
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -28,13 +29,13 @@ type Settings struct {
 func (c *Case) Calc(s Settings) (calc.Case, error) {
 	switch {
 	case c.BirthDate == nil:
-		return calc.Case{}, fmt.Errorf("birth_date: missing")
+		return calc.Case{}, fieldErr("birth_date", rules.ErrMissing.M())
 	case c.From == nil:
-		return calc.Case{}, fmt.Errorf("from: missing")
+		return calc.Case{}, fieldErr("from", rules.ErrMissing.M())
 	case c.To == nil:
-		return calc.Case{}, fmt.Errorf("to: missing")
+		return calc.Case{}, fieldErr("to", rules.ErrMissing.M())
 	case c.Children != nil && len(c.ChildBirthDates) > 0:
-		return calc.Case{}, fmt.Errorf("children: give children or child_birth_dates, not both")
+		return calc.Case{}, fieldErr("children", codeChildrenBoth.M())
 	}
 	out := calc.Case{
 		BirthDate: *c.BirthDate, Period: rules.Period{From: *c.From, To: *c.To},
@@ -71,7 +72,7 @@ func (c *Case) reductions(out *calc.Case) error {
 			r.To = *to
 		}
 		if r.To < r.From {
-			return r, fmt.Errorf("%s: %s ends before it starts", field, r)
+			return r, fieldErr(field, rules.ErrPeriodReversed.M(r.String()))
 		}
 		return r, nil
 	}
@@ -95,7 +96,7 @@ func (c *Case) reductions(out *calc.Case) error {
 		case b.Total != nil && b.PerDay == nil:
 			ob.Total = &b.Total.Decimal
 		default:
-			return fmt.Errorf("%s: give per_day or total (one of them)", field)
+			return fieldErr(field, codePerDayOrTotal.M())
 		}
 		out.Benefits = append(out.Benefits, ob)
 	}
@@ -111,18 +112,18 @@ func (c *Case) reductions(out *calc.Case) error {
 		case a.Date == nil && a.Month != "" && a.Days != nil && a.Hours == nil:
 			m, err := rules.ParseDate(a.Month + "-01")
 			if err != nil {
-				return fmt.Errorf("%s.month: %q is not a month YYYY-MM", field, a.Month)
+				return fieldErr(field+".month", codeNotAMonth.M(strconv.Quote(a.Month)))
 			}
 			out.AbsenceDays = append(out.AbsenceDays, calc.AbsenceDays{Month: m, Days: *a.Days})
 		default:
-			return fmt.Errorf("%s: give date (and optionally hours), or month and days", field)
+			return fieldErr(field, codeAbsenceForm.M())
 		}
 	}
 	for i, n := range c.NotDeducted {
 		nd := calc.NotDeducted{Kind: n.Kind}
 		if n.Amount != nil {
 			if n.Amount.IsNegative() {
-				return fmt.Errorf("not_deducted[%d].amount: %s is negative", i, n.Amount)
+				return fieldErr(fmt.Sprintf("not_deducted[%d].amount", i), rules.ErrNegative.M(n.Amount.String()))
 			}
 			nd.Amount = calc.M(n.Amount.Decimal)
 		}
@@ -140,7 +141,7 @@ func (c *Case) Tax() (calc.TaxOptions, error) {
 	}
 	for y, v := range c.OtherIncome {
 		if v.IsNegative() {
-			return t, fmt.Errorf("other_income.%d: %s is negative", y, v)
+			return t, fieldErr(fmt.Sprintf("other_income.%d", y), rules.ErrNegative.M(v.String()))
 		}
 		t.OtherIncome[y] = v.Decimal
 	}
@@ -177,12 +178,12 @@ func (c *Case) EligibilityFacts(assessed rules.Date) (rules.EligibilityFacts, er
 			f.Benefits = make([]rules.Benefit, 0, len(*es.Benefits))
 			for i, e := range *es.Benefits {
 				if !isOneOf(e.Kind, rules.BenefitKinds) {
-					errs = append(errs, fmt.Errorf("eligibility.%s[%d].kind: %q is not one of %s",
-						rules.FactBenefits, i, e.Kind, strings.Join(rules.BenefitKinds, ", ")))
+					errs = append(errs, fieldErr(fmt.Sprintf("eligibility.%s[%d].kind", rules.FactBenefits, i),
+						rules.ErrNotOneOf.M(strconv.Quote(e.Kind), strings.Join(rules.BenefitKinds, ", "))))
 				}
 				b, err := e.Rules() // a bad amount stays unknown
 				if err != nil {
-					errs = append(errs, fmt.Errorf("eligibility.%s[%d].amount: %w", rules.FactBenefits, i, err))
+					errs = append(errs, rules.FieldErr(fmt.Sprintf("eligibility.%s[%d].amount", rules.FactBenefits, i), err))
 				}
 				f.Benefits = append(f.Benefits, b)
 			}
@@ -196,7 +197,7 @@ func (c *Case) EligibilityFacts(assessed rules.Date) (rules.EligibilityFacts, er
 	check.Benefits = nil // checked above, in file order, with the file's names
 	if err := check.Validate(); err != nil {
 		for _, e := range unjoin(err) {
-			errs = append(errs, errors.New(fileField(e.Error())))
+			errs = append(errs, fileField(e))
 		}
 	}
 	return f, errors.Join(errs...)
@@ -211,14 +212,19 @@ func unjoin(err error) []error {
 }
 
 // fileField names the case-file field of a rules.EligibilityFacts
-// validation message: "residence: …" is "eligibility.residence: …";
+// validation error: "residence: …" is "eligibility.residence: …";
 // birth_date and application_date are at the top level.
-func fileField(msg string) string {
-	field, rest, ok := strings.Cut(msg, ": ")
-	if !ok || strings.ContainsAny(field, " ") || strings.HasPrefix(field, rules.FactBirthDate) || strings.HasPrefix(field, rules.FactApplicationDate) {
-		return msg
+func fileField(err error) error {
+	var fe *rules.FieldError
+	if !errors.As(err, &fe) || strings.HasPrefix(fe.Field, rules.FactBirthDate) || strings.HasPrefix(fe.Field, rules.FactApplicationDate) {
+		return err
 	}
-	return "eligibility." + field + ": " + rest
+	return &rules.FieldError{Field: "eligibility." + fe.Field, Problem: fe.Problem, Err: fe.Err}
+}
+
+// fieldErr is the problem m with the case-file field field.
+func fieldErr(field string, m rules.Message) error {
+	return &rules.FieldError{Field: field, Problem: m}
 }
 
 // ProgrammeFacts returns the facts of the programme section, evaluated on

@@ -1,7 +1,6 @@
 package caseinput
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,10 +18,10 @@ func CheckCSVHeader(header []string) error {
 	seen := map[string]bool{}
 	for _, col := range header {
 		if !slices.Contains(CSVColumns, col) {
-			return fmt.Errorf("CSV header: unknown column %q: expected some of %s", col, strings.Join(CSVColumns, ", "))
+			return rules.Errorf(codeCSVUnknownColumn, strconv.Quote(col), strings.Join(CSVColumns, ", "))
 		}
 		if seen[col] {
-			return fmt.Errorf("CSV header: column %q twice", col)
+			return rules.Errorf(codeCSVColumnTwice, strconv.Quote(col))
 		}
 		seen[col] = true
 	}
@@ -35,7 +34,7 @@ func CheckCSVHeader(header []string) error {
 // first bad column is the error, named by the column.
 func DecodeCSV(header, rec []string) (*Case, error) {
 	if len(rec) != len(header) {
-		return nil, fmt.Errorf("CSV: %d fields, the header has %d", len(rec), len(header))
+		return nil, rules.Errorf(codeCSVFields, len(rec), len(header))
 	}
 	c := &Case{}
 	for i, col := range header {
@@ -44,7 +43,7 @@ func DecodeCSV(header, rec []string) (*Case, error) {
 			continue
 		}
 		if err := c.csvColumn(col, v); err != nil {
-			return nil, fmt.Errorf("%s: %w", col, err)
+			return nil, rules.FieldErr(col, err)
 		}
 	}
 	return c, nil
@@ -74,7 +73,7 @@ func (c *Case) csvColumn(col, v string) error {
 	case "children":
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			return fmt.Errorf("%q is not a whole number", v)
+			return rules.Errorf(rules.ErrNotWhole, strconv.Quote(v))
 		}
 		c.Children = &n
 	case "child_birth_dates":

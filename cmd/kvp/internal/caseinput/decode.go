@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -36,17 +35,43 @@ const maxDepth = 64
 // order of the text, each "line 7: programme.leave[0]: …", and how many
 // more there are.
 type Error struct {
-	Problems []string
+	Problems []Problem
 	More     int
 }
 
-func (e *Error) Error() string {
-	s := strings.Join(e.Problems, "; ")
-	if e.More > 0 {
-		s += "; and " + strconv.Itoa(e.More) + " more"
-	}
-	return s
+// Problem is one thing wrong in a case text: where (the line, 0 in a text of
+// one line, and the key path) and what, as a message.
+type Problem struct {
+	Line int
+	Path string
+	Msg  rules.Message
 }
+
+// Msg is the problem as "line 7: programme.leave[0]: …".
+func (p Problem) Message() rules.Message {
+	m := p.Msg
+	if p.Path != "" {
+		m = rules.ErrAtField.M(p.Path, m)
+	}
+	if p.Line > 0 {
+		m = rules.ErrAtLine.M(p.Line, m)
+	}
+	return m
+}
+
+// Msg is the problems, "; " between, and "and N more".
+func (e *Error) Msg() rules.Message {
+	ms := make([]rules.Message, len(e.Problems))
+	for i, p := range e.Problems {
+		ms[i] = p.Message()
+	}
+	if e.More > 0 {
+		return codeProblemsMore.M(ms, e.More)
+	}
+	return codeProblems.M(ms)
+}
+
+func (e *Error) Error() string { return e.Msg().String() }
 
 // Decode reads a case file: JSON when its text starts with '{', else YAML.
 // A text of one line (a batch line) gets no "line 1: ": the key says where,
@@ -56,9 +81,9 @@ func Decode(data []byte) (*Case, error) {
 		return DecodeJSON(data)
 	}
 	d := newDecoder(data, false)
-	root, err := yamlRoot(data)
-	if err != nil {
-		return nil, d.whole(err)
+	root, line, msg := yamlRoot(data)
+	if msg.Code != "" {
+		return nil, d.whole(line, msg)
 	}
 	return d.decode(root)
 }
@@ -69,11 +94,11 @@ func DecodeJSON(data []byte) (*Case, error) {
 	d := newDecoder(data, true)
 	t := bytes.TrimSpace(data)
 	if len(t) == 0 || t[0] != '{' {
-		return nil, d.whole(errors.New("not a JSON object: a JSON line holds one case, {\"birth_date\": …}"))
+		return nil, d.whole(0, codeNotJSONObject.M(`{"birth_date": …}`))
 	}
-	root, err := jsonRoot(data)
-	if err != nil {
-		return nil, d.whole(err)
+	root, line, msg := jsonRoot(data)
+	if msg.Code != "" {
+		return nil, d.whole(line, msg)
 	}
 	return d.decode(root)
 }
@@ -82,43 +107,68 @@ func newDecoder(data []byte, isJSON bool) *decoder {
 	return &decoder{json: isJSON, oneLine: !bytes.ContainsAny(bytes.TrimSpace(data), "\r\n")}
 }
 
-// yamlRoot parses one YAML document; a second one is an error.
-func yamlRoot(data []byte) (*yaml.Node, error) {
+// yamlRoot parses one YAML document; a second one is an error. The error
+// comes with its line, or 0.
+func yamlRoot(data []byte) (*yaml.Node, int, rules.Message) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err == io.EOF {
-		return nil, errors.New("no case: the file holds only comments")
+		return nil, 0, codeOnlyComments.M()
 	} else if err != nil {
-		return nil, errors.New(strings.TrimPrefix(err.Error(), "yaml: ")) // "line 2: did not find expected key"
+		line, msg := yamlError(err)
+		return nil, line, msg
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); err != io.EOF {
 		line := next.Line
-		if err != nil || line == 0 {
-			return nil, errors.New("a second YAML document: a case file holds one case")
+		if err != nil {
+			line = 0
 		}
-		return nil, fmt.Errorf("line %d: a second YAML document: a case file holds one case", line)
+		return nil, line, codeSecondYAMLDocument.M()
 	}
 	if len(doc.Content) == 0 {
-		return nil, errors.New("no case: the file holds only comments")
+		return nil, 0, codeOnlyComments.M()
 	}
-	return doc.Content[0], nil
+	return doc.Content[0], 0, rules.Message{}
 }
 
+// yamlError is yaml.v3's syntax error, "yaml: line 2: did not find expected
+// key", as its line and its text (yaml.v3's own words).
+func yamlError(err error) (int, rules.Message) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, text, ok := strings.Cut(rest, ": "); ok {
+			if line, err := strconv.Atoi(n); err == nil {
+				return line, rules.ErrYAMLSyntax.M(text)
+			}
+		}
+	}
+	return 0, rules.ErrYAMLSyntax.M(msg)
+}
+
+// jsonError is a JSON text that cannot be read: its line (or 0) and why.
+type jsonError struct {
+	line int
+	msg  rules.Message
+}
+
+func (e *jsonError) Error() string { return e.msg.String() }
+
 // jsonRoot builds the node tree of a JSON text, each node with its line.
-func jsonRoot(data []byte) (*yaml.Node, error) {
+// The error comes with its line, or 0.
+func jsonRoot(data []byte) (*yaml.Node, int, rules.Message) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	lc := lineCounter{data: data, line: 1}
 	fail := func(err error) error {
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
-			return fmt.Errorf("line %d: invalid JSON: %s", lc.at(syn.Offset), syn.Error())
+			return &jsonError{lc.at(syn.Offset), codeInvalidJSON.M(syn.Error())}
 		}
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return fmt.Errorf("line %d: invalid JSON: the text ends inside a value", lc.at(int64(len(data))))
+			return &jsonError{lc.at(int64(len(data))), codeInvalidJSON.M(codeJSONEndsInside.M())}
 		}
-		return fmt.Errorf("invalid JSON: %w", err)
+		return &jsonError{0, codeInvalidJSON.M(rules.ErrorMessage(err))}
 	}
 	var value func(depth int) (*yaml.Node, error)
 	value = func(depth int) (*yaml.Node, error) {
@@ -130,7 +180,7 @@ func jsonRoot(data []byte) (*yaml.Node, error) {
 		switch t := tok.(type) {
 		case json.Delim:
 			if depth >= maxDepth {
-				return nil, fmt.Errorf("line %d: nested more than %d deep", n.Line, maxDepth)
+				return nil, &jsonError{n.Line, codeNestedTooDeep.M(maxDepth)}
 			}
 			n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
 			if t == '{' {
@@ -170,12 +220,13 @@ func jsonRoot(data []byte) (*yaml.Node, error) {
 	}
 	root, err := value(0)
 	if err != nil {
-		return nil, err
+		je := err.(*jsonError)
+		return nil, je.line, je.msg
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, errors.New("more than one JSON value: a case file holds one case")
+		return nil, 0, codeSecondJSONValue.M()
 	}
-	return root, nil
+	return root, 0, rules.Message{}
 }
 
 // lineCounter gives the line of an offset, counting on from the last one.
@@ -199,7 +250,7 @@ func (c *lineCounter) at(off int64) int {
 type decoder struct {
 	json     bool // keys match letter case aside, as encoding/json matches them; text must be a JSON string
 	oneLine  bool // the text is one line: problems carry no line
-	problems []string
+	problems []Problem
 	count    int
 }
 
@@ -259,33 +310,29 @@ func quote(s string) string {
 	return strconv.Quote(s)
 }
 
-// whole reports an error about the whole text (a syntax error, which names
-// its own line).
-func (d *decoder) whole(err error) error {
-	msg := err.Error()
-	if d.oneLine {
-		msg = strings.TrimPrefix(msg, "line 1: ")
+// whole reports an error about the whole text (a syntax error, with its
+// line or 0).
+func (d *decoder) whole(line int, msg rules.Message) error {
+	if d.oneLine && line == 1 {
+		line = 0
 	}
-	return &Error{Problems: []string{msg}}
+	return &Error{Problems: []Problem{{Line: line, Msg: msg}}}
 }
 
 // fail records a problem at line with the value at p: "line 3: children: msg".
-func (d *decoder) fail(line int, p *path, msg string) {
+func (d *decoder) fail(line int, p *path, msg rules.Message) {
 	d.count++
 	if d.count > maxShown {
 		return
 	}
-	if s := p.String(); s != "" {
-		msg = s + ": " + msg
-	}
-	d.add(line, msg)
+	d.add(line, p.String(), msg)
 }
 
-func (d *decoder) add(line int, msg string) {
-	if !d.oneLine && line > 0 {
-		msg = "line " + strconv.Itoa(line) + ": " + msg
+func (d *decoder) add(line int, path string, msg rules.Message) {
+	if d.oneLine {
+		line = 0
 	}
-	d.problems = append(d.problems, msg)
+	d.problems = append(d.problems, Problem{Line: line, Path: path, Msg: msg})
 }
 
 func (d *decoder) decode(root *yaml.Node) (*Case, error) {
@@ -293,7 +340,7 @@ func (d *decoder) decode(root *yaml.Node) (*Case, error) {
 	root = deref(root)
 	if !isNull(root) {
 		if root.Kind != yaml.MappingNode {
-			d.fail(root.Line, nil, "expected a case (a mapping of case-file keys), got "+describe(root))
+			d.fail(root.Line, nil, codeExpectedCase.M(describe(root)))
 		} else {
 			d.caseFields(root, nil, c)
 		}
@@ -316,22 +363,22 @@ func isNull(n *yaml.Node) bool {
 }
 
 // describe says what a node is, for "expected X, got Y".
-func describe(n *yaml.Node) string {
+func describe(n *yaml.Node) rules.Message {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return rules.GotMapping.M()
 	case yaml.SequenceNode:
-		return "a list"
+		return rules.GotList.M()
 	case yaml.ScalarNode:
 		if n.ShortTag() == "!!str" {
-			return "text " + quote(n.Value)
+			return rules.GotText.M(quote(n.Value))
 		}
 		if len(n.Value) > 80 {
-			return quote(n.Value)
+			return rules.GotValue.M(quote(n.Value))
 		}
-		return n.Value
+		return rules.GotValue.M(n.Value)
 	}
-	return "an alias"
+	return rules.GotAlias.M()
 }
 
 // mapping calls set for each known key of the mapping n, by its index in
@@ -339,14 +386,14 @@ func describe(n *yaml.Node) string {
 // not a mapping (nor null).
 func (d *decoder) mapping(n *yaml.Node, p *path, keys []string, set func(key string, v *yaml.Node, p *path)) bool {
 	if n.Kind != yaml.MappingNode {
-		d.fail(n.Line, p, "expected a mapping, got "+describe(n))
+		d.fail(n.Line, p, rules.ErrExpected.M(rules.WantMapping.M(), describe(n)))
 		return false
 	}
 	var firstLine [32]int // by index in keys
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := deref(n.Content[i]), deref(n.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
-			d.fail(k.Line, p, "a key must be text, got "+describe(k))
+			d.fail(k.Line, p, codeKeyNotText.M(describe(k)))
 			continue
 		}
 		at := -1
@@ -361,14 +408,10 @@ func (d *decoder) mapping(n *yaml.Node, p *path, keys []string, set func(key str
 		case at < 0:
 			d.count++
 			if d.count <= maxShown {
-				d.add(k.Line, "unknown field "+kp.String())
+				d.add(k.Line, "", rules.ErrUnknownField.M(kp.String()))
 			}
 		case firstLine[at] > 0:
-			what := "given twice, first at line " + strconv.Itoa(firstLine[at])
-			if d.oneLine || firstLine[at] == k.Line {
-				what = "given twice"
-			}
-			d.fail(k.Line, kp, what)
+			d.fail(k.Line, kp, d.givenTwice(firstLine[at], k.Line))
 		default:
 			firstLine[at] = k.Line
 			if !isNull(v) {
@@ -379,10 +422,18 @@ func (d *decoder) mapping(n *yaml.Node, p *path, keys []string, set func(key str
 	return true
 }
 
+// givenTwice is the problem of a key given again on line, first on first.
+func (d *decoder) givenTwice(first, line int) rules.Message {
+	if d.oneLine || first == line {
+		return codeGivenTwice.M()
+	}
+	return codeGivenTwiceAt.M(first)
+}
+
 // list calls item for each element of the list n.
-func (d *decoder) list(n *yaml.Node, p *path, want string, item func(v *yaml.Node, p *path)) bool {
+func (d *decoder) list(n *yaml.Node, p *path, want rules.Code, item func(v *yaml.Node, p *path)) bool {
 	if n.Kind != yaml.SequenceNode {
-		d.fail(n.Line, p, "expected "+want+", got "+describe(n))
+		d.fail(n.Line, p, rules.ErrExpected.M(want.M(), describe(n)))
 		return false
 	}
 	for i, v := range n.Content {
@@ -393,13 +444,13 @@ func (d *decoder) list(n *yaml.Node, p *path, want string, item func(v *yaml.Nod
 
 // scalar returns the text of a scalar; a list, a mapping or an overlong
 // value is a problem.
-func (d *decoder) scalar(n *yaml.Node, p *path, want string) (string, bool) {
+func (d *decoder) scalar(n *yaml.Node, p *path, want rules.Code) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.fail(n.Line, p, "expected "+want+", got "+describe(n))
+		d.fail(n.Line, p, rules.ErrExpected.M(want.M(), describe(n)))
 		return "", false
 	}
 	if len(n.Value) > maxValue {
-		d.fail(n.Line, p, quote(n.Value)+" is too long: expected "+want)
+		d.fail(n.Line, p, codeTooLong.M(quote(n.Value), want.M()))
 		return "", false
 	}
 	return n.Value, true
@@ -408,14 +459,14 @@ func (d *decoder) scalar(n *yaml.Node, p *path, want string) (string, bool) {
 // check records err, a parser's word on the value, as a problem.
 func (d *decoder) check(n *yaml.Node, p *path, err error) bool {
 	if err != nil {
-		d.fail(n.Line, p, err.Error())
+		d.fail(n.Line, p, rules.ErrorMessage(err))
 		return false
 	}
 	return true
 }
 
 func (d *decoder) date(n *yaml.Node, p *path) *rules.Date {
-	s, ok := d.scalar(n, p, "a date")
+	s, ok := d.scalar(n, p, codeWantDate)
 	if !ok {
 		return nil
 	}
@@ -428,9 +479,9 @@ func (d *decoder) date(n *yaml.Node, p *path) *rules.Date {
 
 // text reads a word or a name; in JSON it must be a string.
 func (d *decoder) text(n *yaml.Node, p *path) string {
-	s, ok := d.scalar(n, p, "text")
+	s, ok := d.scalar(n, p, rules.WantText)
 	if ok && d.json && n.ShortTag() != "!!str" {
-		d.fail(n.Line, p, "expected text, got "+describe(n))
+		d.fail(n.Line, p, rules.ErrExpected.M(rules.WantText.M(), describe(n)))
 		return ""
 	}
 	return s
@@ -446,7 +497,7 @@ func (d *decoder) choice(n *yaml.Node, p *path, key string) string {
 }
 
 func (d *decoder) yesNo(n *yaml.Node, p *path) *YesNo {
-	s, ok := d.scalar(n, p, "yes or no")
+	s, ok := d.scalar(n, p, codeWantYesNo)
 	if !ok {
 		return nil
 	}
@@ -459,7 +510,7 @@ func (d *decoder) yesNo(n *yaml.Node, p *path) *YesNo {
 }
 
 func (d *decoder) number(n *yaml.Node, p *path) *Number {
-	s, ok := d.scalar(n, p, "a number")
+	s, ok := d.scalar(n, p, rules.WantNumber)
 	if !ok {
 		return nil
 	}
@@ -472,24 +523,24 @@ func (d *decoder) number(n *yaml.Node, p *path) *Number {
 
 // wholeNumber reads a count: a number without a fraction, not text.
 func (d *decoder) wholeNumber(n *yaml.Node, p *path) *int {
-	s, ok := d.scalar(n, p, "a whole number")
+	s, ok := d.scalar(n, p, rules.WantWhole)
 	if !ok {
 		return nil
 	}
 	if n.ShortTag() == "!!str" {
-		d.fail(n.Line, p, "expected a whole number, got "+describe(n))
+		d.fail(n.Line, p, rules.ErrExpected.M(rules.WantWhole.M(), describe(n)))
 		return nil
 	}
 	v, err := strconv.Atoi(s)
 	if err != nil {
-		d.fail(n.Line, p, quote(s)+" is not a whole number")
+		d.fail(n.Line, p, rules.ErrNotWhole.M(quote(s)))
 		return nil
 	}
 	return &v
 }
 
 func (d *decoder) period(n *yaml.Node, p *path) (Period, bool) {
-	s, ok := d.scalar(n, p, "a period FROM..TO")
+	s, ok := d.scalar(n, p, codeWantPeriod)
 	if !ok {
 		return Period{}, false
 	}
@@ -499,7 +550,7 @@ func (d *decoder) period(n *yaml.Node, p *path) (Period, bool) {
 
 func (d *decoder) periods(n *yaml.Node, p *path) []Period {
 	out := []Period{}
-	d.list(n, p, "a list of periods", func(v *yaml.Node, p *path) {
+	d.list(n, p, codeWantPeriods, func(v *yaml.Node, p *path) {
 		if x, ok := d.period(v, p); ok {
 			out = append(out, x)
 		}
@@ -509,7 +560,7 @@ func (d *decoder) periods(n *yaml.Node, p *path) []Period {
 
 func (d *decoder) dates(n *yaml.Node, p *path) []rules.Date {
 	var out []rules.Date
-	d.list(n, p, "a list of dates", func(v *yaml.Node, p *path) {
+	d.list(n, p, codeWantDates, func(v *yaml.Node, p *path) {
 		if x := d.date(v, p); x != nil {
 			out = append(out, *x)
 		}
@@ -557,7 +608,7 @@ func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
 			c.Programme = &Programme{}
 			d.programme(v, p, c.Programme)
 		case "work_hours":
-			d.list(v, p, "a list of mappings", func(v *yaml.Node, p *path) {
+			d.list(v, p, codeWantMappings, func(v *yaml.Node, p *path) {
 				var w WorkHours
 				d.mapping(v, p, []string{"hours", "from", "to"}, func(key string, v *yaml.Node, p *path) {
 					switch key {
@@ -574,7 +625,7 @@ func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
 				c.WorkHours = append(c.WorkHours, w)
 			})
 		case "other_benefits":
-			d.list(v, p, "a list of mappings", func(v *yaml.Node, p *path) {
+			d.list(v, p, codeWantMappings, func(v *yaml.Node, p *path) {
 				var b OtherBenefit
 				d.mapping(v, p, []string{"kind", "from", "to", "per_day", "total"}, func(key string, v *yaml.Node, p *path) {
 					switch key {
@@ -593,7 +644,7 @@ func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
 				c.OtherBenefits = append(c.OtherBenefits, b)
 			})
 		case "absence":
-			d.list(v, p, "a list of mappings", func(v *yaml.Node, p *path) {
+			d.list(v, p, codeWantMappings, func(v *yaml.Node, p *path) {
 				var a Absence
 				d.mapping(v, p, []string{"date", "hours", "month", "days"}, func(key string, v *yaml.Node, p *path) {
 					switch key {
@@ -610,7 +661,7 @@ func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
 				c.Absence = append(c.Absence, a)
 			})
 		case "not_deducted":
-			d.list(v, p, "a list of mappings", func(v *yaml.Node, p *path) {
+			d.list(v, p, codeWantMappings, func(v *yaml.Node, p *path) {
 				var nd NotDeducted
 				d.mapping(v, p, []string{"kind", "amount"}, func(key string, v *yaml.Node, p *path) {
 					switch key {
@@ -636,7 +687,7 @@ func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
 // problem of the key, not of its value.
 func (d *decoder) otherIncome(n *yaml.Node, p *path) map[int]Number {
 	if n.Kind != yaml.MappingNode {
-		d.fail(n.Line, p, "expected a mapping of income year to amount, got "+describe(n))
+		d.fail(n.Line, p, rules.ErrExpected.M(codeWantIncomeMapping.M(), describe(n)))
 		return nil
 	}
 	out := map[int]Number{}
@@ -647,18 +698,14 @@ func (d *decoder) otherIncome(n *yaml.Node, p *path) map[int]Number {
 		if k.Kind != yaml.ScalarNode || err != nil || year < rules.MinYear || year > rules.MaxYear {
 			what := describe(k)
 			if k.Kind == yaml.ScalarNode {
-				what = quote(k.Value)
+				what = rules.GotValue.M(quote(k.Value))
 			}
-			d.fail(k.Line, p, fmt.Sprintf("%s is not an income year: expected a year from %d to %d", what, rules.MinYear, rules.MaxYear))
+			d.fail(k.Line, p, codeNotIncomeYear.M(what, rules.MinYear, rules.MaxYear))
 			continue
 		}
 		kp := p.field(strconv.Itoa(year))
 		if first, ok := lines[year]; ok {
-			what := "given twice, first at line " + strconv.Itoa(first)
-			if d.oneLine || first == k.Line {
-				what = "given twice"
-			}
-			d.fail(k.Line, kp, what)
+			d.fail(k.Line, kp, d.givenTwice(first, k.Line))
 			continue
 		}
 		lines[year] = k.Line
@@ -667,7 +714,7 @@ func (d *decoder) otherIncome(n *yaml.Node, p *path) map[int]Number {
 		}
 		if x := d.number(v, kp); x != nil {
 			if x.IsNegative() {
-				d.fail(v.Line, kp, x.String()+" is negative")
+				d.fail(v.Line, kp, rules.ErrNegative.M(x.String()))
 				continue
 			}
 			out[year] = *x
@@ -701,14 +748,14 @@ func (d *decoder) eligibility(n *yaml.Node, p *path, e *Eligibility) {
 			e.Previous = &list
 		case "benefits":
 			list := []Benefit{}
-			d.list(v, p, "a list of mappings", func(v *yaml.Node, p *path) {
+			d.list(v, p, codeWantMappings, func(v *yaml.Node, p *path) {
 				var b Benefit
 				d.mapping(v, p, []string{"kind", "amount"}, func(key string, v *yaml.Node, p *path) {
 					switch key {
 					case "kind":
 						b.Kind = d.text(v, p)
 					case "amount": // "full" or a number, in JSON also as a number
-						b.Amount, _ = d.scalar(v, p, "a yearly amount or full")
+						b.Amount, _ = d.scalar(v, p, codeWantYearly)
 					}
 				})
 				list = append(list, b)
@@ -730,8 +777,8 @@ func (d *decoder) programme(n *yaml.Node, p *path, pr *Programme) {
 		case "extended":
 			pr.Extended = d.yesNo(v, p)
 		case "interruptions":
-			d.list(v, p, "a list of periods", func(v *yaml.Node, p *path) {
-				s, ok := d.scalar(v, p, "a period FROM..TO or FROM..")
+			d.list(v, p, codeWantPeriods, func(v *yaml.Node, p *path) {
+				s, ok := d.scalar(v, p, codeWantInterruption)
 				if !ok {
 					return
 				}

@@ -2,6 +2,7 @@ package caseinput
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -66,7 +67,7 @@ func (c *Case) Override(f Flags) error {
 	}
 	if f.Children != nil {
 		if n := *f.Children; n < 0 || n > calc.MaxChildren {
-			return flagErr("children", fmt.Errorf("%d is not a number of children from 0 to %d", n, calc.MaxChildren))
+			return flagErr("children", rules.Errorf(codeChildrenRange, n, calc.MaxChildren))
 		}
 		n := *f.Children
 		c.Children = &n
@@ -182,7 +183,7 @@ func (c *Case) Override(f Flags) error {
 	if f.WithholdingPercent != nil {
 		d, err := ParseNumber(*f.WithholdingPercent)
 		if err != nil || d.IsNegative() || d.GreaterThan(decimal.NewFromInt(100)) {
-			return flagErr("withholding-percent", fmt.Errorf("%q is not a percentage from 0 to 100", *f.WithholdingPercent))
+			return flagErr("withholding-percent", rules.Errorf(codePercentRange, strconv.Quote(*f.WithholdingPercent)))
 		}
 		c.WithholdingPercent = &Number{d}
 	}

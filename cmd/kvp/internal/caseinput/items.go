@@ -1,7 +1,6 @@
 package caseinput
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -26,7 +25,7 @@ func ParseWorkHours(s string) (WorkHours, error) {
 	hours, at, ranged := strings.Cut(s, "@")
 	h, err := ParseNumber(hours)
 	if err != nil {
-		return WorkHours{}, fmt.Errorf("%v (expected HOURS or HOURS@FROM..TO)", err)
+		return WorkHours{}, rules.Errorf(codeWorkHoursForm, err)
 	}
 	w := WorkHours{Hours: Number{h}}
 	if ranged {
@@ -39,22 +38,19 @@ func ParseWorkHours(s string) (WorkHours, error) {
 	return w, nil
 }
 
-// otherBenefitForm is how an other benefit is written.
-const otherBenefitForm = "expected KIND:PER_DAY[@FROM..TO] or KIND:total=AMOUNT[@FROM..TO], e.g. sykepenger:800@2026-06-01..2026-06-30"
-
 // ParseOtherBenefit reads KIND:PER_DAY@FROM..TO or KIND:total=AMOUNT@FROM..TO
 // (the range defaults to the whole period).
 func ParseOtherBenefit(s string) (OtherBenefit, error) {
 	kind, rest, ok := strings.Cut(s, ":")
 	if !ok {
-		return OtherBenefit{}, fmt.Errorf("%q: %s", s, otherBenefitForm)
+		return OtherBenefit{}, rules.Errorf(codeOtherBenefitForm, strconv.Quote(s))
 	}
 	amount, at, ranged := strings.Cut(rest, "@")
 	b := OtherBenefit{Kind: strings.TrimSpace(kind)}
 	total, isTotal := strings.CutPrefix(amount, "total=")
 	v, err := ParseNumber(total)
 	if err != nil {
-		return b, fmt.Errorf("%v; %s", err, otherBenefitForm)
+		return b, rules.Errorf(codeOtherBenefitAfter, err)
 	}
 	if isTotal {
 		b.Total = &Number{v}
@@ -76,13 +72,13 @@ func ParseAbsence(s string) (Absence, error) {
 	day, hours, partial := strings.Cut(s, "=")
 	d, err := rules.ParseDate(strings.TrimSpace(day))
 	if err != nil {
-		return Absence{}, fmt.Errorf("%v (expected DATE or DATE=HOURS)", err)
+		return Absence{}, rules.Errorf(codeAbsenceItemForm, err)
 	}
 	a := Absence{Date: &d}
 	if partial {
 		h, err := ParseNumber(hours)
 		if err != nil {
-			return a, fmt.Errorf("%v (expected DATE or DATE=HOURS)", err)
+			return a, rules.Errorf(codeAbsenceItemForm, err)
 		}
 		a.Hours = &Number{h}
 	}
@@ -117,7 +113,7 @@ func ParseBenefitList(items []string) ([]Benefit, error) {
 	}
 	for _, s := range items {
 		if strings.EqualFold(strings.TrimSpace(s), noneWord) {
-			return nil, fmt.Errorf("none cannot be combined with benefits")
+			return nil, rules.Errorf(codeNoneWithBenefits)
 		}
 		e, err := ParseBenefit(s)
 		if err != nil {
@@ -136,7 +132,7 @@ func ParsePreviousList(items []string) ([]Period, error) {
 	}
 	for _, s := range items {
 		if strings.EqualFold(strings.TrimSpace(s), noneWord) {
-			return nil, fmt.Errorf("none cannot be combined with periods")
+			return nil, rules.Errorf(codeNoneWithPeriods)
 		}
 		p, err := rules.ParsePeriod(strings.TrimSpace(s))
 		if err != nil {
@@ -151,7 +147,7 @@ func ParsePreviousList(items []string) ([]Period, error) {
 func ParseResidence(s string) (string, error) {
 	r := strings.ToLower(strings.TrimSpace(s))
 	if !isOneOf(r, rules.ResidenceStatuses) {
-		return "", fmt.Errorf("%q is not one of %s", s, strings.Join(rules.ResidenceStatuses, ", "))
+		return "", rules.Errorf(rules.ErrNotOneOf, strconv.Quote(s), strings.Join(rules.ResidenceStatuses, ", "))
 	}
 	return r, nil
 }
@@ -161,11 +157,11 @@ func ParseOtherIncome(s string) (int, decimal.Decimal, error) {
 	y, v, ok := strings.Cut(s, "=")
 	year, err := strconv.Atoi(strings.TrimSpace(y))
 	if !ok || err != nil || year < rules.MinYear || year > rules.MaxYear {
-		return 0, decimal.Decimal{}, fmt.Errorf("%q: expected YEAR=AMOUNT, e.g. 2026=120000", s)
+		return 0, decimal.Decimal{}, rules.Errorf(codeOtherIncomeForm, strconv.Quote(s))
 	}
 	d, err := ParseNumber(v)
 	if err != nil || d.IsNegative() {
-		return 0, decimal.Decimal{}, fmt.Errorf("%q: the amount must be a number of 0 or more", s)
+		return 0, decimal.Decimal{}, rules.Errorf(codeOtherIncomeAmount, strconv.Quote(s))
 	}
 	return year, d, nil
 }
@@ -197,10 +193,10 @@ func (e Benefit) Rules() (rules.Benefit, error) {
 	default:
 		d, err := decimal.NewFromString(amount)
 		if err != nil {
-			return b, fmt.Errorf("%q is not a yearly amount in kroner or full", e.Amount)
+			return b, rules.Errorf(codeNotYearly, strconv.Quote(e.Amount))
 		}
 		if d.IsNegative() {
-			return b, fmt.Errorf("%s is negative: give a yearly amount in kroner, 0 or more", amount)
+			return b, rules.Errorf(codeYearlyNegative, amount)
 		}
 		b.Yearly = &d
 	}
