@@ -77,8 +77,15 @@ order: per segment the yearly amount, the day rate, the child supplement per
 day, the paid days, the amounts and each reduction with its rule; then each
 month's net and the total. Each line gives the formula with its values, the
 rounding applied, the legal reference and the parameter's source (in JSON,
-the list "explain").` + exitStatusSection,
+the list "explain").
+
+The tables fit the terminal, or 120 columns off a terminal: per segment from,
+to, day rate, days, stipend, child supplement, the reductions in one column
+and net, with the references under the table. --wide shows every column (G,
+factor, age band, children, child supplement per day, each reduction, the
+reference, the parameters' source) at any width.` + exitStatusSection,
 		Example: `  kvp calc --birth-date 1999-08-20 --from 2026-01-01 --to 2026-12-31 --children 1
+  kvp calc -f examples/case-reductions.yaml --wide
   kvp calc --birth-date 2001-03-15 --from 2026-01-01 --to 2026-06-30 --age-switch next-month
   kvp calc --birth-date 2000-02-29 --from 2025-02-24 --to 2025-03-07 --leap-birthday mar1
   kvp calc -f examples/case-basic.yaml -o json
@@ -359,10 +366,10 @@ var moneyColumns = []struct {
 }
 
 // printCalcTables prints kvp calc's tables. The narrow tables (the
-// default) keep, per segment: from, to, G, day rate, days, stipend, child
+// default) keep, per segment: from, to, day rate, days, stipend, child
 // supplement, the reductions in one column and net, with the references in
 // lines under the table; per month and year the same amounts; the
-// parameters without their source. --wide adds the factor, age band,
+// parameters without their source. --wide adds G, the factor, age band,
 // children, child supplement per day and reference per segment, each
 // reduction in its own column and the parameters' source.
 func printCalcTables(p printer, res *calc.Result) error {
@@ -375,24 +382,20 @@ func printCalcTables(p printer, res *calc.Result) error {
 	}
 	amounts := func(am calc.Amounts) []string {
 		out := []string{l.Money(am.Stipend), l.Money(am.ChildSupplement)}
-		if !p.wide && len(cols) > 0 {
+		if len(cols) > 0 {
 			out = append(out, l.Money(am.Interruption+am.Absence+am.Work+am.OtherBenefits))
 		}
 		for _, i := range cols {
-			if p.wide {
-				out = append(out, l.Money(moneyColumns[i].get(am)))
-			}
+			out = append(out, l.Money(moneyColumns[i].get(am)))
 		}
 		return append(out, l.Money(am.Net))
 	}
 	amountHeads := []string{l.L(labelStipend), l.L(labelChildSuppl)}
-	if !p.wide && len(cols) > 0 {
+	if len(cols) > 0 {
 		amountHeads = append(amountHeads, l.L(labelReductions))
 	}
 	for _, i := range cols {
-		if p.wide {
-			amountHeads = append(amountHeads, l.L(moneyColumns[i].head))
-		}
+		amountHeads = append(amountHeads, l.L(moneyColumns[i].head))
 	}
 	amountHeads = append(amountHeads, l.L(labelNet))
 	span := func(first int) []int {
@@ -401,6 +404,17 @@ func printCalcTables(p printer, res *calc.Result) error {
 			out = append(out, first+i)
 		}
 		return out
+	}
+	// dropAmounts are the amount columns from first that p leaves out: the
+	// sum of the reductions when wide, else each reduction.
+	dropAmounts := func(first int) []int {
+		if len(cols) == 0 {
+			return nil
+		}
+		if p.wide {
+			return []int{first + 2}
+		}
+		return span(first + 3)[:len(cols)]
 	}
 
 	line := l.M(calcHeading.M(res.From, res.To, string(res.Rounding), string(res.AgeSwitch), res.FullRate))
@@ -432,28 +446,17 @@ func printCalcTables(p printer, res *calc.Result) error {
 			}
 		}
 		notes = append(notes, note)
-		row := []string{l.Date(s.From), l.Date(s.To), l.Kroner(s.G), l.Money(s.DayRate), strconv.Itoa(s.PaidDays)}
-		if p.wide {
-			row = []string{l.Date(s.From), l.Date(s.To), l.Kroner(s.G), l.Num(s.Factor), band, l.Money(s.DayRate),
-				strconv.Itoa(s.Children), l.Money(s.ChildRate), strconv.Itoa(s.PaidDays)}
-		}
-		row = append(row, amounts(s.Amounts)...)
-		if p.wide {
-			row = append(row, note)
-		}
-		rows = append(rows, row)
+		row := []string{l.Date(s.From), l.Date(s.To), l.Kroner(s.G), l.Num(s.Factor), band, l.Money(s.DayRate),
+			strconv.Itoa(s.Children), l.Money(s.ChildRate), strconv.Itoa(s.PaidDays)}
+		rows = append(rows, append(append(row, amounts(s.Amounts)...), note))
 	}
-	head := []string{l.L(labelFrom), l.L(labelTo), "G", l.L(labelDayRate), l.L(labelDays)}
-	right := append([]int{2, 3, 4}, span(5)...)
-	if p.wide {
-		head = []string{l.L(labelFrom), l.L(labelTo), "G", l.L(labelFactor), l.L(labelAge), l.L(labelDayRate), l.L(labelChildren), l.L(labelChildPerDay), l.L(labelDays)}
-		right = append([]int{2, 3, 5, 6, 7, 8}, span(9)...)
+	head := []string{l.L(labelFrom), l.L(labelTo), "G", l.L(labelFactor), l.L(labelAge), l.L(labelDayRate), l.L(labelChildren), l.L(labelChildPerDay), l.L(labelDays)}
+	head = append(append(head, amountHeads...), l.L(labelReference))
+	drop := dropAmounts(9)
+	if !p.wide {
+		drop = append(drop, 2, 3, 4, 6, 7, len(head)-1)
 	}
-	head = append(head, amountHeads...)
-	if p.wide {
-		head = append(head, l.L(labelReference))
-	}
-	if err := p.table(head, rows, right...); err != nil {
+	if err := p.tableWithout(drop, head, rows, append([]int{2, 3, 5, 6, 7, 8}, span(9)...)...); err != nil {
 		return err
 	}
 	if !p.wide {
@@ -464,7 +467,7 @@ func printCalcTables(p printer, res *calc.Result) error {
 	for _, m := range res.Months {
 		rows = append(rows, append([]string{l.month(m.Month), l.month(m.PaidIn), strconv.Itoa(m.PaidDays)}, amounts(m.Amounts)...))
 	}
-	if err := p.table(append([]string{l.L(labelEarned), l.L(labelPaid), l.L(labelDays)}, amountHeads...), rows, append([]int{2}, span(3)...)...); err != nil {
+	if err := p.tableWithout(dropAmounts(3), append([]string{l.L(labelEarned), l.L(labelPaid), l.L(labelDays)}, amountHeads...), rows, append([]int{2}, span(3)...)...); err != nil {
 		return err
 	}
 	heading(w, l.L(calcYears))
@@ -473,7 +476,7 @@ func printCalcTables(p printer, res *calc.Result) error {
 		rows = append(rows, append(append([]string{strconv.Itoa(y.Year)}, amounts(y.Earned)...), l.Money(y.Paid.Net)))
 	}
 	rows = append(rows, append(append([]string{l.L(labelTotal)}, amounts(res.Total)...), l.Money(res.Total.Net)))
-	if err := p.table(append(append([]string{l.L(labelYear)}, amountHeads...), l.L(labelNetPaid)), rows, append(span(1), len(amountHeads)+1)...); err != nil {
+	if err := p.tableWithout(dropAmounts(1), append(append([]string{l.L(labelYear)}, amountHeads...), l.L(labelNetPaid)), rows, append(span(1), len(amountHeads)+1)...); err != nil {
 		return err
 	}
 	if len(cols) > 0 {
@@ -499,17 +502,13 @@ func printCalcTables(p printer, res *calc.Result) error {
 	heading(w, l.L(calcParametersUsed))
 	rows = nil
 	for _, q := range res.Parameters {
-		row := []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, originText(l, q.Origin)}
-		if p.wide {
-			row = []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, q.Source, originText(l, q.Origin)}
-		}
-		rows = append(rows, row)
+		rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, q.Source, originText(l, q.Origin)})
 	}
-	head = []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelOrigin)}
-	if p.wide {
-		head = []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelSource), l.L(labelOrigin)}
+	drop = nil
+	if !p.wide {
+		drop = []int{4} // the source
 	}
-	return p.table(head, rows, 2)
+	return p.tableWithout(drop, []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelSource), l.L(labelOrigin)}, rows, 2)
 }
 
 // printSegmentNotes writes the narrow segment table's references under it:

@@ -122,7 +122,9 @@ as a step of its own), the outcome, the legal reference and where the rule
 comes from; then the verdict (all criteria met) and the § 31 start deadline.
 In JSON the same steps are the list "explain", each with its stable key
 (eligibility.KVP-EL-01) and its inputs. With --lang nb the table, verdict,
-reasons and explanation are in Norwegian; JSON is the same in both languages.` + exitStatusSection + `
+reasons and explanation are in Norwegian; JSON is the same in both languages.
+The table wraps the criterion, reason and reference to fit the terminal, or
+120 columns off a terminal; --wide prints each row on one line.` + exitStatusSection + `
   3  not eligible: at least one criterion is not met
   4  undetermined: no criterion is not met, but at least one is unknown`,
 		Example: `  kvp check --birth-date 1990-06-15 --reduced-capacity yes --assessment-done yes \
@@ -135,7 +137,8 @@ reasons and explanation are in Norwegian; JSON is the same in both languages.` +
   kvp check -f examples/case-check.yaml --residence norwegian --fixed-abode no
   kvp check -f examples/case-check.yaml --residence eea-initial
   kvp check --birth-date 1990-06-15 --interactive < answers.txt
-  kvp check -f examples/case-check.yaml --explain --lang nb`,
+  kvp check -f examples/case-check.yaml --explain --lang nb
+  kvp check -f examples/case-check.yaml --wide`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.env, o.Given = a.env(cmd), o.caseFlags(cmd)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -41,7 +42,7 @@ type printer struct {
 // the terminal's width, or maxTableWidth off a terminal; --wide shows every
 // column with no limit.
 func (s *IOStreams) printer(l locale, wide bool) printer {
-	p := printer{w: s.Out, l: l, width: 0, wide: true}
+	p := printer{w: s.Out, l: l, width: maxTableWidth, wide: wide}
 	switch {
 	case wide:
 		p.width = 0
@@ -53,26 +54,40 @@ func (s *IOStreams) printer(l locale, wide bool) printer {
 
 // table prints rows under header, fitted to p's width.
 func (p printer) table(header []string, rows [][]string, right ...int) error {
-	return fitTable(p.w, p.width, header, rows, right...)
+	return fitTable(p.w, p.width, nil, header, rows, right...)
+}
+
+// tableWithout is table without the columns drop.
+func (p printer) tableWithout(drop []int, header []string, rows [][]string, right ...int) error {
+	return fitTable(p.w, p.width, drop, header, rows, right...)
 }
 
 // table prints rows under header. Columns listed in right are right-aligned
 // (money and counts).
 func table(w io.Writer, header []string, rows [][]string, right ...int) error {
-	return fitTable(w, 0, header, rows, right...)
+	return fitTable(w, 0, nil, header, rows, right...)
 }
 
-// fitTable prints rows under header at most width columns wide (0: no
-// limit): the widest text column is narrowed until the table fits, its cells
-// wrapped between words. Right-aligned columns (money, counts) and words are
-// never broken, so a table can stay wider than a very narrow width.
-func fitTable(w io.Writer, width int, header []string, rows [][]string, right ...int) error {
+// fitTable prints rows under header without the columns drop, at most width
+// columns wide (0: no limit): the widest text column is narrowed until the
+// table fits, its cells wrapped between words. Right-aligned columns (money,
+// counts) and words are never broken, so a table can stay wider than a very
+// narrow width.
+func fitTable(w io.Writer, width int, drop []int, header []string, rows [][]string, right ...int) error {
 	align := make([]tw.Align, len(header))
 	for i := range align {
 		align[i] = tw.AlignLeft
 	}
 	for _, i := range right {
 		align[i] = tw.AlignRight
+	}
+	if len(drop) > 0 {
+		align, header = without(align, drop), without(header, drop)
+		kept := make([][]string, len(rows))
+		for j, r := range rows {
+			kept[j] = without(r, drop)
+		}
+		rows = kept
 	}
 	if width > 0 {
 		rows = fitColumns(width, header, rows, align)
@@ -139,6 +154,17 @@ func fitColumns(width int, header []string, rows [][]string, align []tw.Align) [
 			if align[i] == tw.AlignLeft && runes(c) > widths[i] {
 				out[j][i] = wrapWords(c, widths[i])
 			}
+		}
+	}
+	return out
+}
+
+// without returns s without the elements at the indexes drop.
+func without[T any](s []T, drop []int) []T {
+	out := make([]T, 0, len(s))
+	for i, x := range s {
+		if !slices.Contains(drop, i) {
+			out = append(out, x)
 		}
 	}
 	return out

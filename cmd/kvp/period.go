@@ -120,14 +120,16 @@ of leave and interruption, how far they push the latest end out, the used
 and remaining days, the next decision, the end of a long interruption and
 the § 31 deadline, each with its legal reference. In JSON the same steps are the list "explain". With
 --lang nb the tables, warnings and explanation are in Norwegian; JSON is the
-same in both languages.` + exitStatusSection,
+same in both languages. The tables wrap the references to fit the terminal,
+or 120 columns off a terminal; --wide prints each row on one line.` + exitStatusSection,
 		Example: `  kvp period --start 2026-01-05
   kvp period --start 2026-01-05 --decision 2026-01-05..2027-01-04 --leave 2026-12-20..2027-01-10
   kvp period --start 2026-01-05 --interruption 2026-06-01.. --date 2026-09-30
   kvp period --start 2018-06-01 --date 2019-06-01 --duration-regime assessed
   kvp period --start 2026-07-16 --application-date 2026-01-15 --extended
   kvp period -f examples/case-period.yaml -o json
-  kvp period --start 2026-01-05 --leave 2026-12-20..2027-01-10 --explain --lang nb`,
+  kvp period --start 2026-01-05 --leave 2026-12-20..2027-01-10 --explain --lang nb
+  kvp period -f examples/case-period.yaml --wide`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			str := func(name string, v *string) *string { return given(cmd, name, v) }

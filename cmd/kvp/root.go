@@ -396,5 +396,5 @@ func parseDateFlag(name, value string) (rules.Date, error) {
 // addWideFlag adds --wide (kvp calc, check, period): every column, with no
 // width limit.
 func addWideFlag(cmd *cobra.Command, wide *bool) {
-	_, _ = cmd, wide
+	cmd.Flags().BoolVar(wide, "wide", false, "show every column at any width (by default the tables fit the terminal, or 120 columns)")
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -134,6 +136,130 @@ func TestRunBatch(t *testing.T) {
 		}
 		if !strings.Contains(errOut.String(), "kvp: summary: ") {
 			t.Errorf("terminal %v: no summary on stderr: %q", terminal, errOut)
+		}
+	}
+}
+
+// tableLines are the lines of out that belong to a table.
+func tableLines(out string) []string {
+	var lines []string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.ContainsAny(line[:min(len(line), 4)], "│┌├└") {
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}
+
+// widest is the widest of lines, in runes.
+func widest(lines []string) (int, string) {
+	n, at := 0, ""
+	for _, l := range lines {
+		if w := runes(l); w > n {
+			n, at = w, l
+		}
+	}
+	return n, at
+}
+
+// readmeCommands are the kvp calc, check and period command lines in
+// README.md that run on their own (no pipe, redirection or quoting), and
+// calc, check and period on every case file in examples/.
+func readmeCommands(t *testing.T) [][]string {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cmds [][]string
+	text := strings.ReplaceAll(string(data), "\\\n", " ")
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimPrefix(strings.TrimSpace(line), "$ ")
+		fields := strings.Fields(line)
+		if len(fields) < 2 || fields[0] != "kvp" || strings.ContainsAny(line, "|<>'\"$`") ||
+			(fields[1] != "calc" && fields[1] != "check" && fields[1] != "period") {
+			continue
+		}
+		cmds = append(cmds, fields[1:])
+	}
+	cases, _ := filepath.Glob("examples/case*")
+	for _, c := range cases {
+		for _, cmd := range []string{"calc", "check", "period"} {
+			cmds = append(cmds, []string{cmd, "-f", c})
+		}
+	}
+	return cmds
+}
+
+// TestDefaultTablesFit120: every table line of the default output of kvp
+// calc, check and period, for the README's commands and the example cases,
+// in English and bokmål, is at most 120 columns when stdout is not a
+// terminal.
+func TestDefaultTablesFit120(t *testing.T) {
+	t.Chdir("../..")
+	cmds := readmeCommands(t)
+	if len(cmds) < 20 {
+		t.Fatalf("only %d commands found", len(cmds))
+	}
+	for _, args := range cmds {
+		if slices.Contains(args, "-o") || slices.Contains(args, "--wide") || slices.Contains(args, "--interactive") {
+			continue
+		}
+		for _, lang := range []string{"en", "nb"} {
+			_, out, _ := fakeEnv(t, false, 0)
+			Main(append(args, "--lang", lang), &IOStreams{In: strings.NewReader(""), Out: out, ErrOut: io.Discard})
+			if n, line := widest(tableLines(out.String())); n > maxTableWidth {
+				t.Errorf("kvp %s --lang %s: a table line of %d columns:\n%s", strings.Join(args, " "), lang, n, line)
+			}
+		}
+	}
+}
+
+// TestTablesFitTheTerminal: on a terminal the tables fit its width; off a
+// terminal they keep to 120 columns whatever $COLUMNS says; --wide has no limit.
+func TestTablesFitTheTerminal(t *testing.T) {
+	t.Chdir("../..")
+	run := func(terminal bool, width int, args ...string) []string {
+		_, out, _ := fakeEnv(t, terminal, width)
+		t.Setenv("COLUMNS", "60")
+		Main(args, &IOStreams{In: strings.NewReader(""), Out: out, ErrOut: io.Discard, IsTerminal: terminal, Width: width})
+		return tableLines(out.String())
+	}
+	for _, args := range [][]string{{"check", "-f", "examples/case-check.yaml"}, {"period", "-f", "examples/case-period.yaml"}} {
+		if n, line := widest(run(true, 100, args...)); n > 100 {
+			t.Errorf("kvp %v on a terminal of 100 columns: a line of %d:\n%s", args, n, line)
+		}
+		if n, _ := widest(run(false, 100, args...)); n <= 100 || n > maxTableWidth {
+			t.Errorf("kvp %v off a terminal: widest line %d, want 101 to %d", args, n, maxTableWidth)
+		}
+		if n, _ := widest(run(false, 0, append(args, "--wide")...)); n <= maxTableWidth {
+			t.Errorf("kvp %v --wide: widest line %d, want more than %d", args, n, maxTableWidth)
+		}
+	}
+	// A terminal wider than 120 columns gets wider tables: the child
+	// supplement's reference (91 characters) on one line.
+	lines := run(true, 200, "calc", "-f", "examples/case-basic.yaml")
+	if !slices.ContainsFunc(lines, func(l string) bool {
+		return strings.Contains(l, "KVP-forskriften § 3, jf. forskrift om arbeidsavklaringspenger § 8 │")
+	}) {
+		t.Errorf("calc on a terminal of 200 columns wrapped the reference:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// TestRunCalcNarrowAndWide: runCalc's default segments table has the narrow
+// columns and the references under it; --wide has every column.
+func TestRunCalcNarrowAndWide(t *testing.T) {
+	for _, wide := range []bool{false, true} {
+		e, out, _ := fakeEnv(t, true, 100)
+		o := &calcOptions{env: e, wide: wide, Given: caseinput.Flags{BirthDate: ptr("1990-01-01"), From: ptr("2026-04-01"), To: ptr("2026-05-31")}}
+		if err := runCalc(o); err != nil {
+			t.Fatal(err)
+		}
+		narrow := "│ from       │ to         │ day rate │ days │ stipend  │ child suppl. │ net      │"
+		full := "│ from       │ to         │ G      │ factor │ age │ day rate │ children │ child/day │ days │"
+		under := "\nreference: sotjl. § 35 andre og tredje ledd\n"
+		got := out.String()
+		if wide != strings.Contains(got, full) || wide == strings.Contains(got, narrow) || wide == strings.Contains(got, under) {
+			t.Errorf("wide %v:\n%s", wide, got)
 		}
 	}
 }
