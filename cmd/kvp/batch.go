@@ -29,7 +29,12 @@ import (
 // maxBatchLine bounds one input line; a longer line is an error record.
 const maxBatchLine = 1 << 20
 
+// batchOptions are kvp batch's options. Its IO writes stdout straight
+// through (records stream out); ErrRaw is stderr unquoted, for the progress
+// line's terminal controls.
 type batchOptions struct {
+	env
+	ErrRaw    io.Writer
 	file      string
 	inFormat  string
 	summary   bool
@@ -77,7 +82,12 @@ input. On a terminal, progress is shown on stderr.` + exitStatusSection + `
   kvp batch -f examples/cases.jsonl --scenario examples/scenario-g-2027.yaml
   kvp batch --generate 1000 | kvp batch -f - --tax > results.jsonl`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runBatch(a, cmd, o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			streams := *a.io
+			streams.Out = a.stdout
+			o.env, o.ErrRaw = env{IO: &streams, Config: a.loader(cmd, false)}, a.errRaw
+			return runBatch(&o)
+		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.file, "file", "f", "", "input `FILE`: JSON lines or CSV (- for stdin)")
@@ -258,12 +268,12 @@ var progressEvery = 300 * time.Millisecond
 // batchGCPercent is the garbage collector's target while a batch runs.
 const batchGCPercent = 400
 
-func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
+func runBatch(o *batchOptions) error {
 	if o.generate > 0 {
 		if o.months < 0 || o.months > 12*rules.MaxYear {
 			return flagUsageError("months", rules.Errorf(errMonths, o.months))
 		}
-		return generateCases(a.io.Out, o.generate, o.seed, o.months)
+		return generateCases(o.IO.Out, o.generate, o.seed, o.months)
 	}
 	if o.file == "" {
 		return usageErrorf(errFileRequired)
@@ -274,7 +284,7 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	if o.chunkSize < 1 || o.chunkSize > 1<<16 {
 		return flagUsageError("chunk", rules.Errorf(errFromTo, o.chunkSize, 1, 65536))
 	}
-	cfg, err := a.load(cmd)
+	cfg, err := o.Config()
 	if err != nil {
 		return err
 	}
@@ -288,7 +298,7 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	if err != nil {
 		return err
 	}
-	sides, err := batchSides(cfg, o)
+	sides, err := batchSides(cfg, *o)
 	if err != nil {
 		return err
 	}
@@ -296,7 +306,7 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	var in io.Reader
 	name := o.file
 	if o.file == "-" {
-		in, name = a.io.In, "stdin"
+		in, name = o.IO.In, "stdin"
 	} else {
 		f, err := os.Open(o.file)
 		if err != nil {
@@ -333,13 +343,13 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 		return flagUsageError("input-format", rules.Errorf(rules.ErrNotOneOf, strconv.Quote(format), "auto, jsonl, csv"))
 	}
 
-	st := a.stamp(cfg, string(defaults.Rounding))
+	st := newStamp(cfg, string(defaults.Rounding))
 	st.ParamsHash = sides[0].hash
 	sum := &batchSummary{Stamp: st, Baseline: sides[0].title, Warnings: map[string]int{}, years: map[int]*yearSum{}, scenYears: map[int]*yearSum{}}
 	if len(sides) == 2 {
 		sum.Scenario = sides[1].title
 	}
-	w := bufio.NewWriterSize(a.io.Out, 256<<10)
+	w := bufio.NewWriterSize(o.IO.Out, 256<<10)
 	if outFormat == "csv" {
 		fmt.Fprintf(w, "# kvp %s · params %s · rounding %s · baseline %s", st.Version, st.ParamsHash, st.Rounding, sides[0].title)
 		if len(sides) == 2 {
@@ -428,13 +438,13 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 			}
 			next++
 		}
-		if a.io.ErrTerminal && time.Since(lastProgress) > progressEvery {
-			fmt.Fprintf(a.errRaw, "\rkvp: %s", batchLocale(a, cmd).M(batchProgress.M(sum.Lines)))
+		if o.IO.ErrTerminal && time.Since(lastProgress) > progressEvery {
+			fmt.Fprintf(o.ErrRaw, "\rkvp: %s", batchLocale(o.env).M(batchProgress.M(sum.Lines)))
 			lastProgress = time.Now()
 		}
 	}
-	if a.io.ErrTerminal && sum.Lines > 0 {
-		fmt.Fprint(a.errRaw, "\r\033[K")
+	if o.IO.ErrTerminal && sum.Lines > 0 {
+		fmt.Fprint(o.ErrRaw, "\r\033[K")
 	}
 	if readErr != nil {
 		w.Flush()
@@ -457,7 +467,7 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	}
 	if !o.summary {
 		b, _ := json.Marshal(sum)
-		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", batchLocale(a, cmd).L(batchSummaryLabel), b)
+		fmt.Fprintf(o.IO.ErrOut, "kvp: %s: %s\n", batchLocale(o.env).L(batchSummaryLabel), b)
 	}
 	if sum.Failed > 0 {
 		return &codeError{code: exitError, err: rules.Errorf(errLinesFailed, sum.Failed, sum.Lines, rules.ErrAtLine.M(sum.firstLine, sum.firstErr))}

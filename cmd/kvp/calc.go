@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,7 +15,12 @@ import (
 	"kvp/rules"
 )
 
+// calcOptions are kvp calc's options (and kvp compare's case): the flags'
+// values, which of them were given (Given) and, with --wide, every column.
 type calcOptions struct {
+	env
+	Given           caseinput.Flags
+	wide            bool
 	file            string
 	birthDate       string
 	from, to        string
@@ -71,8 +77,15 @@ order: per segment the yearly amount, the day rate, the child supplement per
 day, the paid days, the amounts and each reduction with its rule; then each
 month's net and the total. Each line gives the formula with its values, the
 rounding applied, the legal reference and the parameter's source (in JSON,
-the list "explain").` + exitStatusSection,
+the list "explain").
+
+The tables fit the terminal, or 120 columns off a terminal: per segment from,
+to, day rate, days, stipend, child supplement, the reductions in one column
+and net, with the references under the table. --wide shows every column (G,
+factor, age band, children, child supplement per day, each reduction, the
+reference, the parameters' source) at any width.` + exitStatusSection,
 		Example: `  kvp calc --birth-date 1999-08-20 --from 2026-01-01 --to 2026-12-31 --children 1
+  kvp calc -f examples/case-reductions.yaml --wide
   kvp calc --birth-date 2001-03-15 --from 2026-01-01 --to 2026-06-30 --age-switch next-month
   kvp calc --birth-date 2000-02-29 --from 2025-02-24 --to 2025-03-07 --leap-birthday mar1
   kvp calc -f examples/case-basic.yaml -o json
@@ -80,9 +93,13 @@ the list "explain").` + exitStatusSection,
   kvp calc --birth-date 1990-01-01 --from 2026-05-01 --to 2026-07-31 --interruption 2026-06-15..
   echo '{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-03-31"}' | kvp calc -f -`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runCalc(a, cmd, o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.env, o.Given = a.env(cmd), o.caseFlags(cmd)
+			return runCalc(&o)
+		},
 	}
 	addCaseFlags(cmd, &o)
+	addWideFlag(cmd, &o.wide)
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show how each figure is derived: formula, rounding, legal reference, source")
 	cmd.Flags().String("duration-regime", rules.DurationRegimeStart, "duration `REGIME` of the case file's programme, for its latest end (CONVENTION, see kvp period): start, or assessed on --to")
 	return cmd
@@ -114,41 +131,33 @@ func addLeapBirthdayFlag(f *pflag.FlagSet) {
 }
 
 // caseFlags are the flags of one case that were given (kvp calc, compare).
-func (o *calcOptions) caseFlags(fl *pflag.FlagSet) caseinput.Flags {
-	str := func(name string, v *string) *string { return given(fl, name, v) }
-	list := func(name string, v *[]string) *[]string { return given(fl, name, v) }
+func (o *calcOptions) caseFlags(cmd *cobra.Command) caseinput.Flags {
+	str := func(name string, v *string) *string { return given(cmd, name, v) }
+	list := func(name string, v *[]string) *[]string { return given(cmd, name, v) }
 	f := caseinput.Flags{
 		BirthDate: str("birth-date", &o.birthDate), From: str("from", &o.from), To: str("to", &o.to),
-		Children:        given(fl, "children", &o.children),
+		Children:        given(cmd, "children", &o.children),
 		ChildBirthDates: list("child-birth-date", &o.childBirthDates), Interruptions: list("interruption", &o.interruptions),
 		WorkHours: list("work-hours", &o.workHours), OtherBenefits: list("other-benefit", &o.otherBenefits), Absence: list("absence", &o.absence),
 		BenefitScope: str("benefit-scope", &o.benefitScope),
-		OtherIncome:  list("other-income", &o.tax.otherIncome), Finnmark: given(fl, "finnmark", &o.tax.finnmark),
+		OtherIncome:  list("other-income", &o.tax.otherIncome), Finnmark: given(cmd, "finnmark", &o.tax.finnmark),
 		WithholdingPercent: str("withholding-percent", &o.tax.withholding), IncomeYear: str("income-year", &o.tax.basis),
 	}
 	return f
 }
 
-// given returns v when the flag name was given, else nil.
-func given[T any](fl *pflag.FlagSet, name string, v *T) *T {
-	if fl.Changed(name) {
-		return v
-	}
-	return nil
-}
-
 // buildCase reads the case file, lets the flags override it and converts
 // it into a calc.Case.
-func buildCase(a *app, cmd *cobra.Command, o calcOptions) (*caseinput.Case, calc.Case, error) {
+func buildCase(o *calcOptions) (*caseinput.Case, calc.Case, error) {
 	cf := &caseinput.Case{}
 	if o.file != "" {
-		read, err := readCaseFile(o.file, a.io.In)
+		read, err := readCaseFile(o.file, o.IO.In)
 		if err != nil {
 			return cf, calc.Case{}, err
 		}
 		cf = read
 	}
-	if err := cf.Override(o.caseFlags(cmd.Flags())); err != nil {
+	if err := cf.Override(o.Given); err != nil {
 		return cf, calc.Case{}, err
 	}
 	for _, x := range []struct {
@@ -165,7 +174,7 @@ func buildCase(a *app, cmd *cobra.Command, o calcOptions) (*caseinput.Case, calc
 	if cf.BenefitScope == "" {
 		cf.BenefitScope = string(calc.BenefitScopeStipend) // the JSON "case" says which was used
 	}
-	cfg, err := a.load(cmd)
+	cfg, err := o.Config()
 	if err != nil {
 		return cf, calc.Case{}, err
 	}
@@ -247,9 +256,9 @@ func caseWarnings(cf *caseinput.Case, c calc.Case, res *calc.Result, regime stri
 }
 
 // printWarnings writes each warning on stderr: "kvp: warning: …" in l.
-func printWarnings(a *app, l locale, ws []rules.Warning) {
+func printWarnings(io *IOStreams, l locale, ws []rules.Warning) {
 	for _, w := range ws {
-		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", l.L(labelWarning), l.M(w.Message))
+		fmt.Fprintf(io.ErrOut, "kvp: %s: %s\n", l.L(labelWarning), l.M(w.Message))
 	}
 }
 
@@ -289,16 +298,16 @@ func snake(flag string) string {
 	return string(b)
 }
 
-func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
-	format, l, err := a.start(cmd)
+// runCalc is kvp calc: the case's stipend, schedule, totals and tax.
+func runCalc(o *calcOptions) error {
+	cfg, format, l, err := o.start()
 	if err != nil {
 		return err
 	}
-	cf, c, err := buildCase(a, cmd, o)
+	cf, c, err := buildCase(o)
 	if err != nil {
 		return err
 	}
-	cfg, _ := a.load(cmd)
 	topts, err := cf.Tax()
 	if err != nil {
 		return err
@@ -323,23 +332,24 @@ func runCalc(a *app, cmd *cobra.Command, o calcOptions) error {
 		return err
 	}
 	// A year with no tax parameters is noted in the tax section itself.
-	printWarnings(a, l, res.Warnings)
+	printWarnings(o.IO, l, res.Warnings)
 	if format == "json" {
-		doc := calcDoc{SchemaVersion: schemaVersion, Stamp: a.stamp(cfg, string(c.Rounding)), Case: cf, Result: res, Tax: tax}
+		doc := calcDoc{SchemaVersion: schemaVersion, Stamp: newStamp(cfg, string(c.Rounding)), Case: cf, Result: res, Tax: tax}
 		if o.explain {
 			// JSON is the same in every language: the steps in English.
 			doc.Explain = append(renderSteps(locale{}, res.Steps), taxSectionExplain(locale{}, tax)...)
 		}
-		return writeJSON(a.out, doc)
+		return writeJSON(o.IO.Out, doc)
 	}
-	if err := printCalcTables(a, l, res); err != nil {
+	p := o.IO.printer(l, o.wide)
+	if err := printCalcTables(p, res); err != nil {
 		return err
 	}
-	if err := printTaxSectionLang(a, l, tax); err != nil {
+	if err := printTaxSectionLang(p, tax); err != nil {
 		return err
 	}
 	if o.explain {
-		printExplain(a.out, l, append(renderSteps(l, res.Steps), taxSectionExplain(l, tax)...))
+		printExplain(o.IO.Out, l, append(renderSteps(l, res.Steps), taxSectionExplain(l, tax)...))
 	}
 	return nil
 }
@@ -356,8 +366,15 @@ var moneyColumns = []struct {
 	{labelOtherBenefits, calc.RefBenefits, func(a calc.Amounts) calc.Money { return a.OtherBenefits }},
 }
 
-func printCalcTables(a *app, l locale, res *calc.Result) error {
-	w := a.out
+// printCalcTables prints kvp calc's tables. The narrow tables (the
+// default) keep, per segment: from, to, day rate, days, stipend, child
+// supplement, the reductions in one column and net, with the references in
+// lines under the table; per month and year the same amounts; the
+// parameters without their source. --wide adds G, the factor, age band,
+// children, child supplement per day and reference per segment, each
+// reduction in its own column and the parameters' source.
+func printCalcTables(p printer, res *calc.Result) error {
+	w, l := p.w, p.l
 	var cols []int // the reduction columns in use
 	for i, mc := range moneyColumns {
 		if !mc.get(res.Total).IsZero() {
@@ -366,12 +383,18 @@ func printCalcTables(a *app, l locale, res *calc.Result) error {
 	}
 	amounts := func(am calc.Amounts) []string {
 		out := []string{l.Money(am.Stipend), l.Money(am.ChildSupplement)}
+		if len(cols) > 0 {
+			out = append(out, l.Money(am.Interruption+am.Absence+am.Work+am.OtherBenefits))
+		}
 		for _, i := range cols {
 			out = append(out, l.Money(moneyColumns[i].get(am)))
 		}
 		return append(out, l.Money(am.Net))
 	}
 	amountHeads := []string{l.L(labelStipend), l.L(labelChildSuppl)}
+	if len(cols) > 0 {
+		amountHeads = append(amountHeads, l.L(labelReductions))
+	}
 	for _, i := range cols {
 		amountHeads = append(amountHeads, l.L(moneyColumns[i].head))
 	}
@@ -382,6 +405,17 @@ func printCalcTables(a *app, l locale, res *calc.Result) error {
 			out = append(out, first+i)
 		}
 		return out
+	}
+	// dropAmounts are the amount columns from first that p leaves out: the
+	// sum of the reductions when wide, else each reduction.
+	dropAmounts := func(first int) []int {
+		if len(cols) == 0 {
+			return nil
+		}
+		if p.wide {
+			return []int{first + 2}
+		}
+		return span(first + 3)[:len(cols)]
 	}
 
 	line := l.M(calcHeading.M(res.From, res.To, string(res.Rounding), string(res.AgeSwitch), res.FullRate))
@@ -394,6 +428,7 @@ func printCalcTables(a *app, l locale, res *calc.Result) error {
 	fmt.Fprintln(w, line)
 	heading(w, l.L(calcSegments))
 	var rows [][]string
+	notes := make([]string, 0, len(res.Segments))
 	for _, s := range res.Segments {
 		band := "25+"
 		if s.Under25 {
@@ -411,21 +446,29 @@ func printCalcTables(a *app, l locale, res *calc.Result) error {
 				note += " · " + l.M(calcSegmentBenefits.M(l.amt(s.BenefitDay), calc.RefBenefits))
 			}
 		}
+		notes = append(notes, note)
 		row := []string{l.Date(s.From), l.Date(s.To), l.Kroner(s.G), l.Num(s.Factor), band, l.Money(s.DayRate),
 			strconv.Itoa(s.Children), l.Money(s.ChildRate), strconv.Itoa(s.PaidDays)}
 		rows = append(rows, append(append(row, amounts(s.Amounts)...), note))
 	}
 	head := []string{l.L(labelFrom), l.L(labelTo), "G", l.L(labelFactor), l.L(labelAge), l.L(labelDayRate), l.L(labelChildren), l.L(labelChildPerDay), l.L(labelDays)}
-	head = append(head, amountHeads...)
-	if err := table(w, append(head, l.L(labelReference)), rows, append([]int{2, 3, 5, 6, 7, 8}, span(9)...)...); err != nil {
+	head = append(append(head, amountHeads...), l.L(labelReference))
+	drop := dropAmounts(9)
+	if !p.wide {
+		drop = append(drop, 2, 3, 4, 6, 7, len(head)-1)
+	}
+	if err := p.tableWithout(drop, head, rows, append([]int{2, 3, 5, 6, 7, 8}, span(9)...)...); err != nil {
 		return err
+	}
+	if !p.wide {
+		printSegmentNotes(p, res.Segments, notes)
 	}
 	heading(w, l.M(calcMonths.M(calc.RefPayment)))
 	rows = nil
 	for _, m := range res.Months {
 		rows = append(rows, append([]string{l.month(m.Month), l.month(m.PaidIn), strconv.Itoa(m.PaidDays)}, amounts(m.Amounts)...))
 	}
-	if err := table(w, append([]string{l.L(labelEarned), l.L(labelPaid), l.L(labelDays)}, amountHeads...), rows, append([]int{2}, span(3)...)...); err != nil {
+	if err := p.tableWithout(dropAmounts(3), append([]string{l.L(labelEarned), l.L(labelPaid), l.L(labelDays)}, amountHeads...), rows, append([]int{2}, span(3)...)...); err != nil {
 		return err
 	}
 	heading(w, l.L(calcYears))
@@ -434,7 +477,7 @@ func printCalcTables(a *app, l locale, res *calc.Result) error {
 		rows = append(rows, append(append([]string{strconv.Itoa(y.Year)}, amounts(y.Earned)...), l.Money(y.Paid.Net)))
 	}
 	rows = append(rows, append(append([]string{l.L(labelTotal)}, amounts(res.Total)...), l.Money(res.Total.Net)))
-	if err := table(w, append(append([]string{l.L(labelYear)}, amountHeads...), l.L(labelNetPaid)), rows, append(span(1), len(amountHeads)+1)...); err != nil {
+	if err := p.tableWithout(dropAmounts(1), append(append([]string{l.L(labelYear)}, amountHeads...), l.L(labelNetPaid)), rows, append(span(1), len(amountHeads)+1)...); err != nil {
 		return err
 	}
 	if len(cols) > 0 {
@@ -443,7 +486,7 @@ func printCalcTables(a *app, l locale, res *calc.Result) error {
 		for _, i := range cols {
 			rows = append(rows, []string{l.L(moneyColumns[i].head), l.Money(moneyColumns[i].get(res.Total)), moneyColumns[i].ref})
 		}
-		if err := table(w, []string{l.L(labelReduction), l.L(labelTotal), l.L(labelReference)}, rows, 1); err != nil {
+		if err := p.table([]string{l.L(labelReduction), l.L(labelTotal), l.L(labelReference)}, rows, 1); err != nil {
 			return err
 		}
 	}
@@ -453,14 +496,30 @@ func printCalcTables(a *app, l locale, res *calc.Result) error {
 		for _, n := range res.NotDeducted {
 			rows = append(rows, []string{n.Kind, l.Money(n.Amount), n.Ref})
 		}
-		if err := table(w, []string{l.L(labelBenefit), l.L(labelAmount), l.L(labelReference)}, rows, 1); err != nil {
+		if err := p.table([]string{l.L(labelBenefit), l.L(labelAmount), l.L(labelReference)}, rows, 1); err != nil {
 			return err
 		}
 	}
 	heading(w, l.L(calcParametersUsed))
 	rows = nil
-	for _, p := range res.Parameters {
-		rows = append(rows, []string{p.Key, l.Date(p.From), l.value(p.Value), p.Ref, p.Source, originText(l, p.Origin)})
+	for _, q := range res.Parameters {
+		rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, q.Source, originText(l, q.Origin)})
 	}
-	return table(w, []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelSource), l.L(labelOrigin)}, rows, 2)
+	drop = nil
+	if !p.wide {
+		drop = []int{4} // the source
+	}
+	return p.tableWithout(drop, []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelSource), l.L(labelOrigin)}, rows, 2)
+}
+
+// printSegmentNotes writes the narrow segment table's references under it:
+// one line when every segment has the same, else one line per segment.
+func printSegmentNotes(p printer, segs []calc.Segment, notes []string) {
+	if len(notes) > 0 && !slices.ContainsFunc(notes, func(n string) bool { return n != notes[0] }) {
+		fmt.Fprintf(p.w, "%s: %s\n", p.l.L(labelReference), notes[0])
+		return
+	}
+	for i, s := range segs {
+		fmt.Fprintf(p.w, "%s – %s: %s\n", p.l.Date(s.From), p.l.Date(s.To), notes[i])
+	}
 }

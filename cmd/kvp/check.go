@@ -8,14 +8,18 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
 	"kvp/rules"
 )
 
+// checkOptions are kvp check's options: the flags' values and which facts
+// were given as flags (Given).
 type checkOptions struct {
+	env
+	Given           caseinput.Flags
+	wide            bool
 	file            string
 	birthDate       string
 	date            string
@@ -118,7 +122,9 @@ as a step of its own), the outcome, the legal reference and where the rule
 comes from; then the verdict (all criteria met) and the § 31 start deadline.
 In JSON the same steps are the list "explain", each with its stable key
 (eligibility.KVP-EL-01) and its inputs. With --lang nb the table, verdict,
-reasons and explanation are in Norwegian; JSON is the same in both languages.` + exitStatusSection + `
+reasons and explanation are in Norwegian; JSON is the same in both languages.
+The table wraps the criterion, reason and reference to fit the terminal, or
+120 columns off a terminal; --wide prints each row on one line.` + exitStatusSection + `
   3  not eligible: at least one criterion is not met
   4  undetermined: no criterion is not met, but at least one is unknown`,
 		Example: `  kvp check --birth-date 1990-06-15 --reduced-capacity yes --assessment-done yes \
@@ -131,9 +137,13 @@ reasons and explanation are in Norwegian; JSON is the same in both languages.` +
   kvp check -f examples/case-check.yaml --residence norwegian --fixed-abode no
   kvp check -f examples/case-check.yaml --residence eea-initial
   kvp check --birth-date 1990-06-15 --interactive < answers.txt
-  kvp check -f examples/case-check.yaml --explain --lang nb`,
+  kvp check -f examples/case-check.yaml --explain --lang nb
+  kvp check -f examples/case-check.yaml --wide`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runCheck(a, cmd, o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.env, o.Given = a.env(cmd), o.caseFlags(cmd)
+			return runCheck(&o)
+		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.file, "file", "f", "", "case `FILE` (YAML or JSON; - for stdin)")
@@ -152,11 +162,13 @@ reasons and explanation are in Norwegian; JSON is the same in both languages.` +
 	addLeapBirthdayFlag(f)
 	f.BoolVar(&o.interactive, "interactive", false, "ask for each missing fact on stderr, answers from stdin")
 	f.BoolVar(&o.explain, "explain", false, "show how each criterion is decided: rule, dates and facts, legal reference")
+	addWideFlag(cmd, &o.wide)
 	return cmd
 }
 
-func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
-	format, l, err := a.start(cmd)
+// runCheck is kvp check: the eligibility verdict, criterion by criterion.
+func runCheck(o *checkOptions) error {
+	cfg, format, l, err := o.start()
 	if err != nil {
 		return err
 	}
@@ -166,7 +178,7 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 	cf := &caseinput.Case{}
 	name := ""
 	if o.file != "" {
-		if cf, err = readCaseFile(o.file, a.io.In); err != nil {
+		if cf, err = readCaseFile(o.file, o.IO.In); err != nil {
 			return err
 		}
 		name = o.file
@@ -174,8 +186,8 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 			name = "stdin"
 		}
 	}
-	fl := cmd.Flags()
-	if err := cf.Override(o.caseFlags(fl)); err != nil {
+	set := o.Given
+	if err := cf.Override(set); err != nil {
 		return err
 	}
 	var on rules.Date
@@ -186,19 +198,19 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 	}
 	if cf.BirthDate != nil && *cf.BirthDate > on {
 		switch {
-		case fl.Changed("birth-date"):
+		case set.BirthDate != nil:
 			return flagUsageError("birth-date", rules.Errorf(errAfterAssessment, cf.BirthDate.String(), on.String()))
-		case fl.Changed("date"):
+		case set.Date != nil:
 			return flagUsageError("date", rules.Errorf(errBeforeBirth, on.String(), cf.BirthDate.String()))
 		}
 	}
 	if a := cf.ApplicationDate; a != nil && (*a > on || (cf.BirthDate != nil && *a < *cf.BirthDate)) {
 		switch {
-		case fl.Changed("application-date") && *a > on:
+		case set.ApplicationDate != nil && *a > on:
 			return flagUsageError("application-date", rules.Errorf(errAfterAssessment, a.String(), on.String()))
-		case fl.Changed("application-date"):
+		case set.ApplicationDate != nil:
 			return flagUsageError("application-date", rules.Errorf(errBeforeBirth, a.String(), cf.BirthDate.String()))
-		case fl.Changed("date") && *a > on:
+		case set.Date != nil && *a > on:
 			return flagUsageError("date", rules.Errorf(errBeforeApply, on.String(), a.String()))
 		}
 	}
@@ -209,17 +221,13 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 		}
 		return err
 	}
-	cfg, err := a.load(cmd)
-	if err != nil {
-		return err
-	}
 	leap, err := cfg.Setting(config.KeyLeapBirthday, cf.LeapBirthday)
 	if err != nil {
 		return err
 	}
 	facts.LeapBirthday = rules.LeapBirthday(leap)
 	if o.interactive {
-		if err := interview(a, &facts); err != nil {
+		if err := interview(o.IO, l, &facts); err != nil {
 			return err
 		}
 	}
@@ -236,11 +244,11 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 		if o.explain {
 			doc.Explain = renderSteps(locale{}, trace.Steps)
 		}
-		err = writeJSON(a.out, doc)
+		err = writeJSON(o.IO.Out, doc)
 	} else {
-		err = printCheck(a.out, l, on, res)
+		err = printCheck(o.IO.printer(l, o.wide), on, res)
 		if err == nil && o.explain {
-			printExplain(a.out, l, renderSteps(l, trace.Steps))
+			printExplain(o.IO.Out, l, renderSteps(l, trace.Steps))
 		}
 	}
 	if err != nil {
@@ -256,14 +264,14 @@ func runCheck(a *app, cmd *cobra.Command, o checkOptions) error {
 }
 
 // caseFlags are the facts given as flags (kvp check).
-func (o *checkOptions) caseFlags(fl *pflag.FlagSet) caseinput.Flags {
-	str := func(name string, v *string) *string { return given(fl, name, v) }
+func (o *checkOptions) caseFlags(cmd *cobra.Command) caseinput.Flags {
+	str := func(name string, v *string) *string { return given(cmd, name, v) }
 	return caseinput.Flags{
 		BirthDate: str("birth-date", &o.birthDate), Date: str("date", &o.date), ApplicationDate: str("application-date", &o.applicationDate),
 		ReducedCapacity: str("reduced-capacity", &o.reducedCapacity), AssessmentDone: str("assessment-done", &o.assessmentDone),
 		FollowUpNeeded: str("follow-up-needed", &o.followUpNeeded), BenefitVeryLimited: str("benefit-very-limited", &o.benefitLimited),
 		FixedAbode: str("fixed-abode", &o.fixedAbode), YouthProgramme: str("youth-programme", &o.youthProgramme),
-		Benefits: given(fl, "benefit", &o.benefits), Residence: str("residence", &o.residence), Previous: given(fl, "previous", &o.previous),
+		Benefits: given(cmd, "benefit", &o.benefits), Residence: str("residence", &o.residence), Previous: given(cmd, "previous", &o.previous),
 	}
 }
 
@@ -304,7 +312,10 @@ var factFlags = map[string]string{
 	rules.FactBenefitVeryLimited: "--benefit-very-limited",
 }
 
-func printCheck(w io.Writer, l locale, on rules.Date, res rules.EligibilityResult) error {
+// printCheck prints the criteria, the verdict and the notes. Every column
+// stays; the criterion, reason and reference wrap to fit p's width.
+func printCheck(p printer, on rules.Date, res rules.EligibilityResult) error {
+	w, l := p.w, p.l
 	fmt.Fprintln(w, l.M(checkHeading.M(on)))
 	rows := make([][]string, 0, len(res.Findings))
 	var notMet, unknown []string
@@ -318,7 +329,7 @@ func printCheck(w io.Writer, l locale, on rules.Date, res rules.EligibilityResul
 		}
 	}
 	head := []string{l.M(labelID.M()), l.M(labelCriterion.M()), l.M(labelResult.M()), l.M(labelReason.M()), l.M(labelLegalReference.M())}
-	if err := table(w, head, rows); err != nil {
+	if err := p.table(head, rows); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
@@ -428,13 +439,8 @@ const maxAnswer = 4 << 10
 // unknown. A bad answer is asked again on a terminal and is a usage error
 // naming the fact when the answers are piped. A line longer than maxAnswer
 // is a usage error too.
-func interview(a *app, f *rules.EligibilityFacts) error {
-	in := bufio.NewReaderSize(a.io.In, maxAnswer+1) // room for the newline
-	var l locale
-	if a.cfg != nil {
-		lang, _ := a.cfg.Lang()
-		l.nb = lang == "nb"
-	}
+func interview(s *IOStreams, l locale, f *rules.EligibilityFacts) error {
+	in := bufio.NewReaderSize(s.In, maxAnswer+1) // room for the newline
 	asked := map[string]bool{}
 	for {
 		fact := ""
@@ -450,11 +456,11 @@ func interview(a *app, f *rules.EligibilityFacts) error {
 		asked[fact] = true
 		q, ok := questions[fact]
 		if !ok {
-			fmt.Fprintf(a.io.ErrOut, "kvp: %s\n", l.M(checkCannotAsk.M(fact)))
+			fmt.Fprintf(s.ErrOut, "kvp: %s\n", l.M(checkCannotAsk.M(fact)))
 			continue
 		}
 		for attempt := 0; ; attempt++ {
-			fmt.Fprintf(a.io.ErrOut, "%s (%s): ", fact, l.M(q.hint))
+			fmt.Fprintf(s.ErrOut, "%s (%s): ", fact, l.M(q.hint))
 			raw, err := in.ReadSlice('\n')
 			if errors.Is(err, bufio.ErrBufferFull) {
 				return flagUsageError("interactive", rules.FieldErr(fact, rules.Errorf(errAnswerTooLong, maxAnswer)))
@@ -464,8 +470,8 @@ func interview(a *app, f *rules.EligibilityFacts) error {
 				return rules.Errorf(errReadingAnswer, fact, err)
 			}
 			answer := strings.TrimSpace(line)
-			if !a.io.InTerminal || err != nil {
-				fmt.Fprintln(a.io.ErrOut, answer) // a piped answer is not echoed: show it, so the transcript reads
+			if !s.InTerminal || err != nil {
+				fmt.Fprintln(s.ErrOut, answer) // a piped answer is not echoed: show it, so the transcript reads
 			}
 			if answer == "" {
 				if err != nil { // end of input: leave the rest unknown
@@ -477,10 +483,10 @@ func interview(a *app, f *rules.EligibilityFacts) error {
 			if aerr == nil {
 				break
 			}
-			if !a.io.InTerminal || attempt >= maxReasks {
+			if !s.InTerminal || attempt >= maxReasks {
 				return flagUsageError("interactive", rules.FieldErr(fact, aerr))
 			}
-			fmt.Fprintf(a.io.ErrOut, "kvp: %s; %s\n", oneLine(rules.ErrorText(aerr, l.lang())), l.M(checkTryAgain.M()))
+			fmt.Fprintf(s.ErrOut, "kvp: %s; %s\n", oneLine(rules.ErrorText(aerr, l.lang())), l.M(checkTryAgain.M()))
 		}
 	}
 }

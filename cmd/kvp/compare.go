@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 
@@ -61,9 +62,15 @@ type compareTax struct {
 	Note          *rules.Message `json:"note,omitempty"`
 }
 
+// compareOptions are kvp compare's options: a case as kvp calc reads it,
+// and the parameter sets to compare.
+type compareOptions struct {
+	calcOptions
+	scenario, baseline string
+}
+
 func newCompareCmd(a *app) *cobra.Command {
-	var o calcOptions
-	var scenario, baseline string
+	var o compareOptions
 	cmd := &cobra.Command{
 		Use:   "compare",
 		Short: "Compare one case under a scenario with the baseline",
@@ -83,67 +90,72 @@ overrides in the config file's format (see examples/scenario-*.yaml).` + exitSta
   kvp compare --baseline examples/scenario-g-2027.yaml --scenario examples/scenario-factor-2027.yaml -f examples/case-basic.yaml --from 2027-01-01 --to 2027-12-31`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, l, err := a.start(cmd)
-			if err != nil {
-				return err
-			}
-			if scenario == "" {
-				return usageErrorf(errScenarioNeeded)
-			}
-			cf, c, err := buildCase(a, cmd, o)
-			if err != nil {
-				return err
-			}
-			cfg, _ := a.load(cmd)
-			sides, err := batchSides(cfg, batchOptions{scenario: scenario, baseline: baseline})
-			if err != nil {
-				return err
-			}
-			topts, err := cf.Tax()
-			if err != nil {
-				return err
-			}
-			regime, err := caseRegime(cfg, cf)
-			if err != nil {
-				return err
-			}
-			facts, err := caseFacts(cf, c, regime)
-			if err != nil {
-				return err
-			}
-			doc, err := compareCase(sides, c, facts, topts)
-			if err != nil {
-				return err
-			}
-			printCompareWarnings(a, l, doc)
-			doc.Stamp = a.stamp(cfg, string(c.Rounding))
-			doc.Stamp.ParamsHash = sides[0].hash
-			cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
-			doc.Case = cf
-			for _, s := range []string{baseline, scenario} {
-				if s == "" {
-					continue
-				}
-				sc, err := config.LoadScenario(s)
-				if err != nil {
-					return err
-				}
-				side := &doc.Scenario
-				if s == baseline {
-					side = &doc.Baseline
-				}
-				side.Path, side.LegalBasis = sc.Path, sc.LegalBasis
-			}
-			if format == "json" {
-				return writeJSON(a.out, doc)
-			}
-			return printCompare(a, l, doc)
+			o.env, o.Given = a.env(cmd), o.caseFlags(cmd)
+			return runCompare(&o)
 		},
 	}
-	addCaseFlags(cmd, &o)
-	cmd.Flags().StringVar(&scenario, "scenario", "", "scenario `FILE` to compare")
-	cmd.Flags().StringVar(&baseline, "baseline", "", "scenario `FILE` to use as the baseline (default: the effective configuration)")
+	addCaseFlags(cmd, &o.calcOptions)
+	cmd.Flags().StringVar(&o.scenario, "scenario", "", "scenario `FILE` to compare")
+	cmd.Flags().StringVar(&o.baseline, "baseline", "", "scenario `FILE` to use as the baseline (default: the effective configuration)")
 	return cmd
+}
+
+// runCompare is kvp compare: one case under two parameter sets.
+func runCompare(o *compareOptions) error {
+	cfg, format, l, err := o.start()
+	if err != nil {
+		return err
+	}
+	if o.scenario == "" {
+		return usageErrorf(errScenarioNeeded)
+	}
+	cf, c, err := buildCase(&o.calcOptions)
+	if err != nil {
+		return err
+	}
+	sides, err := batchSides(cfg, batchOptions{scenario: o.scenario, baseline: o.baseline})
+	if err != nil {
+		return err
+	}
+	topts, err := cf.Tax()
+	if err != nil {
+		return err
+	}
+	regime, err := caseRegime(cfg, cf)
+	if err != nil {
+		return err
+	}
+	facts, err := caseFacts(cf, c, regime)
+	if err != nil {
+		return err
+	}
+	doc, err := compareCase(sides, c, facts, topts)
+	if err != nil {
+		return err
+	}
+	printCompareWarnings(o.IO, l, doc)
+	doc.Stamp = newStamp(cfg, string(c.Rounding))
+	doc.Stamp.ParamsHash = sides[0].hash
+	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
+	doc.Case = cf
+	for _, s := range []string{o.baseline, o.scenario} {
+		if s == "" {
+			continue
+		}
+		sc, err := config.LoadScenario(s)
+		if err != nil {
+			return err
+		}
+		side := &doc.Scenario
+		if s == o.baseline {
+			side = &doc.Baseline
+		}
+		side.Path, side.LegalBasis = sc.Path, sc.LegalBasis
+	}
+	if format == "json" {
+		return writeJSON(o.IO.Out, doc)
+	}
+	return printCompare(o.IO.Out, l, doc)
 }
 
 // compareCase prices c under both sides, split at the union of their change points.
@@ -215,11 +227,11 @@ func compareCase(sides []batchSide, c calc.Case, facts calc.CaseFacts, topts cal
 
 // printCompareWarnings writes the baseline's warnings on stderr, then the
 // scenario's that the baseline does not have, marked "scenario".
-func printCompareWarnings(a *app, l locale, doc *compareDoc) {
-	printWarnings(a, l, doc.Baseline.Warnings)
+func printCompareWarnings(s *IOStreams, l locale, doc *compareDoc) {
+	printWarnings(s, l, doc.Baseline.Warnings)
 	for _, w := range doc.Scenario.Warnings {
 		if !slices.ContainsFunc(doc.Baseline.Warnings, func(b rules.Warning) bool { return l.M(b.Message) == l.M(w.Message) }) {
-			fmt.Fprintf(a.io.ErrOut, "kvp: %s (%s): %s\n", l.L(labelWarning), l.L(labelScenario), l.M(w.Message))
+			fmt.Fprintf(s.ErrOut, "kvp: %s (%s): %s\n", l.L(labelWarning), l.L(labelScenario), l.M(w.Message))
 		}
 	}
 }
@@ -240,8 +252,7 @@ func newCompareRow(r compareRow, base, scen calc.Money) compareRow {
 	return r
 }
 
-func printCompare(a *app, l locale, doc *compareDoc) error {
-	w := a.out
+func printCompare(w io.Writer, l locale, doc *compareDoc) error {
 	fmt.Fprintln(w, l.M(compareBaseline.M(sideTitle(l, doc.Baseline), doc.Baseline.ParamsHash)))
 	fmt.Fprintln(w, l.M(compareScenario.M(sideTitle(l, doc.Scenario), doc.Scenario.ParamsHash)))
 	if doc.Scenario.LegalBasis != "" {

@@ -23,13 +23,19 @@ type configDoc struct {
 	Parameters    []configParam    `json:"parameters"`
 }
 
+// configShowOptions are kvp config show's options.
+type configShowOptions struct {
+	env
+	all bool
+}
+
 func newConfigCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Show the effective configuration",
 		Args:  noArgs,
 	}
-	var all bool
+	var o configShowOptions
 	show := &cobra.Command{
 		Use:   "show",
 		Short: "Print the effective parameters and where each came from",
@@ -41,60 +47,65 @@ G values before 2000 are left out unless --all is given.` + exitStatusSection,
   KVP_ROUNDING=exact kvp config show -o json --all`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, l, err := a.start(cmd)
-			if err != nil {
-				return err
-			}
-			cfg, _ := a.load(cmd)
-			doc := configDoc{SchemaVersion: schemaVersion, File: cfg.File, Settings: cfg.Settings, Parameters: []configParam{}}
-			p := cfg.Params
-			cutoff := rules.NewDate(2000, 1, 1)
-			add := func(key string, from rules.Date, value, ref, source, origin string) {
-				if key == rules.KeyG && from < cutoff && !all {
-					return
-				}
-				doc.Parameters = append(doc.Parameters, configParam{key, from, value, ref, source, origin})
-			}
-			for _, it := range p.G.Items {
-				add(rules.KeyG, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
-			}
-			for _, it := range p.Factor.Items {
-				add(rules.KeyFactor, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
-			}
-			for _, it := range p.Under25Share.Items {
-				add(rules.KeyUnder25Share, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
-			}
-			for _, it := range p.DayDivisor.Items {
-				add(rules.KeyDayDivisor, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
-			}
-			for _, it := range p.ChildSupplement.Items {
-				add(rules.KeyChildSupplement, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
-			}
-			if format == "json" {
-				return writeJSON(a.out, doc)
-			}
-			file := doc.File
-			if file == "" {
-				file = l.L(configNoFile)
-			}
-			heading(a.out, l.M(configFile.M(file)))
-			var rows [][]string
-			for _, s := range doc.Settings {
-				rows = append(rows, []string{s.Key, s.Value, originText(l, s.Origin)})
-			}
-			if err := table(a.out, []string{l.L(labelSetting), l.L(labelValue), l.L(labelOrigin)}, rows); err != nil {
-				return err
-			}
-			heading(a.out, l.L(configParameters))
-			rows = nil
-			for _, q := range doc.Parameters {
-				rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, originText(l, q.Origin)})
-			}
-			return table(a.out, []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelOrigin)}, rows, 2)
+			o.env = a.env(cmd)
+			return runConfigShow(&o)
 		},
 	}
-	show.Flags().BoolVar(&all, "all", false, "include G values before 2000")
+	show.Flags().BoolVar(&o.all, "all", false, "include G values before 2000")
 	show.Flags().String("rounding", "nav", "rounding `POLICY` setting to show: nav or exact")
 	cmd.AddCommand(show)
 	return cmd
+}
+
+// runConfigShow is kvp config show: the effective settings and parameters.
+func runConfigShow(o *configShowOptions) error {
+	cfg, format, l, err := o.start()
+	if err != nil {
+		return err
+	}
+	doc := configDoc{SchemaVersion: schemaVersion, File: cfg.File, Settings: cfg.Settings, Parameters: []configParam{}}
+	p := cfg.Params
+	cutoff := rules.NewDate(2000, 1, 1)
+	add := func(key string, from rules.Date, value, ref, source, origin string) {
+		if key == rules.KeyG && from < cutoff && !o.all {
+			return
+		}
+		doc.Parameters = append(doc.Parameters, configParam{key, from, value, ref, source, origin})
+	}
+	for _, it := range p.G.Items {
+		add(rules.KeyG, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
+	}
+	for _, it := range p.Factor.Items {
+		add(rules.KeyFactor, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
+	}
+	for _, it := range p.Under25Share.Items {
+		add(rules.KeyUnder25Share, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
+	}
+	for _, it := range p.DayDivisor.Items {
+		add(rules.KeyDayDivisor, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
+	}
+	for _, it := range p.ChildSupplement.Items {
+		add(rules.KeyChildSupplement, it.From, it.Value.String(), it.Ref, it.Source, it.Origin)
+	}
+	if format == "json" {
+		return writeJSON(o.IO.Out, doc)
+	}
+	file := doc.File
+	if file == "" {
+		file = l.L(configNoFile)
+	}
+	heading(o.IO.Out, l.M(configFile.M(file)))
+	var rows [][]string
+	for _, s := range doc.Settings {
+		rows = append(rows, []string{s.Key, s.Value, originText(l, s.Origin)})
+	}
+	if err := table(o.IO.Out, []string{l.L(labelSetting), l.L(labelValue), l.L(labelOrigin)}, rows); err != nil {
+		return err
+	}
+	heading(o.IO.Out, l.L(configParameters))
+	rows = nil
+	for _, q := range doc.Parameters {
+		rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, originText(l, q.Origin)})
+	}
+	return table(o.IO.Out, []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelOrigin)}, rows, 2)
 }

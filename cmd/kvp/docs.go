@@ -10,8 +10,16 @@ import (
 	"github.com/spf13/cobra/doc"
 )
 
+// docsOptions are kvp docs' options: Write writes the pages of every
+// command into a directory and returns how many.
+type docsOptions struct {
+	IO    *IOStreams
+	Write func(dir string) (int, error)
+	dir   string
+}
+
 func newDocsCmd(a *app) *cobra.Command {
-	var dir string
+	var o docsOptions
 	cmd := &cobra.Command{
 		Use:    "docs",
 		Short:  "Write the man pages and Markdown reference pages",
@@ -23,20 +31,26 @@ machine, so the checked-in copies can be compared with a fresh run.` + exitStatu
   man ./docs/man/kvp-calc.1`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if dir == "" {
-				return usageErrorf(errRequired, "--dir")
-			}
-			n, err := writeDocs(cmd.Root(), dir)
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintf(a.out, "wrote %d man pages to %s and %d Markdown pages to %s\n",
-				n, filepath.Join(dir, "man"), n, filepath.Join(dir, "md"))
-			return err
+			o.IO, o.Write = a.io, func(dir string) (int, error) { return writeDocs(cmd.Root(), dir) }
+			return runDocs(&o)
 		},
 	}
-	cmd.Flags().StringVar(&dir, "dir", "", "the `DIR` to write man/ and md/ into")
+	cmd.Flags().StringVar(&o.dir, "dir", "", "the `DIR` to write man/ and md/ into")
 	return cmd
+}
+
+// runDocs is kvp docs: the man pages and Markdown pages.
+func runDocs(o *docsOptions) error {
+	if o.dir == "" {
+		return usageErrorf(errRequired, "--dir")
+	}
+	n, err := o.Write(o.dir)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(o.IO.Out, "wrote %d man pages to %s and %d Markdown pages to %s\n",
+		n, filepath.Join(o.dir, "man"), n, filepath.Join(o.dir, "md"))
+	return err
 }
 
 // writeDocs writes the man and Markdown pages of root's tree into dir/man and

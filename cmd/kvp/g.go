@@ -23,6 +23,7 @@ type gInfo struct {
 
 func newGCmd(a *app) *cobra.Command {
 	var dateFlag string
+	var o dated
 	cmd := &cobra.Command{
 		Use:   "g",
 		Short: "Show the grunnbeløp (G) in force on a date",
@@ -35,54 +36,55 @@ changes on 1 May.` + exitStatusSection,
   kvp g --date 2027-06-01 --set g@2027-05-01=143000 -o json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, l, err := a.start(cmd)
-			if err != nil {
-				return err
-			}
-			d, err := dateOrToday(cmd, dateFlag)
-			if err != nil {
-				return err
-			}
-			cfg, _ := a.load(cmd)
-			p := cfg.Params
-			g, err := p.G.At(d)
-			if err != nil {
-				return err
-			}
-			info := gInfo{
-				SchemaVersion: schemaVersion, Date: d, G: calc.M(g.Value), From: g.From,
-				PerMonth: calc.M(rules.GPerMonth(g.Value)),
-				Year:     d.Year(), Ref: g.Ref, Source: g.Source, Origin: g.Origin,
-			}
-			avgG, avgErr := p.AverageG(d.Year())
-			if avgErr == nil {
-				m := calc.M(avgG)
-				info.AverageG = &m
-			} else {
-				info.AverageNote = avgErr.Error()
-			}
-			if format == "json" {
-				return writeJSON(a.out, info)
-			}
-			avg := rules.ErrorText(avgErr, l.lang())
-			if info.AverageG != nil {
-				avg = l.Kroner(*info.AverageG)
-			}
-			gValue := g.Value.String()
-			if l.nb {
-				gValue = l.Kroner(info.G)
-			}
-			return table(a.out, []string{"", l.L(labelValue), l.L(labelReference)}, [][]string{
-				{l.L(labelDate), l.Date(d), ""},
-				{"G", gValue, g.Ref + " · " + l.M(labelFromDate.M(g.From)) + " · " + g.Source},
-				{l.L(gPerMonth), l.Kroner(info.PerMonth), l.L(gPerMonthNote)},
-				{l.M(gAverage.M(d.Year())), avg, l.L(gAverageNote)},
-			}, 1)
+			o.env, o.Date = a.env(cmd), given(cmd, "date", &dateFlag)
+			return runG(&o)
 		},
 	}
 	cmd.Flags().StringVar(&dateFlag, "date", "", "the `DATE` (YYYY-MM-DD; default today)")
 	cmd.AddCommand(newGListCmd(a), newGImportCmd(a), newGFetchCmd(a))
 	return cmd
+}
+
+// runG is kvp g: the G in force on a date.
+func runG(o *dated) error {
+	cfg, format, l, d, err := o.startOn()
+	if err != nil {
+		return err
+	}
+	p := cfg.Params
+	g, err := p.G.At(d)
+	if err != nil {
+		return err
+	}
+	info := gInfo{
+		SchemaVersion: schemaVersion, Date: d, G: calc.M(g.Value), From: g.From,
+		PerMonth: calc.M(rules.GPerMonth(g.Value)),
+		Year:     d.Year(), Ref: g.Ref, Source: g.Source, Origin: g.Origin,
+	}
+	avgG, avgErr := p.AverageG(d.Year())
+	if avgErr == nil {
+		m := calc.M(avgG)
+		info.AverageG = &m
+	} else {
+		info.AverageNote = avgErr.Error()
+	}
+	if format == "json" {
+		return writeJSON(o.IO.Out, info)
+	}
+	avg := rules.ErrorText(avgErr, l.lang())
+	if info.AverageG != nil {
+		avg = l.Kroner(*info.AverageG)
+	}
+	gValue := g.Value.String()
+	if l.nb {
+		gValue = l.Kroner(info.G)
+	}
+	return table(o.IO.Out, []string{"", l.L(labelValue), l.L(labelReference)}, [][]string{
+		{l.L(labelDate), l.Date(d), ""},
+		{"G", gValue, g.Ref + " · " + l.M(labelFromDate.M(g.From)) + " · " + g.Source},
+		{l.L(gPerMonth), l.Kroner(info.PerMonth), l.L(gPerMonthNote)},
+		{l.M(gAverage.M(d.Year())), avg, l.L(gAverageNote)},
+	}, 1)
 }
 
 type gRow struct {
@@ -104,8 +106,14 @@ type yearAvg struct {
 	AverageG calc.Money `json:"average_g"`
 }
 
+// gListOptions are kvp g list's options.
+type gListOptions struct {
+	env
+	fromYear int
+}
+
 func newGListCmd(a *app) *cobra.Command {
-	var fromYear int
+	var o gListOptions
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List every G since 1967 (or since a year) with the yearly averages",
@@ -115,45 +123,47 @@ func newGListCmd(a *app) *cobra.Command {
   kvp g list --from 2020 -o json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, l, err := a.start(cmd)
-			if err != nil {
-				return err
-			}
-			if fromYear < rules.MinYear || fromYear > rules.MaxYear {
-				return flagUsageError("from", rules.Errorf(errYearRange, fromYear, rules.MinYear, rules.MaxYear))
-			}
-			cfg, err := a.load(cmd)
-			if err != nil {
-				return err
-			}
-			out := gList{SchemaVersion: schemaVersion, History: []gRow{}, Averages: []yearAvg{}}
-			for _, it := range cfg.Params.G.Items {
-				if it.From.Year() < fromYear {
-					continue
-				}
-				out.History = append(out.History, gRow{From: it.From, G: calc.M(it.Value), PerMonth: calc.M(rules.GPerMonth(it.Value)), Source: it.Source, Origin: it.Origin})
-			}
-			if n := len(cfg.Params.G.Items); n > 0 {
-				for y := max(fromYear, cfg.Params.G.Items[0].From.Year()); y <= cfg.Params.G.Items[n-1].From.Year(); y++ {
-					if avg, err := cfg.Params.AverageG(y); err == nil {
-						out.Averages = append(out.Averages, yearAvg{Year: y, AverageG: calc.M(avg)})
-					}
-				}
-			}
-			if format == "json" {
-				return writeJSON(a.out, out)
-			}
-			avg := map[int]string{}
-			for _, y := range out.Averages {
-				avg[y.Year] = l.Kroner(y.AverageG)
-			}
-			rows := make([][]string, 0, len(out.History))
-			for _, r := range out.History {
-				rows = append(rows, []string{l.Date(r.From), l.Kroner(r.G), l.Kroner(r.PerMonth), avg[r.From.Year()], originText(l, r.Origin)})
-			}
-			return table(a.out, []string{l.L(labelFrom), "G", l.L(gPerMonth), l.L(gAverageYear), l.L(labelOrigin)}, rows, 1, 2, 3)
+			o.env = a.env(cmd)
+			return runGList(&o)
 		},
 	}
-	cmd.Flags().IntVar(&fromYear, "from", 1967, "the first `YEAR` to list")
+	cmd.Flags().IntVar(&o.fromYear, "from", 1967, "the first `YEAR` to list")
 	return cmd
+}
+
+// runGList is kvp g list: the history of G.
+func runGList(o *gListOptions) error {
+	cfg, format, l, err := o.start()
+	if err != nil {
+		return err
+	}
+	if o.fromYear < rules.MinYear || o.fromYear > rules.MaxYear {
+		return flagUsageError("from", rules.Errorf(errYearRange, o.fromYear, rules.MinYear, rules.MaxYear))
+	}
+	out := gList{SchemaVersion: schemaVersion, History: []gRow{}, Averages: []yearAvg{}}
+	for _, it := range cfg.Params.G.Items {
+		if it.From.Year() < o.fromYear {
+			continue
+		}
+		out.History = append(out.History, gRow{From: it.From, G: calc.M(it.Value), PerMonth: calc.M(rules.GPerMonth(it.Value)), Source: it.Source, Origin: it.Origin})
+	}
+	if n := len(cfg.Params.G.Items); n > 0 {
+		for y := max(o.fromYear, cfg.Params.G.Items[0].From.Year()); y <= cfg.Params.G.Items[n-1].From.Year(); y++ {
+			if avg, err := cfg.Params.AverageG(y); err == nil {
+				out.Averages = append(out.Averages, yearAvg{Year: y, AverageG: calc.M(avg)})
+			}
+		}
+	}
+	if format == "json" {
+		return writeJSON(o.IO.Out, out)
+	}
+	avg := map[int]string{}
+	for _, y := range out.Averages {
+		avg[y.Year] = l.Kroner(y.AverageG)
+	}
+	rows := make([][]string, 0, len(out.History))
+	for _, r := range out.History {
+		rows = append(rows, []string{l.Date(r.From), l.Kroner(r.G), l.Kroner(r.PerMonth), avg[r.From.Year()], originText(l, r.Origin)})
+	}
+	return table(o.IO.Out, []string{l.L(labelFrom), "G", l.L(gPerMonth), l.L(gAverageYear), l.L(labelOrigin)}, rows, 1, 2, 3)
 }

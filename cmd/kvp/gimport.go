@@ -365,13 +365,8 @@ func (g gImport) values(source string) []config.GValue {
 // importG shows what NAV's G data (read from source) changes and, with
 // write, merges it into the config file. configSource is the source noted
 // in the config file.
-func importG(a *app, cmd *cobra.Command, source string, data []byte, write bool, configSource string) error {
-	a.creating = write
-	format, err := a.format(cmd)
-	if err != nil {
-		return err
-	}
-	cfg, err := a.load(cmd)
+func importG(e env, configFile, source string, data []byte, write bool, configSource string) error {
+	cfg, format, err := e.format()
 	if err != nil {
 		return err
 	}
@@ -381,11 +376,11 @@ func importG(a *app, cmd *cobra.Command, source string, data []byte, write bool,
 	}
 	plan := planGImport(cfg.Params, source, entries)
 	for _, w := range plan.Warnings {
-		fmt.Fprintf(a.io.ErrOut, "kvp: warning: %s\n", w)
+		fmt.Fprintf(e.IO.ErrOut, "kvp: warning: %s\n", w)
 	}
 	path := cfg.File
 	if path == "" {
-		path = config.FilePath(a.cfgFile)
+		path = config.FilePath(configFile)
 	}
 	changes := len(plan.New) + len(plan.Changed)
 	if write && changes > 0 {
@@ -396,15 +391,15 @@ func importG(a *app, cmd *cobra.Command, source string, data []byte, write bool,
 		plan.Written, plan.ConfigFile, plan.Backup = true, path, backup
 	}
 	if format == "json" {
-		return writeJSON(a.out, plan)
+		return writeJSON(e.IO.Out, plan)
 	}
-	return printGImport(a, plan, write, path)
+	return printGImport(e.IO, plan, write, path)
 }
 
-func printGImport(a *app, plan gImport, write bool, path string) error {
+func printGImport(s *IOStreams, plan gImport, write bool, path string) error {
 	changes := len(plan.New) + len(plan.Changed)
 	if changes == 0 {
-		_, err := fmt.Fprintf(a.out, "nothing to change: all %d G values from %s are already in effect\n", plan.Entries, plan.Source)
+		_, err := fmt.Fprintf(s.Out, "nothing to change: all %d G values from %s are already in effect\n", plan.Entries, plan.Source)
 		return err
 	}
 	rows := make([][]string, 0, changes)
@@ -415,28 +410,36 @@ func printGImport(a *app, plan gImport, write bool, path string) error {
 		rows = append(rows, []string{c.From.String(), c.G.StringFixed(0), c.PerMonth.StringFixed(0), "changed: was " + c.Was.StringFixed(0) + " (" + c.WasOrigin + ")"})
 	}
 	slices.SortFunc(rows, func(x, y []string) int { return strings.Compare(x[0], y[0]) })
-	if err := table(a.out, []string{"from", "G", "G per month", "change"}, rows, 1, 2); err != nil {
+	if err := table(s.Out, []string{"from", "G", "G per month", "change"}, rows, 1, 2); err != nil {
 		return err
 	}
-	if _, err := fmt.Fprintf(a.out, "%d new, %d changed, %d unchanged, from %s\n",
+	if _, err := fmt.Fprintf(s.Out, "%d new, %d changed, %d unchanged, from %s\n",
 		len(plan.New), len(plan.Changed), plan.Unchanged, plan.Source); err != nil {
 		return err
 	}
 	switch {
 	case plan.Written && plan.Backup != "":
-		_, err := fmt.Fprintf(a.out, "wrote %d G values to %s (the old file is %s)\n", changes, plan.ConfigFile, plan.Backup)
+		_, err := fmt.Fprintf(s.Out, "wrote %d G values to %s (the old file is %s)\n", changes, plan.ConfigFile, plan.Backup)
 		return err
 	case plan.Written:
-		_, err := fmt.Fprintf(a.out, "wrote %d G values to %s (a new file)\n", changes, plan.ConfigFile)
+		_, err := fmt.Fprintf(s.Out, "wrote %d G values to %s (a new file)\n", changes, plan.ConfigFile)
 		return err
 	case !write:
-		fmt.Fprintf(a.io.ErrOut, "kvp: hint: add --write to merge them into %s\n", path)
+		fmt.Fprintf(s.ErrOut, "kvp: hint: add --write to merge them into %s\n", path)
 	}
 	return nil
 }
 
+// gImportOptions are kvp g import's options. ConfigFile is --config: the
+// file to write when no config file is loaded.
+type gImportOptions struct {
+	env
+	ConfigFile, File string
+	write            bool
+}
+
 func newGImportCmd(a *app) *cobra.Command {
-	var write bool
+	var o gImportOptions
 	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Import G values from NAV's G service data (a file, or - for stdin)",
@@ -467,35 +470,47 @@ writer left are removed.` + exitStatusSection,
 			if len(args) != 1 {
 				return usageErrorf(errImportArgs, len(args))
 			}
-			name := args[0]
-			var data []byte
-			var err error
-			if name == "-" {
-				name = "stdin"
-				data, err = io.ReadAll(a.io.In)
-			} else {
-				data, err = os.ReadFile(name)
-			}
-			if err != nil {
-				return err
-			}
-			d, err := today()
-			if err != nil {
-				return err
-			}
-			return importG(a, cmd, name, data, write, fmt.Sprintf("NAV G data (%s), imported %s", name, d))
+			o.env, o.ConfigFile, o.File = env{IO: a.io, Config: a.loader(cmd, o.write)}, a.cfgFile, args[0]
+			return runGImport(&o)
 		},
 	}
-	cmd.Flags().BoolVar(&write, "write", false, "merge the new and changed G values into the config file")
+	cmd.Flags().BoolVar(&o.write, "write", false, "merge the new and changed G values into the config file")
 	return cmd
 }
 
+// runGImport is kvp g import: NAV's G data from a file or stdin.
+func runGImport(o *gImportOptions) error {
+	name := o.File
+	var data []byte
+	var err error
+	if name == "-" {
+		name = "stdin"
+		data, err = io.ReadAll(o.IO.In)
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return err
+	}
+	d, err := today()
+	if err != nil {
+		return err
+	}
+	return importG(o.env, o.ConfigFile, name, data, o.write, fmt.Sprintf("NAV G data (%s), imported %s", name, d))
+}
+
+// gFetchOptions are kvp g fetch's options; Context ends the request.
+type gFetchOptions struct {
+	env
+	ConfigFile string
+	Context    context.Context
+	rawURL     string
+	timeout    time.Duration
+	write      bool
+}
+
 func newGFetchCmd(a *app) *cobra.Command {
-	var (
-		rawURL  string
-		timeout time.Duration
-		write   bool
-	)
+	var o gFetchOptions
 	cmd := &cobra.Command{
 		Use:   "fetch",
 		Short: "Get the G history from NAV's G service (g.nav.no) and import it",
@@ -512,37 +527,42 @@ source shown and written.` + exitStatusSection,
   kvp g fetch --url http://localhost:8080/historikk.json --timeout 3s -o json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			u, err := url.Parse(rawURL)
-			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				return flagUsageError("url", rules.Errorf(errNotURL, strconv.Quote(rawURL)))
-			}
-			if timeout <= 0 {
-				return flagUsageError("timeout", rules.Errorf(errNotPositive, timeout.String()))
-			}
-			a.creating = write
-			if _, err := a.format(cmd); err != nil {
-				return err
-			}
-			data, final, err := fetchG(cmd.Context(), u, timeout)
-			if err != nil {
-				return err
-			}
-			d, err := today()
-			if err != nil {
-				return err
-			}
-			source := rules.SourceG
-			if final.Hostname() != "g.nav.no" {
-				source = "G service at " + final.Host
-			}
-			return importG(a, cmd, final.Redacted(), data, write, fmt.Sprintf("%s, fetched %s", source, d))
+			o.env, o.ConfigFile, o.Context = env{IO: a.io, Config: a.loader(cmd, o.write)}, a.cfgFile, cmd.Context()
+			return runGFetch(&o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&rawURL, "url", defaultGURL, "the `URL` of the G history (NAV's format)")
-	f.DurationVar(&timeout, "timeout", 10*time.Second, "give up after this `DURATION`")
-	f.BoolVar(&write, "write", false, "merge the new and changed G values into the config file")
+	f.StringVar(&o.rawURL, "url", defaultGURL, "the `URL` of the G history (NAV's format)")
+	f.DurationVar(&o.timeout, "timeout", 10*time.Second, "give up after this `DURATION`")
+	f.BoolVar(&o.write, "write", false, "merge the new and changed G values into the config file")
 	return cmd
+}
+
+// runGFetch is kvp g fetch: NAV's G history from its G service.
+func runGFetch(o *gFetchOptions) error {
+	u, err := url.Parse(o.rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return flagUsageError("url", rules.Errorf(errNotURL, strconv.Quote(o.rawURL)))
+	}
+	if o.timeout <= 0 {
+		return flagUsageError("timeout", rules.Errorf(errNotPositive, o.timeout.String()))
+	}
+	if _, _, err := o.format(); err != nil {
+		return err
+	}
+	data, final, err := fetchG(o.Context, u, o.timeout)
+	if err != nil {
+		return err
+	}
+	d, err := today()
+	if err != nil {
+		return err
+	}
+	source := rules.SourceG
+	if final.Hostname() != "g.nav.no" {
+		source = "G service at " + final.Host
+	}
+	return importG(o.env, o.ConfigFile, final.Redacted(), data, o.write, fmt.Sprintf("%s, fetched %s", source, d))
 }
 
 // fetchG gets u and returns its body and the address it came from after

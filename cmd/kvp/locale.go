@@ -5,9 +5,9 @@ import (
 	"sync"
 
 	"github.com/shopspring/decimal"
-	"github.com/spf13/cobra"
 
 	"kvp/calc"
+	"kvp/config"
 	"kvp/rules"
 )
 
@@ -16,12 +16,8 @@ import (
 // "01.05.2026". JSON is the same in both.
 type locale struct{ nb bool }
 
-// locale returns the output language of cmd.
-func (a *app) locale(cmd *cobra.Command) (locale, error) {
-	cfg, err := a.load(cmd)
-	if err != nil {
-		return locale{}, err
-	}
+// configLocale returns the output language of cfg.
+func configLocale(cfg *config.Config) (locale, error) {
 	l, err := cfg.Lang()
 	return locale{nb: l == "nb"}, err
 }
@@ -29,8 +25,12 @@ func (a *app) locale(cmd *cobra.Command) (locale, error) {
 // batchLocale is the language of kvp batch's words on stderr. A --lang the
 // configuration rejects leaves them in English: batch has always run
 // whatever --lang says, and its records do not depend on it.
-func batchLocale(a *app, cmd *cobra.Command) locale {
-	l, _ := a.locale(cmd)
+func batchLocale(e env) locale {
+	cfg, err := e.Config()
+	if err != nil {
+		return locale{}
+	}
+	l, _ := configLocale(cfg)
 	return l
 }
 

@@ -57,6 +57,7 @@ var (
 	labelTotal         = rules.NewCode("label.total")
 	labelNetPaid       = rules.NewCode("label.net_paid")
 	labelReduction     = rules.NewCode("label.reduction")
+	labelReductions    = rules.NewCode("label.reductions")
 	labelBenefit       = rules.NewCode("label.benefit")
 	labelAmount        = rules.NewCode("label.amount")
 	labelUnrounded     = rules.NewCode("label.unrounded")

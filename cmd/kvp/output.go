@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"io"
 	"runtime/debug"
+	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"kvp/config"
 
@@ -22,15 +25,72 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// maxTableWidth is how wide the narrow tables of kvp calc, check and period
+// are off a terminal, in columns (runes).
+const maxTableWidth = 120
+
+// printer writes a command's tables in l to w, each at most width columns
+// wide (0: no limit). wide asks for every column (--wide).
+type printer struct {
+	w     io.Writer
+	l     locale
+	width int
+	wide  bool
+}
+
+// printer is how kvp calc, check and period print on s: the narrow tables fit
+// the terminal's width, or maxTableWidth off a terminal; --wide shows every
+// column with no limit.
+func (s *IOStreams) printer(l locale, wide bool) printer {
+	p := printer{w: s.Out, l: l, width: maxTableWidth, wide: wide}
+	switch {
+	case wide:
+		p.width = 0
+	case s.IsTerminal && s.Width > 0:
+		p.width = s.Width
+	}
+	return p
+}
+
+// table prints rows under header, fitted to p's width.
+func (p printer) table(header []string, rows [][]string, right ...int) error {
+	return fitTable(p.w, p.width, nil, header, rows, right...)
+}
+
+// tableWithout is table without the columns drop.
+func (p printer) tableWithout(drop []int, header []string, rows [][]string, right ...int) error {
+	return fitTable(p.w, p.width, drop, header, rows, right...)
+}
+
 // table prints rows under header. Columns listed in right are right-aligned
 // (money and counts).
 func table(w io.Writer, header []string, rows [][]string, right ...int) error {
+	return fitTable(w, 0, nil, header, rows, right...)
+}
+
+// fitTable prints rows under header without the columns drop, at most width
+// columns wide (0: no limit): the widest text column is narrowed until the
+// table fits, its cells wrapped between words. Right-aligned columns (money,
+// counts) and words are never broken, so a table can stay wider than a very
+// narrow width.
+func fitTable(w io.Writer, width int, drop []int, header []string, rows [][]string, right ...int) error {
 	align := make([]tw.Align, len(header))
 	for i := range align {
 		align[i] = tw.AlignLeft
 	}
 	for _, i := range right {
 		align[i] = tw.AlignRight
+	}
+	if len(drop) > 0 {
+		align, header = without(align, drop), without(header, drop)
+		kept := make([][]string, len(rows))
+		for j, r := range rows {
+			kept[j] = without(r, drop)
+		}
+		rows = kept
+	}
+	if width > 0 {
+		rows = fitColumns(width, header, rows, align)
 	}
 	t := tablewriter.NewTable(w,
 		tablewriter.WithHeaderAutoFormat(tw.Off),
@@ -47,6 +107,92 @@ func table(w io.Writer, header []string, rows [][]string, right ...int) error {
 	}
 	return t.Render()
 }
+
+// fitColumns returns rows with the cells of the left-aligned columns wrapped
+// so that the table is at most width columns wide, where words allow.
+func fitColumns(width int, header []string, rows [][]string, align []tw.Align) [][]string {
+	n := len(header)
+	widths, least := make([]int, n), make([]int, n) // now, and the longest word
+	for i, h := range header {
+		widths[i], least[i] = runes(h), runes(h)
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], runes(c))
+			for _, word := range strings.Fields(c) {
+				least[i] = max(least[i], runes(word))
+			}
+		}
+	}
+	total := 3*n + 1 // "│ " before each cell, " " after it, and the last "│"
+	for _, x := range widths {
+		total += x
+	}
+	narrowed := false
+	for total > width {
+		widest := -1
+		for i := range widths {
+			if align[i] == tw.AlignLeft && widths[i] > least[i] && (widest < 0 || widths[i] > widths[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			break
+		}
+		widths[widest]--
+		total--
+		narrowed = true
+	}
+	if !narrowed {
+		return rows
+	}
+	out := make([][]string, len(rows))
+	for j, r := range rows {
+		out[j] = make([]string, len(r))
+		for i, c := range r {
+			out[j][i] = c
+			if align[i] == tw.AlignLeft && runes(c) > widths[i] {
+				out[j][i] = wrapWords(c, widths[i])
+			}
+		}
+	}
+	return out
+}
+
+// without returns s without the elements at the indexes drop.
+func without[T any](s []T, drop []int) []T {
+	out := make([]T, 0, len(s))
+	for i, x := range s {
+		if !slices.Contains(drop, i) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// wrapWords breaks s between words into lines of at most width runes.
+func wrapWords(s string, width int) string {
+	var b strings.Builder
+	line := 0
+	for _, word := range strings.Fields(s) {
+		n := runes(word)
+		switch {
+		case line == 0:
+		case line+1+n > width:
+			b.WriteByte('\n')
+			line = 0
+		default:
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(word)
+		line += n
+	}
+	return b.String()
+}
+
+// runes is the width of s in columns: its runes.
+func runes(s string) int { return utf8.RuneCountInString(s) }
 
 // heading prints a section title before a table.
 func heading(w io.Writer, title string) {
@@ -76,6 +222,6 @@ type stamp struct {
 	Rounding   string `json:"rounding,omitempty"`
 }
 
-func (a *app) stamp(cfg *config.Config, rounding string) stamp {
+func newStamp(cfg *config.Config, rounding string) stamp {
 	return stamp{Version: toolVersion(), ParamsHash: config.Hash(cfg.Params), Rounding: rounding}
 }

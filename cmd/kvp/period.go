@@ -14,9 +14,14 @@ import (
 	"kvp/rules"
 )
 
+// periodOptions are kvp period's options: the flags' values and which of
+// them were given (Given).
 type periodOptions struct {
+	env
+	Given           caseinput.Flags
+	wide            bool
 	file            string
-	start           string
+	startDate       string
 	applicationDate string
 	date            string
 	decisions       []string
@@ -115,20 +120,31 @@ of leave and interruption, how far they push the latest end out, the used
 and remaining days, the next decision, the end of a long interruption and
 the § 31 deadline, each with its legal reference. In JSON the same steps are the list "explain". With
 --lang nb the tables, warnings and explanation are in Norwegian; JSON is the
-same in both languages.` + exitStatusSection,
+same in both languages. The tables wrap the references to fit the terminal,
+or 120 columns off a terminal; --wide prints each row on one line.` + exitStatusSection,
 		Example: `  kvp period --start 2026-01-05
   kvp period --start 2026-01-05 --decision 2026-01-05..2027-01-04 --leave 2026-12-20..2027-01-10
   kvp period --start 2026-01-05 --interruption 2026-06-01.. --date 2026-09-30
   kvp period --start 2018-06-01 --date 2019-06-01 --duration-regime assessed
   kvp period --start 2026-07-16 --application-date 2026-01-15 --extended
   kvp period -f examples/case-period.yaml -o json
-  kvp period --start 2026-01-05 --leave 2026-12-20..2027-01-10 --explain --lang nb`,
+  kvp period --start 2026-01-05 --leave 2026-12-20..2027-01-10 --explain --lang nb
+  kvp period -f examples/case-period.yaml --wide`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runPeriod(a, cmd, o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			str := func(name string, v *string) *string { return given(cmd, name, v) }
+			list := func(name string, v *[]string) *[]string { return given(cmd, name, v) }
+			o.env, o.Given = a.env(cmd), caseinput.Flags{
+				Start: str("start", &o.startDate), ApplicationDate: str("application-date", &o.applicationDate), Date: str("date", &o.date),
+				Decisions: list("decision", &o.decisions), Leave: list("leave", &o.leave), Interruptions: list("interruption", &o.interruptions),
+				Extended: given(cmd, "extended", &o.extended),
+			}
+			return runPeriod(&o)
+		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.file, "file", "f", "", "case `FILE` (YAML or JSON; - for stdin) with a programme section")
-	f.StringVar(&o.start, "start", "", "the programme's start `DATE`")
+	f.StringVar(&o.startDate, "start", "", "the programme's start `DATE`")
 	f.StringVar(&o.applicationDate, "application-date", "", "the application `DATE`, for the start deadline (§ 31)")
 	f.StringVar(&o.date, "date", "", "the evaluation `DATE` (default today)")
 	f.StringArrayVar(&o.decisions, "decision", nil, "a decision (vedtak) `FROM..TO` already made (repeatable)")
@@ -137,6 +153,7 @@ same in both languages.` + exitStatusSection,
 	f.BoolVar(&o.extended, "extended", false, "an extension for special reasons is granted (§ 32; 2019 regime)")
 	f.String("duration-regime", rules.DurationRegimeStart, "duration `REGIME` (CONVENTION): start (the rules on the start date) or assessed (the rules on --date)")
 	f.BoolVar(&o.explain, "explain", false, "show how each limit is counted: days, push-outs, legal reference")
+	addWideFlag(cmd, &o.wide)
 	return cmd
 }
 
@@ -204,27 +221,19 @@ func periodFactErrors(err error, fromFlag map[string]string) error {
 
 // periodFacts reads the case file, lets the flags override it and gives
 // the facts to evaluate.
-func periodFacts(a *app, cmd *cobra.Command, o periodOptions) (rules.ProgrammeFacts, error) {
+func periodFacts(o *periodOptions) (rules.ProgrammeFacts, error) {
 	cf := &caseinput.Case{}
 	if o.file != "" {
-		read, err := readCaseFile(o.file, a.io.In)
+		read, err := readCaseFile(o.file, o.IO.In)
 		if err != nil {
 			return rules.ProgrammeFacts{}, err
 		}
 		cf = read
 	}
-	fl := cmd.Flags()
-	str := func(name string, v *string) *string { return given(fl, name, v) }
-	list := func(name string, v *[]string) *[]string { return given(fl, name, v) }
-	err := cf.Override(caseinput.Flags{
-		Start: str("start", &o.start), ApplicationDate: str("application-date", &o.applicationDate), Date: str("date", &o.date),
-		Decisions: list("decision", &o.decisions), Leave: list("leave", &o.leave), Interruptions: list("interruption", &o.interruptions),
-		Extended: given(fl, "extended", &o.extended),
-	})
-	if err != nil {
+	if err := cf.Override(o.Given); err != nil {
 		return rules.ProgrammeFacts{}, err
 	}
-	cfg, err := a.load(cmd)
+	cfg, err := o.Config()
 	if err != nil {
 		return rules.ProgrammeFacts{}, err
 	}
@@ -266,12 +275,13 @@ func inputName(file string) string {
 	return file
 }
 
-func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
-	format, l, err := a.start(cmd)
+// runPeriod is kvp period: the programme's time limits on a date.
+func runPeriod(o *periodOptions) error {
+	_, format, l, err := o.start()
 	if err != nil {
 		return err
 	}
-	facts, err := periodFacts(a, cmd, o)
+	facts, err := periodFacts(o)
 	if err != nil {
 		return err
 	}
@@ -284,7 +294,7 @@ func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
 		return err // Validate has passed in periodFacts
 	}
 	for _, w := range report.Warnings {
-		fmt.Fprintf(a.io.ErrOut, "kvp: %s: %s\n", l.L(labelWarning), warningText(l, w))
+		fmt.Fprintf(o.IO.ErrOut, "kvp: %s: %s\n", l.L(labelWarning), warningText(l, w))
 	}
 	if format == "json" {
 		for _, l := range []*[]rules.Period{&facts.Decisions, &facts.Leave} {
@@ -299,13 +309,13 @@ func runPeriod(a *app, cmd *cobra.Command, o periodOptions) error {
 		if o.explain {
 			doc.Explain = periodExplain(locale{}, report, trace.Steps)
 		}
-		return writeJSON(a.out, doc)
+		return writeJSON(o.IO.Out, doc)
 	}
-	if err := printPeriodTables(a, l, facts, report); err != nil {
+	if err := printPeriodTables(o.IO.printer(l, o.wide), facts, report); err != nil {
 		return err
 	}
 	if o.explain {
-		printExplain(a.out, l, periodExplain(l, report, trace.Steps))
+		printExplain(o.IO.Out, l, periodExplain(l, report, trace.Steps))
 	}
 	return nil
 }
@@ -325,8 +335,10 @@ func periodRef(l locale, ref string) string {
 	return l.domainText(ref)
 }
 
-func printPeriodTables(a *app, l locale, f rules.ProgrammeFacts, r rules.PeriodReport) error {
-	w := a.out
+// printPeriodTables prints the timeline and the summary. Every column
+// stays; the references wrap to fit p's width.
+func printPeriodTables(p printer, f rules.ProgrammeFacts, r rules.PeriodReport) error {
+	w, l := p.w, p.l
 	fmt.Fprintln(w, l.M(periodHeading.M(f.Start, f.EvalDate, regimeWords[r.Regime].M(), l.domainText(r.RegimeRef))))
 	heading(w, l.L(periodTimeline))
 	rows := make([][]string, 0, len(r.Timeline))
@@ -339,7 +351,7 @@ func printPeriodTables(a *app, l locale, f rules.ProgrammeFacts, r rules.PeriodR
 			strconv.Itoa(e.CountedDays), strconv.Itoa(e.RunningTotal), periodRef(l, e.Ref)})
 	}
 	head := []string{l.L(labelFrom), l.L(labelTo), l.L(labelKind), l.L(labelCountedDays), l.L(labelRunningTotal), l.L(labelReference)}
-	if err := table(w, head, rows, 3, 4); err != nil {
+	if err := p.table(head, rows, 3, 4); err != nil {
 		return err
 	}
 	heading(w, l.L(periodSummary))
@@ -348,7 +360,7 @@ func printPeriodTables(a *app, l locale, f rules.ProgrammeFacts, r rules.PeriodR
 	for _, line := range lines {
 		rows = append(rows, []string{l.M(line.Label), l.M(line.Value), l.domainText(line.Ref)})
 	}
-	if err := table(w, []string{"", l.L(labelValue), l.L(labelReference)}, rows); err != nil {
+	if err := p.table([]string{"", l.L(labelValue), l.L(labelReference)}, rows); err != nil {
 		return err
 	}
 	if len(r.Warnings) > 0 {

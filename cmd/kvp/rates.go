@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
@@ -15,9 +17,15 @@ type ratesDoc struct {
 	Explain []explainStep `json:"explain,omitempty"`
 }
 
+// ratesOptions are kvp rates' options.
+type ratesOptions struct {
+	dated
+	explain bool
+}
+
 func newRatesCmd(a *app) *cobra.Command {
 	var dateFlag string
-	var explain bool
+	var o ratesOptions
 	cmd := &cobra.Command{
 		Use:   "rates",
 		Short: "Show the stipend rates in force on a date",
@@ -36,52 +44,53 @@ source (in JSON, the list "explain").` + exitStatusSection,
   kvp rates --date 2026-05-01 --rounding exact -o json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, l, err := a.start(cmd)
-			if err != nil {
-				return err
-			}
-			d, err := dateOrToday(cmd, dateFlag)
-			if err != nil {
-				return err
-			}
-			cfg, _ := a.load(cmd)
-			rounding, err := cfg.Choice(config.KeyRounding, nil)
-			if err != nil {
-				return err
-			}
-			var trace *rules.Trace
-			if explain {
-				trace = &rules.Trace{}
-			}
-			r, err := calc.NewCalculator(cfg.Params).Rates(d, calc.Rounding(rounding), trace)
-			if err != nil {
-				return err
-			}
-			if format == "json" {
-				doc := ratesDoc{SchemaVersion: schemaVersion, Rates: r}
-				if explain {
-					// JSON is the same in every language: the steps in English.
-					doc.Explain = renderSteps(locale{}, trace.Steps)
-				}
-				return writeJSON(a.out, doc)
-			}
-			if err := printRates(a, l, r); err != nil {
-				return err
-			}
-			if explain {
-				printExplain(a.out, l, renderSteps(l, trace.Steps))
-			}
-			return nil
+			o.env, o.Date = a.env(cmd), given(cmd, "date", &dateFlag)
+			return runRates(&o)
 		},
 	}
 	cmd.Flags().StringVar(&dateFlag, "date", "", "the `DATE` (YYYY-MM-DD; default today)")
 	cmd.Flags().String("rounding", "nav", "rounding `POLICY` of the day rate: nav or exact")
-	cmd.Flags().BoolVar(&explain, "explain", false, "show how each figure is derived: formula, rounding, legal reference, source")
+	cmd.Flags().BoolVar(&o.explain, "explain", false, "show how each figure is derived: formula, rounding, legal reference, source")
 	return cmd
 }
 
+// runRates is kvp rates: the rates in force on a date.
+func runRates(o *ratesOptions) error {
+	cfg, format, l, d, err := o.startOn()
+	if err != nil {
+		return err
+	}
+	rounding, err := cfg.Choice(config.KeyRounding, nil)
+	if err != nil {
+		return err
+	}
+	var trace *rules.Trace
+	if o.explain {
+		trace = &rules.Trace{}
+	}
+	r, err := calc.NewCalculator(cfg.Params).Rates(d, calc.Rounding(rounding), trace)
+	if err != nil {
+		return err
+	}
+	if format == "json" {
+		doc := ratesDoc{SchemaVersion: schemaVersion, Rates: r}
+		if o.explain {
+			// JSON is the same in every language: the steps in English.
+			doc.Explain = renderSteps(locale{}, trace.Steps)
+		}
+		return writeJSON(o.IO.Out, doc)
+	}
+	if err := printRates(o.IO.Out, l, r); err != nil {
+		return err
+	}
+	if o.explain {
+		printExplain(o.IO.Out, l, renderSteps(l, trace.Steps))
+	}
+	return nil
+}
+
 // printRates prints the rates table in the language of l.
-func printRates(a *app, l locale, r *calc.Rates) error {
+func printRates(w io.Writer, l locale, r *calc.Rates) error {
 	exact := func(s string) string { // an unrounded figure given as a decimal string
 		if d, err := decimal.NewFromString(s); err == nil {
 			return l.Num(d)
@@ -107,6 +116,6 @@ func printRates(a *app, l locale, r *calc.Rates) error {
 		[]string{l.L(ratesChildPerDay), l.Money(r.ChildSupplementDay), "", r.ChildSupplementRef + " · " + l.M(labelFromDate.M(r.ChildSupplementFrom))},
 		[]string{l.L(ratesChildPerYear), l.Money(r.ChildSupplementYear), "", l.M(ratesChildPerYearNote.M(r.DayDivisor))},
 	)
-	heading(a.out, l.M(ratesHeading.M(r.Date)))
-	return table(a.out, []string{"", l.L(labelAmount), l.L(labelUnrounded), l.L(labelReference)}, rows, 1, 2)
+	heading(w, l.M(ratesHeading.M(r.Date)))
+	return table(w, []string{"", l.L(labelAmount), l.L(labelUnrounded), l.L(labelReference)}, rows, 1, 2)
 }

@@ -25,6 +25,7 @@ type IOStreams struct {
 	Out         io.Writer
 	ErrOut      io.Writer
 	IsTerminal  bool // stdout is a terminal
+	Width       int  // the terminal's width in columns, when IsTerminal (0: unknown)
 	InTerminal  bool // stdin is a terminal
 	ErrTerminal bool // stderr is a terminal (progress is shown only then)
 }
@@ -69,64 +70,100 @@ func exitCode(err error) int {
 	return exitError
 }
 
-// app is what every command shares: the streams, the global flags and the
-// configuration, loaded once and only by commands that need it.
+// app is what the root command's flags fill and each RunE reads to fill its
+// command's options: the streams, the global flags and the configuration
+// once loaded (Main words an error in its language).
 type app struct {
-	io      *IOStreams
+	io      *IOStreams    // stdout is out: written to the real stdout only on success
+	stdout  io.Writer     // the real stdout: only kvp batch streams to it
 	errRaw  io.Writer     // stderr unquoted: only for the batch progress line's terminal controls
 	out     *bytes.Buffer // stdout, written to the real stdout only on success
 	cfgFile string
-	output  string
 	sets    []string
 	cfg     *config.Config
-	// creating is set by a command that creates the config file when it
-	// is missing (g import --write): a named file that is missing is empty.
-	creating bool
 }
 
-// load returns the effective configuration for cmd.
-func (a *app) load(cmd *cobra.Command) (*config.Config, error) {
-	if a.cfg != nil {
+// env is what every command's run function gets besides its own options:
+// the streams and the effective configuration, loaded on first use.
+type env struct {
+	IO     *IOStreams
+	Config func() (*config.Config, error)
+}
+
+// env gives cmd's run function the streams and cmd's configuration.
+func (a *app) env(cmd *cobra.Command) env {
+	return env{IO: a.io, Config: a.loader(cmd, false)}
+}
+
+// loader loads cmd's configuration once. creating is set by a command that
+// creates the config file when it is missing (g import --write): a named
+// file that is missing is then empty.
+func (a *app) loader(cmd *cobra.Command, creating bool) func() (*config.Config, error) {
+	return func() (*config.Config, error) {
+		if a.cfg == nil {
+			cfg, err := config.Load(config.Options{File: a.cfgFile, Flags: cmd.Flags(), Sets: a.sets, Creating: creating})
+			if err != nil {
+				return nil, err
+			}
+			a.cfg = cfg
+		}
 		return a.cfg, nil
 	}
-	cfg, err := config.Load(config.Options{File: a.cfgFile, Flags: cmd.Flags(), Sets: a.sets, Creating: a.creating})
-	if err != nil {
-		return nil, err
-	}
-	a.cfg = cfg
-	return cfg, nil
 }
 
-// format returns the output format after config, environment and flags,
-// checked against the formats the command supports.
-func (a *app) format(cmd *cobra.Command, allowed ...string) (string, error) {
-	cfg, err := a.load(cmd)
+// format returns the configuration and the output format after config,
+// environment and flags, checked against the formats the command supports.
+func (e env) format(allowed ...string) (*config.Config, string, error) {
+	cfg, err := e.Config()
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
 	if len(allowed) == 0 {
 		allowed = []string{"table", "json"}
 	}
-	return cfg.Choice(config.KeyOutput, allowed)
+	format, err := cfg.Choice(config.KeyOutput, allowed)
+	return cfg, format, err
 }
 
-// start is the preamble of every command: its output format (checked
-// against formats) and its language.
-func (a *app) start(cmd *cobra.Command, formats ...string) (string, locale, error) {
-	format, err := a.format(cmd, formats...)
+// start is the preamble of every command: the configuration, its output
+// format (checked against formats) and its language.
+func (e env) start(formats ...string) (*config.Config, string, locale, error) {
+	cfg, format, err := e.format(formats...)
 	if err != nil {
-		return "", locale{}, err
+		return nil, "", locale{}, err
 	}
-	l, err := a.locale(cmd)
-	return format, l, err
+	l, err := configLocale(cfg)
+	return cfg, format, l, err
 }
 
-// dateOrToday returns the --date flag's date, or today when it is not given.
-func dateOrToday(cmd *cobra.Command, value string) (rules.Date, error) {
-	if cmd.Flags().Changed("date") {
-		return parseDateFlag("date", value)
+// given returns v when the flag name of cmd was given, else nil: how a
+// RunE records in the options which flags were set.
+func given[T any](cmd *cobra.Command, name string, v *T) *T {
+	if cmd.Flags().Changed(name) {
+		return v
 	}
-	return today()
+	return nil
+}
+
+// dated are the options of a command that shows what is in force on a
+// date (kvp g, rates): Date is nil without --date.
+type dated struct {
+	env
+	Date *string
+}
+
+// startOn is env.start and the date: --date's, or today.
+func (o dated) startOn() (*config.Config, string, locale, rules.Date, error) {
+	cfg, format, l, err := o.start()
+	if err != nil {
+		return nil, "", l, 0, err
+	}
+	if o.Date == nil {
+		d, err := today()
+		return cfg, format, l, d, err
+	}
+	d, err := parseDateFlag("date", *o.Date)
+	return cfg, format, l, d, err
 }
 
 // today is the default evaluation date: KVP_TODAY when set (for reproducible
@@ -150,7 +187,9 @@ func today() (rules.Date, error) {
 func Main(args []string, streams *IOStreams) int {
 	quoted := *streams
 	quoted.ErrOut = &controlQuoter{w: streams.ErrOut}
-	a := &app{io: &quoted, errRaw: streams.ErrOut, out: &bytes.Buffer{}}
+	a := &app{stdout: streams.Out, errRaw: streams.ErrOut, out: &bytes.Buffer{}}
+	quoted.Out = a.out
+	a.io = &quoted
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(streams.In)
@@ -287,7 +326,7 @@ error naming the parameter.` + exitStatusSection,
 	root.SetFlagErrorFunc(flagError)
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml)")
-	pf.StringVarP(&a.output, "output", "o", "table", "output `FORMAT`: table or json")
+	pf.StringP("output", "o", "table", "output `FORMAT`: table or json")
 	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål) or en (default: the config file, else LC_ALL/LANG)")
 	pf.StringArrayVar(&a.sets, "set", nil, "override a dated parameter, `KEY@DATE=VALUE` (e.g. g@2027-05-01=143000); repeatable")
 	root.AddCommand(
@@ -322,4 +361,10 @@ func parseDateFlag(name, value string) (rules.Date, error) {
 		return 0, flagUsageError(name, err)
 	}
 	return d, nil
+}
+
+// addWideFlag adds --wide (kvp calc, check, period): every column, with no
+// width limit.
+func addWideFlag(cmd *cobra.Command, wide *bool) {
+	cmd.Flags().BoolVar(wide, "wide", false, "show every column at any width (by default the tables fit the terminal, or 120 columns)")
 }

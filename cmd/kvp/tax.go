@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -21,10 +22,19 @@ type taxDoc struct {
 	Explain       []explainStep      `json:"explain,omitempty"` // with --explain
 }
 
+// taxOptions are kvp tax's options: Year, Income and BirthDate are nil
+// when their flag is not given.
+type taxOptions struct {
+	env
+	Year              *int
+	Income, BirthDate *string
+	finnmark, explain bool
+}
+
 func newTaxCmd(a *app) *cobra.Command {
 	var year int
 	var income, birthDate string
-	var finnmark, explain bool
+	var o taxOptions
 	cmd := &cobra.Command{
 		Use:   "tax",
 		Short: "Show the tax on a personal income in one income year",
@@ -64,73 +74,77 @@ in the config file (see README).` + exitStatusSection,
   kvp tax --year 2025 --income 265657 --explain --lang nb`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, l, err := a.start(cmd)
-			if err != nil {
-				return err
-			}
-			if !cmd.Flags().Changed("year") || !cmd.Flags().Changed("income") {
-				return usageErrorf(errRequiredBoth, "--year", "--income")
-			}
-			if year < rules.MinYear || year > rules.MaxYear {
-				return flagUsageError("year", rules.Errorf(errYearRange, year, rules.MinYear, rules.MaxYear))
-			}
-			amount, err := caseinput.ParseNumber(income)
-			if err != nil || amount.IsNegative() {
-				return flagUsageError("income", rules.Errorf(errIncome, strconv.Quote(income)))
-			}
-			birthYear := 0
-			if cmd.Flags().Changed("birth-date") {
-				born, err := parseDateFlag("birth-date", birthDate)
-				if err != nil {
-					return err
-				}
-				if born.Year() > year {
-					return flagUsageError("birth-date", rules.Errorf(errAfterIncomeYear, born.String(), year))
-				}
-				birthYear = born.Year()
-			}
-			cfg, err := a.load(cmd)
-			if err != nil {
-				return err
-			}
-			params, err := cfg.Params.Tax.Year(year)
-			if err != nil {
-				return err
-			}
-			// The table shows each figure's formula: one computation, so it is
-			// always explained.
-			in := calc.TaxInput{Year: year, PersonalIncome: amount, Finnmark: finnmark, BirthYear: birthYear, Explain: true}
-			if err := in.Check(params); err != nil {
-				return err
-			}
-			if avg, err := cfg.Params.AverageG(year); err == nil {
-				in.AverageG = avg
-			}
-			b := calc.Tax(in, params)
-			if format == "json" {
-				doc := taxDoc{SchemaVersion: schemaVersion, Stamp: a.stamp(cfg, ""), Breakdown: &b}
-				if explain {
-					doc.Explain = taxExplain(locale{}, b)
-				}
-				return writeJSON(a.out, doc)
-			}
-			heading(a.out, l.M(taxHeading.M(year)))
-			if err := printTaxLines(a, l, b); err != nil {
-				return err
-			}
-			fmt.Fprintln(a.out, trygdeavgiftRateText(l, b, true))
-			if explain {
-				printExplain(a.out, l, taxExplain(l, b))
-			}
-			return nil
+			o.env = a.env(cmd)
+			o.Year, o.Income, o.BirthDate = given(cmd, "year", &year), given(cmd, "income", &income), given(cmd, "birth-date", &birthDate)
+			return runTax(&o)
 		},
 	}
 	cmd.Flags().IntVar(&year, "year", 0, "the income `YEAR`")
 	cmd.Flags().StringVar(&income, "income", "", "personal income in kroner (`AMOUNT`)")
 	cmd.Flags().StringVar(&birthDate, "birth-date", "", "the person's birth `DATE`: the low trygdeavgift rate under 17 or over 69 (by the age reached by 31 December)")
-	cmd.Flags().BoolVar(&finnmark, "finnmark", false, "resident in Finnmark or Nord-Troms (18.5 %, finnmarksfradrag)")
-	cmd.Flags().BoolVar(&explain, "explain", false, "show how each figure is derived: formula, rounding, legal reference, source")
+	cmd.Flags().BoolVar(&o.finnmark, "finnmark", false, "resident in Finnmark or Nord-Troms (18.5 %, finnmarksfradrag)")
+	cmd.Flags().BoolVar(&o.explain, "explain", false, "show how each figure is derived: formula, rounding, legal reference, source")
 	return cmd
+}
+
+// runTax is kvp tax: the tax on one personal income in one income year.
+func runTax(o *taxOptions) error {
+	cfg, format, l, err := o.start()
+	if err != nil {
+		return err
+	}
+	if o.Year == nil || o.Income == nil {
+		return usageErrorf(errRequiredBoth, "--year", "--income")
+	}
+	year := *o.Year
+	if year < rules.MinYear || year > rules.MaxYear {
+		return flagUsageError("year", rules.Errorf(errYearRange, year, rules.MinYear, rules.MaxYear))
+	}
+	amount, err := caseinput.ParseNumber(*o.Income)
+	if err != nil || amount.IsNegative() {
+		return flagUsageError("income", rules.Errorf(errIncome, strconv.Quote(*o.Income)))
+	}
+	birthYear := 0
+	if o.BirthDate != nil {
+		born, err := parseDateFlag("birth-date", *o.BirthDate)
+		if err != nil {
+			return err
+		}
+		if born.Year() > year {
+			return flagUsageError("birth-date", rules.Errorf(errAfterIncomeYear, born.String(), year))
+		}
+		birthYear = born.Year()
+	}
+	params, err := cfg.Params.Tax.Year(year)
+	if err != nil {
+		return err
+	}
+	// The table shows each figure's formula: one computation, so it is
+	// always explained.
+	in := calc.TaxInput{Year: year, PersonalIncome: amount, Finnmark: o.finnmark, BirthYear: birthYear, Explain: true}
+	if err := in.Check(params); err != nil {
+		return err
+	}
+	if avg, err := cfg.Params.AverageG(year); err == nil {
+		in.AverageG = avg
+	}
+	b := calc.Tax(in, params)
+	if format == "json" {
+		doc := taxDoc{SchemaVersion: schemaVersion, Stamp: newStamp(cfg, ""), Breakdown: &b}
+		if o.explain {
+			doc.Explain = taxExplain(locale{}, b)
+		}
+		return writeJSON(o.IO.Out, doc)
+	}
+	heading(o.IO.Out, l.M(taxHeading.M(year)))
+	if err := printTaxLines(o.IO.Out, l, b); err != nil {
+		return err
+	}
+	fmt.Fprintln(o.IO.Out, trygdeavgiftRateText(l, b, true))
+	if o.explain {
+		printExplain(o.IO.Out, l, taxExplain(l, b))
+	}
+	return nil
 }
 
 // taxExplain renders the steps calc.Tax recorded, and names the rule that
@@ -159,20 +173,20 @@ func trygdeavgiftConvention(l locale, b calc.TaxBreakdown) string {
 
 // printTaxLines prints one row per recorded step of b: the figure, the
 // amount, the formula with its values, the reference and the parameters.
-func printTaxLines(a *app, l locale, b calc.TaxBreakdown) error {
+func printTaxLines(w io.Writer, l locale, b calc.TaxBreakdown) error {
 	steps := renderSteps(l, b.Steps)
 	rows := make([][]string, 0, len(steps))
 	for _, s := range steps {
 		rows = append(rows, []string{s.Figure, s.Result, s.Formula, s.Ref, s.Source})
 	}
-	if err := table(a.out, []string{"", l.L(labelAmount), l.L(labelFormula), l.L(labelReference), l.L(labelParameters)}, rows, 1); err != nil {
+	if err := table(w, []string{"", l.L(labelAmount), l.L(labelFormula), l.L(labelReference), l.L(labelParameters)}, rows, 1); err != nil {
 		return err
 	}
 	rate := b.AverageRate.Shift(2).StringFixed(2)
 	if l.nb {
 		rate = strings.Replace(rate, ".", ",", 1)
 	}
-	fmt.Fprintln(a.out, l.M(taxAverageRate.M(rate)))
+	fmt.Fprintln(w, l.M(taxAverageRate.M(rate)))
 	return nil
 }
 
@@ -212,13 +226,13 @@ func addTaxFlags(f *pflag.FlagSet, o *taxFlags) {
 	f.StringVar(&o.basis, "income-year", "paid", "which income year a month counts in: paid (the month after it is earned) or earned")
 }
 
-// printTaxSectionLang prints the tax section of kvp calc in l: one column
-// per income year.
-func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
+// printTaxSectionLang prints the tax section of kvp calc: one column per
+// income year, fitted like calc's other tables.
+func printTaxSectionLang(p printer, t *calc.TaxSection) error {
 	if len(t.Years) == 0 {
 		return nil
 	}
-	w := a.out
+	w, l := p.w, p.l
 	title := taxSection
 	if t.Finnmark {
 		title = taxSectionFinnmark
@@ -270,7 +284,7 @@ func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
 		}
 		rows = append(rows, append(row, refs[k]))
 	}
-	if err := table(w, head, rows, right...); err != nil {
+	if err := p.table(head, rows, right...); err != nil {
 		return err
 	}
 	for _, y := range t.Years {
@@ -295,7 +309,7 @@ func printTaxSectionLang(a *app, l locale, t *calc.TaxSection) error {
 		for _, c := range []rules.Code{taxWithholdingPaidIn, taxWithholdingPaid, taxWithheld, taxWithholdingPaidOut, labelNote} {
 			head = append(head, l.L(c))
 		}
-		return table(w, head, rows, 1, 2, 3)
+		return p.table(head, rows, 1, 2, 3)
 	}
 	return nil
 }

@@ -57,26 +57,29 @@ does not record is shown as "unknown".` + exitStatusSection,
 		Example: `  kvp version
   kvp version -o json`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, err := a.format(cmd)
-			if err != nil {
-				return err
-			}
-			v := buildVersion()
-			if format == "json" {
-				return writeJSON(a.out, v)
-			}
-			commit := v.Commit
-			if v.Modified {
-				commit += " (modified)"
-			}
-			return table(a.out, []string{"", "value"}, [][]string{
-				{"version", v.Version},
-				{"commit", commit},
-				{"commit time", v.CommitTime},
-				{"go", v.GoVersion},
-				{"platform", v.Platform},
-			})
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runVersion(a.env(cmd)) },
 	}
+}
+
+// runVersion is kvp version: it needs only the streams and the output format.
+func runVersion(e env) error {
+	_, format, err := e.format()
+	if err != nil {
+		return err
+	}
+	v := buildVersion()
+	if format == "json" {
+		return writeJSON(e.IO.Out, v)
+	}
+	commit := v.Commit
+	if v.Modified {
+		commit += " (modified)"
+	}
+	return table(e.IO.Out, []string{"", "value"}, [][]string{
+		{"version", v.Version},
+		{"commit", commit},
+		{"commit time", v.CommitTime},
+		{"go", v.GoVersion},
+		{"platform", v.Platform},
+	})
 }
