@@ -38,6 +38,9 @@ const maxDepth = 64
 type Error struct {
 	Problems []string
 	More     int
+	// ID is the case's id when it could be read, so that a batch's error
+	// record still names it.
+	ID *ID
 }
 
 func (e *Error) Error() string {
@@ -299,7 +302,7 @@ func (d *decoder) decode(root *yaml.Node) (*Case, error) {
 		}
 	}
 	if d.count > 0 {
-		return nil, &Error{Problems: d.problems, More: d.count - len(d.problems)}
+		return nil, &Error{Problems: d.problems, More: d.count - len(d.problems), ID: c.ID}
 	}
 	return c, nil
 }
@@ -426,6 +429,24 @@ func (d *decoder) date(n *yaml.Node, p *path) *rules.Date {
 	return &v
 }
 
+// id reads a case's id: text or a number, kept as written.
+func (d *decoder) id(n *yaml.Node, p *path) *ID {
+	const want = "a string or a number"
+	if n.Kind == yaml.ScalarNode {
+		switch n.ShortTag() {
+		case "!!bool", "!!null":
+			d.fail(n.Line, p, "expected "+want+", got "+describe(n))
+			return nil
+		}
+	}
+	s, ok := d.scalar(n, p, want)
+	if !ok {
+		return nil
+	}
+	tag := n.ShortTag()
+	return &ID{Text: s, Number: n.Style == 0 && (tag == "!!int" || tag == "!!float")}
+}
+
 // text reads a word or a name; in JSON it must be a string.
 func (d *decoder) text(n *yaml.Node, p *path) string {
 	s, ok := d.scalar(n, p, "text")
@@ -517,13 +538,15 @@ func (d *decoder) dates(n *yaml.Node, p *path) []rules.Date {
 	return out
 }
 
-var caseKeys = []string{"birth_date", "from", "to", "children", "child_birth_dates", "rounding", "age_switch", "leap_birthday",
+var caseKeys = []string{"id", "birth_date", "from", "to", "children", "child_birth_dates", "rounding", "age_switch", "leap_birthday",
 	"date", "application_date", "duration_regime", "eligibility", "programme", "work_hours", "other_benefits", "absence",
 	"not_deducted", "benefit_scope", "other_income", "finnmark", "withholding_percent", "income_year"}
 
 func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
 	d.mapping(n, p, caseKeys, func(key string, v *yaml.Node, p *path) {
 		switch key {
+		case "id":
+			c.ID = d.id(v, p)
 		case "birth_date":
 			c.BirthDate = d.date(v, p)
 		case "from":
