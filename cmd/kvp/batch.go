@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -133,12 +132,13 @@ type batchResult struct {
 
 // batchRecord is one output record.
 type batchRecord struct {
-	Line       int          `json:"line"`
-	Error      string       `json:"error,omitempty"`
-	Result     *batchResult `json:"result,omitempty"`
-	Baseline   *batchResult `json:"baseline,omitempty"`
-	Scenario   *batchResult `json:"scenario,omitempty"`
-	Difference *batchResult `json:"difference,omitempty"`
+	Line       int           `json:"line"` // the record's first line
+	ID         *caseinput.ID `json:"id,omitempty"`
+	Error      string        `json:"error,omitempty"`
+	Result     *batchResult  `json:"result,omitempty"`
+	Baseline   *batchResult  `json:"baseline,omitempty"`
+	Scenario   *batchResult  `json:"scenario,omitempty"`
+	Difference *batchResult  `json:"difference,omitempty"`
 }
 
 // yearSum is a summary row.
@@ -168,6 +168,50 @@ type batchSummary struct {
 	ScenarioWarnings map[string]int `json:"scenario_warnings,omitempty"`
 	years            map[int]*yearSum
 	scenYears        map[int]*yearSum
+}
+
+func newBatchSummary() *batchSummary {
+	return &batchSummary{Warnings: map[string]int{}, years: map[int]*yearSum{}, scenYears: map[int]*yearSum{}}
+}
+
+// merge adds a chunk's summary; chunks are merged in input order.
+func (s *batchSummary) merge(c *batchSummary) {
+	s.Lines += c.Lines
+	s.Failed += c.Failed
+	if s.FirstError == "" {
+		s.FirstError = c.FirstError
+	}
+	mergeYears(s.years, c.years)
+	mergeYears(s.scenYears, c.scenYears)
+	for code, n := range c.Warnings {
+		s.Warnings[code] += n
+	}
+	for code, n := range c.ScenarioWarnings {
+		if s.ScenarioWarnings == nil {
+			s.ScenarioWarnings = map[string]int{}
+		}
+		s.ScenarioWarnings[code] += n
+	}
+}
+
+func mergeYears(m, c map[int]*yearSum) {
+	for year, y := range c {
+		t := m[year]
+		if t == nil {
+			m[year] = y
+			continue
+		}
+		t.EarnedNet += y.EarnedNet
+		t.PaidNet += y.PaidNet
+		if y.Tax != nil {
+			sum := *y.Tax
+			if t.Tax != nil {
+				sum += *t.Tax
+			}
+			t.Tax = &sum
+		}
+		t.TaxUnknown += y.TaxUnknown
+	}
 }
 
 func (s *batchSummary) add(r *batchRecord) {
@@ -231,18 +275,23 @@ func sortedYears(m map[int]*yearSum) []yearSum {
 	return out
 }
 
-// batchJob is a chunk of input lines.
+// batchJob is a chunk of input records.
 type batchJob struct {
-	seq   int
-	first int // line number of lines[0]
-	lines [][]byte
-	errs  []error // a read error per line (too long), or nil
+	seq     int
+	first   int // line number of lines[0]
+	lines   [][]byte
+	errs    []error // a read error per record (too long), or nil
+	lineNos []int   // each record's first line; nil: first, first+1, …
+	cost    int64   // bytes it holds of the pipeline's window
 }
 
+// batchDone is a computed chunk: its output and its share of the summary.
 type batchDone struct {
 	seq     int
 	out     []byte
-	records []batchRecord
+	records int
+	sum     *batchSummary
+	cost    int64
 }
 
 // progressEvery is how often a batch on a terminal redraws its progress line.
@@ -272,7 +321,7 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 		return err
 	}
 	outFormat := cfg.Get(config.KeyOutput)
-	if outFormat == "table" || outFormat == "json" { // the global default, or a plain JSON request
+	if outFormat == "table" && !cfg.IsFlag(config.KeyOutput) || outFormat == "json" { // the global default, or a plain JSON request
 		outFormat = "jsonl"
 	} else if _, err := cfg.Choice(config.KeyOutput, []string{"jsonl", "csv"}); err != nil {
 		return err
@@ -302,44 +351,42 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 		in = f
 	}
 	br := bufio.NewReaderSize(in, 256<<10)
+	skipBOM(br)
 	format := o.inFormat
 	if format == "auto" {
-		format = "jsonl"
-		if strings.HasSuffix(strings.ToLower(name), ".csv") {
-			format = "csv"
-		} else if first, _ := br.Peek(1); len(first) == 1 && first[0] != '{' && first[0] != ' ' && first[0] != '\n' {
-			format = "csv"
-		}
+		format = sniffFormat(name, br)
 	}
 	var header []string
+	var src recordSource
 	switch format {
 	case "jsonl":
+		src = &lineSource{r: br}
 	case "csv":
-		line, err := readLine(br)
-		if err != nil && len(line) == 0 {
+		csvIn := &csvSource{r: br}
+		line, _, err := csvIn.next()
+		if err == io.EOF {
 			return fmt.Errorf("%s: no CSV header row", name)
+		} else if err != nil {
+			return fmt.Errorf("%s: line 1: %w", name, err)
 		}
 		if header, err = parseCSVHeader(line); err != nil {
 			return fmt.Errorf("%s: line 1: %w", name, err)
 		}
+		src = csvIn
 	default:
 		return usageErrorf("--input-format: %q is not one of auto, jsonl, csv", format)
 	}
 
 	st := a.stamp(cfg, string(defaults.Rounding))
 	st.ParamsHash = sides[0].hash
-	sum := &batchSummary{Stamp: st, Baseline: sides[0].title, Warnings: map[string]int{}, years: map[int]*yearSum{}, scenYears: map[int]*yearSum{}}
+	sum := newBatchSummary()
+	sum.Stamp, sum.Baseline = st, sides[0].title
 	if len(sides) == 2 {
 		sum.Scenario = sides[1].title
 	}
 	w := bufio.NewWriterSize(a.io.Out, 256<<10)
 	if outFormat == "csv" {
-		fmt.Fprintf(w, "# kvp %s · params %s · rounding %s · baseline %s", st.Version, st.ParamsHash, st.Rounding, sides[0].title)
-		if len(sides) == 2 {
-			fmt.Fprintf(w, " · scenario %s (params %s)", sides[1].title, sides[1].hash)
-		}
-		w.WriteString("\n")
-		w.WriteString(strings.Join(csvColumns(len(sides) == 2), ",") + "\n")
+		w.WriteString(strings.Join(csvColumns(len(sides) == 2, o.withTax), ",") + "\n")
 	}
 
 	// A batch makes many short-lived values and keeps few: collecting less
@@ -354,84 +401,43 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	}
 	proc := &batchProcessor{sides: sides, defaults: defaults, withTax: o.withTax, header: header, csvOut: outFormat == "csv",
 		durationRegime: regime, regimeFlag: cfg.IsFlag(config.KeyDurationRegime)}
-	jobs := make(chan batchJob, o.workers*2)
-	done := make(chan batchDone, o.workers*2)
-	var readErr error
-	go func() { // reader
-		defer close(jobs)
-		seq, lineNo := 0, 1
-		if header != nil {
-			lineNo = 2
-		}
-		for {
-			job := batchJob{seq: seq, first: lineNo}
-			for len(job.lines) < o.chunkSize {
-				line, err := readLine(br)
-				if err == io.EOF && len(line) == 0 {
-					break
-				}
-				if err != nil && !errors.Is(err, errLineTooLong) && err != io.EOF {
-					readErr = err
-					break
-				}
-				var lineErr error
-				if errors.Is(err, errLineTooLong) {
-					lineErr, line = err, nil
-				}
-				job.lines = append(job.lines, line)
-				job.errs = append(job.errs, lineErr)
-				lineNo++
-			}
-			if len(job.lines) == 0 {
-				return
-			}
-			jobs <- job
-			seq++
-			if readErr != nil {
-				return
-			}
-		}
-	}()
-	var wg sync.WaitGroup
-	for range o.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for job := range jobs {
-				done <- proc.run(job)
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(done) }()
-
-	pending := map[int]batchDone{}
-	next := 0
+	stop, signalled, stopListening := notifyInterrupt()
+	defer stopListening()
+	pipe := newBatchPipeline(o.workers, batchLimitsFor(o), proc.run, stop)
+	proc.decodeSlot = pipe.decodeSlot
 	lastProgress := time.Now()
-	for d := range done {
-		pending[d.seq] = d
-		for {
-			p, ok := pending[next]
-			if !ok {
-				break
+	err = pipe.run(src, func(d *batchDone) error {
+		if d == nil { // nothing more is ready: what is written goes out now
+			if err := w.Flush(); err != nil {
+				return &batchWriteError{err}
 			}
-			delete(pending, next)
-			w.Write(p.out)
-			for i := range p.records {
-				sum.add(&p.records[i])
-			}
-			next++
+			return nil
 		}
+		if _, err := w.Write(d.out); err != nil {
+			return &batchWriteError{err}
+		}
+		sum.merge(d.sum)
 		if a.io.ErrTerminal && time.Since(lastProgress) > progressEvery {
 			fmt.Fprintf(a.io.ErrOut, "\rkvp: %d lines…", sum.Lines)
 			lastProgress = time.Now()
 		}
-	}
+		return nil
+	})
 	if a.io.ErrTerminal && sum.Lines > 0 {
 		fmt.Fprint(a.io.ErrOut, "\r\033[K")
 	}
-	if readErr != nil {
+	var werr *batchWriteError
+	switch {
+	case errors.Is(err, errInterrupted):
+		if err := w.Flush(); err != nil {
+			return fmt.Errorf("writing the results: %w", err)
+		}
+		return interruptError(signalled(), sum.Lines)
+	case errors.As(err, &werr):
+		return fmt.Errorf("writing the results: %w", werr.err)
+	case err != nil:
 		w.Flush()
-		return fmt.Errorf("%s: %w", name, readErr)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	sum.Years = sortedYears(sum.years)
 	if len(sides) == 2 {
@@ -447,6 +453,13 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	}
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("writing the results: %w", err)
+	}
+	if outFormat == "csv" { // the stamp a CSV file has no place for
+		fmt.Fprintf(a.io.ErrOut, "kvp: stamp: kvp %s · params %s · rounding %s · baseline %s", st.Version, st.ParamsHash, st.Rounding, sides[0].title)
+		if len(sides) == 2 {
+			fmt.Fprintf(a.io.ErrOut, " · scenario %s (params %s)", sides[1].title, sides[1].hash)
+		}
+		fmt.Fprintln(a.io.ErrOut)
 	}
 	if !o.summary {
 		b, _ := json.Marshal(sum)
@@ -521,6 +534,18 @@ func costOfChange(base, scen []yearSum) []yearSum {
 
 var errLineTooLong = fmt.Errorf("line longer than %d bytes", maxBatchLine)
 
+// batchWriteError is a failed write of the results.
+type batchWriteError struct{ err error }
+
+func (e *batchWriteError) Error() string { return e.err.Error() }
+
+// batchLimitsFor gives the pipeline's limits with the chunk size of o.
+func batchLimitsFor(o batchOptions) batchLimits {
+	l := defaultBatchLimits
+	l.chunkLines = o.chunkSize
+	return l
+}
+
 // readLine reads one line without its line end. A line longer than
 // maxBatchLine is read to its end and reported as errLineTooLong, so that the
 // next call starts on the next line. At the end it returns io.EOF.
@@ -570,10 +595,13 @@ type batchProcessor struct {
 	// programme that do not say; with --duration-regime, for every line.
 	durationRegime string
 	regimeFlag     bool
+	// decodeSlot, when set, waits until a large line may be decoded
+	// (batchPipeline.decodeSlot); the func it returns ends the wait.
+	decodeSlot func(line []byte) func()
 }
 
 func (p *batchProcessor) run(job batchJob) batchDone {
-	d := batchDone{seq: job.seq, records: make([]batchRecord, len(job.lines))}
+	d := batchDone{seq: job.seq, records: len(job.lines), sum: newBatchSummary()}
 	var buf bytes.Buffer
 	var cw *csv.Writer
 	if p.csvOut {
@@ -581,20 +609,17 @@ func (p *batchProcessor) run(job batchJob) batchDone {
 	}
 	var out []byte
 	for i, line := range job.lines {
-		rec := &d.records[i]
-		rec.Line = job.first + i
-		if job.errs[i] != nil {
-			rec.Error = job.errs[i].Error()
-		} else if len(bytes.TrimSpace(line)) == 0 {
-			rec.Error = "empty line"
-		} else {
-			p.record(line, rec)
+		lineNo := job.first + i
+		if job.lineNos != nil {
+			lineNo = job.lineNos[i]
 		}
+		rec := p.recordOf(line, lineNo, job.errs[i])
 		if cw != nil {
-			_ = cw.Write(csvRow(rec))
+			_ = cw.Write(csvRow(rec, p.withTax))
 		} else {
 			out = appendRecord(out, rec)
 		}
+		d.sum.add(rec)
 	}
 	if cw != nil {
 		cw.Flush()
@@ -604,19 +629,41 @@ func (p *batchProcessor) run(job batchJob) batchDone {
 	return d
 }
 
+// recordOf computes the record of one input record, which starts on line
+// lineNo; readErr is its read error (too long), or nil.
+func (p *batchProcessor) recordOf(line []byte, lineNo int, readErr error) *batchRecord {
+	rec := &batchRecord{Line: lineNo}
+	if readErr != nil {
+		rec.Error = readErr.Error()
+	} else if len(bytes.TrimSpace(line)) == 0 {
+		rec.Error = "empty line"
+	} else {
+		p.record(line, rec)
+	}
+	return rec
+}
+
 // record computes one line into rec.
 func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 	var cf *caseinput.Case
 	var err error
+	if p.decodeSlot != nil {
+		defer p.decodeSlot(line)()
+	}
 	if p.header != nil {
-		cf, err = decodeCSVRow(p.header, line)
+		cf, rec.ID, err = decodeCSVRow(p.header, line, rec.Line)
 	} else {
 		cf, err = caseinput.DecodeJSON(line)
+		var ce *caseinput.Error
+		if errors.As(err, &ce) {
+			rec.ID = ce.ID
+		}
 	}
 	if err != nil {
 		rec.Error = err.Error()
 		return
 	}
+	rec.ID = cf.ID
 	c, err := cf.Calc(p.defaults.Over(cf))
 	if err == nil {
 		err = c.Validate()

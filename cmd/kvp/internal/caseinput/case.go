@@ -184,6 +184,20 @@ func (id ID) MarshalJSON() ([]byte, error) {
 	return json.Marshal(id.Text)
 }
 
+// UnmarshalJSON reads what MarshalJSON writes.
+func (id *ID) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		*id = ID{}
+		return json.Unmarshal(b, &id.Text)
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return err
+	}
+	*id = ID{Text: n.String(), Number: true}
+	return nil
+}
+
 // MarshalYAML keeps the kind: "42" as text stays text.
 func (id ID) MarshalYAML() (any, error) {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: id.Text}
