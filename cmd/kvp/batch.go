@@ -300,6 +300,11 @@ var progressEvery = 300 * time.Millisecond
 // batchGCPercent is the garbage collector's target while a batch runs.
 const batchGCPercent = 400
 
+// batchMemoryLimit is the garbage collector's soft memory limit while a
+// batch runs: what the pipeline lets be in flight (batchLimits) stays well
+// under it.
+const batchMemoryLimit = 100 << 20
+
 func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	if o.generate > 0 {
 		if o.months < 0 || o.months > 12*rules.MaxYear {
@@ -394,6 +399,11 @@ func runBatch(a *app, cmd *cobra.Command, o batchOptions) error {
 	// the input. GOGC, when set, decides instead.
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
+	}
+	// The soft limit makes it collect sooner when large lines come in
+	// (GOMEMLIMIT, when set, decides instead).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
 	}
 	regime, err := cfg.Setting(config.KeyDurationRegime, "")
 	if err != nil {

@@ -34,7 +34,7 @@ type batchLimits struct {
 // recordOverhead is the memory a record costs besides its bytes.
 const recordOverhead = 256
 
-var defaultBatchLimits = batchLimits{chunkLines: 256, chunkBytes: 256 << 10, window: 16 << 20, bigLine: 64 << 10, decoding: 2 << 20}
+var defaultBatchLimits = batchLimits{chunkLines: 256, chunkBytes: 256 << 10, window: 4 << 20, bigLine: 64 << 10, decoding: 2 << 20}
 
 // byteWindow is a counting semaphore of bytes. acquire waits while the
 // window is full; grow and release never wait. A request larger than the
