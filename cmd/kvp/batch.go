@@ -47,32 +47,53 @@ func newBatchCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "batch",
 		Short: "Compute many cases: one result per input line",
-		Long: `Compute a batch of cases, one per line: JSON lines in the case-file format
+		Long: `Compute a batch of cases, one per record: JSON lines in the case-file format
 (-f cases.jsonl), or CSV with a header row of case-file keys (-f cases.csv);
--f - reads stdin. A JSON line is JSON: a line in YAML, also in YAML's flow
-style ({birth_date: 1990-01-01}), is an error record. Each input line gives one output record, in input order, as
-JSON lines (-o jsonl, the default) or CSV (-o csv). A line that cannot be
-computed gives an error record with its line number and the run goes on; the
-exit code is then 1.
+-f - reads stdin. The file's extension (.csv; .jsonl, .ndjson, .json)
+decides the format; without one, the first character that is not blank
+does, after a byte order mark: '{' is JSON lines, anything else CSV. A JSON
+line is JSON: a line in YAML, also in YAML's flow style
+({birth_date: 1990-01-01}), is an error record. A CSV record is what
+RFC 4180 makes it: a quoted field may hold commas and line ends.
+
+Each input record gives one output record, in input order, as JSON lines
+(-o jsonl, the default) or CSV (-o csv; -o table is refused). A record is
+written as soon as it and all before it are done, so a pipe fed line by
+line gets each result at once. A record that cannot be computed gives an
+error record with its (first) line number and the run goes on; the exit
+code is then 1. An "id" (text or a number; a CSV column id) is echoed in
+the record, also in an error record, to join results to their input.
 
 A summary (lines, failures, totals per year, and the tool version, parameter
 hash and rounding policy that make the run reproducible) goes to stderr, or
-to stdout after the records with --summary. With --scenario (and optionally
---baseline), each record carries baseline, scenario and difference, and the
-summary the total cost of the change per year.
+to stdout after the records with --summary. CSV output starts with its
+header row; its stamp goes to stderr as a "kvp: stamp: …" line. With
+--scenario (and optionally --baseline), each record carries baseline,
+scenario and difference, and the summary the total cost of the change per
+year.
 
-CSV columns: birth_date, from, to, children, child_birth_dates (separated by
+CSV columns: id, birth_date, from, to, children, child_birth_dates (separated by
 ;), rounding, age_switch, leap_birthday, work_hours (HOURS or HOURS@FROM..TO;...),
 other_benefits (KIND:PER_DAY@FROM..TO;...), absence (DATE or DATE=HOURS;...),
-interruptions (FROM..TO;...), benefit_scope, finnmark, income_year; unknown
-columns are an error. Records carry per-year stipend totals; add --tax for
-the tax and pension earning per income year.
+interruptions (FROM..TO;...), benefit_scope, finnmark, income_year,
+withholding_percent; unknown columns are an error. Records carry per-year
+stipend totals (in CSV: earned_net_by_year and paid_net_by_year, as
+YEAR:AMOUNT;...); add --tax for the tax, the net after tax and the pension
+earning per income year (CSV: tax_by_year, net_after_tax_by_year,
+pension_earning_by_year; a year without tax parameters is left out).
 
-The work is spread over all cores; memory stays constant however long the
-input. On a terminal, progress is shown on stderr.` + exitStatusSection + `
-  1  also: at least one line failed (its error record says why)`,
+The work is spread over all cores; memory stays bounded (about 100 MiB)
+however long the input and however large or slow its records: the reader
+waits while the results not yet written fill a fixed window. On a terminal,
+progress is shown on stderr. On SIGINT, SIGTERM or SIGHUP the run stops
+reading, writes the whole records it has, says on stderr how many and that
+it was interrupted, and exits 128 + the signal's number.` + exitStatusSection + `
+  1  also: at least one line failed (its error record says why)
+  129, 130, 143  interrupted by SIGHUP, SIGINT, SIGTERM (only whole records were written)`,
 		Example: `  kvp batch -f examples/cases.jsonl
   kvp batch -f examples/cases.csv -o csv --summary
+  kvp batch -f examples/cases.csv -o csv --tax > results.csv     # id, per-year and tax columns
+  printf '{"id":"p-1","birth_date":"1990-01-01","from":"2026-01-01","to":"2026-12-31"}\n' | kvp batch -f -
   kvp batch -f examples/cases.jsonl --scenario examples/scenario-g-2027.yaml
   kvp batch --generate 1000 | kvp batch -f - --tax > results.jsonl`,
 		Args: noArgs,
@@ -80,7 +101,7 @@ input. On a terminal, progress is shown on stderr.` + exitStatusSection + `
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.file, "file", "f", "", "input `FILE`: JSON lines or CSV (- for stdin)")
-	f.StringVar(&o.inFormat, "input-format", "auto", "input `FORMAT`: auto (by file name or first line), jsonl or csv")
+	f.StringVar(&o.inFormat, "input-format", "auto", "input `FORMAT`: auto (by the file's extension, else its first character), jsonl or csv")
 	f.BoolVar(&o.summary, "summary", false, "print the summary on stdout after the records (default: stderr)")
 	f.StringVar(&o.scenario, "scenario", "", "scenario `FILE` to compare with the baseline")
 	f.StringVar(&o.baseline, "baseline", "", "scenario `FILE` to use as the baseline (default: the effective configuration)")
