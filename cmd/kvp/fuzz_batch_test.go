@@ -83,9 +83,10 @@ func checkBatchRecord(t *testing.T, proc *batchProcessor, line []byte, header []
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back batchRecord
-	if err := json.Unmarshal(d.out, &back); err != nil {
-		t.Fatalf("%q: the record %q is not JSON: %v", line, d.out, err)
+	// Valid JSON (a batchRecord does not read back: rules.Warning's
+	// arguments are written as an object and have no decoder).
+	if !json.Valid(d.out) {
+		t.Fatalf("%q: the record %q is not JSON", line, d.out)
 	}
 	if string(d.out) != string(want)+"\n" {
 		t.Fatalf("%q:\n got %s\nwant %s", line, d.out, want)
