@@ -82,7 +82,7 @@ YEAR:AMOUNT;...); add --tax for the tax, the net after tax and the pension
 earning per income year (CSV: tax_by_year, net_after_tax_by_year,
 pension_earning_by_year; a year without tax parameters is left out).
 
-The work is spread over all cores; memory stays bounded (about 100 MiB)
+The work is spread over all cores; memory stays bounded (under 150 MB resident)
 however long the input and however large or slow its records: the reader
 waits while the results not yet written fill a fixed window. On a terminal,
 progress is shown on stderr. On SIGINT, SIGTERM or SIGHUP the run stops

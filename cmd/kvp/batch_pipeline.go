@@ -199,7 +199,7 @@ func (p *batchPipeline) run(src recordSource, emit func(*batchDone) error) error
 	}
 	go func() { wg.Wait(); close(done) }()
 
-	defer func() { close(quit); p.window.close() }()
+	defer func() { close(quit); p.window.close(); p.decoding.close() }()
 	pending := map[int]batchDone{}
 	next := 0
 	for {
@@ -274,7 +274,9 @@ func (p *batchPipeline) decodeSlot(line []byte) func() {
 		return func() {}
 	}
 	n := int64(len(line))
-	p.decoding.acquire(n)
+	if !p.decoding.acquire(n) { // the run has stopped
+		return func() {}
+	}
 	return func() { p.decoding.release(n) }
 }
 
