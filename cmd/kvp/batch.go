@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -53,32 +52,53 @@ func newBatchCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "batch",
 		Short: "Compute many cases: one result per input line",
-		Long: `Compute a batch of cases, one per line: JSON lines in the case-file format
+		Long: `Compute a batch of cases, one per record: JSON lines in the case-file format
 (-f cases.jsonl), or CSV with a header row of case-file keys (-f cases.csv);
--f - reads stdin. A JSON line is JSON: a line in YAML, also in YAML's flow
-style ({birth_date: 1990-01-01}), is an error record. Each input line gives one output record, in input order, as
-JSON lines (-o jsonl, the default) or CSV (-o csv). A line that cannot be
-computed gives an error record with its line number and the run goes on; the
-exit code is then 1.
+-f - reads stdin. The file's extension (.csv; .jsonl, .ndjson, .json)
+decides the format; without one, the first character that is not blank
+does, after a byte order mark: '{' is JSON lines, anything else CSV. A JSON
+line is JSON: a line in YAML, also in YAML's flow style
+({birth_date: 1990-01-01}), is an error record. A CSV record is what
+RFC 4180 makes it: a quoted field may hold commas and line ends.
+
+Each input record gives one output record, in input order, as JSON lines
+(-o jsonl, the default) or CSV (-o csv; -o table is refused). A record is
+written as soon as it and all before it are done, so a pipe fed line by
+line gets each result at once. A record that cannot be computed gives an
+error record with its (first) line number and the run goes on; the exit
+code is then 1. An "id" (text or a number; a CSV column id) is echoed in
+the record, also in an error record, to join results to their input.
 
 A summary (lines, failures, totals per year, and the tool version, parameter
 hash and rounding policy that make the run reproducible) goes to stderr, or
-to stdout after the records with --summary. With --scenario (and optionally
---baseline), each record carries baseline, scenario and difference, and the
-summary the total cost of the change per year.
+to stdout after the records with --summary. CSV output starts with its
+header row; its stamp goes to stderr as a "kvp: stamp: …" line. With
+--scenario (and optionally --baseline), each record carries baseline,
+scenario and difference, and the summary the total cost of the change per
+year.
 
-CSV columns: birth_date, from, to, children, child_birth_dates (separated by
+CSV columns: id, birth_date, from, to, children, child_birth_dates (separated by
 ;), rounding, age_switch, leap_birthday, work_hours (HOURS or HOURS@FROM..TO;...),
 other_benefits (KIND:PER_DAY@FROM..TO;...), absence (DATE or DATE=HOURS;...),
-interruptions (FROM..TO;...), benefit_scope, finnmark, income_year; unknown
-columns are an error. Records carry per-year stipend totals; add --tax for
-the tax and pension earning per income year.
+interruptions (FROM..TO;...), benefit_scope, finnmark, income_year,
+withholding_percent; unknown columns are an error. Records carry per-year
+stipend totals (in CSV: earned_net_by_year and paid_net_by_year, as
+YEAR:AMOUNT;...); add --tax for the tax, the net after tax and the pension
+earning per income year (CSV: tax_by_year, net_after_tax_by_year,
+pension_earning_by_year; a year without tax parameters is left out).
 
-The work is spread over all cores; memory stays constant however long the
-input. On a terminal, progress is shown on stderr.` + exitStatusSection + `
-  1  also: at least one line failed (its error record says why)`,
+The work is spread over all cores; memory stays bounded (under 150 MB resident)
+however long the input and however large or slow its records: the reader
+waits while the results not yet written fill a fixed window. On a terminal,
+progress is shown on stderr. On SIGINT, SIGTERM or SIGHUP the run stops
+reading, writes the whole records it has, says on stderr how many and that
+it was interrupted, and exits 128 + the signal's number.` + exitStatusSection + `
+  1  also: at least one line failed (its error record says why)
+  129, 130, 143  interrupted by SIGHUP, SIGINT, SIGTERM (only whole records were written)`,
 		Example: `  kvp batch -f examples/cases.jsonl
   kvp batch -f examples/cases.csv -o csv --summary
+  kvp batch -f examples/cases.csv -o csv --tax > results.csv     # id, per-year and tax columns
+  printf '{"id":"p-1","birth_date":"1990-01-01","from":"2026-01-01","to":"2026-12-31"}\n' | kvp batch -f -
   kvp batch -f examples/cases.jsonl --scenario examples/scenario-g-2027.yaml
   kvp batch --generate 1000 | kvp batch -f - --tax > results.jsonl`,
 		Args: noArgs,
@@ -91,7 +111,7 @@ input. On a terminal, progress is shown on stderr.` + exitStatusSection + `
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.file, "file", "f", "", "input `FILE`: JSON lines or CSV (- for stdin)")
-	f.StringVar(&o.inFormat, "input-format", "auto", "input `FORMAT`: auto (by file name or first line), jsonl or csv")
+	f.StringVar(&o.inFormat, "input-format", "auto", "input `FORMAT`: auto (by the file's extension, else its first character), jsonl or csv")
 	f.BoolVar(&o.summary, "summary", false, "print the summary on stdout after the records (default: stderr)")
 	f.StringVar(&o.scenario, "scenario", "", "scenario `FILE` to compare with the baseline")
 	f.StringVar(&o.baseline, "baseline", "", "scenario `FILE` to use as the baseline (default: the effective configuration)")
@@ -146,13 +166,14 @@ func (r *batchRecord) fail(err error) { r.Error, r.err = err.Error(), err }
 
 // batchRecord is one output record.
 type batchRecord struct {
-	Line       int          `json:"line"`
-	Error      string       `json:"error,omitempty"`
-	err        error        // the error Error words
-	Result     *batchResult `json:"result,omitempty"`
-	Baseline   *batchResult `json:"baseline,omitempty"`
-	Scenario   *batchResult `json:"scenario,omitempty"`
-	Difference *batchResult `json:"difference,omitempty"`
+	Line       int           `json:"line"` // the record's first line
+	ID         *caseinput.ID `json:"id,omitempty"`
+	Error      string        `json:"error,omitempty"`
+	err        error         // the error Error words
+	Result     *batchResult  `json:"result,omitempty"`
+	Baseline   *batchResult  `json:"baseline,omitempty"`
+	Scenario   *batchResult  `json:"scenario,omitempty"`
+	Difference *batchResult  `json:"difference,omitempty"`
 }
 
 // yearSum is a summary row.
@@ -184,6 +205,50 @@ type batchSummary struct {
 	firstErr         error // the first line's error, to word in the output language
 	years            map[int]*yearSum
 	scenYears        map[int]*yearSum
+}
+
+func newBatchSummary() *batchSummary {
+	return &batchSummary{Warnings: map[string]int{}, years: map[int]*yearSum{}, scenYears: map[int]*yearSum{}}
+}
+
+// merge adds a chunk's summary; chunks are merged in input order.
+func (s *batchSummary) merge(c *batchSummary) {
+	s.Lines += c.Lines
+	s.Failed += c.Failed
+	if s.FirstError == "" {
+		s.FirstError, s.firstLine, s.firstErr = c.FirstError, c.firstLine, c.firstErr
+	}
+	mergeYears(s.years, c.years)
+	mergeYears(s.scenYears, c.scenYears)
+	for code, n := range c.Warnings {
+		s.Warnings[code] += n
+	}
+	for code, n := range c.ScenarioWarnings {
+		if s.ScenarioWarnings == nil {
+			s.ScenarioWarnings = map[string]int{}
+		}
+		s.ScenarioWarnings[code] += n
+	}
+}
+
+func mergeYears(m, c map[int]*yearSum) {
+	for year, y := range c {
+		t := m[year]
+		if t == nil {
+			m[year] = y
+			continue
+		}
+		t.EarnedNet += y.EarnedNet
+		t.PaidNet += y.PaidNet
+		if y.Tax != nil {
+			sum := *y.Tax
+			if t.Tax != nil {
+				sum += *t.Tax
+			}
+			t.Tax = &sum
+		}
+		t.TaxUnknown += y.TaxUnknown
+	}
 }
 
 func (s *batchSummary) add(r *batchRecord) {
@@ -248,18 +313,23 @@ func sortedYears(m map[int]*yearSum) []yearSum {
 	return out
 }
 
-// batchJob is a chunk of input lines.
+// batchJob is a chunk of input records.
 type batchJob struct {
-	seq   int
-	first int // line number of lines[0]
-	lines [][]byte
-	errs  []error // a read error per line (too long), or nil
+	seq     int
+	first   int // line number of lines[0]
+	lines   [][]byte
+	errs    []error // a read error per record (too long), or nil
+	lineNos []int   // each record's first line; nil: first, first+1, …
+	cost    int64   // bytes it holds of the pipeline's window
 }
 
+// batchDone is a computed chunk: its output and its share of the summary.
 type batchDone struct {
 	seq     int
 	out     []byte
-	records []batchRecord
+	records int
+	sum     *batchSummary
+	cost    int64
 }
 
 // progressEvery is how often a batch on a terminal redraws its progress line.
@@ -267,6 +337,11 @@ var progressEvery = 300 * time.Millisecond
 
 // batchGCPercent is the garbage collector's target while a batch runs.
 const batchGCPercent = 400
+
+// batchMemoryLimit is the garbage collector's soft memory limit while a
+// batch runs: what the pipeline lets be in flight (batchLimits) stays well
+// under it.
+const batchMemoryLimit = 100 << 20
 
 func runBatch(o *batchOptions) error {
 	if o.generate > 0 {
@@ -289,7 +364,7 @@ func runBatch(o *batchOptions) error {
 		return err
 	}
 	outFormat := cfg.Get(config.KeyOutput)
-	if outFormat == "table" || outFormat == "json" { // the global default, or a plain JSON request
+	if outFormat == "table" && !cfg.IsFlag(config.KeyOutput) || outFormat == "json" { // the global default, or a plain JSON request
 		outFormat = "jsonl"
 	} else if _, err := cfg.Choice(config.KeyOutput, []string{"jsonl", "csv"}); err != nil {
 		return err
@@ -319,44 +394,42 @@ func runBatch(o *batchOptions) error {
 		in = f
 	}
 	br := bufio.NewReaderSize(in, 256<<10)
+	skipBOM(br)
 	format := o.inFormat
 	if format == "auto" {
-		format = "jsonl"
-		if strings.HasSuffix(strings.ToLower(name), ".csv") {
-			format = "csv"
-		} else if first, _ := br.Peek(1); len(first) == 1 && first[0] != '{' && first[0] != ' ' && first[0] != '\n' {
-			format = "csv"
-		}
+		format = sniffFormat(name, br)
 	}
 	var header []string
+	var src recordSource
 	switch format {
 	case "jsonl":
+		src = &lineSource{r: br}
 	case "csv":
-		line, err := readLine(br)
-		if err != nil && len(line) == 0 {
+		csvIn := &csvSource{r: br}
+		line, _, err := csvIn.next()
+		if err == io.EOF {
 			return rules.FieldErr(name, rules.Errorf(errNoCSVHeader))
+		} else if err != nil {
+			return rules.FieldErr(name, rules.Errorf(rules.ErrAtLine, 1, err))
 		}
 		if header, err = parseCSVHeader(line); err != nil {
 			return rules.FieldErr(name, rules.Errorf(rules.ErrAtLine, 1, err))
 		}
+		src = csvIn
 	default:
 		return flagUsageError("input-format", rules.Errorf(rules.ErrNotOneOf, strconv.Quote(format), "auto, jsonl, csv"))
 	}
 
 	st := newStamp(cfg, string(defaults.Rounding))
 	st.ParamsHash = sides[0].hash
-	sum := &batchSummary{Stamp: st, Baseline: sides[0].title, Warnings: map[string]int{}, years: map[int]*yearSum{}, scenYears: map[int]*yearSum{}}
+	sum := newBatchSummary()
+	sum.Stamp, sum.Baseline = st, sides[0].title
 	if len(sides) == 2 {
 		sum.Scenario = sides[1].title
 	}
 	w := bufio.NewWriterSize(o.IO.Out, 256<<10)
 	if outFormat == "csv" {
-		fmt.Fprintf(w, "# kvp %s · params %s · rounding %s · baseline %s", st.Version, st.ParamsHash, st.Rounding, sides[0].title)
-		if len(sides) == 2 {
-			fmt.Fprintf(w, " · scenario %s (params %s)", sides[1].title, sides[1].hash)
-		}
-		w.WriteString("\n")
-		w.WriteString(strings.Join(csvColumns(len(sides) == 2), ",") + "\n")
+		w.WriteString(strings.Join(csvColumns(len(sides) == 2, o.withTax), ",") + "\n")
 	}
 
 	// A batch makes many short-lived values and keeps few: collecting less
@@ -365,90 +438,54 @@ func runBatch(o *batchOptions) error {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
+	// The soft limit makes it collect sooner when large lines come in
+	// (GOMEMLIMIT, when set, decides instead).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
+	}
 	regime, err := cfg.Setting(config.KeyDurationRegime, "")
 	if err != nil {
 		return err
 	}
 	proc := &batchProcessor{sides: sides, defaults: defaults, withTax: o.withTax, header: header, csvOut: outFormat == "csv",
 		durationRegime: regime, regimeFlag: cfg.IsFlag(config.KeyDurationRegime)}
-	jobs := make(chan batchJob, o.workers*2)
-	done := make(chan batchDone, o.workers*2)
-	var readErr error
-	go func() { // reader
-		defer close(jobs)
-		seq, lineNo := 0, 1
-		if header != nil {
-			lineNo = 2
-		}
-		for {
-			job := batchJob{seq: seq, first: lineNo}
-			for len(job.lines) < o.chunkSize {
-				line, err := readLine(br)
-				if err == io.EOF && len(line) == 0 {
-					break
-				}
-				if err != nil && !errors.Is(err, errLineTooLong) && err != io.EOF {
-					readErr = err
-					break
-				}
-				var lineErr error
-				if errors.Is(err, errLineTooLong) {
-					lineErr, line = err, nil
-				}
-				job.lines = append(job.lines, line)
-				job.errs = append(job.errs, lineErr)
-				lineNo++
-			}
-			if len(job.lines) == 0 {
-				return
-			}
-			jobs <- job
-			seq++
-			if readErr != nil {
-				return
-			}
-		}
-	}()
-	var wg sync.WaitGroup
-	for range o.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for job := range jobs {
-				done <- proc.run(job)
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(done) }()
-
-	pending := map[int]batchDone{}
-	next := 0
+	stop, signalled, stopListening := notifyInterrupt()
+	defer stopListening()
+	pipe := newBatchPipeline(o.workers, batchLimitsFor(*o), proc.run, stop)
+	proc.decodeSlot = pipe.decodeSlot
 	lastProgress := time.Now()
-	for d := range done {
-		pending[d.seq] = d
-		for {
-			p, ok := pending[next]
-			if !ok {
-				break
+	err = pipe.run(src, func(d *batchDone) error {
+		if d == nil { // nothing more is ready: what is written goes out now
+			if err := w.Flush(); err != nil {
+				return &batchWriteError{err}
 			}
-			delete(pending, next)
-			w.Write(p.out)
-			for i := range p.records {
-				sum.add(&p.records[i])
-			}
-			next++
+			return nil
 		}
+		if _, err := w.Write(d.out); err != nil {
+			return &batchWriteError{err}
+		}
+		sum.merge(d.sum)
 		if o.IO.ErrTerminal && time.Since(lastProgress) > progressEvery {
 			fmt.Fprintf(o.ErrRaw, "\rkvp: %s", batchLocale(o.env).M(batchProgress.M(sum.Lines)))
 			lastProgress = time.Now()
 		}
-	}
+		return nil
+	})
 	if o.IO.ErrTerminal && sum.Lines > 0 {
 		fmt.Fprint(o.ErrRaw, "\r\033[K")
 	}
-	if readErr != nil {
+	var werr *batchWriteError
+	switch {
+	case errors.Is(err, errInterrupted):
+		if err := w.Flush(); err != nil {
+			return rules.Errorf(errWritingResult, err)
+		}
+		return interruptError(signalled(), sum.Lines)
+	case errors.As(err, &werr):
+		return rules.Errorf(errWritingResult, werr.err)
+	case err != nil:
 		w.Flush()
-		return fmt.Errorf("%s: %w", name, readErr)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	sum.Years = sortedYears(sum.years)
 	if len(sides) == 2 {
@@ -463,7 +500,15 @@ func runBatch(o *batchOptions) error {
 		w.Write(append(b, '\n'))
 	}
 	if err := w.Flush(); err != nil {
-		return fmt.Errorf("writing the results: %w", err)
+		return rules.Errorf(errWritingResult, err)
+	}
+	if outFormat == "csv" { // the stamp a CSV file has no place for
+		fmt.Fprintf(o.IO.ErrOut, "kvp: %s: kvp %s · params %s · rounding %s · baseline %s", batchLocale(o.env).L(batchStampLabel),
+			st.Version, st.ParamsHash, st.Rounding, sides[0].title)
+		if len(sides) == 2 {
+			fmt.Fprintf(o.IO.ErrOut, " · scenario %s (params %s)", sides[1].title, sides[1].hash)
+		}
+		fmt.Fprintln(o.IO.ErrOut)
 	}
 	if !o.summary {
 		b, _ := json.Marshal(sum)
@@ -536,7 +581,19 @@ func costOfChange(base, scen []yearSum) []yearSum {
 	return sortedYears(m)
 }
 
-var errLineTooLong = fmt.Errorf("line longer than %d bytes", maxBatchLine)
+var errLineTooLong = rules.Errorf(errLineLong, maxBatchLine)
+
+// batchWriteError is a failed write of the results.
+type batchWriteError struct{ err error }
+
+func (e *batchWriteError) Error() string { return e.err.Error() }
+
+// batchLimitsFor gives the pipeline's limits with the chunk size of o.
+func batchLimitsFor(o batchOptions) batchLimits {
+	l := defaultBatchLimits
+	l.chunkLines = o.chunkSize
+	return l
+}
 
 // readLine reads one line without its line end. A line longer than
 // maxBatchLine is read to its end and reported as errLineTooLong, so that the
@@ -587,10 +644,13 @@ type batchProcessor struct {
 	// programme that do not say; with --duration-regime, for every line.
 	durationRegime string
 	regimeFlag     bool
+	// decodeSlot, when set, waits until a large line may be decoded
+	// (batchPipeline.decodeSlot); the func it returns ends the wait.
+	decodeSlot func(line []byte) func()
 }
 
 func (p *batchProcessor) run(job batchJob) batchDone {
-	d := batchDone{seq: job.seq, records: make([]batchRecord, len(job.lines))}
+	d := batchDone{seq: job.seq, records: len(job.lines), sum: newBatchSummary()}
 	var buf bytes.Buffer
 	var cw *csv.Writer
 	if p.csvOut {
@@ -598,20 +658,17 @@ func (p *batchProcessor) run(job batchJob) batchDone {
 	}
 	var out []byte
 	for i, line := range job.lines {
-		rec := &d.records[i]
-		rec.Line = job.first + i
-		if job.errs[i] != nil {
-			rec.fail(job.errs[i])
-		} else if len(bytes.TrimSpace(line)) == 0 {
-			rec.fail(rules.Errorf(errEmptyLine))
-		} else {
-			p.record(line, rec)
+		lineNo := job.first + i
+		if job.lineNos != nil {
+			lineNo = job.lineNos[i]
 		}
+		rec := p.recordOf(line, lineNo, job.errs[i])
 		if cw != nil {
-			_ = cw.Write(csvRow(rec))
+			_ = cw.Write(csvRow(rec, p.withTax))
 		} else {
 			out = appendRecord(out, rec)
 		}
+		d.sum.add(rec)
 	}
 	if cw != nil {
 		cw.Flush()
@@ -621,19 +678,41 @@ func (p *batchProcessor) run(job batchJob) batchDone {
 	return d
 }
 
+// recordOf computes the record of one input record, which starts on line
+// lineNo; readErr is its read error (too long), or nil.
+func (p *batchProcessor) recordOf(line []byte, lineNo int, readErr error) *batchRecord {
+	rec := &batchRecord{Line: lineNo}
+	if readErr != nil {
+		rec.fail(readErr)
+	} else if len(bytes.TrimSpace(line)) == 0 {
+		rec.fail(rules.Errorf(errEmptyLine))
+	} else {
+		p.record(line, rec)
+	}
+	return rec
+}
+
 // record computes one line into rec.
 func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 	var cf *caseinput.Case
 	var err error
+	if p.decodeSlot != nil {
+		defer p.decodeSlot(line)()
+	}
 	if p.header != nil {
-		cf, err = decodeCSVRow(p.header, line)
+		cf, rec.ID, err = decodeCSVRow(p.header, line, rec.Line)
 	} else {
 		cf, err = caseinput.DecodeJSON(line)
+		var ce *caseinput.Error
+		if errors.As(err, &ce) {
+			rec.ID = ce.ID
+		}
 	}
 	if err != nil {
 		rec.fail(err)
 		return
 	}
+	rec.ID = cf.ID
 	c, err := cf.Calc(p.defaults.Over(cf))
 	if err == nil {
 		err = c.Validate()

@@ -58,8 +58,8 @@ func BenchmarkBatchLine(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
 				d := proc.run(batchJob{lines: lines[i%len(lines) : i%len(lines)+1], errs: []error{nil}})
-				if d.records[0].Error != "" {
-					b.Fatal(d.records[0].Error)
+				if d.sum.Failed != 0 {
+					b.Fatal(d.sum.FirstError)
 				}
 			}
 		})

@@ -13,6 +13,11 @@ import (
 func appendRecord(b []byte, r *batchRecord) []byte {
 	b = append(b, `{"line":`...)
 	b = strconv.AppendInt(b, int64(r.Line), 10)
+	if r.ID != nil {
+		id, _ := r.ID.MarshalJSON()
+		b = append(b, `,"id":`...)
+		b = append(b, id...)
+	}
 	if r.Error != "" {
 		msg, _ := json.Marshal(r.Error)
 		b = append(b, `,"error":`...)

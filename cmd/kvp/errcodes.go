@@ -57,6 +57,12 @@ var (
 	errLinesFailed   = rules.NewCode("err.batch.lines_failed", "failed", "lines", "first")
 	errEmptyLine     = rules.NewCode("err.batch.empty_line")
 	errWritingOutput = rules.NewCode("err.output.writing", "err")
+	errWritingResult = rules.NewCode("err.batch.writing", "err")
+	errInterruptedBy = rules.NewCode("err.batch.interrupted", "signal", "records")
+	errLineLong      = rules.NewCode("err.batch.line_too_long", "bytes")
+	errCSVAt         = rules.NewCode("err.batch.csv_at", "line", "column", "err")
+	errCSV           = rules.NewCode("err.batch.csv", "err")
+	errCSVHeader     = rules.NewCode("err.batch.csv_header", "err")
 )
 
 // usageErrorf reports a wrong command line (exit code 2): the error saying c.

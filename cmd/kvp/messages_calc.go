@@ -82,4 +82,5 @@ var taxBasisWords = map[calc.IncomeBasis]rules.Code{
 var (
 	batchProgress     = rules.NewCode("batch.progress", "lines")
 	batchSummaryLabel = rules.NewCode("batch.summary")
+	batchStampLabel   = rules.NewCode("batch.stamp")
 )

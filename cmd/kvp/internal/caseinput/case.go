@@ -4,10 +4,12 @@
 package caseinput
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
 
 	"kvp/rules"
 )
@@ -20,6 +22,11 @@ const MaxFileSize = 4 << 20
 // for the other commands are optional. It is also the "case" of the JSON
 // documents kvp writes.
 type Case struct {
+	// ID names the case for the one who gave it (a batch echoes it in the
+	// case's record, so that results join back to their input); kvp never
+	// uses it.
+	ID *ID `json:"id,omitempty" yaml:"id"`
+
 	BirthDate       *rules.Date  `json:"birth_date,omitempty" yaml:"birth_date"`
 	From            *rules.Date  `json:"from,omitempty" yaml:"from"`
 	To              *rules.Date  `json:"to,omitempty" yaml:"to"`
@@ -162,6 +169,46 @@ func ParseYesNo(s string) (bool, error) {
 // Number is an amount or a count as written: a YAML or JSON number, or a
 // string holding one. It never passes through a float.
 type Number struct{ decimal.Decimal }
+
+// ID is a case's id: text, or a number kept as it was written.
+type ID struct {
+	Text   string
+	Number bool // written as a JSON or YAML number
+}
+
+// MarshalJSON writes a number as a number, text as a string.
+func (id ID) MarshalJSON() ([]byte, error) {
+	if id.Number {
+		return []byte(id.Text), nil
+	}
+	return json.Marshal(id.Text)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (id *ID) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		*id = ID{}
+		return json.Unmarshal(b, &id.Text)
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return err
+	}
+	*id = ID{Text: n.String(), Number: true}
+	return nil
+}
+
+// MarshalYAML keeps the kind: "42" as text stays text.
+func (id ID) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: id.Text}
+	if id.Number {
+		n.Tag = "!!int"
+		if strings.ContainsAny(id.Text, ".eE") {
+			n.Tag = "!!float"
+		}
+	}
+	return n, nil
+}
 
 func (n Number) MarshalText() ([]byte, error) { return []byte(n.String()), nil }
 

@@ -10,7 +10,7 @@ import (
 )
 
 // CSVColumns are the case-file keys a CSV batch may have as columns.
-var CSVColumns = []string{"birth_date", "from", "to", "children", "child_birth_dates", "rounding", "age_switch", "leap_birthday",
+var CSVColumns = []string{"id", "birth_date", "from", "to", "children", "child_birth_dates", "rounding", "age_switch", "leap_birthday",
 	"work_hours", "other_benefits", "absence", "interruptions", "benefit_scope", "finnmark", "income_year", "withholding_percent"}
 
 // CheckCSVHeader checks a CSV header row: known columns, each once.
@@ -64,6 +64,8 @@ func (c *Case) csvColumn(col, v string) error {
 		return config.CheckChoice(key, v)
 	}
 	switch col {
+	case "id":
+		c.ID = &ID{Text: v}
 	case "birth_date":
 		return date(&c.BirthDate)
 	case "from":

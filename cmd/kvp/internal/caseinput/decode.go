@@ -37,6 +37,9 @@ const maxDepth = 64
 type Error struct {
 	Problems []Problem
 	More     int
+	// ID is the case's id when it could be read, so that a batch's error
+	// record still names it.
+	ID *ID
 }
 
 // Problem is one thing wrong in a case text: where (the line, 0 in a text of
@@ -346,7 +349,7 @@ func (d *decoder) decode(root *yaml.Node) (*Case, error) {
 		}
 	}
 	if d.count > 0 {
-		return nil, &Error{Problems: d.problems, More: d.count - len(d.problems)}
+		return nil, &Error{Problems: d.problems, More: d.count - len(d.problems), ID: c.ID}
 	}
 	return c, nil
 }
@@ -477,6 +480,23 @@ func (d *decoder) date(n *yaml.Node, p *path) *rules.Date {
 	return &v
 }
 
+// id reads a case's id: text or a number, kept as written.
+func (d *decoder) id(n *yaml.Node, p *path) *ID {
+	if n.Kind == yaml.ScalarNode {
+		switch n.ShortTag() {
+		case "!!bool", "!!null":
+			d.fail(n.Line, p, rules.ErrExpected.M(codeWantID.M(), describe(n)))
+			return nil
+		}
+	}
+	s, ok := d.scalar(n, p, codeWantID)
+	if !ok {
+		return nil
+	}
+	tag := n.ShortTag()
+	return &ID{Text: s, Number: n.Style == 0 && (tag == "!!int" || tag == "!!float")}
+}
+
 // text reads a word or a name; in JSON it must be a string.
 func (d *decoder) text(n *yaml.Node, p *path) string {
 	s, ok := d.scalar(n, p, rules.WantText)
@@ -568,13 +588,15 @@ func (d *decoder) dates(n *yaml.Node, p *path) []rules.Date {
 	return out
 }
 
-var caseKeys = []string{"birth_date", "from", "to", "children", "child_birth_dates", "rounding", "age_switch", "leap_birthday",
+var caseKeys = []string{"id", "birth_date", "from", "to", "children", "child_birth_dates", "rounding", "age_switch", "leap_birthday",
 	"date", "application_date", "duration_regime", "eligibility", "programme", "work_hours", "other_benefits", "absence",
 	"not_deducted", "benefit_scope", "other_income", "finnmark", "withholding_percent", "income_year"}
 
 func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
 	d.mapping(n, p, caseKeys, func(key string, v *yaml.Node, p *path) {
 		switch key {
+		case "id":
+			c.ID = d.id(v, p)
 		case "birth_date":
 			c.BirthDate = d.date(v, p)
 		case "from":

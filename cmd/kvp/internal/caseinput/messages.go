@@ -33,6 +33,7 @@ var (
 	codeWantPeriods       = rules.NewCode("err.case.want.periods")
 	codeWantInterruption  = rules.NewCode("err.case.want.interruption")
 	codeWantYearly        = rules.NewCode("err.case.want.yearly")
+	codeWantID            = rules.NewCode("err.case.want.id")
 
 	// the values and the conversion
 	codeNotYesNo          = rules.NewCode("err.case.not_yes_no", "value")
