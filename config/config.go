@@ -7,12 +7,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -101,7 +99,7 @@ func Load(o Options) (*Config, error) {
 	cfg := &Config{Params: p, v: v}
 	fileSettings := map[string]bool{}
 	if path != "" {
-		data, err := os.ReadFile(path)
+		data, err := readFile(path)
 		switch {
 		case err == nil:
 			f, err := parseFile(path, data)
@@ -117,10 +115,13 @@ func Load(o Options) (*Config, error) {
 				fileSettings[k] = true
 			}
 			if err := v.MergeConfigMap(settings); err != nil {
-				return nil, fmt.Errorf("%s: %w", path, err)
+				return nil, rules.Errorf(rules.ErrAtField, path, err)
 			}
 			cfg.File = path
 			cfg.lines = f.lines
+		case o.Creating && isNotRegular(err):
+			// The command writes this path, and the writer refuses it in
+			// its own words (--write replaces only a regular file).
 		case (named && !o.Creating) || !errors.Is(err, os.ErrNotExist):
 			return nil, rules.Errorf(codeConfigFile, err)
 		}
@@ -186,15 +187,15 @@ func ApplySet(p *rules.Params, expr, origin string) error {
 	lhs, value, ok := strings.Cut(expr, "=")
 	key, at, ok2 := strings.Cut(lhs, "@")
 	if !ok || !ok2 || value == "" {
-		return rules.Errorf(codeSetForm, strconv.Quote(expr), strings.Join(rules.Keys, ", "))
+		return rules.Errorf(codeSetForm, rules.Quote(expr), strings.Join(rules.Keys, ", "))
 	}
 	key = strings.ToLower(strings.TrimSpace(key))
 	if !slices.Contains(rules.Keys, key) {
-		return rules.Errorf(rules.ErrAtField, strconv.Quote(expr), rules.ErrUnknownParameter.M(strconv.Quote(key), strings.Join(rules.Keys, ", ")))
+		return rules.Errorf(rules.ErrAtField, rules.Quote(expr), rules.ErrUnknownParameter.M(rules.Quote(key), strings.Join(rules.Keys, ", ")))
 	}
 	from, err := rules.ParseDate(strings.TrimSpace(at))
 	if err != nil {
-		return fmt.Errorf("%q: %w", expr, err)
+		return rules.Errorf(rules.ErrAtField, rules.Quote(expr), err)
 	}
 	source := "--set " + expr
 	if origin == rules.OriginEnv {
@@ -212,37 +213,27 @@ func ApplySet(p *rules.Params, expr, origin string) error {
 //	tax:
 //	  2027: {personal_allowance: 118000, ...}
 type file struct {
-	Rounding   string                       `yaml:"rounding"`
-	Lang       string                       `yaml:"lang"`
-	AgeSwitch  string                       `yaml:"age_switch"`
-	LeapBday   string                       `yaml:"leap_birthday"`
-	Output     string                       `yaml:"output"`
-	Parameters map[string][]fileDatedRow    `yaml:"parameters"`
-	Tax        map[int]map[string]yaml.Node `yaml:"tax"`
+	Rounding   string
+	Lang       string
+	AgeSwitch  string
+	LeapBday   string
+	Output     string
+	Parameters map[string][]fileDatedRow
+	Tax        map[int]map[string]yaml.Node
 
-	DurationRegime string `yaml:"duration_regime"` // checked where it is used (Config.Choice)
+	DurationRegime string // checked where it is used (Config.Choice)
 
 	lines map[string]int // setting key → its line
 }
 
+// fileDatedRow is one entry of a dated parameter; from and value stay YAML
+// nodes, so that the value's text is read as written.
 type fileDatedRow struct {
-	From   yaml.Node `yaml:"from"`
-	Value  yaml.Node `yaml:"value"`
-	Ref    string    `yaml:"legal_reference"`
-	Source string    `yaml:"source"`
+	From   yaml.Node
+	Value  yaml.Node
+	Ref    string // legal_reference
+	Source string
 	line   int
-}
-
-func (r *fileDatedRow) UnmarshalYAML(n *yaml.Node) error {
-	type plain fileDatedRow
-	var p plain
-	dec := n.Decode
-	if err := dec(&p); err != nil {
-		return err
-	}
-	*r = fileDatedRow(p)
-	r.line = n.Line
-	return nil
 }
 
 func (f *file) settings() map[string]string {
@@ -256,39 +247,44 @@ func (f *file) settings() map[string]string {
 	return out
 }
 
-// parseFile decodes a config file strictly: unknown keys are errors, and
-// errors carry the file name and line.
+// parseFile reads a config file strictly: one YAML document, each key
+// known and given once, each date once in a list; errors carry the file
+// name, the line and the key.
 func parseFile(path string, data []byte) (*file, error) {
-	var f file
+	f := &file{lines: map[string]int{}}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return &f, nil
+		return f, nil
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil && err != io.EOF { // io.EOF: only comments, an empty config
-		return nil, rules.Errorf(rules.ErrAtField, path, yamlMessage(err))
-	}
-	if err := checkParameterKeys(path, f.Parameters); err != nil {
+	doc, err := parseDocument(path, data, codeSecondDocConfig)
+	if err != nil {
 		return nil, err
 	}
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) == nil && len(doc.Content) == 1 && doc.Content[0].Kind == yaml.MappingNode {
-		f.lines = map[string]int{}
-		m := doc.Content[0].Content
-		for i := 0; i+1 < len(m); i += 2 {
-			f.lines[m[i].Value] = m[i].Line
-		}
+	top := root(doc)
+	if top == nil { // empty, only comments, or null
+		return f, nil
 	}
-	return &f, nil
-}
-
-func checkParameterKeys(path string, params map[string][]fileDatedRow) error {
-	for _, key := range slices.Sorted(maps.Keys(params)) {
-		if !slices.Contains(rules.Keys, key) {
-			return rules.Errorf(rules.ErrAtField, path, rules.ErrAtField.M("parameters", rules.ErrUnknownParameter.M(strconv.Quote(key), strings.Join(rules.Keys, ", "))))
+	d := &fileReader{}
+	settings := map[string]*string{KeyRounding: &f.Rounding, KeyLang: &f.Lang, KeyAgeSwitch: &f.AgeSwitch, KeyLeapBirthday: &f.LeapBday,
+		KeyOutput: &f.Output, KeyDurationRegime: &f.DurationRegime}
+	d.mapping(top, "", codeWantSettingsMap.M(), configKeys, func(k, v *yaml.Node, kp string) {
+		switch k.Value {
+		case "parameters":
+			if !isNull(v) {
+				f.Parameters = d.parameters(v, kp)
+			}
+		case "tax":
+			if !isNull(v) {
+				f.Tax = d.tax(v, kp)
+			}
+		default:
+			*settings[k.Value] = d.text(v, kp)
+			f.lines[k.Value] = k.Line
 		}
+	})
+	if err := d.err(path); err != nil {
+		return nil, err
 	}
-	return nil
+	return f, nil
 }
 
 // apply adds the file's parameter values to p. Values are read from the
@@ -326,7 +322,7 @@ func (f *file) apply(p *rules.Params, origin string) error {
 		}
 		for key, node := range f.Tax[year] {
 			if !rules.IsTaxKey(key) {
-				return fmt.Errorf("%s:%d: tax.%d: %w", path, node.Line, year, rules.Errorf(codeUnknownTaxParam, strconv.Quote(key)))
+				return fmt.Errorf("%s:%d: tax.%d: %w", path, node.Line, year, rules.Errorf(codeUnknownTaxParam, rules.Quote(key)))
 			}
 			if node.Kind != yaml.ScalarNode {
 				return fmt.Errorf("%s:%d: tax.%d.%s: %w", path, node.Line, year, key, rules.Errorf(codeExpectedNumber))

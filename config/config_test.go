@@ -141,7 +141,7 @@ func TestLoadBadInput(t *testing.T) {
 		{"year 99999", "parameters:\n  g:\n    - from: 99999-05-01\n      value: 1\n", []string{":3:", "99999-05-01"}},
 		{"huge number", "parameters:\n  g:\n    - from: 2027-05-01\n      value: 99999999999999999999\n", []string{":4:", "out of range"}},
 		{"not a number", "parameters:\n  factor:\n    - {from: 2027-01-01, value: two}\n", []string{":3:", "not a number"}},
-		{"entry without value", "parameters:\n  factor:\n    - {from: 2027-01-01}\n", []string{":3:", "needs from"}},
+		{"entry without value", "parameters:\n  factor:\n    - {from: 2027-01-01}\n", []string{"line 3: parameters.factor[0]: ", "needs from"}},
 		{"unknown parameter", "parameters:\n  gg:\n    - {from: 2027-01-01, value: 1}\n", []string{"unknown parameter \"gg\""}},
 		{"rate as percent", "tax:\n  2026: {ordinary_rate: 22 %}\n", []string{"tax.2026", "ordinary_rate"}},
 		{"tax year 99999", "tax:\n  99999: {ordinary_rate: 0.22}\n", []string{"99999 is not an income year"}},

@@ -1,12 +1,9 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 
 	"kvp/rules"
 )
@@ -25,6 +22,16 @@ var (
 	codeScenarioComments = rules.NewCode("err.scenario.only_comments")
 	codeScenarioTitle    = rules.NewCode("err.scenario.no_title")
 	codeYAMLProblems     = rules.NewCode("err.yaml.problems", "problems")
+	codeYAMLProblemsMore = rules.NewCode("err.yaml.problems_more", "problems", "n")
+
+	// reading a config or scenario file strictly
+	codeSecondDocConfig   = rules.NewCode("err.config.second_document")
+	codeSecondDocScenario = rules.NewCode("err.scenario.second_document")
+	codeWantSettingsMap   = rules.NewCode("err.config.want.settings")
+	codeKeyNotText        = rules.NewCode("err.config.key_not_text", "got")
+	codeGivenTwice        = rules.NewCode("err.config.given_twice")
+	codeGivenTwiceAt      = rules.NewCode("err.config.given_twice_at", "line")
+	codeDateTwice         = rules.NewCode("err.config.date_twice", "date", "line")
 
 	// writing a config file (--write)
 	codeNoLocation         = rules.NewCode("err.config.no_location")
@@ -51,25 +58,11 @@ func atLine(path string, line int, key string, problem error) error {
 	return rules.Errorf(rules.ErrAtField, path, rules.ErrAtLine.M(line, rules.ErrAtField.M(key, problem)))
 }
 
-// yamlMessage words a yaml.v3 error as a message, without Go type names:
-// "line 3: unknown field colour", "line 2: expected text, got a list".
+// yamlMessage is yaml.v3's syntax error as a message: its line and its
+// text, in yaml.v3's own words ("line 2: did not find expected key"), but
+// for text that is not UTF-8.
 func yamlMessage(err error) rules.Message {
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		ms := make([]rules.Message, len(te.Errors))
-		for i, e := range te.Errors {
-			ms[i] = yamlProblem(e)
-		}
-		return codeYAMLProblems.M(ms)
-	}
-	return yamlProblem(strings.TrimPrefix(err.Error(), "yaml: "))
-}
-
-// yamlProblem words one of yaml.v3's problems, "line 1: field bogus not
-// found in type config.file" or "line 1: cannot unmarshal !!str `abc` into
-// int"; a syntax error keeps yaml.v3's words.
-func yamlProblem(s string) rules.Message {
-	s = strings.Join(strings.Fields(s), " ")
+	s := strings.Join(strings.Fields(strings.TrimPrefix(err.Error(), "yaml: ")), " ")
 	line := 0
 	if rest, ok := strings.CutPrefix(s, "line "); ok {
 		if n, text, ok := strings.Cut(rest, ": "); ok {
@@ -78,53 +71,14 @@ func yamlProblem(s string) rules.Message {
 			}
 		}
 	}
-	var m rules.Message
-	if rest, ok := strings.CutPrefix(s, "field "); ok && strings.Contains(rest, " not found in type ") {
-		field, _, _ := strings.Cut(rest, " not found in type ")
-		m = rules.ErrUnknownField.M(field)
-	} else if rest, ok := strings.CutPrefix(s, "cannot unmarshal !!"); ok && strings.Contains(rest, " into ") {
-		got, into, _ := strings.Cut(rest, " into ")
-		tag, value, hasValue := strings.Cut(got, " ")
-		m = rules.ErrExpected.M(yamlWant(into), yamlGot(tag, strings.Trim(value, "`"), hasValue))
-	} else if strings.HasSuffix(s, "UTF-8 octet") {
+	m := rules.ErrYAMLSyntax.M(s)
+	if strings.HasSuffix(s, "UTF-8 octet") {
 		m = rules.ErrNotUTF8.M()
-	} else {
-		m = rules.ErrYAMLSyntax.M(s)
 	}
 	if line > 0 {
 		m = rules.ErrAtLine.M(line, m)
 	}
 	return m
-}
-
-// yamlWant says what a Go type holds: text, a whole number, a list, a mapping.
-func yamlWant(goType string) rules.Message {
-	switch {
-	case goType == "string":
-		return rules.WantText.M()
-	case strings.HasPrefix(goType, "int") || strings.HasPrefix(goType, "uint"):
-		return rules.WantWhole.M()
-	case strings.HasPrefix(goType, "float"):
-		return rules.WantNumber.M()
-	case strings.HasPrefix(goType, "[]"):
-		return rules.WantList.M()
-	}
-	return rules.WantMapping.M()
-}
-
-// yamlGot says what a YAML node is: a list, a mapping, text "x", 3.
-func yamlGot(tag, value string, hasValue bool) rules.Message {
-	switch {
-	case tag == "seq":
-		return rules.GotList.M()
-	case tag == "map":
-		return rules.GotMapping.M()
-	case tag == "str" && hasValue:
-		return rules.GotText.M(strconv.Quote(value))
-	case hasValue:
-		return rules.GotValue.M(value)
-	}
-	return rules.GotValue.M(tag)
 }
 
 // fromFlag reports whether err is about a value a flag gave: a series

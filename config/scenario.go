@@ -5,8 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -25,43 +23,56 @@ type Scenario struct {
 	tax         map[int]map[string]yaml.Node
 }
 
-type scenarioFile struct {
-	Title       string                       `yaml:"title"`
-	Description string                       `yaml:"description"`
-	LegalBasis  string                       `yaml:"legal_basis"`
-	Parameters  map[string][]fileDatedRow    `yaml:"parameters"`
-	Tax         map[int]map[string]yaml.Node `yaml:"tax"`
-}
-
 // LoadScenario reads and checks a scenario file. Errors name the file and line.
 func LoadScenario(path string) (*Scenario, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return nil, rules.Errorf(codeScenarioFile, err)
 	}
 	return ParseScenario(path, data)
 }
 
-// ParseScenario decodes a scenario strictly: unknown keys are errors.
+// ParseScenario reads a scenario as strictly as a config file is read: one
+// YAML document, each key known and given once, each date once in a list.
 func ParseScenario(path string, data []byte) (*Scenario, error) {
-	var f scenarioFile
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, rules.Errorf(rules.ErrAtField, path, codeScenarioEmpty.M())
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err == io.EOF {
-		return nil, rules.Errorf(rules.ErrAtField, path, codeScenarioComments.M())
-	} else if err != nil {
-		return nil, rules.Errorf(rules.ErrAtField, path, yamlMessage(err))
-	}
-	if strings.TrimSpace(f.Title) == "" {
-		return nil, rules.Errorf(rules.ErrAtField, path, rules.ErrAtField.M("title", codeScenarioTitle.M()))
-	}
-	if err := checkParameterKeys(path, f.Parameters); err != nil {
+	doc, err := parseDocument(path, data, codeSecondDocScenario)
+	if err != nil {
 		return nil, err
 	}
-	s := &Scenario{Path: path, Title: f.Title, Description: f.Description, LegalBasis: f.LegalBasis, params: f.Parameters, tax: f.Tax}
+	if doc.Kind == 0 {
+		return nil, rules.Errorf(rules.ErrAtField, path, codeScenarioComments.M())
+	}
+	s := &Scenario{Path: path}
+	if top := root(doc); top != nil {
+		d := &fileReader{}
+		d.mapping(top, "", rules.WantMapping.M(), scenarioKeys, func(k, v *yaml.Node, kp string) {
+			switch k.Value {
+			case "title":
+				s.Title = d.text(v, kp)
+			case "description":
+				s.Description = d.text(v, kp)
+			case "legal_basis":
+				s.LegalBasis = d.text(v, kp)
+			case "parameters":
+				if !isNull(v) {
+					s.params = d.parameters(v, kp)
+				}
+			case "tax":
+				if !isNull(v) {
+					s.tax = d.tax(v, kp)
+				}
+			}
+		})
+		if err := d.err(path); err != nil {
+			return nil, err
+		}
+	}
+	if strings.TrimSpace(s.Title) == "" {
+		return nil, rules.Errorf(rules.ErrAtField, path, rules.ErrAtField.M("title", codeScenarioTitle.M()))
+	}
 	// Check that it applies cleanly to the defaults, so errors surface at load.
 	p, err := rules.DefaultParams()
 	if err != nil {

@@ -3,7 +3,6 @@ package config
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"kvp/calc"
@@ -42,7 +41,7 @@ func checkAmong(value string, allowed []string) error {
 	if slices.Contains(allowed, value) {
 		return nil
 	}
-	return rules.Errorf(rules.ErrNotOneOf, strconv.Quote(value), strings.Join(allowed, ", "))
+	return rules.Errorf(rules.ErrNotOneOf, rules.Quote(value), strings.Join(allowed, ", "))
 }
 
 // Choice returns the effective value of a setting, checked against allowed

@@ -95,7 +95,7 @@ func mergeGValues(path string, values []GValue, write writeFunc) (string, error)
 	}
 	var old []byte
 	if exists {
-		if old, err = os.ReadFile(target); err != nil {
+		if old, err = readFile(target); err != nil {
 			return "", rules.Errorf(codeConfigFile, err)
 		}
 	}
@@ -164,20 +164,25 @@ func writeTarget(path string) (string, error) {
 
 // notRegular refuses to replace what path names.
 func notRegular(path string, mode fs.FileMode) error {
-	kind := codeKindOther
+	return rules.Errorf(codeNotRegular, path, fileKind(mode).M())
+}
+
+// fileKind is what a file that is not a regular one is: a directory, a
+// device, a named pipe, ….
+func fileKind(mode fs.FileMode) rules.Code {
 	switch {
 	case mode.IsDir():
-		kind = codeKindDirectory
+		return codeKindDirectory
 	case mode&fs.ModeDevice != 0:
-		kind = codeKindDevice
+		return codeKindDevice
 	case mode&fs.ModeNamedPipe != 0:
-		kind = codeKindPipe
+		return codeKindPipe
 	case mode&fs.ModeSocket != 0:
-		kind = codeKindSocket
+		return codeKindSocket
 	case mode&fs.ModeSymlink != 0:
-		kind = codeKindSymlink
+		return codeKindSymlink
 	}
-	return rules.Errorf(codeNotRegular, path, kind.M())
+	return codeKindOther
 }
 
 // lock takes the lock file name, waiting up to wait for another writer. The
@@ -310,10 +315,11 @@ func checkFile(path string, data []byte) error {
 
 // mergeG returns the config file text old with values merged into parameters.g.
 func mergeG(path string, old []byte, values []GValue) ([]byte, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(old, &doc); err != nil {
-		return nil, rules.Errorf(rules.ErrAtField, path, yamlMessage(err))
+	parsed, err := parseDocument(path, old, codeSecondDocConfig)
+	if err != nil {
+		return nil, err
 	}
+	doc := *parsed
 	prefix := []byte(nil)
 	if doc.Kind == 0 {
 		// Empty, or only comments: keep the text and add the new keys below it.

@@ -153,22 +153,22 @@ var (
 // (2026-02-30) and years outside MinYear–MaxYear.
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, Errorf(ErrNotADate, strconv.Quote(s))
+		return 0, Errorf(ErrNotADate, Quote(s))
 	}
 	y, err1 := strconv.Atoi(s[0:4])
 	m, err2 := strconv.Atoi(s[5:7])
 	d, err3 := strconv.Atoi(s[8:10])
 	if err1 != nil || err2 != nil || err3 != nil || !allDigits(s[0:4]+s[5:7]+s[8:10]) {
-		return 0, Errorf(ErrNotADate, strconv.Quote(s))
+		return 0, Errorf(ErrNotADate, Quote(s))
 	}
 	if y < MinYear || y > MaxYear {
-		return 0, Errorf(ErrYearOutside, strconv.Quote(s), y, MinYear, MaxYear)
+		return 0, Errorf(ErrYearOutside, Quote(s), y, MinYear, MaxYear)
 	}
 	if m < 1 || m > 12 {
-		return 0, Errorf(ErrMonthNotInYear, strconv.Quote(s), m)
+		return 0, Errorf(ErrMonthNotInYear, Quote(s), m)
 	}
 	if d < 1 || d > DaysInMonth(y, m) {
-		return 0, Errorf(ErrDayNotInMonth, strconv.Quote(s), fmt.Sprintf("%02d", m), y, DaysInMonth(y, m))
+		return 0, Errorf(ErrDayNotInMonth, Quote(s), fmt.Sprintf("%02d", m), y, DaysInMonth(y, m))
 	}
 	return NewDate(y, m, d), nil
 }
@@ -292,12 +292,12 @@ func ParsePeriod(s string) (Period, error) {
 				return Period{}, err
 			}
 			if to < from {
-				return Period{}, Errorf(ErrPeriodReversed, strconv.Quote(s))
+				return Period{}, Errorf(ErrPeriodReversed, Quote(s))
 			}
 			return Period{From: from, To: to}, nil
 		}
 	}
-	return Period{}, Errorf(ErrNotAPeriod, strconv.Quote(s))
+	return Period{}, Errorf(ErrNotAPeriod, Quote(s))
 }
 
 func floorDiv(a, b int) int {

@@ -198,14 +198,14 @@ func (f EligibilityFacts) Validate() error {
 	}
 	for i, b := range f.Benefits {
 		if !slices.Contains(BenefitKinds, b.Kind) {
-			errs = append(errs, &FieldError{Field: fmt.Sprintf("%s[%d].kind", FactBenefits, i), Problem: ErrNotOneOf.M(strconv.Quote(b.Kind), strings.Join(BenefitKinds, ", "))})
+			errs = append(errs, &FieldError{Field: fmt.Sprintf("%s[%d].kind", FactBenefits, i), Problem: ErrNotOneOf.M(Quote(b.Kind), strings.Join(BenefitKinds, ", "))})
 		}
 		if b.Yearly != nil && b.Yearly.IsNegative() {
 			errs = append(errs, &FieldError{Field: fmt.Sprintf("%s[%d].amount", FactBenefits, i), Problem: ErrNegative.M(b.Yearly.String())})
 		}
 	}
 	if f.Residence != "" && !slices.Contains(ResidenceStatuses, f.Residence) {
-		errs = append(errs, &FieldError{Field: FactResidence, Problem: ErrNotOneOf.M(strconv.Quote(f.Residence), strings.Join(ResidenceStatuses, ", "))})
+		errs = append(errs, &FieldError{Field: FactResidence, Problem: ErrNotOneOf.M(Quote(f.Residence), strings.Join(ResidenceStatuses, ", "))})
 	}
 	for i, p := range f.Previous {
 		if p.To < p.From {
@@ -845,7 +845,7 @@ func residenceOutcome(status string, abode *bool, on Date, t *Trace) (Outcome, r
 		who = residentLawful.M()
 	default:
 		lookedUp(Unknown, "")
-		return Unknown, reasonResidenceNotKnown.M(strconv.Quote(status)), []string{FactResidence}
+		return Unknown, reasonResidenceNotKnown.M(Quote(status)), []string{FactResidence}
 	}
 	var out Outcome
 	var why reason

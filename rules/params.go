@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -61,12 +60,12 @@ func ParseRatio(s string) (Ratio, error) {
 	num, den, isFrac := strings.Cut(strings.TrimSpace(s), "/")
 	n, err := decimal.NewFromString(strings.TrimSpace(num))
 	if err != nil {
-		return Ratio{}, Errorf(ErrNotARatio, strconv.Quote(s))
+		return Ratio{}, Errorf(ErrNotARatio, Quote(s))
 	}
 	d := decimal.NewFromInt(1)
 	if isFrac {
 		if d, err = decimal.NewFromString(strings.TrimSpace(den)); err != nil || !d.IsPositive() {
-			return Ratio{}, Errorf(ErrBadDenominator, strconv.Quote(s))
+			return Ratio{}, Errorf(ErrBadDenominator, Quote(s))
 		}
 	}
 	return Ratio{Num: n, Den: d}, nil
@@ -318,14 +317,14 @@ func (p *Params) Set(key string, from Date, value, ref, source, origin string) e
 	case KeyG, KeyFactor, KeyDayDivisor, KeyChildSupplement:
 		v, err := decimal.NewFromString(strings.TrimSpace(value))
 		if err != nil {
-			return fmt.Errorf("%s@%s: %w", key, from, Errorf(ErrNotANumber, strconv.Quote(value)))
+			return fmt.Errorf("%s@%s: %w", key, from, Errorf(ErrNotANumber, Quote(value)))
 		}
 		if v.Exponent() < -10 || v.Abs().GreaterThan(decimal.New(1, 12)) {
-			return fmt.Errorf("%s@%s: %w", key, from, Errorf(ErrTooPrecise, strconv.Quote(value)))
+			return fmt.Errorf("%s@%s: %w", key, from, Errorf(ErrTooPrecise, Quote(value)))
 		}
 		if key == KeyG && !v.IsInteger() {
 			// G is set in whole kroner (ftrl. § 1-4), as g import requires.
-			return fmt.Errorf("%s@%s: %w", key, from, Errorf(ErrNotWholeKroner, strconv.Quote(value)))
+			return fmt.Errorf("%s@%s: %w", key, from, Errorf(ErrNotWholeKroner, Quote(value)))
 		}
 		if err := inBound(key, v); err != nil {
 			return fmt.Errorf("%s@%s: %w", key, from, err)
@@ -333,7 +332,7 @@ func (p *Params) Set(key string, from Date, value, ref, source, origin string) e
 		p.decimalSeries(key).Set(Dated[decimal.Decimal]{From: from, Value: v, Ref: ref, Source: source, Origin: origin})
 		return nil
 	}
-	return Errorf(ErrUnknownParameter, strconv.Quote(key), strings.Join(Keys, ", "))
+	return Errorf(ErrUnknownParameter, Quote(key), strings.Join(Keys, ", "))
 }
 
 func (p *Params) decimalSeries(key string) *Series[decimal.Decimal] {

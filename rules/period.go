@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -212,7 +211,7 @@ func ParseInterruption(s string) (Interruption, error) {
 		return Interruption{From: d}, nil
 	}
 	if !strings.Contains(s, "..") {
-		return Interruption{}, Errorf(ErrNotAnInterruption, strconv.Quote(s))
+		return Interruption{}, Errorf(ErrNotAnInterruption, Quote(s))
 	}
 	p, err := ParsePeriod(s)
 	if err != nil {
@@ -294,7 +293,7 @@ func (f ProgrammeFacts) Validate() error {
 	switch f.DurationRegime {
 	case "", DurationRegimeStart, DurationRegimeAssessed:
 	default:
-		bad("duration_regime", ErrNotOneOf.M(strconv.Quote(f.DurationRegime), strings.Join(DurationRegimes, ", ")))
+		bad("duration_regime", ErrNotOneOf.M(Quote(f.DurationRegime), strings.Join(DurationRegimes, ", ")))
 	}
 	open := -1 // the interruption still running
 	for i, in := range f.Interruptions {

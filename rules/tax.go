@@ -386,11 +386,11 @@ func NewTaxYear(y int, values map[string]string) (TaxYear, error) {
 func parseTaxValue(s string, rate bool) (decimal.Decimal, error) {
 	s = strings.TrimSpace(s)
 	if rate && strings.HasSuffix(s, "%") {
-		return decimal.Decimal{}, Errorf(ErrRatePercent, strconv.Quote(s))
+		return decimal.Decimal{}, Errorf(ErrRatePercent, Quote(s))
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.Decimal{}, Errorf(ErrNotANumber, strconv.Quote(s))
+		return decimal.Decimal{}, Errorf(ErrNotANumber, Quote(s))
 	}
 	if rate {
 		return d, checkRate(d)
@@ -520,7 +520,7 @@ func ParseTaxTable(name string, data []byte) (TaxTable, error) {
 		if !header {
 			if !slices.Equal(rec, taxHeader) {
 				return nil, fmt.Errorf("%s:%d: %w", name, line,
-					Errorf(errTableHeader, strconv.Quote(strings.Join(rec, ",")), strconv.Quote(strings.Join(taxHeader, ","))))
+					Errorf(errTableHeader, Quote(strings.Join(rec, ",")), Quote(strings.Join(taxHeader, ","))))
 			}
 			header = true
 			continue
@@ -531,11 +531,11 @@ func ParseTaxTable(name string, data []byte) (TaxTable, error) {
 		}
 		y, err := strconv.Atoi(rec[0])
 		if err != nil || y < MinYear || y > MaxYear {
-			return nil, fmt.Errorf("%s:%d: year: %w", name, line, Errorf(errTableYear, strconv.Quote(rec[0]), MinYear, MaxYear))
+			return nil, fmt.Errorf("%s:%d: year: %w", name, line, Errorf(errTableYear, Quote(rec[0]), MinYear, MaxYear))
 		}
 		key := rec[1]
 		if !IsTaxKey(key) {
-			return nil, fmt.Errorf("%s:%d: parameter: %w", name, line, Errorf(errTableKey, strconv.Quote(key), TaxKeyOrdinaryRate))
+			return nil, fmt.Errorf("%s:%d: parameter: %w", name, line, Errorf(errTableKey, Quote(key), TaxKeyOrdinaryRate))
 		}
 		yr := years[y]
 		if yr == nil {
@@ -559,7 +559,7 @@ func ParseTaxTable(name string, data []byte) (TaxTable, error) {
 		}
 	}
 	if !header {
-		return nil, fmt.Errorf("%s: %w", name, Errorf(errTableEmpty, strconv.Quote(strings.Join(taxHeader, ","))))
+		return nil, fmt.Errorf("%s: %w", name, Errorf(errTableEmpty, Quote(strings.Join(taxHeader, ","))))
 	}
 	t := TaxTable{}
 	for _, y := range slices.Sorted(maps.Keys(years)) {

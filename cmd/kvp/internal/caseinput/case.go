@@ -5,17 +5,18 @@ package caseinput
 
 import (
 	"encoding/json"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 
+	"kvp/config"
 	"kvp/rules"
 )
 
-// MaxFileSize bounds a case file; no real case comes near it.
-const MaxFileSize = 4 << 20
+// MaxFileSize bounds a case file, as config and scenario files are bounded;
+// no real case comes near it.
+const MaxFileSize = config.MaxFileSize
 
 // Case is one case: the keys mirror the flags in snake_case, so that a case
 // file, a flag set and one line of a batch all say the same thing. Sections
@@ -163,7 +164,7 @@ func ParseYesNo(s string) (bool, error) {
 	case "no", "false", "nei", "n":
 		return false, nil
 	}
-	return false, rules.Errorf(codeNotYesNo, strconv.Quote(s))
+	return false, rules.Errorf(codeNotYesNo, rules.Quote(s))
 }
 
 // Number is an amount or a count as written: a YAML or JSON number, or a
@@ -217,11 +218,11 @@ func (n Number) MarshalText() ([]byte, error) { return []byte(n.String()), nil }
 func ParseNumber(s string) (decimal.Decimal, error) {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.ContainsAny(s, "eE") || len(s) > 24 {
-		return decimal.Decimal{}, rules.Errorf(codeNotNumber, strconv.Quote(s))
+		return decimal.Decimal{}, rules.Errorf(codeNotNumber, rules.Quote(s))
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil || d.Abs().GreaterThanOrEqual(decimal.New(1, 12)) || d.Exponent() < -10 {
-		return decimal.Decimal{}, rules.Errorf(codeNotNumber, strconv.Quote(s))
+		return decimal.Decimal{}, rules.Errorf(codeNotNumber, rules.Quote(s))
 	}
 	return d, nil
 }

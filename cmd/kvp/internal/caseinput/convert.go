@@ -3,7 +3,6 @@ package caseinput
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -112,7 +111,7 @@ func (c *Case) reductions(out *calc.Case) error {
 		case a.Date == nil && a.Month != "" && a.Days != nil && a.Hours == nil:
 			m, err := rules.ParseDate(a.Month + "-01")
 			if err != nil {
-				return fieldErr(field+".month", codeNotAMonth.M(strconv.Quote(a.Month)))
+				return fieldErr(field+".month", codeNotAMonth.M(rules.Quote(a.Month)))
 			}
 			out.AbsenceDays = append(out.AbsenceDays, calc.AbsenceDays{Month: m, Days: *a.Days})
 		default:
@@ -179,7 +178,7 @@ func (c *Case) EligibilityFacts(assessed rules.Date) (rules.EligibilityFacts, er
 			for i, e := range *es.Benefits {
 				if !isOneOf(e.Kind, rules.BenefitKinds) {
 					errs = append(errs, fieldErr(fmt.Sprintf("eligibility.%s[%d].kind", rules.FactBenefits, i),
-						rules.ErrNotOneOf.M(strconv.Quote(e.Kind), strings.Join(rules.BenefitKinds, ", "))))
+						rules.ErrNotOneOf.M(rules.Quote(e.Kind), strings.Join(rules.BenefitKinds, ", "))))
 				}
 				b, err := e.Rules() // a bad amount stays unknown
 				if err != nil {

@@ -18,10 +18,10 @@ func CheckCSVHeader(header []string) error {
 	seen := map[string]bool{}
 	for _, col := range header {
 		if !slices.Contains(CSVColumns, col) {
-			return rules.Errorf(codeCSVUnknownColumn, strconv.Quote(col), strings.Join(CSVColumns, ", "))
+			return rules.Errorf(codeCSVUnknownColumn, rules.Quote(col), strings.Join(CSVColumns, ", "))
 		}
 		if seen[col] {
-			return rules.Errorf(codeCSVColumnTwice, strconv.Quote(col))
+			return rules.Errorf(codeCSVColumnTwice, rules.Quote(col))
 		}
 		seen[col] = true
 	}
@@ -75,7 +75,7 @@ func (c *Case) csvColumn(col, v string) error {
 	case "children":
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			return rules.Errorf(rules.ErrNotWhole, strconv.Quote(v))
+			return rules.Errorf(rules.ErrNotWhole, rules.Quote(v))
 		}
 		c.Children = &n
 	case "child_birth_dates":

@@ -7,7 +7,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -292,25 +291,13 @@ func (p *path) String() string {
 func keyText(k string) string {
 	for _, r := range k {
 		if !(r == '_' || r == '-' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
-			return quote(k)
+			return rules.Quote(k)
 		}
 	}
-	if len(k) > 80 {
-		return quote(k)
+	if len(k) > rules.QuoteMax {
+		return rules.Quote(k)
 	}
 	return k
-}
-
-// quote quotes a value for a message, cut to 80 bytes.
-func quote(s string) string {
-	if len(s) > 80 {
-		cut := 80
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		return strconv.Quote(s[:cut]) + "…"
-	}
-	return strconv.Quote(s)
 }
 
 // whole reports an error about the whole text (a syntax error, with its
@@ -374,10 +361,10 @@ func describe(n *yaml.Node) rules.Message {
 		return rules.GotList.M()
 	case yaml.ScalarNode:
 		if n.ShortTag() == "!!str" {
-			return rules.GotText.M(quote(n.Value))
+			return rules.GotText.M(rules.Quote(n.Value))
 		}
-		if len(n.Value) > 80 {
-			return rules.GotValue.M(quote(n.Value))
+		if len(n.Value) > rules.QuoteMax {
+			return rules.GotValue.M(rules.Quote(n.Value))
 		}
 		return rules.GotValue.M(n.Value)
 	}
@@ -453,7 +440,7 @@ func (d *decoder) scalar(n *yaml.Node, p *path, want rules.Code) (string, bool) 
 		return "", false
 	}
 	if len(n.Value) > maxValue {
-		d.fail(n.Line, p, codeTooLong.M(quote(n.Value), want.M()))
+		d.fail(n.Line, p, codeTooLong.M(rules.Quote(n.Value), want.M()))
 		return "", false
 	}
 	return n.Value, true
@@ -553,7 +540,7 @@ func (d *decoder) wholeNumber(n *yaml.Node, p *path) *int {
 	}
 	v, err := strconv.Atoi(s)
 	if err != nil {
-		d.fail(n.Line, p, rules.ErrNotWhole.M(quote(s)))
+		d.fail(n.Line, p, rules.ErrNotWhole.M(rules.Quote(s)))
 		return nil
 	}
 	return &v
@@ -720,7 +707,7 @@ func (d *decoder) otherIncome(n *yaml.Node, p *path) map[int]Number {
 		if k.Kind != yaml.ScalarNode || err != nil || year < rules.MinYear || year > rules.MaxYear {
 			what := describe(k)
 			if k.Kind == yaml.ScalarNode {
-				what = rules.GotValue.M(quote(k.Value))
+				what = rules.GotValue.M(rules.Quote(k.Value))
 			}
 			d.fail(k.Line, p, codeNotIncomeYear.M(what, rules.MinYear, rules.MaxYear))
 			continue

@@ -2,7 +2,6 @@ package caseinput
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -183,7 +182,7 @@ func (c *Case) Override(f Flags) error {
 	if f.WithholdingPercent != nil {
 		d, err := ParseNumber(*f.WithholdingPercent)
 		if err != nil || d.IsNegative() || d.GreaterThan(decimal.NewFromInt(100)) {
-			return flagErr("withholding-percent", rules.Errorf(codePercentRange, strconv.Quote(*f.WithholdingPercent)))
+			return flagErr("withholding-percent", rules.Errorf(codePercentRange, rules.Quote(*f.WithholdingPercent)))
 		}
 		c.WithholdingPercent = &Number{d}
 	}

@@ -43,7 +43,7 @@ func ParseWorkHours(s string) (WorkHours, error) {
 func ParseOtherBenefit(s string) (OtherBenefit, error) {
 	kind, rest, ok := strings.Cut(s, ":")
 	if !ok {
-		return OtherBenefit{}, rules.Errorf(codeOtherBenefitForm, strconv.Quote(s))
+		return OtherBenefit{}, rules.Errorf(codeOtherBenefitForm, rules.Quote(s))
 	}
 	amount, at, ranged := strings.Cut(rest, "@")
 	b := OtherBenefit{Kind: strings.TrimSpace(kind)}
@@ -93,11 +93,11 @@ func ParseBenefit(s string) (Benefit, error) {
 	kind, amount, hasAmount := strings.Cut(strings.TrimSpace(s), "=")
 	kind = strings.ToLower(strings.TrimSpace(kind))
 	if !isOneOf(kind, rules.BenefitKinds) {
-		return Benefit{}, rules.Errorf(errNotBenefitKind, strconv.Quote(kind), strings.Join(rules.BenefitKinds, ", "))
+		return Benefit{}, rules.Errorf(errNotBenefitKind, rules.Quote(kind), strings.Join(rules.BenefitKinds, ", "))
 	}
 	e := Benefit{Kind: kind, Amount: strings.TrimSpace(amount)}
 	if hasAmount && e.Amount == "" {
-		return Benefit{}, rules.Errorf(errBenefitAmountEmpty, strconv.Quote(s))
+		return Benefit{}, rules.Errorf(errBenefitAmountEmpty, rules.Quote(s))
 	}
 	if _, err := e.Rules(); err != nil {
 		return Benefit{}, err
@@ -147,7 +147,7 @@ func ParsePreviousList(items []string) ([]Period, error) {
 func ParseResidence(s string) (string, error) {
 	r := strings.ToLower(strings.TrimSpace(s))
 	if !isOneOf(r, rules.ResidenceStatuses) {
-		return "", rules.Errorf(rules.ErrNotOneOf, strconv.Quote(s), strings.Join(rules.ResidenceStatuses, ", "))
+		return "", rules.Errorf(rules.ErrNotOneOf, rules.Quote(s), strings.Join(rules.ResidenceStatuses, ", "))
 	}
 	return r, nil
 }
@@ -157,11 +157,11 @@ func ParseOtherIncome(s string) (int, decimal.Decimal, error) {
 	y, v, ok := strings.Cut(s, "=")
 	year, err := strconv.Atoi(strings.TrimSpace(y))
 	if !ok || err != nil || year < rules.MinYear || year > rules.MaxYear {
-		return 0, decimal.Decimal{}, rules.Errorf(codeOtherIncomeForm, strconv.Quote(s))
+		return 0, decimal.Decimal{}, rules.Errorf(codeOtherIncomeForm, rules.Quote(s))
 	}
 	d, err := ParseNumber(v)
 	if err != nil || d.IsNegative() {
-		return 0, decimal.Decimal{}, rules.Errorf(codeOtherIncomeAmount, strconv.Quote(s))
+		return 0, decimal.Decimal{}, rules.Errorf(codeOtherIncomeAmount, rules.Quote(s))
 	}
 	return year, d, nil
 }
@@ -193,7 +193,7 @@ func (e Benefit) Rules() (rules.Benefit, error) {
 	default:
 		d, err := decimal.NewFromString(amount)
 		if err != nil {
-			return b, rules.Errorf(codeNotYearly, strconv.Quote(e.Amount))
+			return b, rules.Errorf(codeNotYearly, rules.Quote(e.Amount))
 		}
 		if d.IsNegative() {
 			return b, rules.Errorf(codeYearlyNegative, amount)
