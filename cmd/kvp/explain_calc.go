@@ -44,17 +44,6 @@ func (l locale) equals(v decimal.Decimal) string {
 	return " = " + l.Num(v)
 }
 
-// minus is the minus sign: "-" in English (as amounts are written), "−" in Norwegian.
-func (l locale) minus() string {
-	if l.nb {
-		return "−"
-	}
-	return "-"
-}
-
-// neg puts a minus sign in front of s.
-func (l locale) neg(s string) string { return l.minus() + s }
-
 // originText translates where a value came from: default, environment,
 // flag, file:PATH.
 func originText(l locale, origin string) string {
