@@ -417,7 +417,7 @@ func runBatch(o *batchOptions) error {
 		}
 		src = csvIn
 	default:
-		return flagUsageError("input-format", rules.Errorf(rules.ErrNotOneOf, strconv.Quote(format), "auto, jsonl, csv"))
+		return flagUsageError("input-format", rules.Errorf(rules.ErrNotOneOf, rules.Quote(format), "auto, jsonl, csv"))
 	}
 
 	st := newStamp(cfg, string(defaults.Rounding))

@@ -109,9 +109,9 @@ func flagError(_ *cobra.Command, err error) error {
 		reason := rules.ErrorMessage(errors.Unwrap(invalid))
 		var num *strconv.NumError
 		if errors.As(invalid, &num) {
-			reason = rules.ErrNotWhole.M(strconv.Quote(num.Num))
+			reason = rules.ErrNotWhole.M(rules.Quote(num.Num))
 		}
-		err = rules.Errorf(errInvalidArgument, strconv.Quote(invalid.GetValue()), strconv.Quote(name), reason)
+		err = rules.Errorf(errInvalidArgument, rules.Quote(invalid.GetValue()), strconv.Quote(name), reason)
 	case errors.As(err, &syntax):
 		err = rules.Errorf(errBadFlagSyntax, syntax.GetSpecifiedFlag())
 	}

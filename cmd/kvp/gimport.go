@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -283,7 +282,7 @@ source shown and written.` + exitStatusSection,
 func runGFetch(o *gFetchOptions) error {
 	u, err := url.Parse(o.rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return flagUsageError("url", rules.Errorf(errNotURL, strconv.Quote(o.rawURL)))
+		return flagUsageError("url", rules.Errorf(errNotURL, rules.Quote(o.rawURL)))
 	}
 	if o.timeout <= 0 {
 		return flagUsageError("timeout", rules.Errorf(errNotPositive, o.timeout.String()))

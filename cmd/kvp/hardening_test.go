@@ -142,3 +142,21 @@ func TestParseNAVGEncoding(t *testing.T) {
 		}
 	}
 }
+
+// A flag's bad value is echoed cut to 80 characters (issue 16 #16): a
+// 100 KB value gives a short, single-line error.
+func TestFlagErrorCutsLongValues(t *testing.T) {
+	long := strings.Repeat("x", 100_000)
+	for _, args := range [][]string{
+		{"calc", "--children", long},
+		{"tax", "--year", "2026", "--income", long},
+		{"batch", "-f", "-", "--input-format", long},
+		{"rates", long},
+	} {
+		var out, errOut bytes.Buffer
+		code := Main(args, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
+		if code != exitUsage || out.Len() != 0 || errOut.Len() > 400 || strings.Count(errOut.String(), "\n") != 1 {
+			t.Errorf("%v: exit %d, stdout %d bytes, stderr %d bytes: %.200q", args[:2], code, out.Len(), errOut.Len(), errOut.String())
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -349,7 +348,7 @@ error naming the parameter.` + exitStatusSection,
 // noArgs rejects positional arguments as a usage error.
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usageErrorf(errNoArguments, cmd.CommandPath(), strconv.Quote(args[0]))
+		return usageErrorf(errNoArguments, cmd.CommandPath(), rules.Quote(args[0]))
 	}
 	return nil
 }

@@ -102,7 +102,7 @@ func runTax(o *taxOptions) error {
 	}
 	amount, err := caseinput.ParseNumber(*o.Income)
 	if err != nil || amount.IsNegative() {
-		return flagUsageError("income", rules.Errorf(errIncome, strconv.Quote(*o.Income)))
+		return flagUsageError("income", rules.Errorf(errIncome, rules.Quote(*o.Income)))
 	}
 	birthYear := 0
 	if o.BirthDate != nil {
