@@ -110,14 +110,14 @@ func root(doc *yaml.Node) *yaml.Node {
 // twice and, when keys is not nil, a key not among them are problems.
 func (d *fileReader) mapping(n *yaml.Node, path string, want rules.Message, keys []string, set func(k, v *yaml.Node, path string)) {
 	if n.Kind != yaml.MappingNode {
-		d.fail(n.Line, path, rules.ErrExpected.M(want, describe(n)))
+		d.fail(n.Line, path, rules.ErrExpected.M(want, DescribeNode(n)))
 		return
 	}
 	first := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := deref(n.Content[i]), deref(n.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
-			d.fail(k.Line, path, codeKeyNotText.M(describe(k)))
+			d.fail(k.Line, path, codeKeyNotText.M(DescribeNode(k)))
 			continue
 		}
 		kp := join(path, k.Value)
@@ -140,7 +140,7 @@ func (d *fileReader) text(n *yaml.Node, path string) string {
 	case isNull(n):
 		return ""
 	case n.Kind != yaml.ScalarNode:
-		d.fail(n.Line, path, rules.ErrExpected.M(rules.WantText.M(), describe(n)))
+		d.fail(n.Line, path, rules.ErrExpected.M(rules.WantText.M(), DescribeNode(n)))
 		return ""
 	}
 	return n.Value
@@ -158,7 +158,7 @@ func (d *fileReader) parameters(n *yaml.Node, path string) map[string][]fileDate
 			return
 		}
 		if v.Kind != yaml.SequenceNode {
-			d.fail(v.Line, kp, rules.ErrExpected.M(rules.WantList.M(), describe(v)))
+			d.fail(v.Line, kp, rules.ErrExpected.M(rules.WantList.M(), DescribeNode(v)))
 			return
 		}
 		rows := []fileDatedRow{}
@@ -179,7 +179,7 @@ func (d *fileReader) parameters(n *yaml.Node, path string) map[string][]fileDate
 func (d *fileReader) entry(n *yaml.Node, path string, firstLine map[rules.Date]int) (fileDatedRow, bool) {
 	row := fileDatedRow{line: n.Line}
 	if n.Kind != yaml.MappingNode {
-		d.fail(n.Line, path, rules.ErrExpected.M(rules.WantMapping.M(), describe(n)))
+		d.fail(n.Line, path, rules.ErrExpected.M(rules.WantMapping.M(), DescribeNode(n)))
 		return row, false
 	}
 	before := d.count
@@ -275,8 +275,9 @@ func yearText(k string) string {
 	return rules.Quote(k)
 }
 
-// describe says what a node is, for "expected X, got Y".
-func describe(n *yaml.Node) rules.Message {
+// DescribeNode says what a YAML node is, for "expected X, got Y"; case
+// files (cmd/kvp/internal/caseinput) word it the same way.
+func DescribeNode(n *yaml.Node) rules.Message {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return rules.GotMapping.M()

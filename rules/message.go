@@ -158,6 +158,18 @@ func (m Message) Text(lang string) string {
 	if !strings.Contains(text, "{") {
 		return text
 	}
+	return ExpandBraces(text, func(name string) (string, bool) {
+		if k := slices.IndexFunc(m.Args, func(a Arg) bool { return a.Name == name }); k >= 0 {
+			return FormatValue(m.Args[k].Value, lang), true
+		}
+		return "", false
+	})
+}
+
+// ExpandBraces writes text with each {name} replaced by value(name); a name
+// value does not know stays as it is written. Catalogue texts and step
+// formulas name their arguments this way.
+func ExpandBraces(text string, value func(name string) (string, bool)) string {
 	var b strings.Builder
 	for {
 		i := strings.IndexByte(text, '{')
@@ -169,9 +181,8 @@ func (m Message) Text(lang string) string {
 			break
 		}
 		b.WriteString(text[:i])
-		name := text[i+1 : i+j]
-		if k := slices.IndexFunc(m.Args, func(a Arg) bool { return a.Name == name }); k >= 0 {
-			b.WriteString(FormatValue(m.Args[k].Value, lang))
+		if v, ok := value(text[i+1 : i+j]); ok {
+			b.WriteString(v)
 		} else {
 			b.WriteString(text[i : i+j+1])
 		}
@@ -341,18 +352,10 @@ func (w Warning) MarshalJSON() ([]byte, error) {
 // Placeholders are the {name}s of a catalogue text, sorted, each once.
 func Placeholders(text string) []string {
 	var out []string
-	for {
-		i := strings.IndexByte(text, '{')
-		if i < 0 {
-			break
-		}
-		j := strings.IndexByte(text[i:], '}')
-		if j < 0 {
-			break
-		}
-		out = append(out, text[i+1:i+j])
-		text = text[i+j+1:]
-	}
+	ExpandBraces(text, func(name string) (string, bool) {
+		out = append(out, name)
+		return "", true
+	})
 	slices.Sort(out)
 	return slices.Compact(out)
 }

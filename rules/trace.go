@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 )
 
 // Step is one figure of a computation, recorded by the code that computes it
@@ -125,25 +124,10 @@ func (in Inputs) Value(name string) (string, bool) {
 
 // Expand writes the formula with each {name} replaced by format(value).
 func (s *Step) Expand(format func(name, value string) string) string {
-	var b strings.Builder
-	f := s.Formula
-	for {
-		i := strings.IndexByte(f, '{')
-		if i < 0 {
-			b.WriteString(f)
-			return b.String()
-		}
-		j := strings.IndexByte(f[i:], '}')
-		if j < 0 {
-			b.WriteString(f)
-			return b.String()
-		}
-		b.WriteString(f[:i])
-		name := f[i+1 : i+j]
+	return ExpandBraces(s.Formula, func(name string) (string, bool) {
 		v, _ := s.Inputs.Value(name)
-		b.WriteString(format(name, v))
-		f = f[i+j+1:]
-	}
+		return format(name, v), true
+	})
 }
 
 // Trace collects steps. A nil *Trace records nothing and costs a nil check,

@@ -231,6 +231,19 @@ func (s *batchSummary) merge(c *batchSummary) {
 	}
 }
 
+// add counts one more year's nets and its tax, when known.
+func (t *yearSum) add(earned, paid calc.Money, tax *calc.Money) {
+	t.EarnedNet += earned
+	t.PaidNet += paid
+	if tax != nil {
+		sum := *tax
+		if t.Tax != nil {
+			sum += *t.Tax
+		}
+		t.Tax = &sum
+	}
+}
+
 func mergeYears(m, c map[int]*yearSum) {
 	for year, y := range c {
 		t := m[year]
@@ -238,15 +251,7 @@ func mergeYears(m, c map[int]*yearSum) {
 			m[year] = y
 			continue
 		}
-		t.EarnedNet += y.EarnedNet
-		t.PaidNet += y.PaidNet
-		if y.Tax != nil {
-			sum := *y.Tax
-			if t.Tax != nil {
-				sum += *t.Tax
-			}
-			t.Tax = &sum
-		}
+		t.add(y.EarnedNet, y.PaidNet, y.Tax)
 		t.TaxUnknown += y.TaxUnknown
 	}
 }
@@ -289,15 +294,7 @@ func addYears(m map[int]*yearSum, r *batchResult) {
 			t = &yearSum{Year: y.Year}
 			m[y.Year] = t
 		}
-		t.EarnedNet += y.EarnedNet
-		t.PaidNet += y.PaidNet
-		if y.Tax != nil {
-			sum := *y.Tax
-			if t.Tax != nil {
-				sum += *t.Tax
-			}
-			t.Tax = &sum
-		}
+		t.add(y.EarnedNet, y.PaidNet, y.Tax)
 		if y.TaxNote != "" {
 			t.TaxUnknown++
 		}

@@ -330,7 +330,7 @@ func (d *decoder) decode(root *yaml.Node) (*Case, error) {
 	root = deref(root)
 	if !isNull(root) {
 		if root.Kind != yaml.MappingNode {
-			d.fail(root.Line, nil, codeExpectedCase.M(describe(root)))
+			d.fail(root.Line, nil, codeExpectedCase.M(config.DescribeNode(root)))
 		} else {
 			d.caseFields(root, nil, c)
 		}
@@ -352,38 +352,19 @@ func isNull(n *yaml.Node) bool {
 	return n == nil || n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }
 
-// describe says what a node is, for "expected X, got Y".
-func describe(n *yaml.Node) rules.Message {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return rules.GotMapping.M()
-	case yaml.SequenceNode:
-		return rules.GotList.M()
-	case yaml.ScalarNode:
-		if n.ShortTag() == "!!str" {
-			return rules.GotText.M(rules.Quote(n.Value))
-		}
-		if len(n.Value) > rules.QuoteMax {
-			return rules.GotValue.M(rules.Quote(n.Value))
-		}
-		return rules.GotValue.M(n.Value)
-	}
-	return rules.GotAlias.M()
-}
-
 // mapping calls set for each known key of the mapping n, by its index in
 // keys; an unknown key and a key given twice are problems. false when n is
 // not a mapping (nor null).
 func (d *decoder) mapping(n *yaml.Node, p *path, keys []string, set func(key string, v *yaml.Node, p *path)) bool {
 	if n.Kind != yaml.MappingNode {
-		d.fail(n.Line, p, rules.ErrExpected.M(rules.WantMapping.M(), describe(n)))
+		d.fail(n.Line, p, rules.ErrExpected.M(rules.WantMapping.M(), config.DescribeNode(n)))
 		return false
 	}
 	var firstLine [32]int // by index in keys
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := deref(n.Content[i]), deref(n.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
-			d.fail(k.Line, p, codeKeyNotText.M(describe(k)))
+			d.fail(k.Line, p, codeKeyNotText.M(config.DescribeNode(k)))
 			continue
 		}
 		at := -1
@@ -423,7 +404,7 @@ func (d *decoder) givenTwice(first, line int) rules.Message {
 // list calls item for each element of the list n.
 func (d *decoder) list(n *yaml.Node, p *path, want rules.Code, item func(v *yaml.Node, p *path)) bool {
 	if n.Kind != yaml.SequenceNode {
-		d.fail(n.Line, p, rules.ErrExpected.M(want.M(), describe(n)))
+		d.fail(n.Line, p, rules.ErrExpected.M(want.M(), config.DescribeNode(n)))
 		return false
 	}
 	for i, v := range n.Content {
@@ -436,7 +417,7 @@ func (d *decoder) list(n *yaml.Node, p *path, want rules.Code, item func(v *yaml
 // value is a problem.
 func (d *decoder) scalar(n *yaml.Node, p *path, want rules.Code) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.fail(n.Line, p, rules.ErrExpected.M(want.M(), describe(n)))
+		d.fail(n.Line, p, rules.ErrExpected.M(want.M(), config.DescribeNode(n)))
 		return "", false
 	}
 	if len(n.Value) > maxValue {
@@ -472,7 +453,7 @@ func (d *decoder) id(n *yaml.Node, p *path) *ID {
 	if n.Kind == yaml.ScalarNode {
 		switch n.ShortTag() {
 		case "!!bool", "!!null":
-			d.fail(n.Line, p, rules.ErrExpected.M(codeWantID.M(), describe(n)))
+			d.fail(n.Line, p, rules.ErrExpected.M(codeWantID.M(), config.DescribeNode(n)))
 			return nil
 		}
 	}
@@ -488,7 +469,7 @@ func (d *decoder) id(n *yaml.Node, p *path) *ID {
 func (d *decoder) text(n *yaml.Node, p *path) string {
 	s, ok := d.scalar(n, p, rules.WantText)
 	if ok && d.json && n.ShortTag() != "!!str" {
-		d.fail(n.Line, p, rules.ErrExpected.M(rules.WantText.M(), describe(n)))
+		d.fail(n.Line, p, rules.ErrExpected.M(rules.WantText.M(), config.DescribeNode(n)))
 		return ""
 	}
 	return s
@@ -535,7 +516,7 @@ func (d *decoder) wholeNumber(n *yaml.Node, p *path) *int {
 		return nil
 	}
 	if n.ShortTag() == "!!str" {
-		d.fail(n.Line, p, rules.ErrExpected.M(rules.WantWhole.M(), describe(n)))
+		d.fail(n.Line, p, rules.ErrExpected.M(rules.WantWhole.M(), config.DescribeNode(n)))
 		return nil
 	}
 	v, err := strconv.Atoi(s)
@@ -696,7 +677,7 @@ func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
 // problem of the key, not of its value.
 func (d *decoder) otherIncome(n *yaml.Node, p *path) map[int]Number {
 	if n.Kind != yaml.MappingNode {
-		d.fail(n.Line, p, rules.ErrExpected.M(codeWantIncomeMapping.M(), describe(n)))
+		d.fail(n.Line, p, rules.ErrExpected.M(codeWantIncomeMapping.M(), config.DescribeNode(n)))
 		return nil
 	}
 	out := map[int]Number{}
@@ -705,7 +686,7 @@ func (d *decoder) otherIncome(n *yaml.Node, p *path) map[int]Number {
 		k, v := deref(n.Content[i]), deref(n.Content[i+1])
 		year, err := strconv.Atoi(k.Value)
 		if k.Kind != yaml.ScalarNode || err != nil || year < rules.MinYear || year > rules.MaxYear {
-			what := describe(k)
+			what := config.DescribeNode(k)
 			if k.Kind == yaml.ScalarNode {
 				what = rules.GotValue.M(rules.Quote(k.Value))
 			}
