@@ -17,6 +17,12 @@ import (
 // RefRecovery is where recovery from future stipend stands.
 const RefRecovery = "sotjl. § 40"
 
+// The sources of the settlement steps: the convention used.
+const (
+	SourceSettleNet   = "CONVENTION (settlement net): back pay and overpayment of different payments set off against each other"
+	SourceSettleGross = "CONVENTION (settlement gross): each back pay paid out and each overpayment recovered in full"
+)
+
 // The errors of a recalculation.
 var (
 	ErrRecalcOutsideCase = rules.NewCode("err.calc.recalc_outside_case", "earned", "period")
@@ -339,7 +345,10 @@ func traceSettlement(t *rules.Trace, r *Recalc) {
 		formula = "0"
 	}
 	t.Add(rules.Step{Key: "recalc.total", Inputs: in, Formula: formula, Result: r.Totals.Difference.String(), Unit: rules.UnitKroner})
-	src := []rules.Param{{Source: "CONVENTION (settlement): " + string(r.Settled.Convention)}}
+	src := []rules.Param{{Source: SourceSettleGross}}
+	if r.Settled.Convention == SettleNet {
+		src[0].Source = SourceSettleNet
+	}
 	if r.Settled.Convention == SettleNet {
 		d := rules.Inputs{{Name: "difference", Value: r.Totals.Difference.String()}}
 		t.Add(rules.Step{Key: "recalc.back_pay", Inputs: d, Formula: "max(0, {difference})", Result: r.Settled.BackPay.String(), Unit: rules.UnitKroner, Params: src})

@@ -39,6 +39,9 @@ var stepLabels = codesByKey("step.",
 	"period.not_counted_days.latest_end_extended", "period.not_counted_days.used", "period.latest_end",
 	"period.latest_end_extended", "period.used_through", "period.used_days", "period.remaining_days",
 	"period.next_decision_due", "period.interruption_end_by", "period.start_deadline",
+
+	"recalc.stipend", "recalc.child_supplement", "recalc.interruption", "recalc.absence", "recalc.work", "recalc.other_benefits",
+	"recalc.difference", "recalc.total", "recalc.back_pay", "recalc.overpayment", "recalc.recovery",
 )
 
 // inputLabels name the inputs that are not a fact's case-file key, where a
@@ -72,7 +75,8 @@ var domainCodes = codesByKey("",
 	"ref.period.pre2019", "ref.period.extra_year", "ref.period.leave", "ref.period.interruption",
 	"ref.period.duration_regime", "ref.tax.pension_earning", "ref.tax.trinnskatt", "ref.leap_birthday",
 	"source.caseworker_finding", "source.caseworker_judgement", "source.age", "source.leap_birthday",
-	"source.benefits", "source.youth_ages", "source.previous", "source.start_deadline")
+	"source.benefits", "source.youth_ages", "source.previous", "source.start_deadline",
+	"source.settlement_net", "source.settlement_gross")
 
 // domainTexts find a domain string's message: domainCodes by their English
 // text, the criteria's references by rules.Criteria.

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"kvp/calc"
+	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/rules"
+)
+
+// What was paid, for kvp recalc: an earlier kvp calc -o json document (its
+// case as given, its months as paid and its stamp), read strictly enough to
+// refuse a document that is not kvp's, and loosely enough to accept one
+// from another version of kvp (fields added later are ignored).
+
+// paidDoc is a kvp calc -o json document as kvp recalc reads it.
+type paidDoc struct {
+	SchemaVersion int
+	Stamp         stamp
+	Case          *caseinput.Case
+	Parameters    []calc.ParamValue
+	Lines         []calc.PaymentLine
+}
+
+// paidDocJSON is the part of kvp calc's document that kvp recalc reads.
+type paidDocJSON struct {
+	SchemaVersion *int              `json:"schema_version"`
+	Stamp         *stamp            `json:"stamp"`
+	Case          json.RawMessage   `json:"case"`
+	Months        []paidMonthJSON   `json:"months"`
+	Parameters    []calc.ParamValue `json:"parameters"`
+}
+
+// paidMonthJSON is one of the document's months: earned, paid in, and its
+// money lines.
+type paidMonthJSON struct {
+	Month  string `json:"month"`
+	PaidIn string `json:"paid_in"`
+	calc.Amounts
+}
+
+// parsePaidDoc reads data, the document named name. Every problem is one
+// line that names the document and what is wrong or missing.
+func parsePaidDoc(data []byte, name string) (*paidDoc, error) {
+	fail := func(c rules.Code, args ...any) error {
+		return rules.FieldErr(name, rules.Errorf(c, args...))
+	}
+	t := bytes.TrimSpace(data)
+	if len(t) == 0 || t[0] != '{' {
+		return nil, fail(errPaidNotKVP, "{")
+	}
+	var raw paidDocJSON
+	if err := json.Unmarshal(t, &raw); err != nil {
+		return nil, rules.FieldErr(name, rules.Errorf(errPaidJSON, rules.Quote(err.Error())))
+	}
+	switch {
+	case raw.SchemaVersion == nil:
+		return nil, fail(errPaidNotKVP, "schema_version")
+	case raw.Stamp == nil || raw.Stamp.Version == "":
+		return nil, fail(errPaidNotKVP, "stamp.kvp_version")
+	case raw.Stamp.ParamsHash == "":
+		return nil, fail(errPaidNotKVP, "stamp.params_hash")
+	case len(raw.Case) == 0 || string(raw.Case) == "null":
+		return nil, fail(errPaidNotKVP, "case")
+	case raw.Months == nil:
+		return nil, fail(errPaidNotKVP, "months")
+	}
+	if *raw.SchemaVersion < 1 {
+		return nil, fail(errPaidSchema, *raw.SchemaVersion)
+	}
+	cf, err := caseinput.DecodeJSON(raw.Case)
+	if err != nil {
+		return nil, rules.FieldErr(name+": case", err)
+	}
+	if cf.BirthDate == nil || cf.From == nil || cf.To == nil {
+		return nil, fail(errPaidCaseIncomplete)
+	}
+	period := rules.Period{From: *cf.From, To: *cf.To}
+	doc := &paidDoc{SchemaVersion: *raw.SchemaVersion, Stamp: *raw.Stamp, Case: cf, Parameters: raw.Parameters}
+	for i, m := range raw.Months {
+		line, err := paidLine(m, period)
+		if err != nil {
+			return nil, rules.FieldErr(fmt.Sprintf("%s: months[%d]", name, i), err)
+		}
+		doc.Lines = append(doc.Lines, line)
+	}
+	return doc, nil
+}
+
+// paidLine is one month of the document as a payment: the month's days in
+// the case's period, paid in paid_in. With pay days this reads the
+// document's payments instead (calc.PaymentLines says what a payment is).
+func paidLine(m paidMonthJSON, period rules.Period) (calc.PaymentLine, error) {
+	first, err := rules.ParseDate(m.Month + "-01")
+	if err != nil || len(m.Month) != 7 {
+		return calc.PaymentLine{}, rules.Errorf(errPaidMonth, rules.Quote(m.Month))
+	}
+	paidIn, err := rules.ParseDate(m.PaidIn + "-01")
+	if err != nil || len(m.PaidIn) != 7 || paidIn < first {
+		return calc.PaymentLine{}, rules.Errorf(errPaidMonthPaidIn, rules.Quote(m.PaidIn), m.Month)
+	}
+	earned := rules.Period{From: max(first, period.From), To: min(first.LastOfMonth(), period.To)}
+	if earned.To < earned.From {
+		return calc.PaymentLine{}, rules.Errorf(errPaidMonthOutside, m.Month, period.String())
+	}
+	a := m.Amounts
+	if sum := a.Stipend + a.ChildSupplement + a.Interruption + a.Absence + a.Work + a.OtherBenefits; sum != a.Net || a.Net < 0 {
+		return calc.PaymentLine{}, rules.Errorf(errPaidMonthSum, a.Net.String(), sum.String())
+	}
+	return calc.PaymentLine{Slot: first, Earned: earned, PaidIn: calc.MonthOf(paidIn), Amounts: a}, nil
+}
