@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -93,7 +92,11 @@ with no plan.
 
 With --explain, each difference is traced: the owed amount's derivation
 (the steps kvp calc records), then each line's and payment's difference
-with its rule, the settlement and each recovery.` + exitStatusSection,
+with its rule, the settlement and each recovery.
+
+A paid document that is not kvp's, that is another person's (the birth
+dates differ: both are named), or that has payments outside the case now is
+an error (exit status 1) with nothing on stdout.` + exitStatusSection,
 		Example: `  kvp calc --birth-date 1990-01-01 --from 2026-03-02 --to 2026-03-06 -o json > paid.json
   kvp recalc --paid paid.json --birth-date 1990-01-01 --from 2026-03-02 --to 2026-03-06 --absence 2026-03-04
   kvp recalc --paid-case examples/recalc-paid.yaml -f examples/recalc-now.yaml --recover 20%
@@ -219,7 +222,7 @@ func runRecalc(o *recalcOptions) error {
 		}
 		return writeJSON(o.IO.Out, doc)
 	}
-	if err := printRecalc(o.IO.Out, l, &doc); err != nil {
+	if err := printRecalc(o.IO.printer(l, false), &doc); err != nil {
 		return err
 	}
 	if o.explain {
@@ -278,10 +281,16 @@ func changedFacts(paid, now *caseinput.Case, paidParams, nowParams []calc.ParamV
 			out = append(out, changedFact{Field: f.field, Paid: orNull(pm[f.field]), Now: orNull(nm[f.field]), Topic: f.topic, Ref: f.ref})
 		}
 	}
+	// A parameter counts as changed when a value in force in the paid
+	// period differs: a G that takes effect after it is no change.
+	var paidEnd rules.Date
+	if paid != nil && paid.To != nil {
+		paidEnd = *paid.To
+	}
 	values := func(ps []calc.ParamValue, key string) json.RawMessage {
-		var vs []string
+		vs := []string{}
 		for _, p := range ps {
-			if p.Key == key {
+			if p.Key == key && p.From <= paidEnd {
 				vs = append(vs, p.From.String()+"="+p.Value)
 			}
 		}
@@ -290,7 +299,7 @@ func changedFacts(paid, now *caseinput.Case, paidParams, nowParams []calc.ParamV
 	}
 	for _, key := range rules.Keys {
 		pv, nv := values(paidParams, key), values(nowParams, key)
-		if bytes.Equal(pv, nv) || string(pv) == "null" {
+		if bytes.Equal(pv, nv) || string(pv) == "[]" {
 			continue // a parameter the paid run did not use is not a change
 		}
 		topic, ref := "parameters", ""
@@ -334,9 +343,9 @@ func orNull(b json.RawMessage) json.RawMessage {
 }
 
 // printRecalc writes kvp recalc's tables.
-func printRecalc(w io.Writer, l locale, doc *recalcDoc) error {
-	r := doc.Recalc
-	span := func(from, to rules.Date) string { return l.Date(from) + " – " + l.Date(to) }
+func printRecalc(p printer, doc *recalcDoc) error {
+	w, l, r := p.w, p.l, doc.Recalc
+	span := l.span
 	pc := doc.Paid.Case
 	if doc.Paid.Source == "document" {
 		fmt.Fprintln(w, l.M(recalcPaidDocument.M(doc.Paid.Path, doc.Paid.Stamp.Version, doc.Paid.Stamp.ParamsHash, span(*pc.From, *pc.To))))
@@ -353,26 +362,36 @@ func printRecalc(w io.Writer, l locale, doc *recalcDoc) error {
 		for _, f := range doc.ChangedFacts {
 			rows = append(rows, []string{f.Field, factValue(f.Paid), factValue(f.Now), l.L(recalcTopics[f.Topic]), f.Ref})
 		}
-		if err := table(w, []string{l.L(labelField), l.L(labelPaid), l.L(labelNow), l.L(labelTopic), l.L(labelReference)}, rows); err != nil {
+		if err := p.table([]string{l.L(labelField), l.L(labelPaid), l.L(labelNow), l.L(labelTopic), l.L(labelReference)}, rows); err != nil {
 			return err
 		}
 	}
 
 	heading(w, l.L(recalcPayments))
 	var rows [][]string
+	var notes []string
 	for _, p := range r.Payments {
-		var refs []string
+		var lines []string
 		for _, d := range p.Lines {
-			refs = append(refs, l.L(lineLabels[d.Line])+" "+l.Money(d.Difference)+" ("+d.Ref+")")
+			lines = append(lines, l.L(lineLabels[d.Line])+" "+l.Money(d.Difference)+" ("+d.Ref+")")
+		}
+		if len(lines) > 0 {
+			notes = append(notes, span(p.EarnedFrom, p.EarnedTo)+": "+strings.Join(lines, "; "))
 		}
 		rows = append(rows, []string{span(p.EarnedFrom, p.EarnedTo), l.month(p.PaidIn), l.Money(p.Paid), l.Money(p.Owed), l.Money(p.Difference),
-			l.Money(p.BackPay), l.Money(p.Overpayment), strings.Join(refs, "; ")})
+			l.Money(p.BackPay), l.Money(p.Overpayment)})
 	}
 	t := r.Totals
-	rows = append(rows, []string{l.L(labelTotal), "", l.Money(t.Paid), l.Money(t.Owed), l.Money(t.Difference), l.Money(t.BackPay), l.Money(t.Overpayment), ""})
-	if err := table(w, []string{l.L(labelEarned), l.L(labelPaidIn), l.L(labelPaid), l.L(labelOwed), l.L(labelDifference), l.L(labelBackPay),
-		l.L(labelOverpayment), l.L(labelLinesDiffering)}, rows, 2, 3, 4, 5, 6); err != nil {
+	rows = append(rows, []string{l.L(labelTotal), "", l.Money(t.Paid), l.Money(t.Owed), l.Money(t.Difference), l.Money(t.BackPay), l.Money(t.Overpayment)})
+	if err := p.table([]string{l.L(labelEarned), l.L(labelPaidIn), l.L(labelPaid), l.L(labelOwed), l.L(labelDifference), l.L(labelBackPay),
+		l.L(labelOverpayment)}, rows, 2, 3, 4, 5, 6); err != nil {
 		return err
+	}
+	if len(notes) > 0 {
+		fmt.Fprintln(w, l.L(labelLinesDiffering)+":")
+		for _, n := range notes {
+			fmt.Fprintln(w, "  "+n)
+		}
 	}
 
 	settle := recalcSettleNet
@@ -380,7 +399,7 @@ func printRecalc(w io.Writer, l locale, doc *recalcDoc) error {
 		settle = recalcSettleGross
 	}
 	heading(w, l.L(settle))
-	if err := table(w, []string{"", l.L(labelAmount)}, [][]string{
+	if err := p.table([]string{"", l.L(labelAmount)}, [][]string{
 		{l.L(recalcBackPayOut), l.Money(r.Settled.BackPay)},
 		{l.M(recalcOverpaymentToRecover.M(calc.RefRecovery)), l.Money(r.Settled.Overpayment)},
 	}, 1); err != nil {
@@ -393,29 +412,29 @@ func printRecalc(w io.Writer, l locale, doc *recalcDoc) error {
 	case r.Plan == nil:
 		return nil
 	}
-	p := r.Plan
+	plan := r.Plan
 	var decision string
-	if strings.HasSuffix(p.Decision, "%") {
-		decision = l.M(recalcPercentOfEach.M(l.pct(strings.TrimSuffix(p.Decision, "%"))))
+	if strings.HasSuffix(plan.Decision, "%") {
+		decision = l.M(recalcPercentOfEach.M(l.pct(strings.TrimSuffix(plan.Decision, "%"))))
 	} else {
 		var m calc.Money
-		_ = json.Unmarshal([]byte(`"`+p.Decision+`"`), &m)
+		_ = json.Unmarshal([]byte(`"`+plan.Decision+`"`), &m)
 		decision = l.M(recalcPerPayment.M(l.Money(m)))
 	}
 	heading(w, l.M(recalcPlan.M(calc.RefRecovery, decision, r.Future)))
 	rows = nil
-	for _, q := range p.Payments {
+	for _, q := range plan.Payments {
 		rows = append(rows, []string{span(q.EarnedFrom, q.EarnedTo), l.month(q.PaidIn), l.Money(q.Owed), l.Money(q.Recovered), l.Money(q.PaidOut), l.Money(q.Remaining)})
 	}
 	if len(rows) > 0 {
-		if err := table(w, []string{l.L(labelEarned), l.L(labelPaidIn), l.L(labelOwed), l.L(labelRecovered), l.L(labelPaidOut), l.L(labelRemaining)}, rows, 2, 3, 4, 5); err != nil {
+		if err := p.table([]string{l.L(labelEarned), l.L(labelPaidIn), l.L(labelOwed), l.L(labelRecovered), l.L(labelPaidOut), l.L(labelRemaining)}, rows, 2, 3, 4, 5); err != nil {
 			return err
 		}
 	}
-	if p.RecoveredInFull {
-		fmt.Fprintln(w, l.M(recalcRecoveredInFull.M(l.Money(p.Overpayment), l.month(*p.CompletedIn))))
+	if plan.RecoveredInFull {
+		fmt.Fprintln(w, l.M(recalcRecoveredInFull.M(l.Money(plan.Overpayment), l.month(*plan.CompletedIn))))
 	} else {
-		fmt.Fprintln(w, l.M(recalcNotRecovered.M(l.Money(p.Recovered), l.Money(p.Remaining), l.Date(*doc.Case.To))))
+		fmt.Fprintln(w, l.M(recalcNotRecovered.M(l.Money(plan.Recovered), l.Money(plan.Remaining), l.Date(*doc.Case.To))))
 	}
 	return nil
 }
@@ -437,8 +456,8 @@ func factValue(b json.RawMessage) string {
 	if u, err := jsonString(b); err == nil {
 		s = u
 	}
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:59]) + "…"
+	if r := []rune(s); len(r) > 36 {
+		s = string(r[:35]) + "…"
 	}
 	return s
 }
