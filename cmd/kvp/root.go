@@ -338,9 +338,11 @@ error naming the parameter.` + exitStatusSection,
 		newCompareCmd(a),
 		newBatchCmd(a),
 		newVersionCmd(a),
-		newDocsCmd(a),
 		newConfigCmd(a),
 	)
+	if docs := newDocsCmd(a); docs != nil { // only with -tags docs
+		root.AddCommand(docs)
+	}
 	registerCompletions(root)
 	return root
 }
