@@ -15,7 +15,8 @@ import (
 // error reads exactly as before. A batch line is valid nearly always, so
 // the slow path costs nothing in the common case.
 func scanJSON(data []byte) (root *yaml.Node, ok bool) {
-	s := jsonScanner{data: data, line: 1}
+	// About one node per 8 bytes of a case line: one block for most.
+	s := jsonScanner{data: data, line: 1, slab: make([]yaml.Node, 0, min(len(data)/8+4, 64))}
 	s.skipSpace()
 	root, ok = s.value(0)
 	if !ok {
