@@ -51,8 +51,7 @@ func Warnings(c Case, res *Result, f CaseFacts) ([]rules.Warning, error) {
 		}
 	} else {
 		for _, on := range []rules.Date{c.Period.From, c.Period.To} {
-			r := rules.CheckEligibility(rules.EligibilityFacts{BirthDate: &c.BirthDate, AssessmentDate: on, LeapBirthday: c.LeapBirthday})
-			if x := r.Findings[0]; x.Result == rules.NotMet {
+			if x := rules.CheckAge(rules.EligibilityFacts{BirthDate: &c.BirthDate, AssessmentDate: on, LeapBirthday: c.LeapBirthday}); x.Result == rules.NotMet {
 				out = append(out, rules.Warn(WarnAgeNotMet.M(x.ID, x.NameMessage(), on, x.Reason), x.Ref))
 				break
 			}

@@ -377,6 +377,17 @@ func CheckEligibility(f EligibilityFacts) EligibilityResult {
 	return CheckEligibilityTraced(f, nil)
 }
 
+// CheckAge is the age criterion (KVP-EL-01) alone, as CheckEligibility
+// judges it (its first finding), without judging the others: what a
+// calculation without eligibility facts warns of.
+func CheckAge(f EligibilityFacts) Finding {
+	out, why, missing := checkAge(f, nil)
+	if missing == nil {
+		missing = []string{}
+	}
+	return Finding{Criterion: Criteria[0], Result: out, Reason: why, Missing: missing}
+}
+
 // CheckEligibilityTraced is CheckEligibility that records in trace, where
 // each criterion is decided, its step (key "eligibility.KVP-EL-01" …): the
 // facts and dates it compared, the condition for met as a formula over

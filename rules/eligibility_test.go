@@ -2,6 +2,7 @@ package rules
 
 import (
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -719,5 +720,40 @@ func TestFindingReasonAsCode(t *testing.T) {
 	got = elFinding(t, CheckEligibility(f), "KVP-EL-01")
 	if want := "fyller 19 år 01.01.2019 (nedre aldersgrense var 19 år før 01.01.2019); vurdert 01.06.2018"; got.Reason.Text(LangNB) != want {
 		t.Errorf("nb age reason %q, want %q", got.Reason.Text(LangNB), want)
+	}
+}
+
+// TestCheckAgeIsFirstFinding: CheckAge judges the age exactly as
+// CheckEligibility's first finding does, on either side of each bound:
+// born 2000-03-15, 18 on 2018-03-15 (the lower age from 2019-01-01 is 18,
+// before it 20: 2020-03-15), 67 on 2067-03-15 (met through 2067-03-14);
+// born 2000-02-29, 18 on 2018-02-28 (feb28) or 2018-03-01 (mar1).
+func TestCheckAgeIsFirstFinding(t *testing.T) {
+	birth, leap := NewDate(2000, 3, 15), NewDate(2000, 2, 29)
+	cases := []struct {
+		birth *Date
+		on    Date
+		rule  LeapBirthday
+		want  Outcome
+	}{
+		{&birth, NewDate(2018, 3, 14), "", NotMet},
+		{&birth, NewDate(2018, 3, 15), "", NotMet}, // 18 but before 2019: the lower age was 20
+		{&birth, NewDate(2019, 1, 1), "", Met},
+		{&birth, NewDate(2067, 3, 14), "", Met},
+		{&birth, NewDate(2067, 3, 15), "", NotMet},
+		{&leap, NewDate(2020, 2, 28), LeapFeb28, Met},
+		{&leap, NewDate(2067, 2, 28), LeapFeb28, NotMet},
+		{&leap, NewDate(2067, 2, 28), LeapMar1, Met},
+		{nil, NewDate(2026, 1, 1), "", Unknown},
+	}
+	for _, c := range cases {
+		f := EligibilityFacts{BirthDate: c.birth, AssessmentDate: c.on, LeapBirthday: c.rule}
+		got := CheckAge(f)
+		if got.Result != c.want {
+			t.Errorf("%v on %s: %s, want %s", c.birth, c.on, got.Result, c.want)
+		}
+		if want := CheckEligibility(f).Findings[0]; !reflect.DeepEqual(got, want) {
+			t.Errorf("%v on %s: CheckAge %+v, CheckEligibility's first finding %+v", c.birth, c.on, got, want)
+		}
 	}
 }

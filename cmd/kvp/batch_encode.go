@@ -89,9 +89,17 @@ func appendResult(b []byte, r *batchResult) []byte {
 	}
 	b = append(b, ']')
 	if len(r.Warnings) > 0 {
-		w, _ := json.Marshal(r.Warnings)
-		b = append(b, `,"warnings":`...)
-		b = append(b, w...)
+		// Each warning's own MarshalJSON, without encoding/json's pass
+		// over the slice that would only copy its compact output.
+		b = append(b, `,"warnings":[`...)
+		for i, w := range r.Warnings {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			text, _ := w.MarshalJSON()
+			b = append(b, text...)
+		}
+		b = append(b, ']')
 	}
 	return append(b, '}')
 }

@@ -1,13 +1,16 @@
+//go:build docs
+
 package main
+
+// kvp docs is built only with -tags docs: go run -tags docs ./cmd/kvp docs --dir DIR.
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
+
+	"kvp/cmd/kvp/internal/docs"
 )
 
 // docsOptions are kvp docs' options: Write writes the pages of every
@@ -31,7 +34,7 @@ machine, so the checked-in copies can be compared with a fresh run.` + exitStatu
   man ./docs/man/kvp-calc.1`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			o.IO, o.Write = a.io, func(dir string) (int, error) { return writeDocs(cmd.Root(), dir) }
+			o.IO, o.Write = a.io, func(dir string) (int, error) { return docs.Write(cmd.Root(), dir) }
 			return runDocs(&o)
 		},
 	}
@@ -51,42 +54,4 @@ func runDocs(o *docsOptions) error {
 	_, err = fmt.Fprintf(o.IO.Out, "wrote %d man pages to %s and %d Markdown pages to %s\n",
 		n, filepath.Join(o.dir, "man"), n, filepath.Join(o.dir, "md"))
 	return err
-}
-
-// writeDocs writes the man and Markdown pages of root's tree into dir/man and
-// dir/md and returns the number of pages of each kind.
-func writeDocs(root *cobra.Command, dir string) (int, error) {
-	root.InitDefaultHelpCmd()
-	root.InitDefaultCompletionCmd()
-	n := 0
-	var walk func(c *cobra.Command)
-	walk = func(c *cobra.Command) {
-		c.DisableAutoGenTag = true
-		if c.IsAvailableCommand() || c == root {
-			n++
-		}
-		for _, sub := range c.Commands() {
-			if sub.IsAvailableCommand() && !sub.IsAdditionalHelpTopicCommand() {
-				walk(sub)
-			}
-		}
-	}
-	walk(root)
-	man, md := filepath.Join(dir, "man"), filepath.Join(dir, "md")
-	for _, d := range []string{man, md} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return 0, err
-		}
-	}
-	// A fixed date, so that generating the pages twice gives the same bytes
-	// and CI can check that the checked-in copies are up to date.
-	date := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	header := &doc.GenManHeader{Section: "1", Date: &date, Source: "kvp", Manual: "kvp manual"}
-	if err := doc.GenManTree(root, header, man); err != nil {
-		return 0, fmt.Errorf("man pages: %w", err)
-	}
-	if err := doc.GenMarkdownTree(root, md); err != nil {
-		return 0, fmt.Errorf("markdown pages: %w", err)
-	}
-	return n, nil
 }

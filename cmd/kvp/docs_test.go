@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"kvp/cmd/kvp/internal/docs"
 )
 
 // TestDocsUpToDate: the checked-in man and Markdown pages
@@ -15,7 +17,7 @@ import (
 func TestDocsUpToDate(t *testing.T) {
 	const fix = "run: go test ./cmd/kvp -run TestDocsUpToDate -update"
 	fresh := t.TempDir()
-	if _, err := writeDocs(newRootCmd(&app{io: &IOStreams{}, out: &bytes.Buffer{}}), fresh); err != nil {
+	if _, err := docs.Write(newRootCmd(&app{io: &IOStreams{}, out: &bytes.Buffer{}}), fresh); err != nil {
 		t.Fatal(err)
 	}
 	want := filepath.Join("testdata", "docs")
@@ -58,7 +60,7 @@ func TestDocsReproducible(t *testing.T) {
 	var runs [2]map[string][]byte
 	for i := range runs {
 		dir := t.TempDir()
-		if _, err := writeDocs(newRootCmd(&app{io: &IOStreams{}, out: &bytes.Buffer{}}), dir); err != nil {
+		if _, err := docs.Write(newRootCmd(&app{io: &IOStreams{}, out: &bytes.Buffer{}}), dir); err != nil {
 			t.Fatal(err)
 		}
 		man, err := readDir(filepath.Join(dir, "man"))

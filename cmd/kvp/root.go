@@ -339,9 +339,11 @@ error naming the parameter.` + exitStatusSection,
 		newRecalcCmd(a),
 		newBatchCmd(a),
 		newVersionCmd(a),
-		newDocsCmd(a),
 		newConfigCmd(a),
 	)
+	if docs := newDocsCmd(a); docs != nil { // only with -tags docs
+		root.AddCommand(docs)
+	}
 	registerCompletions(root)
 	return root
 }

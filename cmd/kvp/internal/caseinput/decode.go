@@ -157,8 +157,18 @@ type jsonError struct {
 func (e *jsonError) Error() string { return e.msg.String() }
 
 // jsonRoot builds the node tree of a JSON text, each node with its line.
-// The error comes with its line, or 0.
+// The error comes with its line, or 0. scanJSON builds the tree of a valid
+// text; jsonTree finds and words what is wrong with any other.
 func jsonRoot(data []byte) (*yaml.Node, int, rules.Message) {
+	if root, ok := scanJSON(data); ok {
+		return root, 0, rules.Message{}
+	}
+	return jsonTree(data)
+}
+
+// jsonTree is jsonRoot through encoding/json's tokenizer: its errors are
+// encoding/json's own words.
+func jsonTree(data []byte) (*yaml.Node, int, rules.Message) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	lc := lineCounter{data: data, line: 1}
