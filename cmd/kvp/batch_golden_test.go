@@ -61,7 +61,7 @@ func TestBatchOutputUnchanged(t *testing.T) {
 			args := append([]string{"batch", "-f", "-", "--workers", "2", "--chunk", "7"}, run.args...)
 			Main(args, &IOStreams{In: bytes.NewReader(in.Bytes()), Out: &out, ErrOut: &errOut})
 			got := append(out.Bytes(), errOut.Bytes()...)
-			path := filepath.Join("testdata", "batch-golden", run.name+".out")
+			path := filepath.Join("testdata", "batch-golden", run.name+".golden")
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 					t.Fatal(err)
