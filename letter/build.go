@@ -64,6 +64,7 @@ var (
 	codeTaxTrygdeavgiftLo = rules.NewCode("letter.tax.trygdeavgift_low", "ref")
 	codeTaxYear           = rules.NewCode("letter.tax.year", "year", "income", "trygdeavgift", "tax")
 	codeTaxYearOther      = rules.NewCode("letter.tax.year_other_income", "year", "income", "other", "trygdeavgift", "tax")
+	codeTaxYearUnknown    = rules.NewCode("letter.tax.year_unknown", "year", "income")
 	codeTaxPension        = rules.NewCode("letter.tax.pension", "year", "earning", "ref")
 	codeTaxJuneDecember   = rules.NewCode("letter.tax.june_december", "ref")
 
@@ -430,12 +431,16 @@ func reductionsSection(res *calc.Result, st steps) (Section, bool) {
 		}
 	}
 	if len(res.NotDeducted) > 0 {
-		p = append(p, say(codeReductionNotDeducted, nil, calc.RefNotDeducted))
+		p = append(p, say(codeReductionNotDeducted, nil, calc.RefWork))
 	}
 	if len(p) == 0 {
 		return Section{}, false
 	}
-	return Section{ID: "reductions", Heading: headReductions.M(), Blocks: []Block{para(p...)}}, true
+	blocks := make([]Block, len(p)) // a paragraph each
+	for i := range p {
+		blocks[i] = para(p[i])
+	}
+	return Section{ID: "reductions", Heading: headReductions.M(), Blocks: blocks}, true
 }
 
 // taxSection: taxable as personal income, trygdeavgift, each income year's
@@ -448,6 +453,7 @@ func taxSection(tax *calc.TaxSection) Section {
 		for _, y := range tax.Years {
 			b := y.Tax
 			if b == nil {
+				years = append(years, say(codeTaxYearUnknown, nil, y.Year, Amount(y.Stipend)))
 				continue
 			}
 			low = low || b.TrygdeavgiftRateKind == calc.TrygdeavgiftLowRate
