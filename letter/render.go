@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -187,10 +188,19 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 }
 `
 
+// htmlFigure is an amount or number as written in a letter; in HTML its
+// spaces are no-break spaces, so that "20 080,11 kr" is never broken
+// across lines.
+var htmlFigure = regexp.MustCompile(`(?:NOK )?\d{1,3}(?: \d{3})+(?:[.,]\d+)?(?: kr)?|NOK \d|\d kr`)
+
+func nbsp(s string) string {
+	return htmlFigure.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "\u00a0") })
+}
+
 // writeHTML writes d as one standalone printable HTML file: the style
 // inline, no scripts, nothing fetched from elsewhere.
 func writeHTML(w *bytes.Buffer, d *Document, lang string) {
-	e := html.EscapeString
+	e := func(s string) string { return nbsp(html.EscapeString(s)) }
 	title := e(d.Title.Text(lang))
 	fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n<h1>%s</h1>\n",
 		e(lang), title, htmlStyle, title)

@@ -81,7 +81,9 @@ var (
 
 // htmlBody is the text a reader sees in an HTML letter: no style, no tags.
 func htmlBody(s string) string {
-	return html.UnescapeString(htmlTags.ReplaceAllString(htmlStyle.ReplaceAllString(s, ""), " "))
+	body := html.UnescapeString(htmlTags.ReplaceAllString(htmlStyle.ReplaceAllString(s, ""), " "))
+	return strings.ReplaceAll(body, "\u00a0", " ") // figures are written with no-break spaces
+
 }
 
 // TestLetterHTMLSameFiguresAsText: the HTML letter shows the same figures,
