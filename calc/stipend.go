@@ -284,6 +284,18 @@ type Result struct {
 	Warnings    []rules.Warning `json:"warnings"`
 	// Steps are the recorded figures, when the case asked for them (Explain).
 	Steps []rules.Step `json:"-"`
+
+	// Children are the children of the case's birth dates with the last day
+	// each counts for the child supplement, as the segments were cut: for a
+	// letter that names them (not in JSON: the case has the birth dates).
+	Children []ChildCounted `json:"-"`
+}
+
+// ChildCounted is a child the child supplement counts from birth to
+// LastDay, the day before the 18th birthday (ChildAgeLimit, CONVENTION).
+type ChildCounted struct {
+	BirthDate rules.Date
+	LastDay   rules.Date
 }
 
 // ParamValue is one dated parameter value used in a result, with its source.
@@ -315,9 +327,12 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 	}
 	fullRate := c.FullRateFrom()
 	add(fullRate)
+	var children []ChildCounted
 	for _, b := range c.ChildBirthDates {
+		until := rules.Birthday(b, ChildAgeLimit, c.LeapBirthday)
 		add(b)
-		add(rules.Birthday(b, ChildAgeLimit, c.LeapBirthday))
+		add(until)
+		children = append(children, ChildCounted{BirthDate: b, LastDay: until - 1})
 	}
 	for _, ip := range c.Interruptions {
 		add(ip.From)
@@ -341,7 +356,7 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 		leap = rules.LeapFeb28
 	}
 	res := &Result{From: from, To: to, Rounding: c.Rounding, AgeSwitch: c.AgeSwitch, LeapBirthday: leap, LeapDayBirth: c.leapDayBirth(), BenefitScope: scope, FullRate: fullRate,
-		Warnings: []rules.Warning{}, NotDeducted: []NotDeducted{}, Segments: make([]Segment, 0, len(cuts)+1)}
+		Warnings: []rules.Warning{}, NotDeducted: []NotDeducted{}, Segments: make([]Segment, 0, len(cuts)+1), Children: children}
 	for _, n := range c.NotDeducted {
 		n.Ref = RefNotDeducted
 		res.NotDeducted = append(res.NotDeducted, n)

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"kvp/calc"
+	"kvp/cmd/kvp/internal/letter"
 	"kvp/rules"
 )
 
@@ -20,6 +21,9 @@ var flagValues = map[string]func(cmd *cobra.Command) []string{
 	"output": func(cmd *cobra.Command) []string {
 		if cmd.Name() == "batch" {
 			return []string{"table", "json", "jsonl", "csv"}
+		}
+		if cmd.Name() == "letter" {
+			return letter.Formats
 		}
 		return []string{"table", "json"}
 	},
@@ -37,6 +41,7 @@ var flagValues = map[string]func(cmd *cobra.Command) []string{
 	"youth-programme":  fixed(yesNoValues...),
 	"lang":             fixed("nb", "en"),
 	"input-format":     fixed("auto", "jsonl", "csv"),
+	"kind":             fixed(letter.Kinds...),
 
 	"benefit-very-limited": fixed(yesNoValues...),
 }

@@ -1,0 +1,103 @@
+// Package letter builds the decision letter (vedtak) of a calculation: a
+// document of sections, each a list of sentences (message codes with their
+// arguments, figures and legal references) and tables, made from the
+// computation's own recorded steps and amounts, never by redoing a rule; and
+// writes it as text, Markdown, HTML or JSON in the language asked for.
+package letter
+
+import (
+	"errors"
+
+	"kvp/calc"
+	"kvp/rules"
+)
+
+// Kind is what a letter decides: a new grant, or a change of one.
+type Kind string
+
+const (
+	// KindGrant is a new decision (innvilgelse).
+	KindGrant Kind = "grant"
+	// KindChange is a change of a decision: a back pay after a G regulation,
+	// or a recalculation with back pay or an overpayment to recover (§ 40).
+	KindChange Kind = "change"
+)
+
+// Kinds lists the kinds, the default first.
+var Kinds = []string{string(KindGrant), string(KindChange)}
+
+// Document is a letter: its title and sections, in the order they are read.
+type Document struct {
+	Kind     Kind
+	Title    rules.Message
+	Sections []Section
+}
+
+// Section is one part of the letter under its heading. ID is stable
+// ("period", "basis", "change", …) for scripts and the HTML's anchors.
+type Section struct {
+	ID      string
+	Heading rules.Message
+	Blocks  []Block
+}
+
+// Block is a paragraph of sentences, or a table.
+type Block struct {
+	Sentences []Sentence
+	Table     *Table
+}
+
+// Sentence is one sentence of the letter: a catalogue message, the keys of
+// the recorded steps its figures come from, and the legal references it
+// cites (they are also among its arguments, as "ref").
+type Sentence struct {
+	rules.Message
+	Steps []string
+	Refs  []string
+}
+
+// Table is a table of figures: column headings as codes, cells as values
+// written in the letter's language (Amount, Month, rules.Date, int).
+type Table struct {
+	Columns []rules.Code
+	Rows    [][]any
+}
+
+// Change is what a change letter says besides the grant's basis: what was
+// paid, what is owed now, and the back pay, or the overpayment with its
+// recovery plan. kvp regulate and kvp recalc fill it.
+type Change struct {
+	// Reason says what changed, in the words of the command that found it
+	// ("G was regulated on …"); nil for none.
+	Reason      *rules.Message
+	Paid        calc.Money // paid so far for the period
+	Owed        calc.Money // owed for the period under this decision
+	BackPay     calc.Money // owed − paid, when positive
+	Overpayment calc.Money // paid − owed, when positive
+	Plan        []PlanRow  // how the overpayment is recovered (§ 40)
+}
+
+// PlanRow is one payment of a recovery plan: the amount deducted from it and
+// what is left to recover after it.
+type PlanRow struct {
+	PayDate   rules.Date
+	Deducted  calc.Money
+	Remaining calc.Money
+}
+
+// Input is what a letter is built from: a result computed with its steps
+// recorded (calc.Case.Explain), its tax section, and for a change letter
+// what changed.
+type Input struct {
+	Kind   Kind
+	Result *calc.Result
+	Tax    *calc.TaxSection
+	Change *Change
+}
+
+var (
+	// ErrNoSteps: the result was computed without its steps.
+	ErrNoSteps = errors.New("letter: the result has no recorded steps (compute it with Explain)")
+	// ErrNoChange: a change letter without what changed.
+	ErrNoChange = errors.New("letter: a change letter needs what changed")
+)
