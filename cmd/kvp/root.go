@@ -208,8 +208,8 @@ func Main(args []string, streams *IOStreams) int {
 		}
 	}
 	if err != nil && code != exitNotEligible && code != exitUndetermined {
-		if errorLang(a, args) == "nb" {
-			fmt.Fprintf(quoted.ErrOut, "kvp: feil: %s\n", oneLine(rules.ErrorText(err, rules.LangNB)))
+		if l := errorLang(a, args); rules.Norwegian(l) {
+			fmt.Fprintf(quoted.ErrOut, "kvp: feil: %s\n", oneLine(rules.ErrorText(err, l)))
 		} else {
 			fmt.Fprintf(quoted.ErrOut, "kvp: error: %s\n", oneLine(err.Error()))
 		}
@@ -228,21 +228,18 @@ func errorLang(a *app, args []string) string {
 	}
 	for i, arg := range args {
 		if v, ok := strings.CutPrefix(arg, "--lang="); ok {
-			return v
+			return strings.ToLower(v)
 		}
 		if arg == "--lang" && i+1 < len(args) {
-			return args[i+1]
+			return strings.ToLower(args[i+1])
 		}
 	}
 	for _, env := range []string{"KVP_LANG", "LC_ALL", "LANG"} {
-		if e := strings.ToLower(os.Getenv(env)); e != "" {
-			if strings.HasPrefix(e, "nb") || strings.HasPrefix(e, "nn") || strings.HasPrefix(e, "no") {
-				return "nb"
-			}
-			return "en"
+		if e := os.Getenv(env); e != "" {
+			return config.LocaleLang(e)
 		}
 	}
-	return "en"
+	return rules.LangEN
 }
 
 // controlQuoter writes to w with every control character quoted: C0 controls
@@ -326,7 +323,7 @@ error naming the parameter.` + exitStatusSection,
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml)")
 	pf.StringP("output", "o", "table", "output `FORMAT`: table or json")
-	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål) or en (default: the config file, else LC_ALL/LANG)")
+	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål), nn (Norwegian nynorsk) or en (default: the config file, else LC_ALL/LANG)")
 	pf.StringArrayVar(&a.sets, "set", nil, "override a dated parameter, `KEY@DATE=VALUE` (e.g. g@2027-05-01=143000); repeatable")
 	root.AddCommand(
 		newGCmd(a),
