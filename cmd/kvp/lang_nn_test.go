@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/spf13/cobra"
 
 	"kvp/rules"
 )
@@ -316,4 +318,26 @@ func wordsOf(args []string, out, errOut string) string {
 		text = strings.ReplaceAll(text, s, "")
 	}
 	return quoted.ReplaceAllString(text, "")
+}
+
+// TestHelpNamesLanguages: the help of kvp and of each command it runs says
+// which languages its output has, before its exit codes.
+func TestHelpNamesLanguages(t *testing.T) {
+	root := newRootCmd(&app{io: &IOStreams{}, out: &bytes.Buffer{}})
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Hidden || c.Name() == "help" || c.Name() == "completion" {
+			return
+		}
+		if c.Runnable() || c == root {
+			i, j := strings.Index(c.Long, "\nLANGUAGES\n"), strings.Index(c.Long, "\nEXIT STATUS\n")
+			if i < 0 || j < i || !strings.Contains(c.Long[i:j], "nn (Norwegian nynorsk)") {
+				t.Errorf("%s: no LANGUAGES section naming nn before EXIT STATUS", c.CommandPath())
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }

@@ -339,7 +339,50 @@ error naming the parameter.` + exitStatusSection,
 		newConfigCmd(a),
 	)
 	registerCompletions(root)
+	addLanguagesSection(root)
 	return root
+}
+
+// addLanguagesSection puts a LANGUAGES section before the EXIT STATUS of c's
+// help and its commands': --help is English, the output is not.
+func addLanguagesSection(c *cobra.Command) {
+	if i := strings.Index(c.Long, "\n\nEXIT STATUS"); i >= 0 && !c.Hidden {
+		c.Long = c.Long[:i] + languagesSection(c.CommandPath()) + c.Long[i:]
+	}
+	for _, sub := range c.Commands() {
+		addLanguagesSection(sub)
+	}
+}
+
+// languagesSection says which languages a command's output has.
+func languagesSection(path string) string {
+	const choose = `chosen by
+  --lang, else KVP_LANG, else the config file's lang, else LC_ALL or LANG
+  (nn_NO… is nynorsk, nb_NO… and no_NO… bokmål, any other English).`
+	switch path {
+	case "kvp batch":
+		return `
+
+LANGUAGES
+  The records on stdout and the summary's JSON are the same in every language.
+  The words on stderr (progress, summary label, errors) are in nb (Norwegian
+  bokmål), nn (Norwegian nynorsk) or en (English), ` + choose + `
+  Example: kvp batch -f cases.csv --lang nn`
+	case "kvp version", "kvp g import", "kvp g fetch":
+		return `
+
+LANGUAGES
+  The output is in English; an error is in nb (Norwegian bokmål),
+  nn (Norwegian nynorsk) or en (English), ` + choose
+	}
+	return `
+
+LANGUAGES
+  Tables, headings, verdicts, warnings, errors and --explain are in nb
+  (Norwegian bokmål), nn (Norwegian nynorsk) or en (English), ` + choose + `
+  nb and nn write amounts "265 656,56 kr" and dates "01.05.2026"; JSON is the
+  same in every language.
+  Example: kvp calc -f case.yaml --lang nn`
 }
 
 // noArgs rejects positional arguments as a usage error.
