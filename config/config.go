@@ -355,22 +355,31 @@ func (c *Config) IsFlag(key string) bool {
 	return false
 }
 
-// Lang returns the language of the output, "nb" or "en": the --lang flag,
-// KVP_LANG or the config file's lang; else nb when LC_ALL or LANG starts
-// with nb, nn or no; else en.
+// Lang returns the language of the output, "nb", "nn" or "en": the --lang
+// flag, KVP_LANG or the config file's lang; else the first of LC_ALL and
+// LANG that is set: nn for nn_NO…, nb for nb_NO… and no_NO…; else en.
 func (c *Config) Lang() (string, error) {
 	if v := c.Get(KeyLang); v == "" {
 		for _, env := range []string{"LC_ALL", "LANG"} {
-			if e := strings.ToLower(os.Getenv(env)); e != "" {
-				if strings.HasPrefix(e, "nb") || strings.HasPrefix(e, "nn") || strings.HasPrefix(e, "no") {
-					return "nb", nil
-				}
-				return "en", nil
+			if e := os.Getenv(env); e != "" {
+				return LocaleLang(e), nil
 			}
 		}
-		return "en", nil
-	} else if v = strings.ToLower(v); v == "nb" || v == "en" {
+		return rules.LangEN, nil
+	} else if v = strings.ToLower(v); slices.Contains(rules.Languages, v) {
 		return v, nil
 	}
 	return c.Choice(KeyLang, nil)
+}
+
+// LocaleLang is kvp's language for a POSIX locale name (LANG, LC_ALL):
+// "nn_NO.UTF-8" is nynorsk, "nb_NO…" and "no_NO…" bokmål, any other English.
+func LocaleLang(locale string) string {
+	switch e := strings.ToLower(locale); {
+	case strings.HasPrefix(e, "nn"):
+		return rules.LangNN
+	case strings.HasPrefix(e, "nb"), strings.HasPrefix(e, "no"):
+		return rules.LangNB
+	}
+	return rules.LangEN
 }

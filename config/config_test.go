@@ -274,3 +274,54 @@ func TestScenarioBadInput(t *testing.T) {
 		t.Errorf("missing scenario: %v", err)
 	}
 }
+
+// TestLocaleLang: a POSIX locale name picks the output language: nn_NO…
+// nynorsk, nb_NO… and no_NO… bokmål, any other English.
+func TestLocaleLang(t *testing.T) {
+	for _, tt := range []struct{ locale, want string }{
+		{"nn_NO.UTF-8", rules.LangNN},
+		{"nn_NO", rules.LangNN},
+		{"NN_no.utf8", rules.LangNN},
+		{"nb_NO.UTF-8", rules.LangNB},
+		{"no_NO", rules.LangNB},
+		{"en_US.UTF-8", rules.LangEN},
+		{"C", rules.LangEN},
+		{"de_DE", rules.LangEN},
+	} {
+		if got := LocaleLang(tt.locale); got != tt.want {
+			t.Errorf("%q: %s, want %s", tt.locale, got, tt.want)
+		}
+	}
+}
+
+// TestLangNynorsk: lang nn from KVP_LANG, a config file or LANG; an
+// unknown value names the three languages.
+func TestLangNynorsk(t *testing.T) {
+	fzEnv(t)
+	t.Setenv("KVP_LANG", "")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	lang := func(file string) (string, error) {
+		cfg, err := Load(Options{File: file})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cfg.Lang()
+	}
+	t.Setenv("LANG", "nn_NO.UTF-8")
+	if l, err := lang(""); l != rules.LangNN || err != nil {
+		t.Errorf("LANG=nn_NO.UTF-8: %q, %v", l, err)
+	}
+	t.Setenv("LANG", "")
+	if l, err := lang(cfgWrite(t, "c.yaml", []byte("lang: nn\n"))); l != rules.LangNN || err != nil {
+		t.Errorf("lang: nn: %q, %v", l, err)
+	}
+	t.Setenv("KVP_LANG", "NN")
+	if l, err := lang(""); l != rules.LangNN || err != nil {
+		t.Errorf("KVP_LANG=NN: %q, %v", l, err)
+	}
+	t.Setenv("KVP_LANG", "nynorsk")
+	if _, err := lang(""); err == nil || !strings.Contains(err.Error(), "is not one of nb, nn, en") {
+		t.Errorf("KVP_LANG=nynorsk: %v", err)
+	}
+}

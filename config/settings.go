@@ -26,7 +26,7 @@ var choices = map[string][]string{
 	KeyDurationRegime: rules.DurationRegimes,
 	KeyBenefitScope:   calc.BenefitScopes,
 	KeyIncomeYear:     calc.IncomeBases,
-	KeyLang:           {"nb", "en"},
+	KeyLang:           rules.Languages,
 	KeyOutput:         {"table", "json", "jsonl", "csv"},
 }
 

@@ -114,11 +114,19 @@ func (m Message) With(name string, v any) Message {
 func (c Code) T(lang string) string { return c.M().Text(lang) }
 
 // Languages of the catalogue: English, the language of the JSON texts, and
-// Norwegian bokmål.
+// Norwegian in its two written standards, bokmål and nynorsk.
 const (
 	LangEN = "en"
 	LangNB = "nb"
+	LangNN = "nn"
 )
+
+// Languages are the catalogue's languages, in the order kvp lists them.
+var Languages = []string{LangNB, LangNN, LangEN}
+
+// Norwegian reports whether lang is bokmål or nynorsk: both write numbers
+// "1 234,5" and dates "01.05.2026".
+func Norwegian(lang string) bool { return lang == LangNB || lang == LangNN }
 
 //go:embed catalog/*.json
 var catalogFiles embed.FS
@@ -230,7 +238,7 @@ func amountNB(d decimal.Decimal) string { return GroupDigits(d.String(), ",") }
 // 01.05.2026, periods FROM..TO or FROM–TO, numbers 1234.5 or 1 234,5.
 // Strings are written as they are.
 func FormatValue(v any, lang string) string {
-	nb := lang == LangNB
+	nb := Norwegian(lang)
 	switch v := v.(type) {
 	case string:
 		return v

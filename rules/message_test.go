@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // TestMessageRender: arguments are written the language's way (dates
@@ -18,6 +20,7 @@ func TestMessageRender(t *testing.T) {
 	tests := []struct{ lang, want string }{
 		{LangEN, "the programme started 2026-07-16, 1 day after the deadline 2026-07-15 (six months after the application of 2026-01-15)"},
 		{LangNB, "programmet startet 16.07.2026, 1 dag etter fristen 15.07.2026 (seks måneder etter søknaden 15.01.2026)"},
+		{LangNN, "programmet starta 16.07.2026, 1 dag etter fristen 15.07.2026 (seks månader etter søknaden 15.01.2026)"},
 	}
 	for _, tt := range tests {
 		if got := m.Text(tt.lang); got != tt.want {
@@ -28,6 +31,24 @@ func TestMessageRender(t *testing.T) {
 	o := WarnOverlap.M("leave[0]", p, "empty dir/case.yaml", p)
 	if got, want := o.Text(LangNB), "leave[0] 15.01.2026–16.07.2026 overlapper empty dir/case.yaml 15.01.2026–16.07.2026: dagene de har felles, telles ikke to ganger"; got != want {
 		t.Errorf("nb: %q, want %q", got, want)
+	}
+	if got, want := o.Text(LangNN), "leave[0] 15.01.2026–16.07.2026 overlappar empty dir/case.yaml 15.01.2026–16.07.2026: dagane dei har felles, blir ikkje talde to gonger"; got != want {
+		t.Errorf("nn: %q, want %q", got, want)
+	}
+	// nynorsk writes numbers, dates and periods as bokmål does: 20 dagar, 1 234,5.
+	for _, tt := range []struct {
+		v    any
+		want string
+	}{
+		{Days(20), "20 dagar"},
+		{Days(1), "1 dag"},
+		{from, "16.07.2026"},
+		{p, "15.01.2026–16.07.2026"},
+		{decimal.RequireFromString("1234.5"), "1 234,5"},
+	} {
+		if got := FormatValue(tt.v, LangNN); got != tt.want {
+			t.Errorf("nn %v: %q, want %q", tt.v, got, tt.want)
+		}
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 // code, and a text's placeholders are exactly the code's arguments.
 func TestCatalogComplete(t *testing.T) {
 	cat := rules.Catalog()
-	for _, lang := range []string{rules.LangEN, rules.LangNB} {
+	for _, lang := range rules.Languages {
 		if cat[lang] == nil {
 			t.Fatalf("no catalogue file for %s", lang)
 		}

@@ -262,7 +262,7 @@ func printCompare(w io.Writer, l locale, doc *compareDoc) error {
 		if p == nil {
 			return "–"
 		}
-		if l.nb {
+		if l.norwegian() {
 			return groupNB(*p) + " %"
 		}
 		return *p + " %"

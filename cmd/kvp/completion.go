@@ -39,7 +39,7 @@ var flagValues = map[string]func(cmd *cobra.Command) []string{
 	"follow-up-needed": fixed(yesNoValues...),
 	"fixed-abode":      fixed(yesNoValues...),
 	"youth-programme":  fixed(yesNoValues...),
-	"lang":             fixed("nb", "en"),
+	"lang":             fixed(rules.Languages...),
 	"input-format":     fixed("auto", "jsonl", "csv"),
 	"kind":             fixed(letter.Kinds...),
 

@@ -165,7 +165,7 @@ func (l locale) inputValue(_, v string) string {
 	if d, err := rules.ParseDate(v); err == nil {
 		return l.Date(d)
 	}
-	if !l.nb {
+	if !l.norwegian() {
 		return v
 	}
 	if num, den, ok := strings.Cut(v, "/"); ok {
@@ -181,7 +181,7 @@ func (l locale) inputValue(_, v string) string {
 func (l locale) resultValue(s *rules.Step) string {
 	switch s.Unit {
 	case rules.UnitKroner:
-		if !l.nb {
+		if !l.norwegian() {
 			return s.Result
 		}
 		return groupNB(s.Result) + " kr"

@@ -18,7 +18,7 @@ import (
 
 // amt writes an amount inside a formula: "22484.00", "22 484,00".
 func (l locale) amt(m calc.Money) string {
-	if !l.nb {
+	if !l.norwegian() {
 		return m.String()
 	}
 	return groupNB(m.String())
@@ -27,7 +27,7 @@ func (l locale) amt(m calc.Money) string {
 // month writes a month: "2026-04", "04.2026".
 func (l locale) month(ym calc.YearMonth) string {
 	s := ym.String()
-	if !l.nb || len(s) != 7 {
+	if !l.norwegian() || len(s) != 7 {
 		return s
 	}
 	return s[5:7] + "." + s[0:4]
@@ -58,7 +58,7 @@ func originText(l locale, origin string) string {
 
 // value writes a parameter value ("130160", "2.041", "2/3") the way of l.
 func (l locale) value(v string) string {
-	if !l.nb {
+	if !l.norwegian() {
 		return v
 	}
 	if d, err := decimal.NewFromString(v); err == nil {
@@ -72,7 +72,7 @@ func (l locale) value(v string) string {
 
 // monthText writes a month given as "2026-04" the way of l: "04.2026".
 func (l locale) monthText(s string) string {
-	if !l.nb || len(s) != 7 {
+	if !l.norwegian() || len(s) != 7 {
 		return s
 	}
 	return s[5:7] + "." + s[0:4]

@@ -13,7 +13,7 @@ import (
 // facts that reach every branch of the criteria, and checks that each key
 // has a label and each label, input label and source its bokmål text.
 func TestCheckStepsLabelled(t *testing.T) {
-	nb := locale{nb: true}
+	nb := locale{language: rules.LangNB}
 	date := func(s string) *rules.Date { d, _ := rules.ParseDate(s); return &d }
 	yes, no := true, false
 	amount := decimal.NewFromInt(20000)

@@ -76,7 +76,7 @@ func runG(o *dated) error {
 		avg = l.Kroner(*info.AverageG)
 	}
 	gValue := g.Value.String()
-	if l.nb {
+	if l.norwegian() {
 		gValue = l.Kroner(info.G)
 	}
 	return table(o.IO.Out, []string{"", l.L(labelValue), l.L(labelReference)}, [][]string{

@@ -11,15 +11,17 @@ import (
 	"kvp/rules"
 )
 
-// locale formats what people read: English, or Norwegian bokmål with the
-// terms a caseworker uses and amounts written "265 656,56 kr", dates
-// "01.05.2026". JSON is the same in both.
-type locale struct{ nb bool }
+// locale formats what people read: English, or Norwegian (bokmål or
+// nynorsk) with the terms a caseworker uses and amounts written
+// "265 656,56 kr", dates "01.05.2026". JSON is the same in every language.
+type locale struct {
+	language string // rules.LangNB, LangNN or LangEN; "" is English
+}
 
 // configLocale returns the output language of cfg.
 func configLocale(cfg *config.Config) (locale, error) {
 	l, err := cfg.Lang()
-	return locale{nb: l == "nb"}, err
+	return locale{language: l}, err
 }
 
 // batchLocale is the language of kvp batch's words on stderr. A --lang the
@@ -36,11 +38,15 @@ func batchLocale(e env) locale {
 
 // lang is the catalogue language of l.
 func (l locale) lang() string {
-	if l.nb {
-		return rules.LangNB
+	if l.language == "" {
+		return rules.LangEN
 	}
-	return rules.LangEN
+	return l.language
 }
+
+// norwegian reports whether l writes numbers and dates the Norwegian way (bokmål
+// and nynorsk alike).
+func (l locale) norwegian() bool { return rules.Norwegian(l.language) }
 
 // M renders a message in l. A code with no text in l's language is
 // noted in missingTexts (the catalogue tests fail on it) and shown as the
@@ -108,7 +114,7 @@ func printExplain(w io.Writer, l locale, steps []explainStep) {
 
 // Money formats an amount: "265656.56" in English, "265 656,56 kr" in Norwegian.
 func (l locale) Money(m calc.Money) string {
-	if !l.nb {
+	if !l.norwegian() {
 		return m.String()
 	}
 	return groupNB(m.String()) + " kr"
@@ -116,7 +122,7 @@ func (l locale) Money(m calc.Money) string {
 
 // Kroner formats whole kroner: "265657", "265 657 kr".
 func (l locale) Kroner(m calc.Money) string {
-	if !l.nb {
+	if !l.norwegian() {
 		return m.StringFixed(0)
 	}
 	return groupNB(m.StringFixed(0)) + " kr"
@@ -124,7 +130,7 @@ func (l locale) Kroner(m calc.Money) string {
 
 // Num formats a plain number (a factor, a rate): "2.041", "2,041".
 func (l locale) Num(d decimal.Decimal) string {
-	if !l.nb {
+	if !l.norwegian() {
 		return d.String()
 	}
 	return groupNB(d.String())
@@ -133,7 +139,7 @@ func (l locale) Num(d decimal.Decimal) string {
 // Date formats a date: "2026-05-01", "01.05.2026".
 func (l locale) Date(d rules.Date) string {
 	s := d.String()
-	if !l.nb || len(s) != 10 {
+	if !l.norwegian() || len(s) != 10 {
 		return s
 	}
 	return s[8:10] + "." + s[5:7] + "." + s[0:4]

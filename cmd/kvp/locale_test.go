@@ -10,7 +10,7 @@ import (
 )
 
 func TestLocaleFormats(t *testing.T) {
-	nb, en := locale{nb: true}, locale{}
+	nb, en := locale{language: rules.LangNB}, locale{}
 	m := calc.Money(26565656)
 	for _, tt := range []struct{ got, want string }{
 		{nb.Money(m), "265 656,56 kr"},

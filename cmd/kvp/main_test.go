@@ -27,18 +27,22 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
-		Setup: func(env *testscript.Env) error {
-			wd, err := os.Getwd()
-			if err != nil {
-				return err
-			}
-			env.Setenv("EXAMPLES", wd+"/../../examples")
-			env.Setenv("KVP_TODAY", "2026-11-23")
-			env.Setenv("HOME", env.WorkDir+"/home")
-			env.Setenv("XDG_CONFIG_HOME", "")
-			return nil
-		},
+		Setup:         scriptSetup,
 	})
+}
+
+// scriptSetup is every testscript's environment: the examples, a fixed
+// today and a home of its own.
+func scriptSetup(env *testscript.Env) error {
+	wd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	env.Setenv("EXAMPLES", wd+"/../../examples")
+	env.Setenv("KVP_TODAY", "2026-11-23")
+	env.Setenv("HOME", env.WorkDir+"/home")
+	env.Setenv("XDG_CONFIG_HOME", "")
+	return nil
 }
 
 // TestHelpHasExamplesAndExitCodes: every command's help shows how to use it

@@ -208,8 +208,8 @@ func Main(args []string, streams *IOStreams) int {
 		}
 	}
 	if err != nil && code != exitNotEligible && code != exitUndetermined {
-		if errorLang(a, args) == "nb" {
-			fmt.Fprintf(quoted.ErrOut, "kvp: feil: %s\n", oneLine(rules.ErrorText(err, rules.LangNB)))
+		if l := errorLang(a, args); rules.Norwegian(l) {
+			fmt.Fprintf(quoted.ErrOut, "kvp: feil: %s\n", oneLine(rules.ErrorText(err, l)))
 		} else {
 			fmt.Fprintf(quoted.ErrOut, "kvp: error: %s\n", oneLine(err.Error()))
 		}
@@ -228,21 +228,18 @@ func errorLang(a *app, args []string) string {
 	}
 	for i, arg := range args {
 		if v, ok := strings.CutPrefix(arg, "--lang="); ok {
-			return v
+			return strings.ToLower(v)
 		}
 		if arg == "--lang" && i+1 < len(args) {
-			return args[i+1]
+			return strings.ToLower(args[i+1])
 		}
 	}
 	for _, env := range []string{"KVP_LANG", "LC_ALL", "LANG"} {
-		if e := strings.ToLower(os.Getenv(env)); e != "" {
-			if strings.HasPrefix(e, "nb") || strings.HasPrefix(e, "nn") || strings.HasPrefix(e, "no") {
-				return "nb"
-			}
-			return "en"
+		if e := os.Getenv(env); e != "" {
+			return config.LocaleLang(e)
 		}
 	}
-	return "en"
+	return rules.LangEN
 }
 
 // controlQuoter writes to w with every control character quoted: C0 controls
@@ -326,7 +323,7 @@ error naming the parameter.` + exitStatusSection,
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml)")
 	pf.StringP("output", "o", "table", "output `FORMAT`: table or json")
-	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål) or en (default: the config file, else LC_ALL/LANG)")
+	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål), nn (Norwegian nynorsk) or en (default: the config file, else LC_ALL/LANG)")
 	pf.StringArrayVar(&a.sets, "set", nil, "override a dated parameter, `KEY@DATE=VALUE` (e.g. g@2027-05-01=143000); repeatable")
 	root.AddCommand(
 		newGCmd(a),
@@ -346,7 +343,50 @@ error naming the parameter.` + exitStatusSection,
 		root.AddCommand(docs)
 	}
 	registerCompletions(root)
+	addLanguagesSection(root)
 	return root
+}
+
+// addLanguagesSection puts a LANGUAGES section before the EXIT STATUS of c's
+// help and its commands': --help is English, the output is not.
+func addLanguagesSection(c *cobra.Command) {
+	if i := strings.Index(c.Long, "\n\nEXIT STATUS"); i >= 0 && !c.Hidden {
+		c.Long = c.Long[:i] + languagesSection(c.CommandPath()) + c.Long[i:]
+	}
+	for _, sub := range c.Commands() {
+		addLanguagesSection(sub)
+	}
+}
+
+// languagesSection says which languages a command's output has.
+func languagesSection(path string) string {
+	const choose = `chosen by
+  --lang, else KVP_LANG, else the config file's lang, else LC_ALL or LANG
+  (nn_NO… is nynorsk, nb_NO… and no_NO… bokmål, any other English).`
+	switch path {
+	case "kvp batch":
+		return `
+
+LANGUAGES
+  The records on stdout and the summary's JSON are the same in every language.
+  The words on stderr (progress, summary label, errors) are in nb (Norwegian
+  bokmål), nn (Norwegian nynorsk) or en (English), ` + choose + `
+  Example: kvp batch -f cases.csv --lang nn`
+	case "kvp version", "kvp g import", "kvp g fetch":
+		return `
+
+LANGUAGES
+  The output is in English; an error is in nb (Norwegian bokmål),
+  nn (Norwegian nynorsk) or en (English), ` + choose
+	}
+	return `
+
+LANGUAGES
+  Tables, headings, verdicts, warnings, errors and --explain are in nb
+  (Norwegian bokmål), nn (Norwegian nynorsk) or en (English), ` + choose + `
+  nb and nn write amounts "265 656,56 kr" and dates "01.05.2026"; JSON is the
+  same in every language.
+  Example: kvp calc -f case.yaml --lang nn`
 }
 
 // noArgs rejects positional arguments as a usage error.

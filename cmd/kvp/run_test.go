@@ -11,6 +11,7 @@ import (
 
 	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
+	"kvp/rules"
 )
 
 // fakeEnv is a run function's env with fake streams: stdout a terminal of
@@ -192,7 +193,7 @@ func readmeCommands(t *testing.T) [][]string {
 
 // TestDefaultTablesFit120: every table line of the default output of kvp
 // calc, check and period, for the README's commands and the example cases,
-// in English and bokmål, is at most 120 columns when stdout is not a
+// in English, bokmål and nynorsk, is at most 120 columns when stdout is not a
 // terminal.
 func TestDefaultTablesFit120(t *testing.T) {
 	t.Chdir("../..")
@@ -204,7 +205,7 @@ func TestDefaultTablesFit120(t *testing.T) {
 		if slices.Contains(args, "-o") || slices.Contains(args, "--wide") || slices.Contains(args, "--interactive") {
 			continue
 		}
-		for _, lang := range []string{"en", "nb"} {
+		for _, lang := range rules.Languages {
 			_, out, _ := fakeEnv(t, false, 0)
 			Main(append(args, "--lang", lang), &IOStreams{In: strings.NewReader(""), Out: out, ErrOut: io.Discard})
 			if n, line := widest(tableLines(out.String())); n > maxTableWidth {

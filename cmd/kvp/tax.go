@@ -183,7 +183,7 @@ func printTaxLines(w io.Writer, l locale, b calc.TaxBreakdown) error {
 		return err
 	}
 	rate := b.AverageRate.Shift(2).StringFixed(2)
-	if l.nb {
+	if l.norwegian() {
 		rate = strings.Replace(rate, ".", ",", 1)
 	}
 	fmt.Fprintln(w, l.M(taxAverageRate.M(rate)))
@@ -297,7 +297,7 @@ func printTaxSectionLang(p printer, t *calc.TaxSection) error {
 	}
 	if len(t.Withholding) > 0 {
 		pct := *t.WithholdingPercent
-		if l.nb {
+		if l.norwegian() {
 			pct = strings.Replace(pct, ".", ",", 1)
 		}
 		heading(w, l.M(taxWithholding.M(pct)))
@@ -317,7 +317,7 @@ func printTaxSectionLang(p printer, t *calc.TaxSection) error {
 // taxMonth writes the month of a payment: "2026-07", "07.2026".
 func taxMonth(l locale, ym calc.YearMonth) string {
 	s := ym.String()
-	if !l.nb || len(s) != 7 {
+	if !l.norwegian() || len(s) != 7 {
 		return s
 	}
 	return s[5:7] + "." + s[0:4]
