@@ -441,7 +441,7 @@ func printRecalc(p printer, doc *recalcDoc) error {
 
 // pct writes a per cent figure the way of l: "12.5", "12,5".
 func (l locale) pct(s string) string {
-	if l.nb {
+	if l.norwegian() {
 		return groupNB(s)
 	}
 	return s
