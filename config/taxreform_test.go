@@ -76,7 +76,7 @@ func TestTaxReformErrors(t *testing.T) {
 		{"set unknown year", "", []string{"personal_allowance@2031=120000"}, "income year 2031 has no tax parameters to change (known: 2023, 2024, 2025, 2026)"},
 		{"set bad value", "", []string{"ordinary_rate@2026=22"}, "ordinary_rate"},
 		{"based_on unknown", "tax:\n  2028:\n    based_on: 2019\n", nil, "income year 2019 has no tax parameters"},
-		{"based_on not a year", "tax:\n  2028:\n    based_on: last\n", nil, `based_on: expected a known income year`},
+		{"based_on not a year", "tax:\n  2028:\n    based_on: last\n", nil, `tax.2028.based_on: expected a known income year`},
 		{"new year incomplete", "tax:\n  2028:\n    personal_allowance: 1\n", nil, "ordinary_rate"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -434,7 +434,7 @@ func caseloadChart(l locale, doc *caseloadDoc) []*plot.Plot {
 }
 
 // histogramBins is the number of bars of a histogram of n values: Sturges'
-// rule, 1 + log₂ n, at most 30.
+// rule, 1 + ⌊log₂ n⌋, at most 30.
 func histogramBins(n int) int {
 	bins := 1
 	for v := n; v > 1; v /= 2 {
