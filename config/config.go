@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -190,6 +191,9 @@ func ApplySet(p *rules.Params, expr, origin string) error {
 		return rules.Errorf(codeSetForm, rules.Quote(expr), strings.Join(rules.Keys, ", "))
 	}
 	key = strings.ToLower(strings.TrimSpace(key))
+	if rules.IsTaxKey(key) && key != rules.TaxKeyNote {
+		return setTax(p, expr, key, strings.TrimSpace(at), value, origin)
+	}
 	if !slices.Contains(rules.Keys, key) {
 		return rules.Errorf(rules.ErrAtField, rules.Quote(expr), rules.ErrUnknownParameter.M(rules.Quote(key), strings.Join(rules.Keys, ", ")))
 	}
@@ -202,6 +206,42 @@ func ApplySet(p *rules.Params, expr, origin string) error {
 		source = EnvSet + " " + expr
 	}
 	return p.Set(key, from, value, "", source, origin)
+}
+
+// TaxKeyBasedOn, in a tax year of a config or scenario file, names the
+// known income year whose parameters a new year starts from; the year's
+// other keys change it.
+const TaxKeyBasedOn = "based_on"
+
+// setTax applies KEY@YEAR=VALUE to a tax parameter of a known income year.
+func setTax(p *rules.Params, expr, key, at, value, origin string) error {
+	year, err := strconv.Atoi(at)
+	if err != nil || strings.Trim(at, "0123456789") != "" {
+		return rules.Errorf(rules.ErrAtField, rules.Quote(expr), codeSetTaxYear.M(rules.Quote(at)))
+	}
+	base, ok := p.Tax[year]
+	if !ok {
+		return rules.Errorf(rules.ErrAtField, rules.Quote(expr), codeSetTaxUnknown.M(year, taxYearsText(p.Tax)))
+	}
+	source := "--set " + expr
+	if origin == rules.OriginEnv {
+		source = EnvSet + " " + expr
+	}
+	ty, err := base.With(year, map[string]string{key: value}, source, origin)
+	if err != nil {
+		return rules.Errorf(rules.ErrAtField, rules.Quote(expr), err)
+	}
+	p.Tax[year] = ty
+	return nil
+}
+
+// taxYearsText lists the income years with tax parameters: "2023, 2024".
+func taxYearsText(t rules.TaxTable) string {
+	var out []string
+	for _, y := range t.Years() {
+		out = append(out, strconv.Itoa(y))
+	}
+	return strings.Join(out, ", ")
 }
 
 // file is the config file's shape.
@@ -317,10 +357,11 @@ func (f *file) apply(p *rules.Params, origin string) error {
 			return fmt.Errorf("%s: tax: %w", path, rules.Errorf(codeTaxYearRange, year, rules.MinYear, rules.MaxYear))
 		}
 		values := map[string]string{}
-		if old, ok := p.Tax[year]; ok {
-			values = old.Values()
-		}
+		base, known := p.Tax[year]
 		for key, node := range f.Tax[year] {
+			if key == TaxKeyBasedOn {
+				continue
+			}
 			if !rules.IsTaxKey(key) {
 				return fmt.Errorf("%s:%d: tax.%d: %w", path, node.Line, year, rules.Errorf(codeUnknownTaxParam, rules.Quote(key)))
 			}
@@ -329,11 +370,33 @@ func (f *file) apply(p *rules.Params, origin string) error {
 			}
 			values[key] = node.Value
 		}
-		ty, err := rules.NewTaxYear(year, values)
+		if node, ok := f.Tax[year][TaxKeyBasedOn]; ok {
+			from, err := strconv.Atoi(node.Value)
+			if node.Kind != yaml.ScalarNode || err != nil {
+				return fmt.Errorf("%s:%d: tax.%d.%s: %w", path, node.Line, year, TaxKeyBasedOn, rules.Errorf(codeBasedOnYear, rules.Quote(node.Value)))
+			}
+			b, ok := p.Tax[from]
+			if !ok {
+				return fmt.Errorf("%s:%d: tax.%d.%s: %w", path, node.Line, year, TaxKeyBasedOn,
+					rules.Errorf(codeBasedOnUnknown, from, taxYearsText(p.Tax)))
+			}
+			base, known = b, true
+		}
+		var ty rules.TaxYear
+		var err error
+		if known { // a partial override, or a new year from a known one
+			ty, err = base.With(year, values, "config "+origin, origin)
+		} else {
+			ty, err = rules.NewTaxYear(year, values)
+			ty.Source = "config " + origin
+			ty.Origins = map[string]string{}
+			for k := range values {
+				ty.Origins[k] = origin
+			}
+		}
 		if err != nil {
 			return fmt.Errorf("%s: tax.%d: %w", path, year, err)
 		}
-		ty.Source = "config " + origin
 		p.Tax[year] = ty
 	}
 	return nil

@@ -142,6 +142,7 @@ func fzSameParams(a, b *rules.Params, withOrigin bool) error {
 		x, z := a.Tax[y], b.Tax[y]
 		if !withOrigin {
 			x.Source, z.Source = "", ""
+			x.Origins, z.Origins = nil, nil
 		}
 		if fmt.Sprintf("%+v", x) != fmt.Sprintf("%+v", z) {
 			return fmt.Errorf("tax %d: %+v, want %+v", y, z, x)

@@ -92,6 +92,48 @@ type TaxYear struct {
 	TrygdeavgiftRateLow decimal.NullDecimal `json:"trygdeavgift_rate_low"`
 	Source              string              `json:"source"`
 	Note                string              `json:"note,omitempty"`
+	// Origins gives, per key (Values), the configuration layer a value
+	// came from when it is not the year's own (OriginDefault for the
+	// embedded table): OriginFile, OriginFlag, "scenario:PATH", ... A key
+	// missing from it has the year's first origin, the embedded default.
+	Origins map[string]string `json:"-"`
+}
+
+// Origin is the configuration layer key's value came from.
+func (ty TaxYear) Origin(key string) string {
+	if o, ok := ty.Origins[key]; ok {
+		return o
+	}
+	return OriginDefault
+}
+
+// With returns ty with the values given replaced (key/value pairs as
+// NewTaxYear reads them), validated, the keys given marked with origin:
+// a partial override of a known year keeps every value it does not name.
+// A new year from a known one (a budget proposal from last year's table) is
+// base.With(values) with year set: every value not given is the base year's,
+// with its origin.
+func (ty TaxYear) With(year int, values map[string]string, source, origin string) (TaxYear, error) {
+	merged := ty.Values()
+	for k, v := range values {
+		merged[k] = v
+	}
+	out, err := NewTaxYear(year, merged)
+	if err != nil {
+		return TaxYear{}, err
+	}
+	out.Origins = maps.Clone(ty.Origins)
+	if out.Origins == nil {
+		out.Origins = map[string]string{}
+	}
+	for k := range values {
+		out.Origins[k] = origin
+	}
+	out.Source = source
+	if ty.Source != "" {
+		out.Source = ty.Source + "; " + source
+	}
+	return out, nil
 }
 
 // TaxTable holds the tax parameters by income year.
@@ -263,6 +305,7 @@ func (t TaxTable) Clone() TaxTable {
 	for y, ty := range t {
 		ty.Steps = slices.Clone(ty.Steps)
 		ty.StepsFinnmark = slices.Clone(ty.StepsFinnmark)
+		ty.Origins = maps.Clone(ty.Origins)
 		c[y] = ty
 	}
 	return c
@@ -595,6 +638,32 @@ func locateTaxErrors(name string, lines map[string]int, err error) error {
 		out = append(out, fmt.Errorf("%s: %w", name, e))
 	}
 	return errors.Join(out...)
+}
+
+// Keys returns the keys of Values in the data file's order: the fixed
+// keys, the low trygdeavgift rate, each step's from, rate and Finnmark
+// rate, and the note.
+func (ty TaxYear) Keys() []string {
+	values := ty.Values()
+	var out []string
+	for _, s := range taxScalars() {
+		out = append(out, s.key)
+	}
+	if _, ok := values[TaxKeyTrygdeavgiftRateLow]; ok {
+		out = append(out, TaxKeyTrygdeavgiftRateLow)
+	}
+	for i := range ty.Steps {
+		n := strconv.Itoa(i + 1)
+		for _, k := range []string{"step" + n + "_from", "step" + n + "_rate", "step" + n + "_rate_finnmark"} {
+			if _, ok := values[k]; ok {
+				out = append(out, k)
+			}
+		}
+	}
+	if ty.Note != "" {
+		out = append(out, TaxKeyNote)
+	}
+	return out
 }
 
 // Values returns ty as the key/value pairs NewTaxYear reads, so that a

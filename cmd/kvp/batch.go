@@ -170,6 +170,7 @@ type batchRecord struct {
 	ID         *caseinput.ID `json:"id,omitempty"`
 	Error      string        `json:"error,omitempty"`
 	err        error         // the error Error words
+	kase       *calc.Case    // the case computed, for kvp compare's groups
 	Result     *batchResult  `json:"result,omitempty"`
 	Baseline   *batchResult  `json:"baseline,omitempty"`
 	Scenario   *batchResult  `json:"scenario,omitempty"`
@@ -375,47 +376,11 @@ func runBatch(o *batchOptions) error {
 		return err
 	}
 
-	var in io.Reader
-	name := o.file
-	if o.file == "-" {
-		in, name = o.IO.In, "stdin"
-	} else {
-		f, err := os.Open(o.file)
-		if err != nil {
-			return rules.Errorf(errBatchInput, err)
-		}
-		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return rules.Errorf(errBatchInput, rules.Errorf(errIsDirectory, o.file))
-		}
-		in = f
+	src, header, name, closeInput, err := openBatchInput(o.file, o.inFormat, o.IO.In)
+	if err != nil {
+		return err
 	}
-	br := bufio.NewReaderSize(in, 256<<10)
-	skipBOM(br)
-	format := o.inFormat
-	if format == "auto" {
-		format = sniffFormat(name, br)
-	}
-	var header []string
-	var src recordSource
-	switch format {
-	case "jsonl":
-		src = &lineSource{r: br}
-	case "csv":
-		csvIn := &csvSource{r: br}
-		line, _, err := csvIn.next()
-		if err == io.EOF {
-			return rules.FieldErr(name, rules.Errorf(errNoCSVHeader))
-		} else if err != nil {
-			return rules.FieldErr(name, rules.Errorf(rules.ErrAtLine, 1, err))
-		}
-		if header, err = parseCSVHeader(line); err != nil {
-			return rules.FieldErr(name, rules.Errorf(rules.ErrAtLine, 1, err))
-		}
-		src = csvIn
-	default:
-		return flagUsageError("input-format", rules.Errorf(rules.ErrNotOneOf, rules.Quote(format), "auto, jsonl, csv"))
-	}
+	defer closeInput()
 
 	st := newStamp(cfg, string(defaults.Rounding))
 	st.ParamsHash = sides[0].hash
@@ -515,6 +480,58 @@ func runBatch(o *batchOptions) error {
 		return &codeError{code: exitError, err: rules.Errorf(errLinesFailed, sum.Failed, sum.Lines, rules.ErrAtLine.M(sum.firstLine, sum.firstErr))}
 	}
 	return nil
+}
+
+// openBatchInput opens the cases of kvp batch and caseload kvp compare:
+// file (- for in), its format by --input-format (auto: by the extension,
+// else the first character) and, for CSV, its header row.
+func openBatchInput(file, inFormat string, stdin io.Reader) (src recordSource, header []string, name string, closeInput func(), err error) {
+	closeInput = func() {}
+	var in io.Reader
+	name = file
+	if file == "-" {
+		in, name = stdin, "stdin"
+	} else {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, nil, "", nil, rules.Errorf(errBatchInput, err)
+		}
+		closeInput = func() { f.Close() }
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			f.Close()
+			return nil, nil, "", nil, rules.Errorf(errBatchInput, rules.Errorf(errIsDirectory, file))
+		}
+		in = f
+	}
+	br := bufio.NewReaderSize(in, 256<<10)
+	skipBOM(br)
+	format := inFormat
+	if format == "auto" {
+		format = sniffFormat(name, br)
+	}
+	fail := func(err error) (recordSource, []string, string, func(), error) {
+		closeInput()
+		return nil, nil, "", nil, err
+	}
+	switch format {
+	case "jsonl":
+		src = &lineSource{r: br}
+	case "csv":
+		csvIn := &csvSource{r: br}
+		line, _, err := csvIn.next()
+		if err == io.EOF {
+			return fail(rules.FieldErr(name, rules.Errorf(errNoCSVHeader)))
+		} else if err != nil {
+			return fail(rules.FieldErr(name, rules.Errorf(rules.ErrAtLine, 1, err)))
+		}
+		if header, err = parseCSVHeader(line); err != nil {
+			return fail(rules.FieldErr(name, rules.Errorf(rules.ErrAtLine, 1, err)))
+		}
+		src = csvIn
+	default:
+		return fail(flagUsageError("input-format", rules.Errorf(rules.ErrNotOneOf, rules.Quote(format), "auto, jsonl, csv")))
+	}
+	return src, header, name, closeInput, nil
 }
 
 // batchSides loads the baseline and, with --scenario, the scenario parameters.
@@ -718,6 +735,7 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 		rec.fail(err)
 		return
 	}
+	rec.kase = &c
 	var topts calc.TaxOptions
 	if p.withTax {
 		if topts, err = cf.Tax(); err != nil {

@@ -67,6 +67,8 @@ type compareTax struct {
 type compareOptions struct {
 	calcOptions
 	scenario, baseline string
+	records            string // caseload: per-case JSON lines to this file
+	chart              string // caseload: the chart's file
 }
 
 func newCompareCmd(a *app) *cobra.Command {
@@ -84,30 +86,74 @@ Both runs are split at the change points of both parameter sets, so their
 segments line up one to one.
 
 A scenario file has a title, a description, a legal basis and parameter
-overrides in the config file's format (see examples/scenario-*.yaml).` + exitStatusSection,
+overrides in the config file's format (see examples/scenario-*.yaml).
+
+Caseload: with -f cases.jsonl or cases.csv (the input of kvp batch, by its
+extension: .jsonl, .ndjson or .csv) every case is computed under both
+sides with the tax, as kvp batch --scenario --tax does, and the output is
+the distribution of the change per case: in net (stipend and child
+supplement paid over the period) and in net after tax (over the income
+years whose tax both sides know). Each has total_change, better_off,
+worse_off, unchanged (to the øre), mean_change, median_change, deciles
+(the 9 cut points) and groups: under 25 (on the period's first day) and
+25 and over, with children (the baseline pays a child supplement) and
+without, each with the same figures. CONVENTION (rounding): the mean is
+rounded half away from zero to the øre; the median and the deciles
+interpolate linearly between the sorted changes (type 7, as R and NumPy)
+and are rounded the same way. -o table, json or csv; --records FILE
+writes one JSON line per case (line, id, groups, the figures of both
+sides and the changes; a failed line has its error), --chart FILE.svg or
+FILE.png a histogram of the change and a bar per group (the mean change).
+A line that fails is left out of the summary and the exit code is 1.` + exitStatusSection + `
+  1  caseload: at least one line failed (--records has its error)`,
 		Example: `  kvp compare --scenario examples/scenario-g-2027.yaml --birth-date 1990-01-01 --from 2027-01-01 --to 2027-12-31
   kvp compare --scenario examples/scenario-factor-2027.yaml -f examples/case-basic.yaml --to 2027-12-31 -o json
-  kvp compare --baseline examples/scenario-g-2027.yaml --scenario examples/scenario-factor-2027.yaml -f examples/case-basic.yaml --from 2027-01-01 --to 2027-12-31`,
+  kvp compare --baseline examples/scenario-g-2027.yaml --scenario examples/scenario-factor-2027.yaml -f examples/case-basic.yaml --from 2027-01-01 --to 2027-12-31
+  kvp compare -f examples/cases.jsonl --scenario examples/scenario-allowance-2026.yaml
+  kvp compare -f examples/cases.csv --scenario examples/scenario-allowance-2026.yaml -o json --records records.jsonl --chart change.svg`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.env, o.Given = a.env(cmd), o.caseFlags(cmd)
+			if isCaseload(o.file) {
+				// A caseload with failed lines still gives the summary
+				// of the others (exit 1), as kvp batch does: its stdout
+				// goes straight out.
+				streams := *o.IO
+				streams.Out, o.IO = a.stdout, &streams
+			}
 			return runCompare(&o)
 		},
 	}
 	addCaseFlags(cmd, &o.calcOptions)
 	cmd.Flags().StringVar(&o.scenario, "scenario", "", "scenario `FILE` to compare")
 	cmd.Flags().StringVar(&o.baseline, "baseline", "", "scenario `FILE` to use as the baseline (default: the effective configuration)")
+	cmd.Flags().StringVar(&o.records, "records", "", "caseload: write one JSON line per case to `FILE`")
+	cmd.Flags().StringVar(&o.chart, "chart", "", "caseload: write a chart of the change to `FILE` (.svg or .png)")
 	return cmd
 }
 
 // runCompare is kvp compare: one case under two parameter sets.
 func runCompare(o *compareOptions) error {
-	cfg, format, l, err := o.start()
+	caseload := isCaseload(o.file)
+	formats := []string{"table", "json"}
+	if caseload {
+		formats = append(formats, "csv")
+	}
+	cfg, format, l, err := o.start(formats...)
 	if err != nil {
 		return err
 	}
 	if o.scenario == "" {
 		return usageErrorf(errScenarioNeeded)
+	}
+	if caseload {
+		if err := checkChartPath(o.chart); err != nil {
+			return err
+		}
+		return runCaseload(o, cfg, format, l)
+	}
+	if o.records != "" || o.chart != "" {
+		return usageErrorf(errCaseloadOnly)
 	}
 	cf, c, err := buildCase(&o.calcOptions)
 	if err != nil {

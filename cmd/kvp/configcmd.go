@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strconv"
+
 	"github.com/spf13/cobra"
 
 	"kvp/config"
@@ -21,6 +23,31 @@ type configDoc struct {
 	File          string           `json:"config_file"`
 	Settings      []config.Setting `json:"settings"`
 	Parameters    []configParam    `json:"parameters"`
+	// Tax are the tax parameters of every income year, each with its origin.
+	Tax []configTaxParam `json:"tax_parameters"`
+}
+
+// configTaxParam is one tax parameter of one income year.
+type configTaxParam struct {
+	Year   int    `json:"year"`
+	Key    string `json:"key"`
+	Value  string `json:"value"`
+	Source string `json:"source"`
+	Origin string `json:"origin"`
+}
+
+// taxParams lists every tax parameter of t by year, in the data file's key
+// order (rules.TaxYear.Keys), each with its origin.
+func taxParams(t rules.TaxTable) []configTaxParam {
+	out := []configTaxParam{}
+	for _, y := range t.Years() {
+		ty := t[y]
+		values := ty.Values()
+		for _, k := range ty.Keys() {
+			out = append(out, configTaxParam{Year: y, Key: k, Value: values[k], Source: ty.Source, Origin: ty.Origin(k)})
+		}
+	}
+	return out
 }
 
 // configShowOptions are kvp config show's options.
@@ -41,10 +68,15 @@ func newConfigCmd(a *app) *cobra.Command {
 		Short: "Print the effective parameters and where each came from",
 		Long: `Print the effective settings and dated parameters, each with its origin:
 default (embedded), file:PATH (config file), environment (KVP_*), or flag.
-G values before 2000 are left out unless --all is given.` + exitStatusSection,
+G values before 2000 are left out unless --all is given. Then the tax
+parameters of every income year (in JSON "tax_parameters"), each with its
+origin, so that a tax reform (--set personal_allowance@2026=120000, a
+config or scenario file's tax section, a new year with based_on) shows
+which values it changed.` + exitStatusSection,
 		Example: `  kvp config show
   kvp config show --config examples/config.yaml
-  KVP_ROUNDING=exact kvp config show -o json --all`,
+  KVP_ROUNDING=exact kvp config show -o json --all
+  kvp config show --set personal_allowance@2026=120000`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.env = a.env(cmd)
@@ -63,7 +95,7 @@ func runConfigShow(o *configShowOptions) error {
 	if err != nil {
 		return err
 	}
-	doc := configDoc{SchemaVersion: schemaVersion, File: cfg.File, Settings: cfg.Settings, Parameters: []configParam{}}
+	doc := configDoc{SchemaVersion: schemaVersion, File: cfg.File, Settings: cfg.Settings, Parameters: []configParam{}, Tax: taxParams(cfg.Params.Tax)}
 	p := cfg.Params
 	cutoff := rules.NewDate(2000, 1, 1)
 	add := func(key string, from rules.Date, value, ref, source, origin string) {
@@ -107,5 +139,16 @@ func runConfigShow(o *configShowOptions) error {
 	for _, q := range doc.Parameters {
 		rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, originText(l, q.Origin)})
 	}
-	return table(o.IO.Out, []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelOrigin)}, rows, 2)
+	if err := table(o.IO.Out, []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelOrigin)}, rows, 2); err != nil {
+		return err
+	}
+	heading(o.IO.Out, l.L(configTaxParameters))
+	rows = nil
+	for _, q := range doc.Tax {
+		if q.Key == rules.TaxKeyNote { // free text: in JSON only, it would widen the table
+			continue
+		}
+		rows = append(rows, []string{strconv.Itoa(q.Year), q.Key, l.value(q.Value), originText(l, q.Origin)})
+	}
+	return table(o.IO.Out, []string{l.L(labelYear), l.L(labelParameter), l.L(labelValue), l.L(labelOrigin)}, rows, 2)
 }

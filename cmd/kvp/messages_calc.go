@@ -36,6 +36,7 @@ var (
 	configFile            = rules.NewCode("config.file", "file")
 	configNoFile          = rules.NewCode("config.no_file")
 	configParameters      = rules.NewCode("config.parameters")
+	configTaxParameters   = rules.NewCode("config.tax_parameters")
 	gPerMonth             = rules.NewCode("g.per_month")
 	gPerMonthNote         = rules.NewCode("g.per_month_note")
 	gAverage              = rules.NewCode("g.average", "year")
