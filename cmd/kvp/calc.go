@@ -33,6 +33,9 @@ type calcOptions struct {
 	benefitScope    string
 	tax             taxFlags
 	explain         bool // kvp calc --explain
+	// params are the parameters the case is priced with (as known on its
+	// as_of, when given), set by buildCase.
+	params *rules.Params
 }
 
 // calcDoc is the JSON document of kvp calc.
@@ -123,6 +126,7 @@ func addCaseFlags(cmd *cobra.Command, o *calcOptions) {
 	f.String("rounding", "nav", "rounding `POLICY`: nav or exact")
 	f.String("age-switch", "birthday", "when the full rate starts: birthday or next-month")
 	addLeapBirthdayFlag(f)
+	addPayFlags(f)
 }
 
 // addLeapBirthdayFlag adds --leap-birthday, the 29 February convention of every age limit.
@@ -182,6 +186,7 @@ func buildCase(o *calcOptions) (*caseinput.Case, calc.Case, error) {
 	if err != nil {
 		return cf, calc.Case{}, err
 	}
+	o.params = settings.Params(cfg)
 	c, err := cf.Calc(settings)
 	if err == nil {
 		err = c.Validate()
@@ -315,11 +320,11 @@ func runCalc(o *calcOptions) error {
 	c.Explain = o.explain
 	// The tax table shows each year's figures from their steps.
 	topts.Explain = format != "json" || o.explain
-	res, err := calc.Stipend(cfg.Params, c)
+	res, err := calc.Stipend(o.params, c)
 	if err != nil {
 		return err
 	}
-	tax, err := calc.TaxFor(res, cfg.Params, topts)
+	tax, err := calc.TaxFor(res, o.params, topts)
 	if err != nil {
 		return err
 	}
@@ -335,6 +340,7 @@ func runCalc(o *calcOptions) error {
 	printWarnings(o.IO, l, res.Warnings)
 	if format == "json" {
 		doc := calcDoc{SchemaVersion: schemaVersion, Stamp: newStamp(cfg, string(c.Rounding)), Case: cf, Result: res, Tax: tax}
+		doc.Stamp.AsOf, doc.Stamp.ParamsHash = o.params.AsOf, config.Hash(o.params)
 		if o.explain {
 			// JSON is the same in every language: the steps in English.
 			doc.Explain = append(renderSteps(locale{}, res.Steps), taxSectionExplain(locale{}, tax)...)
@@ -342,6 +348,7 @@ func runCalc(o *calcOptions) error {
 		return writeJSON(o.IO.Out, doc)
 	}
 	p := o.IO.printer(l, o.wide)
+	printAsOf(p, o.params)
 	if err := printCalcTables(p, res); err != nil {
 		return err
 	}
@@ -469,6 +476,9 @@ func printCalcTables(p printer, res *calc.Result) error {
 		rows = append(rows, append([]string{l.month(m.Month), l.month(m.PaidIn), strconv.Itoa(m.PaidDays)}, amounts(m.Amounts)...))
 	}
 	if err := p.tableWithout(dropAmounts(3), append([]string{l.L(labelEarned), l.L(labelPaid), l.L(labelDays)}, amountHeads...), rows, append([]int{2}, span(3)...)...); err != nil {
+		return err
+	}
+	if err := printPayments(p, res); err != nil {
 		return err
 	}
 	heading(w, l.L(calcYears))

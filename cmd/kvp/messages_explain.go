@@ -20,7 +20,7 @@ var (
 // is labelled by its last part ("rates.under_25.day_rate" → "day_rate").
 var stepLabels = codesByKey("step.",
 	"yearly", "monthly", "day_rate", "child_per_day", "paid_days", "amount", "child_amount",
-	"interruption", "absence", "work", "other_benefits", "month_net", "total",
+	"interruption", "absence", "work", "other_benefits", "month_net", "total", "pay_date",
 	"rates.child_per_day", "rates.child_per_year",
 
 	"tax.personal_income", "tax.trygdeavgift", "tax.minstefradrag", "tax.ordinary_income",
@@ -63,7 +63,7 @@ var verdictWords = codesByKey("verdict.", rules.VerdictEligible, rules.VerdictNo
 
 // formulaWords are the words of the replay language (rules/replay.go):
 // "{application_date} + {months} months", "all(…)".
-var formulaWords = codesByKey("formula.", "months", "all")
+var formulaWords = codesByKey("formula.", "months", "all", "working_day_on_or_before")
 
 // domainCodes are the legal references and rule sources that rules and calc
 // write as plain text and that have words to translate: each code's English
