@@ -86,6 +86,8 @@ type Case struct {
 	// ExtraCuts are dates at which to split segments although nothing
 	// changes, so that two runs under different parameters line up (kvp compare).
 	ExtraCuts []rules.Date
+
+	asOf bool // the parameters are as known on a date (set by Stipend)
 }
 
 // Validate checks the case; errors name the case-file field.
@@ -401,6 +403,7 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 	pieces := schedule(res, &c)
 	res.Parameters = used.sorted()
 	if c.Explain {
+		c.asOf = k.p.AsOf != nil
 		k.traceStipend(res, &c, pieces)
 	}
 	return res, nil

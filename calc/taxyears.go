@@ -63,11 +63,11 @@ type YearTax struct {
 // its pay date decides the June and December rules.
 type Withholding struct {
 	PaidIn   YearMonth      `json:"paid_in"`
-	PayDate  rules.Date     `json:"pay_date"`
 	Paid     Money          `json:"paid"`
 	Withheld Money          `json:"withheld"`
 	PaidOut  Money          `json:"paid_out"`
 	Note     *rules.Message `json:"note,omitempty"` // June: none withheld, December: half
+	PayDate  rules.Date     `json:"pay_date"`
 }
 
 // TaxSection is the tax part of a calculation.

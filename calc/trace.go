@@ -73,6 +73,10 @@ func traceSegment(t *rules.Trace, e *epoch, c *Case, s *Segment, absentHours dec
 		band = 1
 		params = append(params, paramOf(&e.params[4]))
 	}
+	if c.asOf {
+		// Priced as known on a date: the G's step names the convention.
+		params = append(params, rules.Param{Source: rules.SourceKnownFrom})
+	}
 	b := &e.bands[band]
 	in, base := rateInputs(e, band)
 	t.Add(rules.Step{Key: "stipend.yearly", Span: span, Inputs: in, Formula: base, Exact: exactIf(b.yearlyExact, s.Yearly),

@@ -84,10 +84,10 @@ type Config struct {
 	// AllParams every value however late it was known.
 	Params    *rules.Params
 	AllParams *rules.Params
-	File     string // the config file read, or ""
-	Settings []Setting
-	v        *viper.Viper
-	lines    map[string]int // the config file's line of each setting it gives
+	File      string // the config file read, or ""
+	Settings  []Setting
+	v         *viper.Viper
+	lines     map[string]int // the config file's line of each setting it gives
 }
 
 // Get returns a setting's effective value.
@@ -260,9 +260,9 @@ type file struct {
 // fileDatedRow is one entry of a dated parameter; from and value stay YAML
 // nodes, so that the value's text is read as written.
 type fileDatedRow struct {
-	From   yaml.Node
-	Value  yaml.Node
-	Ref    string // legal_reference
+	From      yaml.Node
+	Value     yaml.Node
+	Ref       string // legal_reference
 	Source    string
 	KnownFrom yaml.Node // known_from: a date, or empty
 	line      int

@@ -58,8 +58,12 @@ type Params struct {
 	NotKnown []NotKnown
 }
 
-// RefKnownFrom is the CONVENTION by which a value counts as known.
-const RefKnownFrom = "kvp-rules.md § 7.2 (CONVENTION known from)"
+// RefKnownFrom is the CONVENTION by which a value counts as known, and
+// SourceKnownFrom the convention in words (a step's rule source).
+const (
+	RefKnownFrom    = "kvp-rules.md § 7.2 (CONVENTION known from)"
+	SourceKnownFrom = "CONVENTION (known from, kvp-rules.md § 7.2): a value counts as known from its known_from date; G from the day NAV began to pay it (grunnbelop.csv minimum_income_effective_from, from 2013), else from the day it takes effect"
+)
 
 // NotKnown is a dated value that was not known on the day the parameters
 // are as known on: it takes effect From but was known only from KnownFrom.
@@ -515,4 +519,21 @@ func readCSV(name string, data []byte, fields int, row func(line int, rec []stri
 			return fmt.Errorf("%s:%d: %w", name, line, err)
 		}
 	}
+}
+
+// ErrNoGBefore: no G is in force on the regulation date.
+var ErrNoGBefore = NewCode("err.params.no_g_on", "date")
+
+// AsPaidBefore returns the parameters the payments made before on were
+// priced with when a new G began to be paid on on (a G regulation): the G
+// in force on on (the new one) counts as known from on, and the parameters
+// are as known the day before (KnownOn). newG is that G.
+func (p *Params) AsPaidBefore(on Date) (paid *Params, newG Dated[decimal.Decimal], err error) {
+	i := p.G.index(on)
+	if i < 0 {
+		return nil, newG, Errorf(ErrNoGBefore, on)
+	}
+	q := p.Clone()
+	q.G.Items[i].KnownFrom = on
+	return q.KnownOn(on - 1), q.G.Items[i], nil
 }

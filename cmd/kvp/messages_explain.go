@@ -70,9 +70,9 @@ var formulaWords = codesByKey("formula.", "months", "all", "working_day_on_or_be
 // text is exactly the domain's string (domainText finds it by that).
 var domainCodes = codesByKey("",
 	"ref.period.pre2019", "ref.period.extra_year", "ref.period.leave", "ref.period.interruption",
-	"ref.period.duration_regime", "ref.tax.pension_earning", "ref.tax.trinnskatt", "ref.leap_birthday",
+	"ref.period.duration_regime", "ref.tax.pension_earning", "ref.tax.trinnskatt", "ref.leap_birthday", "ref.pay_day", "ref.known_from",
 	"source.caseworker_finding", "source.caseworker_judgement", "source.age", "source.leap_birthday",
-	"source.benefits", "source.youth_ages", "source.previous", "source.start_deadline")
+	"source.benefits", "source.youth_ages", "source.previous", "source.start_deadline", "source.known_from")
 
 // domainTexts find a domain string's message: domainCodes by their English
 // text, the criteria's references by rules.Criteria.

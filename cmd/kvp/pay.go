@@ -41,7 +41,7 @@ func addPayFlags(f *pflag.FlagSet) {
 // printAsOf writes the --as-of line when the parameters are as known on a date.
 func printAsOf(p printer, params *rules.Params) {
 	if params.AsOf != nil {
-		fmt.Fprintln(p.w, p.l.M(asOfLine.M(*params.AsOf, rules.RefKnownFrom)))
+		fmt.Fprintln(p.w, p.l.M(asOfLine.M(*params.AsOf, p.l.domainText(rules.RefKnownFrom))))
 	}
 }
 
