@@ -75,6 +75,25 @@ child's 18th birthday.
 Paid work above 18.75 hours a week (50 % of full time) gives a warning: it
 is outside the programme (sotjl. § 30 andre ledd).
 
+Pay days (sotjl. § 39; the municipality decides): --pay-cycle monthly (the
+default) pays each calendar month on --pay-day (1–28, default 12) of the
+month after; --pay-cycle 14-days pays each 14-day period from --cycle-start
+(required with it) --pay-lag working days (0–20, default 2) after it ends. A
+pay day on a Saturday, Sunday or public holiday moves to the working day
+before (CONVENTION, kvp-rules.md § 7.2). The Payments table (JSON
+"payments") gives each payment's earned days, due day, pay date and amounts;
+the years' net paid, the income year and the tax withholding (June none,
+December half) follow the pay date. Each is also a case key and a config key
+(pay_cycle, pay_day, cycle_start, pay_lag).
+
+--as-of DATE (case key as_of, KVP_AS_OF) prices with the parameters as known
+on DATE: a value known only later is left out and the one before it carried
+forward, with a warning, and the output says so (JSON stamp "as_of").
+CONVENTION (known from, kvp-rules.md § 7.2): G counts as known from the day
+NAV began to pay it (grunnbelop.csv, from 2013; before, its date in force);
+every other value from its date in force; a config file may give known_from
+per value.
+
 With --explain, the result is followed by the derivation of each figure in
 order: per segment the yearly amount, the day rate, the child supplement per
 day, the paid days, the amounts and each reduction with its rule; then each
@@ -94,6 +113,9 @@ reference, the parameters' source) at any width.` + exitStatusSection,
   kvp calc -f examples/case-basic.yaml -o json
   kvp calc --birth-date 1990-01-01 --from 2026-04-01 --to 2026-05-31 --explain --lang nb
   kvp calc --birth-date 1990-01-01 --from 2026-05-01 --to 2026-07-31 --interruption 2026-06-15..
+  kvp calc --birth-date 1980-01-01 --from 2026-04-01 --to 2026-09-30 --pay-day 10
+  kvp calc --birth-date 1980-01-01 --from 2026-03-02 --to 2026-04-12 --pay-cycle 14-days --cycle-start 2026-03-02
+  kvp calc --birth-date 1980-01-01 --from 2026-05-01 --to 2026-05-31 --as-of 2026-05-15
   echo '{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-03-31"}' | kvp calc -f -`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
