@@ -60,14 +60,15 @@ func printPayments(p printer, res *calc.Result) error {
 	if err := p.table([]string{l.L(labelFrom), l.L(labelTo), l.L(labelDue), l.L(labelPayDate), l.L(labelDays), l.L(labelNet)}, rows, 4, 5); err != nil {
 		return err
 	}
-	fmt.Fprintln(p.w, l.M(payScheduleNote(res.Pay)))
+	fmt.Fprintln(p.w, l.M(payScheduleNote(l, res.Pay)))
 	return nil
 }
 
 // payScheduleNote is the rule of a schedule, in words.
-func payScheduleNote(s calc.PaySchedule) rules.Message {
+func payScheduleNote(l locale, s calc.PaySchedule) rules.Message {
+	ref := l.domainText(calc.RefPayDay)
 	if s.Cycle == calc.Pay14Days {
-		return pay14DaysNote.M(*s.CycleStart, s.Lag, calc.RefPayDay)
+		return pay14DaysNote.M(*s.CycleStart, s.Lag, ref)
 	}
-	return payMonthlyNote.M(s.Day, calc.RefPayDay)
+	return payMonthlyNote.M(s.Day, ref)
 }
