@@ -7,9 +7,9 @@ import (
 	"kvp/rules"
 )
 
-// payment is a hand-made payment for the month starting on first (YYYY-MM-01),
+// paidLine is a hand-made payment for the month starting on first (YYYY-MM-01),
 // paid the month after, with net kroner net (stipend net, plus any lines).
-func payment(t *testing.T, first string, net int64, lines ...func(*Amounts)) PaymentLine {
+func paidLine(t *testing.T, first string, net int64, lines ...func(*Amounts)) PaymentLine {
 	d := date(t, first)
 	p := PaymentLine{Slot: d, Earned: rules.Period{From: d, To: d.LastOfMonth()}, PaidIn: MonthOf(d).Next()}
 	p.Stipend, p.Net = Kroner(net), Kroner(net)
@@ -51,8 +51,8 @@ func TestRecalculateHandComputed(t *testing.T) {
 			// back pay, nothing to recover.
 			name: "mixed back pay and overpayment, net",
 			in: RecalcInput{
-				Paid: []PaymentLine{payment(t, "2026-03-01", 5110), payment(t, "2026-04-01", 20440, benefits(2044))},
-				Owed: []PaymentLine{payment(t, "2026-03-01", 4088, absence(1022)), payment(t, "2026-04-01", 22484)},
+				Paid: []PaymentLine{paidLine(t, "2026-03-01", 5110), paidLine(t, "2026-04-01", 20440, benefits(2044))},
+				Owed: []PaymentLine{paidLine(t, "2026-03-01", 4088, absence(1022)), paidLine(t, "2026-04-01", 22484)},
 			},
 			totals:  RecalcTotals{Paid: Kroner(25550), Owed: Kroner(26572), Difference: Kroner(1022), BackPay: Kroner(2044), Overpayment: Kroner(1022)},
 			settled: Settled{Convention: SettleNet, BackPay: Kroner(1022)},
@@ -63,8 +63,8 @@ func TestRecalculateHandComputed(t *testing.T) {
 			// payment (paid in June).
 			name: "mixed, gross, recovered with the first future payment",
 			in: RecalcInput{Settle: SettleGross, Recover: pct("20"),
-				Paid: []PaymentLine{payment(t, "2026-03-01", 5110), payment(t, "2026-04-01", 20440, benefits(2044))},
-				Owed: []PaymentLine{payment(t, "2026-03-01", 4088, absence(1022)), payment(t, "2026-04-01", 22484), payment(t, "2026-05-01", 22512)},
+				Paid: []PaymentLine{paidLine(t, "2026-03-01", 5110), paidLine(t, "2026-04-01", 20440, benefits(2044))},
+				Owed: []PaymentLine{paidLine(t, "2026-03-01", 4088, absence(1022)), paidLine(t, "2026-04-01", 22484), paidLine(t, "2026-05-01", 22512)},
 			},
 			totals:      RecalcTotals{Paid: Kroner(25550), Owed: Kroner(26572), Difference: Kroner(1022), BackPay: Kroner(2044), Overpayment: Kroner(1022)},
 			settled:     Settled{Convention: SettleGross, BackPay: Kroner(2044), Overpayment: Kroner(1022)},
@@ -79,9 +79,9 @@ func TestRecalculateHandComputed(t *testing.T) {
 			// 1 022 left for June: 5 110 − 2 044 − 2 044 = 1 022.
 			name: "recovery by per cent, in full",
 			in: RecalcInput{Recover: pct("50"),
-				Paid: []PaymentLine{payment(t, "2026-03-01", 5110)},
-				Owed: []PaymentLine{payment(t, "2026-03-01", 0, func(a *Amounts) { a.Stipend = Kroner(5110); a.Interruption = -Kroner(5110) }),
-					payment(t, "2026-04-01", 4088), payment(t, "2026-05-01", 4088), payment(t, "2026-06-01", 4088), payment(t, "2026-07-01", 4088)},
+				Paid: []PaymentLine{paidLine(t, "2026-03-01", 5110)},
+				Owed: []PaymentLine{paidLine(t, "2026-03-01", 0, func(a *Amounts) { a.Stipend = Kroner(5110); a.Interruption = -Kroner(5110) }),
+					paidLine(t, "2026-04-01", 4088), paidLine(t, "2026-05-01", 4088), paidLine(t, "2026-06-01", 4088), paidLine(t, "2026-07-01", 4088)},
 			},
 			totals:  RecalcTotals{Paid: Kroner(5110), Difference: -Kroner(5110), Overpayment: Kroner(5110)},
 			settled: Settled{Convention: SettleNet, Overpayment: Kroner(5110)},
@@ -98,8 +98,8 @@ func TestRecalculateHandComputed(t *testing.T) {
 			// 300 − 127.75 − 127.88 = 44.37 left at the case's end.
 			name: "recovery by per cent with øre, not finished",
 			in: RecalcInput{Recover: pct("12.5"),
-				Paid: []PaymentLine{payment(t, "2026-03-01", 1322)},
-				Owed: []PaymentLine{payment(t, "2026-03-01", 1022, absence(300)), payment(t, "2026-04-01", 1022), payment(t, "2026-05-01", 1023)},
+				Paid: []PaymentLine{paidLine(t, "2026-03-01", 1322)},
+				Owed: []PaymentLine{paidLine(t, "2026-03-01", 1022, absence(300)), paidLine(t, "2026-04-01", 1022), paidLine(t, "2026-05-01", 1023)},
 			},
 			totals:  RecalcTotals{Paid: Kroner(1322), Owed: Kroner(1022), Difference: -Kroner(300), Overpayment: Kroner(300)},
 			settled: Settled{Convention: SettleNet, Overpayment: Kroner(300)},
@@ -115,9 +115,9 @@ func TestRecalculateHandComputed(t *testing.T) {
 			// payment, 1 000 of 4 088: 2 500 of 5 110 recovered, 2 610 left.
 			name: "recovery by amount, not finished at the case's end",
 			in: RecalcInput{Recover: amount(1000),
-				Paid: []PaymentLine{payment(t, "2026-03-01", 5110)},
-				Owed: []PaymentLine{payment(t, "2026-03-01", 0, func(a *Amounts) { a.Stipend = Kroner(5110); a.Interruption = -Kroner(5110) }),
-					payment(t, "2026-04-01", 4088), payment(t, "2026-05-01", 500), payment(t, "2026-06-01", 4088)},
+				Paid: []PaymentLine{paidLine(t, "2026-03-01", 5110)},
+				Owed: []PaymentLine{paidLine(t, "2026-03-01", 0, func(a *Amounts) { a.Stipend = Kroner(5110); a.Interruption = -Kroner(5110) }),
+					paidLine(t, "2026-04-01", 4088), paidLine(t, "2026-05-01", 500), paidLine(t, "2026-06-01", 4088)},
 			},
 			totals:  RecalcTotals{Paid: Kroner(5110), Difference: -Kroner(5110), Overpayment: Kroner(5110)},
 			settled: Settled{Convention: SettleNet, Overpayment: Kroner(5110)},
@@ -134,8 +134,8 @@ func TestRecalculateHandComputed(t *testing.T) {
 			// (paid 0, owed 20 440: back pay); March unchanged.
 			name: "a past payment never made",
 			in: RecalcInput{
-				Paid: []PaymentLine{payment(t, "2026-03-01", 22484)},
-				Owed: []PaymentLine{payment(t, "2026-02-01", 20440), payment(t, "2026-03-01", 22484)},
+				Paid: []PaymentLine{paidLine(t, "2026-03-01", 22484)},
+				Owed: []PaymentLine{paidLine(t, "2026-02-01", 20440), paidLine(t, "2026-03-01", 22484)},
 			},
 			totals:  RecalcTotals{Paid: Kroner(22484), Owed: Kroner(42924), Difference: Kroner(20440), BackPay: Kroner(20440)},
 			settled: Settled{Convention: SettleNet, BackPay: Kroner(20440)},
@@ -244,12 +244,12 @@ func TestRecalculateIssueExample(t *testing.T) {
 }
 
 func TestRecalculateErrors(t *testing.T) {
-	outside := RecalcInput{Paid: []PaymentLine{payment(t, "2026-02-01", 100)}, Owed: []PaymentLine{payment(t, "2026-03-01", 100)}}
+	outside := RecalcInput{Paid: []PaymentLine{paidLine(t, "2026-02-01", 100)}, Owed: []PaymentLine{paidLine(t, "2026-03-01", 100)}}
 	var re *rules.Error
 	if _, err := Recalculate(outside); !errors.As(err, &re) || re.Code != ErrRecalcOutsideCase.ID {
 		t.Errorf("a payment outside the case now: %v", err)
 	}
-	dup := RecalcInput{Paid: []PaymentLine{payment(t, "2026-03-01", 100), payment(t, "2026-03-01", 100)}, Owed: []PaymentLine{payment(t, "2026-03-01", 100)}}
+	dup := RecalcInput{Paid: []PaymentLine{paidLine(t, "2026-03-01", 100), paidLine(t, "2026-03-01", 100)}, Owed: []PaymentLine{paidLine(t, "2026-03-01", 100)}}
 	if _, err := Recalculate(dup); err == nil {
 		t.Error("a payment given twice: no error")
 	}

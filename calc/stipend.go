@@ -76,6 +76,9 @@ type Case struct {
 	NotDeducted  []NotDeducted  // benefits listed that do not reduce the stipend
 	BenefitScope BenefitScope   // what § 38 benefits reduce; "" means stipend
 
+	// Pay is when each payment is made (§ 39); the zero value is monthly on the 12th.
+	Pay PaySchedule
+
 	// Explain asks for the trace: Result.Steps records every figure as it is
 	// computed. Off, it costs nothing.
 	Explain bool
@@ -83,6 +86,8 @@ type Case struct {
 	// ExtraCuts are dates at which to split segments although nothing
 	// changes, so that two runs under different parameters line up (kvp compare).
 	ExtraCuts []rules.Date
+
+	asOf bool // the parameters are as known on a date (set by Stipend)
 }
 
 // Validate checks the case; errors name the case-file field.
@@ -124,6 +129,9 @@ func (c *Case) Validate() error {
 		if p.To < p.From {
 			return fieldErr(fmt.Sprintf("interruptions[%d]", i), rules.ErrPeriodReversed.M(p.String()))
 		}
+	}
+	if err := c.Pay.Validate(); err != nil {
+		return err
 	}
 	return c.validateReductions()
 }
@@ -245,14 +253,16 @@ func (a *Amounts) add(b Amounts) {
 // Month is one calendar month of the schedule: what was earned in it and
 // when it is paid (in arrears, the month after: § 39).
 type Month struct {
-	Month    YearMonth `json:"month"`   // earned
-	PaidIn   YearMonth `json:"paid_in"` // paid
+	Month YearMonth `json:"month"` // earned
+	// PaidIn is the month of the pay date of the payment that pays the
+	// month's last days (the month after, unless a pay day moves back).
+	PaidIn   YearMonth `json:"paid_in"`
 	PaidDays int       `json:"paid_days"`
 	Amounts
 }
 
 // YearTotal sums a calendar year, by the year the money was earned and by the
-// year it was paid (the income year for tax, by default).
+// year of its pay date (the income year for tax, by default).
 type YearTotal struct {
 	Year   int     `json:"year"`
 	Earned Amounts `json:"earned"`
@@ -269,14 +279,17 @@ type Result struct {
 	LeapBirthday rules.LeapBirthday `json:"leap_birthday"`
 	// LeapDayBirth says whether the participant or a child was born on
 	// 29 February, so that the convention changes a date.
-	LeapDayBirth bool         `json:"-"`
-	FullRate     rules.Date   `json:"full_rate_from"`
-	Segments     []Segment    `json:"segments"`
-	Months       []Month      `json:"months"`
-	Years        []YearTotal  `json:"years"`
-	Total        Amounts      `json:"total"`
-	PaidDays     int          `json:"paid_days"`
-	Parameters   []ParamValue `json:"parameters"`
+	LeapDayBirth bool       `json:"-"`
+	FullRate     rules.Date `json:"full_rate_from"`
+	Segments     []Segment  `json:"segments"`
+	Months       []Month    `json:"months"`
+	// Pay is the pay schedule used, Payments its payments in date order.
+	Pay        PaySchedule  `json:"pay_schedule"`
+	Payments   []Payment    `json:"payments"`
+	Years      []YearTotal  `json:"years"`
+	Total      Amounts      `json:"total"`
+	PaidDays   int          `json:"paid_days"`
+	Parameters []ParamValue `json:"parameters"`
 	// BenefitScope is the § 38 convention used (CONVENTION).
 	BenefitScope BenefitScope `json:"benefit_scope"`
 	// NotDeducted lists benefits the case gave that do not reduce the stipend.
@@ -383,7 +396,14 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 			break
 		}
 	}
-	if n := len(k.p.G.Items); n > 0 {
+	gNotKnown := false
+	for _, nk := range k.p.NotKnown {
+		if nk.From <= to {
+			gNotKnown = gNotKnown || nk.Key == rules.KeyG
+			res.Warnings = append(res.Warnings, rules.Warn(WarnNotYetKnown.M(nk.Key, nk.Value, nk.From, *k.p.AsOf, nk.KnownFrom), rules.RefKnownFrom))
+		}
+	}
+	if n := len(k.p.G.Items); n > 0 && !gNotKnown {
 		// G is set each year from 1 May: past a year after the last known G,
 		// the days are priced at a G that will have changed.
 		last := k.p.G.Items[n-1]
@@ -393,9 +413,12 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 		}
 	}
 	res.Months = make([]Month, 0, int(MonthOf(to)-MonthOf(from))+1)
+	res.Pay = c.Pay.Normal()
+	res.Payments = res.Pay.payPeriods(c.Period)
 	pieces := schedule(res, &c)
 	res.Parameters = used.sorted()
 	if c.Explain {
+		c.asOf = k.p.AsOf != nil
 		k.traceStipend(res, &c, pieces)
 	}
 	return res, nil
@@ -504,8 +527,11 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 	absent, warnings := c.absentDays()
 	res.Warnings = append(res.Warnings, warnings...)
 	// Every year from the first earned to the last paid is touched.
-	first := res.From.Year()
-	res.Years = make([]YearTotal, MonthOf(res.To).Next().Year()-first+1)
+	first, last := res.From.Year(), MonthOf(res.To).Next().Year()
+	if n := len(res.Payments); n > 0 {
+		last = max(last, res.Payments[n-1].PayDate.Year())
+	}
+	res.Years = make([]YearTotal, last-first+1)
 	for i := range res.Years {
 		res.Years[i].Year = first + i
 	}
@@ -513,12 +539,17 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 	var month *Month
 	var monthStart rules.Date
 	var run [lineCount]runningSum // per line, within the month
+	pi := 0                       // the payment of the piece
 	for si := range res.Segments {
 		seg := &res.Segments[si]
 		for start := seg.From; start <= seg.To; {
 			y, m, d := start.YMD()
 			key := start - rules.Date(d-1)
-			end := min(seg.To, key+rules.Date(rules.DaysInMonth(y, m)-1))
+			for start > res.Payments[pi].To {
+				pi++
+			}
+			pay := &res.Payments[pi]
+			end := min(seg.To, key+rules.Date(rules.DaysInMonth(y, m)-1), pay.To)
 			ym := YearMonth(y*12 + m - 1)
 			if month == nil || key != monthStart {
 				monthStart = key
@@ -547,10 +578,13 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 			seg.Amounts.add(a)
 			month.Amounts.add(a)
 			month.PaidDays += days
+			month.PaidIn = MonthOf(pay.PayDate)
+			pay.Amounts.add(a)
+			pay.PaidDays += days
 			res.Total.add(a)
 			res.PaidDays += days
 			year(y).Earned.add(a)
-			year(ym.Next().Year()).Paid.add(a)
+			year(pay.PayDate.Year()).Paid.add(a)
 			start = end + 1
 		}
 	}

@@ -59,13 +59,15 @@ type YearTax struct {
 	Note *rules.Message `json:"note,omitempty"`
 }
 
-// Withholding is one monthly payment with the tax withheld from it.
+// Withholding is one payment with the tax withheld from it; the month of
+// its pay date decides the June and December rules.
 type Withholding struct {
 	PaidIn   YearMonth      `json:"paid_in"`
 	Paid     Money          `json:"paid"`
 	Withheld Money          `json:"withheld"`
 	PaidOut  Money          `json:"paid_out"`
 	Note     *rules.Message `json:"note,omitempty"` // June: none withheld, December: half
+	PayDate  rules.Date     `json:"pay_date"`
 }
 
 // TaxSection is the tax part of a calculation.
@@ -179,9 +181,9 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 		}
 		s := pct.String()
 		t.WithholdingPercent = &s
-		for _, m := range res.Months {
-			w := Withholding{PaidIn: m.PaidIn, Paid: m.Net}
-			switch m.PaidIn.Month() {
+		for _, m := range res.Payments {
+			w := Withholding{PaidIn: MonthOf(m.PayDate), PayDate: m.PayDate, Paid: m.Net}
+			switch m.PayDate.Month() {
 			case 6:
 				m := NoteNoWithholdingJune.M(RefWithholding)
 				w.Note = &m

@@ -73,6 +73,10 @@ func traceSegment(t *rules.Trace, e *epoch, c *Case, s *Segment, absentHours dec
 		band = 1
 		params = append(params, paramOf(&e.params[4]))
 	}
+	if c.asOf {
+		// Priced as known on a date: the G's step names the convention.
+		params = append(params, rules.Param{Source: rules.SourceKnownFrom})
+	}
 	b := &e.bands[band]
 	in, base := rateInputs(e, band)
 	t.Add(rules.Step{Key: "stipend.yearly", Span: span, Inputs: in, Formula: base, Exact: exactIf(b.yearlyExact, s.Yearly),
@@ -207,11 +211,29 @@ func traceMonths(t *rules.Trace, res *Result, pieces []tracePiece) {
 		total.Inputs = append(total.Inputs, rules.Input{Name: name, Value: m.Net.String()})
 		terms = append(terms, "{"+name+"}")
 	}
+	tracePayments(t, res)
 	total.Formula = strings.Join(terms, " + ")
 	if total.Formula == "" {
 		total.Formula = "0"
 	}
 	t.Add(total)
+}
+
+// tracePayments records each payment's pay date: the pay day the schedule
+// names (due), moved to the working day before a Saturday, Sunday or public
+// holiday (CONVENTION), with the net it pays.
+func tracePayments(t *rules.Trace, res *Result) {
+	for _, p := range res.Payments {
+		in := rules.Inputs{{Name: "due", Value: p.Due.String()}, {Name: "net", Value: p.Net.String()}}
+		switch res.Pay.Cycle {
+		case Pay14Days:
+			in = append(in, rules.Input{Name: "pay_lag", Value: itoa(res.Pay.Lag)})
+		default:
+			in = append(in, rules.Input{Name: "pay_day", Value: itoa(res.Pay.Day)})
+		}
+		t.Add(rules.Step{Key: "stipend.pay_date", Span: &rules.Period{From: p.From, To: p.To}, Inputs: in,
+			Formula: "working_day_on_or_before({due})", Result: p.PayDate.String(), Unit: rules.UnitDate, Ref: RefPayDay})
+	}
 }
 
 // roundingIf is code when the booked amount differs from the exact one.

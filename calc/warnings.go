@@ -8,6 +8,7 @@ import (
 var (
 	WarnWorkOverHalfTime = rules.NewCode("calc.work_over_half_time", "hours", "from", "to", "limit", "ref")
 	WarnGCarriedForward  = rules.NewCode("calc.g_carried_forward", "from", "g_from", "g", "set_from")
+	WarnNotYetKnown      = rules.NewCode("calc.not_yet_known", "key", "value", "from", "as_of", "known_from")
 	WarnAbsenceWeekend   = rules.NewCode("calc.absence_weekend", "date", "ref")
 	WarnAbsenceHoliday   = rules.NewCode("calc.absence_holiday", "date", "ref")
 	WarnAbsenceInterrupt = rules.NewCode("calc.absence_interrupted", "date")

@@ -32,6 +32,14 @@ const (
 	KeyLang         = "lang"
 	// KeyDurationRegime chooses the regime of the programme's length: start or assessed.
 	KeyDurationRegime = "duration_regime"
+	// The pay schedule (sotjl. § 39): cycle, day of the month, the first
+	// day of a 14-day period, working days after it.
+	KeyPayCycle   = "pay_cycle"
+	KeyPayDay     = "pay_day"
+	KeyCycleStart = "cycle_start"
+	KeyPayLag     = "pay_lag"
+	// KeyAsOf prices with the parameters as known on a date (rules.Params.KnownOn).
+	KeyAsOf = "as_of"
 )
 
 // Settings and their defaults, in display order.
@@ -42,6 +50,11 @@ var settingDefaults = []struct{ key, value, flag string }{
 	{KeyOutput, "table", "output"},
 	{KeyLang, "", "lang"}, // "" means: from LC_ALL/LANG (see Lang)
 	{KeyDurationRegime, "start", "duration-regime"},
+	{KeyPayCycle, "monthly", "pay-cycle"},
+	{KeyPayDay, "12", "pay-day"},
+	{KeyCycleStart, "", "cycle-start"},
+	{KeyPayLag, "2", "pay-lag"},
+	{KeyAsOf, "", "as-of"},
 }
 
 // EnvSet is the environment variable holding --set expressions, separated by
@@ -67,11 +80,15 @@ type Setting struct {
 
 // Config is the effective configuration.
 type Config struct {
-	Params   *rules.Params
-	File     string // the config file read, or ""
-	Settings []Setting
-	v        *viper.Viper
-	lines    map[string]int // the config file's line of each setting it gives
+	// Params are the parameters the commands price with: as known on the
+	// as_of setting when it is given (flag, KVP_AS_OF or the file), and
+	// AllParams every value however late it was known.
+	Params    *rules.Params
+	AllParams *rules.Params
+	File      string // the config file read, or ""
+	Settings  []Setting
+	v         *viper.Viper
+	lines     map[string]int // the config file's line of each setting it gives
 }
 
 // Get returns a setting's effective value.
@@ -170,6 +187,15 @@ func Load(o Options) (*Config, error) {
 		}
 		return nil, err
 	}
+	cfg.AllParams = p
+	asOf, err := cfg.Choice(KeyAsOf, nil)
+	if err != nil {
+		return nil, err
+	}
+	if asOf != "" {
+		d, _ := rules.ParseDate(asOf) // checked by Choice
+		cfg.Params = p.KnownOn(d)
+	}
 	return cfg, nil
 }
 
@@ -258,6 +284,11 @@ type file struct {
 	AgeSwitch  string
 	LeapBday   string
 	Output     string
+	PayCycle   string
+	PayDay     string
+	CycleStart string
+	PayLag     string
+	AsOf       string
 	Parameters map[string][]fileDatedRow
 	Tax        map[int]map[string]yaml.Node
 
@@ -269,17 +300,18 @@ type file struct {
 // fileDatedRow is one entry of a dated parameter; from and value stay YAML
 // nodes, so that the value's text is read as written.
 type fileDatedRow struct {
-	From   yaml.Node
-	Value  yaml.Node
-	Ref    string // legal_reference
-	Source string
-	line   int
+	From      yaml.Node
+	Value     yaml.Node
+	Ref       string // legal_reference
+	Source    string
+	KnownFrom yaml.Node // known_from: a date, or empty
+	line      int
 }
 
 func (f *file) settings() map[string]string {
 	out := map[string]string{}
 	for k, v := range map[string]string{KeyRounding: f.Rounding, KeyAgeSwitch: f.AgeSwitch, KeyLeapBirthday: f.LeapBday, KeyOutput: f.Output, KeyLang: f.Lang,
-		KeyDurationRegime: f.DurationRegime} {
+		KeyDurationRegime: f.DurationRegime, KeyPayCycle: f.PayCycle, KeyPayDay: f.PayDay, KeyCycleStart: f.CycleStart, KeyPayLag: f.PayLag, KeyAsOf: f.AsOf} {
 		if v != "" {
 			out[k] = v
 		}
@@ -305,7 +337,8 @@ func parseFile(path string, data []byte) (*file, error) {
 	}
 	d := &fileReader{}
 	settings := map[string]*string{KeyRounding: &f.Rounding, KeyLang: &f.Lang, KeyAgeSwitch: &f.AgeSwitch, KeyLeapBirthday: &f.LeapBday,
-		KeyOutput: &f.Output, KeyDurationRegime: &f.DurationRegime}
+		KeyOutput: &f.Output, KeyDurationRegime: &f.DurationRegime, KeyPayCycle: &f.PayCycle, KeyPayDay: &f.PayDay, KeyCycleStart: &f.CycleStart,
+		KeyPayLag: &f.PayLag, KeyAsOf: &f.AsOf}
 	d.mapping(top, "", codeWantSettingsMap.M(), configKeys, func(k, v *yaml.Node, kp string) {
 		switch k.Value {
 		case "parameters":
@@ -349,6 +382,17 @@ func (f *file) apply(p *rules.Params, origin string) error {
 			}
 			if err := p.CheckValue(key, from); err != nil {
 				return fmt.Errorf("%s:%d: parameters.%s: %w", path, row.Value.Line, key, err)
+			}
+			if row.KnownFrom.Kind == yaml.ScalarNode && !isNull(&row.KnownFrom) {
+				known, err := rules.ParseDate(row.KnownFrom.Value)
+				if err != nil {
+					return fmt.Errorf("%s:%d: parameters.%s.known_from: %w", path, row.KnownFrom.Line, key, err)
+				}
+				if err := p.SetKnownFrom(key, from, known); err != nil {
+					return fmt.Errorf("%s:%d: parameters.%s.known_from: %w", path, row.KnownFrom.Line, key, err)
+				}
+			} else if row.KnownFrom.Kind != 0 && !isNull(&row.KnownFrom) {
+				return fmt.Errorf("%s:%d: parameters.%s.known_from: %w", path, row.KnownFrom.Line, key, rules.Errorf(codeEntryForm))
 			}
 		}
 	}

@@ -93,6 +93,9 @@ func TestLoadExampleConfig(t *testing.T) {
 		t.Errorf("child supplement 2027 = %+v, %v", c, err)
 	}
 	for _, s := range cfg.Settings {
+		if s.Key == KeyCycleStart || s.Key == KeyAsOf {
+			continue // commented out in the example: a date that would change every figure
+		}
 		if s.Origin != rules.OriginFile+":"+path {
 			t.Errorf("setting %s = %s from %s, want the file", s.Key, s.Value, s.Origin)
 		}

@@ -24,9 +24,9 @@ const maxShown = 5
 // The keys of a config file and of a scenario file, and of an entry of a
 // dated parameter.
 var (
-	configKeys   = []string{KeyRounding, KeyLang, KeyAgeSwitch, KeyLeapBirthday, KeyOutput, KeyDurationRegime, "parameters", "tax"}
+	configKeys   = []string{KeyRounding, KeyLang, KeyAgeSwitch, KeyLeapBirthday, KeyOutput, KeyDurationRegime, KeyPayCycle, KeyPayDay, KeyCycleStart, KeyPayLag, KeyAsOf, "parameters", "tax"}
 	scenarioKeys = []string{"title", "description", "legal_basis", "parameters", "tax"}
-	entryKeys    = []string{"from", "value", "legal_reference", "source"}
+	entryKeys    = []string{"from", "value", "legal_reference", "source", "known_from"}
 )
 
 // fileReader walks the node tree of a config or scenario file and keeps
@@ -193,6 +193,8 @@ func (d *fileReader) entry(n *yaml.Node, path string, firstLine map[rules.Date]i
 			row.Ref = d.text(v, kp)
 		case "source":
 			row.Source = d.text(v, kp)
+		case "known_from":
+			row.KnownFrom = *v
 		}
 	})
 	if row.From.Kind != yaml.ScalarNode || isNull(&row.From) || row.Value.Kind != yaml.ScalarNode || isNull(&row.Value) {

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"kvp/calc"
@@ -28,13 +29,54 @@ var choices = map[string][]string{
 	KeyIncomeYear:     calc.IncomeBases,
 	KeyLang:           rules.Languages,
 	KeyOutput:         {"table", "json", "jsonl", "csv"},
+	KeyPayCycle:       calc.PayCycles,
+}
+
+// checks are the settings that are not a choice among words: a whole
+// number in a range, or a date ("" when not given).
+var checks = map[string]func(string) error{
+	KeyPayDay:     wholeIn(1, calc.MaxPayDay),
+	KeyPayLag:     wholeIn(0, calc.MaxPayLag),
+	KeyCycleStart: optionalDate,
+	KeyAsOf:       optionalDate,
+}
+
+var errWholeIn = rules.NewCode("err.config.whole_in", "value", "min", "max")
+
+func wholeIn(lo, hi int) func(string) error {
+	return func(v string) error {
+		if n, err := strconv.Atoi(strings.TrimSpace(v)); err != nil || n < lo || n > hi {
+			return rules.Errorf(errWholeIn, rules.Quote(v), lo, hi)
+		}
+		return nil
+	}
+}
+
+func optionalDate(v string) error {
+	if v == "" {
+		return nil
+	}
+	_, err := rules.ParseDate(v)
+	return err
+}
+
+// check says what is wrong with value as the setting key, among allowed
+// when it is a choice.
+func check(key, value string, allowed []string) error {
+	if c, ok := checks[key]; ok && allowed == nil {
+		return c(value)
+	}
+	if allowed == nil {
+		allowed = choices[key]
+	}
+	return checkAmong(value, allowed)
 }
 
 // CheckChoice says what is wrong with value as the setting key, in words
 // that the caller prefixes with where the value came from:
 // `"nva" is not one of nav, exact`. nil when the value is one of them.
 func CheckChoice(key, value string) error {
-	return checkAmong(value, choices[key])
+	return check(key, value, nil)
 }
 
 func checkAmong(value string, allowed []string) error {
@@ -50,11 +92,8 @@ func checkAmong(value string, allowed []string) error {
 // …", a usage error); the environment ("KVP_ROUNDING: …") and the config file
 // ("config.yaml: line 3: rounding: …") are plain errors.
 func (c *Config) Choice(key string, allowed []string) (string, error) {
-	if allowed == nil {
-		allowed = choices[key]
-	}
 	v := c.Get(key)
-	problem := checkAmong(v, allowed)
+	problem := check(key, v, allowed)
 	if problem == nil {
 		return v, nil
 	}

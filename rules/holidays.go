@@ -1,12 +1,12 @@
 package rules
 
 // Norwegian public holidays (helligdager, lov om helligdager og helligdagsfred
-// § 1; 1 and 17 May, lov om 1. og 17. mai som høgtidsdager). A weekday public
+// § 2 bokstav b–k; 1 and 17 May, lov om 1. og 17. mai som høgtidsdager § 1). A weekday public
 // holiday is a day off with stipend (KVP-forskriften § 16): it is a paid day,
 // but not a working day that absence can be deducted for.
 
 // RefHolidays is the legal reference for public holidays in the programme.
-const RefHolidays = "KVP-forskriften § 16; helligdagsfredloven § 1"
+const RefHolidays = "KVP-forskriften § 16; helligdagsfredloven § 2; lov om 1. og 17. mai § 1"
 
 // Easter returns Easter Sunday of year y (the Gregorian computus, Anonymous algorithm).
 func Easter(y int) Date {
@@ -56,3 +56,28 @@ func IsPublicHoliday(d Date) bool {
 
 // IsWorkingDay reports whether d is Monday to Friday and not a public holiday.
 func IsWorkingDay(d Date) bool { return d.IsWeekday() && !IsPublicHoliday(d) }
+
+// WorkingDayOnOrBefore returns d when it is a working day, else the last
+// working day before it: a pay day on a Saturday, Sunday or public holiday
+// moves to the working day before (kvp-rules.md § 7.2, CONVENTION).
+func WorkingDayOnOrBefore(d Date) Date {
+	for !IsWorkingDay(d) {
+		d--
+	}
+	return d
+}
+
+// WorkingDaysAfter returns the n'th working day after d; n = 0 is
+// WorkingDayOnOrBefore(d).
+func WorkingDaysAfter(d Date, n int) Date {
+	if n <= 0 {
+		return WorkingDayOnOrBefore(d)
+	}
+	for n > 0 {
+		d++
+		if IsWorkingDay(d) {
+			n--
+		}
+	}
+	return d
+}

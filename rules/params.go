@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -49,6 +50,90 @@ type Params struct {
 	DayDivisor      Series[decimal.Decimal] // stipend days a year
 	ChildSupplement Series[decimal.Decimal] // barnetillegg, kroner per child per day
 	Tax             TaxTable                // income-year tax parameters
+
+	// AsOf, when set, is the day these parameters are as known on
+	// (KnownOn), and NotKnown the values left out because they were not
+	// known yet.
+	AsOf     *Date
+	NotKnown []NotKnown
+}
+
+// RefKnownFrom is the CONVENTION by which a value counts as known, and
+// SourceKnownFrom the convention in words (a step's rule source).
+const (
+	RefKnownFrom    = "kvp-rules.md § 7.2 (CONVENTION known from)"
+	SourceKnownFrom = "CONVENTION (known from, kvp-rules.md § 7.2): a value counts as known from its known_from date; G from the day NAV began to pay it (grunnbelop.csv minimum_income_effective_from, from 2013), else from the day it takes effect"
+)
+
+// NotKnown is a dated value that was not known on the day the parameters
+// are as known on: it takes effect From but was known only from KnownFrom.
+type NotKnown struct {
+	Key       string `json:"key"`
+	From      Date   `json:"from"`
+	Value     string `json:"value"`
+	KnownFrom Date   `json:"known_from"`
+}
+
+// KnownOn returns the parameters as known on d: every value known only
+// after d (Dated.Known) is left out, so that the last value known goes on
+// in force (carried forward), and listed in NotKnown. G is known from the
+// day NAV began to apply it (grunnbelop.csv's minimum_income_effective_from,
+// from 2013), every other value from the day it takes effect, unless a
+// config file says otherwise (known_from). Tax tables are not dated by
+// knowledge and are kept.
+func (p *Params) KnownOn(d Date) *Params {
+	q := p.Clone()
+	q.AsOf = &d
+	q.NotKnown = nil
+	knownOn(&q.G, d, &q.NotKnown)
+	knownOn(&q.Factor, d, &q.NotKnown)
+	knownOn(&q.Under25Share, d, &q.NotKnown)
+	knownOn(&q.DayDivisor, d, &q.NotKnown)
+	knownOn(&q.ChildSupplement, d, &q.NotKnown)
+	return q
+}
+
+func knownOn[T any](s *Series[T], d Date, out *[]NotKnown) {
+	kept := s.Items[:0]
+	for _, it := range s.Items {
+		if it.Known() <= d {
+			kept = append(kept, it)
+			continue
+		}
+		*out = append(*out, NotKnown{Key: s.Name, From: it.From, Value: fmt.Sprint(it.Value), KnownFrom: it.Known()})
+	}
+	s.Items = kept
+}
+
+// SetKnownFrom says from when the value of key taking effect on from was
+// known (a config file's known_from).
+func (p *Params) SetKnownFrom(key string, from, known Date) error {
+	set := func(ok bool) error {
+		if !ok {
+			return Errorf(ErrNoValueOn, key, from)
+		}
+		return nil
+	}
+	switch key {
+	case KeyUnder25Share:
+		return set(setKnown(&p.Under25Share, from, known))
+	case KeyG, KeyFactor, KeyDayDivisor, KeyChildSupplement:
+		return set(setKnown(p.decimalSeries(key), from, known))
+	}
+	return Errorf(ErrUnknownParameter, Quote(key), strings.Join(Keys, ", "))
+}
+
+// ErrNoValueOn: no value of the parameter takes effect on the date.
+var ErrNoValueOn = NewCode("err.params.no_value_on", "key", "from")
+
+func setKnown[T any](s *Series[T], from, known Date) bool {
+	for i := range s.Items {
+		if s.Items[i].From == from {
+			s.Items[i].KnownFrom = known
+			return true
+		}
+	}
+	return false
 }
 
 // Ratio is an exact fraction such as 2/3, so that the under-25 share is not
@@ -122,6 +207,8 @@ func (p *Params) Clone() *Params {
 		DayDivisor:      p.DayDivisor.Clone(),
 		ChildSupplement: p.ChildSupplement.Clone(),
 		Tax:             p.Tax.Clone(),
+		AsOf:            p.AsOf,
+		NotKnown:        slices.Clone(p.NotKnown),
 	}
 	return q
 }
@@ -375,7 +462,17 @@ func (p *Params) loadG(name string, data []byte) error {
 		if n := len(p.G.Items); n > 0 && from <= p.G.Items[n-1].From {
 			return fmt.Errorf("effective_from: %s must come after %s (dates sorted and unique)", from, p.G.Items[n-1].From)
 		}
-		return p.Set(KeyG, from, rec[1], RefG, SourceG, OriginDefault)
+		if err := p.Set(KeyG, from, rec[1], RefG, SourceG, OriginDefault); err != nil {
+			return err
+		}
+		if rec[3] == "" {
+			return nil // before 2013: known from the date in force
+		}
+		known, err := ParseDate(rec[3])
+		if err != nil {
+			return fmt.Errorf("minimum_income_effective_from: %w", err)
+		}
+		return p.SetKnownFrom(KeyG, from, known)
 	})
 }
 
@@ -422,4 +519,21 @@ func readCSV(name string, data []byte, fields int, row func(line int, rec []stri
 			return fmt.Errorf("%s:%d: %w", name, line, err)
 		}
 	}
+}
+
+// ErrNoGBefore: no G is in force on the regulation date.
+var ErrNoGBefore = NewCode("err.params.no_g_on", "date")
+
+// AsPaidBefore returns the parameters the payments made before on were
+// priced with when a new G began to be paid on on (a G regulation): the G
+// in force on on (the new one) counts as known from on, and the parameters
+// are as known the day before (KnownOn). newG is that G.
+func (p *Params) AsPaidBefore(on Date) (paid *Params, newG Dated[decimal.Decimal], err error) {
+	i := p.G.index(on)
+	if i < 0 {
+		return nil, newG, Errorf(ErrNoGBefore, on)
+	}
+	q := p.Clone()
+	q.G.Items[i].KnownFrom = on
+	return q.KnownOn(on - 1), q.G.Items[i], nil
 }

@@ -153,3 +153,53 @@ func TestLoadGErrors(t *testing.T) {
 		t.Errorf("bad date: %v", err)
 	}
 }
+
+// TestKnownOn: G 136 549 (from 2026-05-01) was applied by NAV from
+// 2026-06-01 (grunnbelop.csv); on 2026-05-15 the G known was 130 160 (from
+// 2025-05-01), carried forward. The factor 2.041 (2024-07-01) has no
+// known_from: known from its date in force.
+func TestKnownOn(t *testing.T) {
+	p, err := DefaultParams()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		asOf, on, wantG string
+		notKnown        int
+	}{
+		{"2026-05-15", "2026-05-20", "130160", 1},
+		{"2026-05-31", "2026-05-20", "130160", 1},
+		{"2026-06-01", "2026-05-20", "136549", 0},
+		{"2025-05-15", "2026-05-20", "124028", 3}, // G 2025 (known 2025-06-02), G 2026, child supplement 2026
+		{"2012-05-02", "2012-05-02", "82122", 18}, // 14 G from 2013, factor 2024, child supplement 2024–2026
+	} {
+		q := p.KnownOn(mustDate(t, c.asOf))
+		g, err := q.G.At(mustDate(t, c.on))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g.Value.String() != c.wantG || len(q.NotKnown) != c.notKnown {
+			t.Errorf("as of %s: G on %s = %s with %d not known, want %s with %d (%v)", c.asOf, c.on, g.Value, len(q.NotKnown), c.wantG, c.notKnown, q.NotKnown)
+		}
+		if q.AsOf == nil || q.AsOf.String() != c.asOf {
+			t.Errorf("AsOf = %v", q.AsOf)
+		}
+	}
+	if n := len(p.G.Items); n < 60 || p.AsOf != nil {
+		t.Error("KnownOn changed the parameters it was called on")
+	}
+	q := p.KnownOn(mustDate(t, "2026-05-15"))
+	if nk := q.NotKnown[0]; nk.Key != KeyG || nk.From.String() != "2026-05-01" || nk.KnownFrom.String() != "2026-06-01" || nk.Value != "136549" {
+		t.Errorf("NotKnown = %+v", nk)
+	}
+	if err := p.SetKnownFrom(KeyFactor, mustDate(t, "2024-07-01"), mustDate(t, "2024-08-01")); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := p.KnownOn(mustDate(t, "2024-07-15")).Factor.At(mustDate(t, "2024-07-15"))
+	if f.Value.String() != "2" {
+		t.Errorf("factor as known on 2024-07-15 = %s, want 2 (2.041 known from 2024-08-01)", f.Value)
+	}
+	if err := p.SetKnownFrom(KeyFactor, mustDate(t, "2024-07-02"), mustDate(t, "2024-08-01")); err == nil {
+		t.Error("SetKnownFrom on a date with no value: no error")
+	}
+}

@@ -19,7 +19,9 @@ import (
 // is the date n calendar months after d: the same day of the month, or that
 // month's last day when it has none (domstolloven § 148 second para., the
 // § 31 start deadline). Besides min
-// and max, weekdays(from, to) counts Monday–Friday.
+// and max, weekdays(from, to) counts Monday–Friday and
+// working_day_on_or_before(d) is d, or the last day before it that is
+// neither a Saturday, a Sunday nor a public holiday.
 func Replay(s *Step) (decimal.Decimal, error) {
 	p := &replayParser{src: s.Formula, in: s.Inputs}
 	v, err := p.compare()
@@ -193,7 +195,7 @@ func (p *replayParser) primary() (decimal.Decimal, error) {
 		}
 		return ReplayValue(v)
 	}
-	if fn := p.accept("min(", "max(", "weekdays(", "all("); fn != "" {
+	if fn := p.accept("min(", "max(", "weekdays(", "all(", "working_day_on_or_before("); fn != "" {
 		var args []decimal.Decimal
 		for {
 			v, err := p.compare()
@@ -216,6 +218,15 @@ func (p *replayParser) primary() (decimal.Decimal, error) {
 				return decimal.Zero, fmt.Errorf("weekdays takes two dates")
 			}
 			return decimal.NewFromInt(int64(Weekdays(Date(args[0].IntPart()), Date(args[1].IntPart())))), nil
+		case "working_day_on_or_before(":
+			day := args[0].IntPart()
+			for {
+				wd := time.Unix(day*86400, 0).UTC().Weekday()
+				if wd != time.Saturday && wd != time.Sunday && !IsPublicHoliday(Date(day)) {
+					return decimal.NewFromInt(day), nil
+				}
+				day--
+			}
 		}
 		return decimal.Max(args[0], args[1:]...), nil
 	}

@@ -22,6 +22,19 @@ type Dated[T any] struct {
 	// Origin says which configuration layer supplied the value (OriginDefault,
 	// OriginFile, ...), with the file name after a colon for files.
 	Origin string `json:"origin"`
+	// KnownFrom is the day from which the value was known: decided and
+	// applied (for G, the day NAV began paying it). Zero means the day it
+	// takes effect (Known). See Params.KnownOn.
+	KnownFrom Date `json:"known_from,omitempty"`
+}
+
+// Known is the day from which the value was known: KnownFrom, or From
+// when none is given (CONVENTION known from, kvp-rules.md § 7.2).
+func (d Dated[T]) Known() Date {
+	if d.KnownFrom == 0 {
+		return d.From
+	}
+	return d.KnownFrom
 }
 
 // Series is a parameter that changes over time: the G, the stipend factor,

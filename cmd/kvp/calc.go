@@ -33,6 +33,9 @@ type calcOptions struct {
 	benefitScope    string
 	tax             taxFlags
 	explain         bool // kvp calc --explain
+	// params are the parameters the case is priced with (as known on its
+	// as_of, when given), set by buildCase.
+	params *rules.Params
 }
 
 // calcDoc is the JSON document of kvp calc.
@@ -72,6 +75,25 @@ child's 18th birthday.
 Paid work above 18.75 hours a week (50 % of full time) gives a warning: it
 is outside the programme (sotjl. § 30 andre ledd).
 
+Pay days (sotjl. § 39; the municipality decides): --pay-cycle monthly (the
+default) pays each calendar month on --pay-day (1–28, default 12) of the
+month after; --pay-cycle 14-days pays each 14-day period from --cycle-start
+(required with it) --pay-lag working days (0–20, default 2) after it ends. A
+pay day on a Saturday, Sunday or public holiday moves to the working day
+before (CONVENTION, kvp-rules.md § 7.2). The Payments table (JSON
+"payments") gives each payment's earned days, due day, pay date and amounts;
+the years' net paid, the income year and the tax withholding (June none,
+December half) follow the pay date. Each is also a case key and a config key
+(pay_cycle, pay_day, cycle_start, pay_lag).
+
+--as-of DATE (case key as_of, KVP_AS_OF) prices with the parameters as known
+on DATE: a value known only later is left out and the one before it carried
+forward, with a warning, and the output says so (JSON stamp "as_of").
+CONVENTION (known from, kvp-rules.md § 7.2): G counts as known from the day
+NAV began to pay it (grunnbelop.csv, from 2013; before, its date in force);
+every other value from its date in force; a config file may give known_from
+per value.
+
 With --explain, the result is followed by the derivation of each figure in
 order: per segment the yearly amount, the day rate, the child supplement per
 day, the paid days, the amounts and each reduction with its rule; then each
@@ -91,6 +113,9 @@ reference, the parameters' source) at any width.` + exitStatusSection,
   kvp calc -f examples/case-basic.yaml -o json
   kvp calc --birth-date 1990-01-01 --from 2026-04-01 --to 2026-05-31 --explain --lang nb
   kvp calc --birth-date 1990-01-01 --from 2026-05-01 --to 2026-07-31 --interruption 2026-06-15..
+  kvp calc --birth-date 1980-01-01 --from 2026-04-01 --to 2026-09-30 --pay-day 10
+  kvp calc --birth-date 1980-01-01 --from 2026-03-02 --to 2026-04-12 --pay-cycle 14-days --cycle-start 2026-03-02
+  kvp calc --birth-date 1980-01-01 --from 2026-05-01 --to 2026-05-31 --as-of 2026-05-15
   echo '{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-03-31"}' | kvp calc -f -`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -123,6 +148,7 @@ func addCaseFlags(cmd *cobra.Command, o *calcOptions) {
 	f.String("rounding", "nav", "rounding `POLICY`: nav or exact")
 	f.String("age-switch", "birthday", "when the full rate starts: birthday or next-month")
 	addLeapBirthdayFlag(f)
+	addPayFlags(f)
 }
 
 // addLeapBirthdayFlag adds --leap-birthday, the 29 February convention of every age limit.
@@ -182,6 +208,7 @@ func buildCase(o *calcOptions) (*caseinput.Case, calc.Case, error) {
 	if err != nil {
 		return cf, calc.Case{}, err
 	}
+	o.params = settings.Params(cfg)
 	c, err := cf.Calc(settings)
 	if err == nil {
 		err = c.Validate()
@@ -315,11 +342,11 @@ func runCalc(o *calcOptions) error {
 	c.Explain = o.explain
 	// The tax table shows each year's figures from their steps.
 	topts.Explain = format != "json" || o.explain
-	res, err := calc.Stipend(cfg.Params, c)
+	res, err := calc.Stipend(o.params, c)
 	if err != nil {
 		return err
 	}
-	tax, err := calc.TaxFor(res, cfg.Params, topts)
+	tax, err := calc.TaxFor(res, o.params, topts)
 	if err != nil {
 		return err
 	}
@@ -335,6 +362,7 @@ func runCalc(o *calcOptions) error {
 	printWarnings(o.IO, l, res.Warnings)
 	if format == "json" {
 		doc := calcDoc{SchemaVersion: schemaVersion, Stamp: newStamp(cfg, string(c.Rounding)), Case: cf, Result: res, Tax: tax}
+		doc.Stamp.AsOf, doc.Stamp.ParamsHash = o.params.AsOf, config.Hash(o.params)
 		if o.explain {
 			// JSON is the same in every language: the steps in English.
 			doc.Explain = append(renderSteps(locale{}, res.Steps), taxSectionExplain(locale{}, tax)...)
@@ -342,6 +370,7 @@ func runCalc(o *calcOptions) error {
 		return writeJSON(o.IO.Out, doc)
 	}
 	p := o.IO.printer(l, o.wide)
+	printAsOf(p, o.params)
 	if err := printCalcTables(p, res); err != nil {
 		return err
 	}
@@ -469,6 +498,9 @@ func printCalcTables(p printer, res *calc.Result) error {
 		rows = append(rows, append([]string{l.month(m.Month), l.month(m.PaidIn), strconv.Itoa(m.PaidDays)}, amounts(m.Amounts)...))
 	}
 	if err := p.tableWithout(dropAmounts(3), append([]string{l.L(labelEarned), l.L(labelPaid), l.L(labelDays)}, amountHeads...), rows, append([]int{2}, span(3)...)...); err != nil {
+		return err
+	}
+	if err := printPayments(p, res); err != nil {
 		return err
 	}
 	heading(w, l.L(calcYears))

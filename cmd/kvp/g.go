@@ -19,6 +19,8 @@ type gInfo struct {
 	Ref           string      `json:"legal_reference"`
 	Source        string      `json:"source"`
 	Origin        string      `json:"origin"`
+	KnownFrom     rules.Date  `json:"known_from"`      // the day the G was known from (CONVENTION known from)
+	AsOf          *rules.Date `json:"as_of,omitempty"` // --as-of: the parameters as known then
 }
 
 func newGCmd(a *app) *cobra.Command {
@@ -59,7 +61,7 @@ func runG(o *dated) error {
 	info := gInfo{
 		SchemaVersion: schemaVersion, Date: d, G: calc.M(g.Value), From: g.From,
 		PerMonth: calc.M(rules.GPerMonth(g.Value)),
-		Year:     d.Year(), Ref: g.Ref, Source: g.Source, Origin: g.Origin,
+		Year:     d.Year(), Ref: g.Ref, Source: g.Source, Origin: g.Origin, KnownFrom: g.Known(), AsOf: p.AsOf,
 	}
 	avgG, avgErr := p.AverageG(d.Year())
 	if avgErr == nil {
@@ -75,6 +77,7 @@ func runG(o *dated) error {
 	if info.AverageG != nil {
 		avg = l.Kroner(*info.AverageG)
 	}
+	printAsOf(printer{w: o.IO.Out, l: l}, p)
 	gValue := g.Value.String()
 	if l.norwegian() {
 		gValue = l.Kroner(info.G)

@@ -37,6 +37,7 @@ var userAndSourceText = []string{
 	"(G set yearly by Stortinget)",
 	"(would need a change of the law)",
 	"eller none", // the keyword a user types
+	"│ monthly ", // config show: the pay_cycle keyword
 }
 
 // bokmalRuns are the command lines TestBokmalHasNoEnglish renders: every
@@ -77,6 +78,10 @@ var bokmalRuns = []struct {
 	{args: []string{"g", "--date", "2027-06-01"}},
 	{args: []string{"g", "list", "--from", "2020"}},
 	{args: []string{"config", "show"}},
+	{args: []string{"calc", "--birth-date", "1980-01-01", "--from", "2026-03-02", "--to", "2026-05-31", "--pay-cycle", "14-days", "--cycle-start", "2026-03-02", "--as-of", "2026-05-15", "--explain"}},
+	{args: []string{"regulate", "-f", ex + "case-regulate.yaml"}},
+	{args: []string{"regulate", "--birth-date", "1980-01-01", "--from", "2026-05-01", "--to", "2026-05-31", "--regulated-on", "2026-06-01"}},
+	{args: []string{"regulate", "-f", ex + "cases-regulate.jsonl", "--regulated-on", "2026-06-15"}},
 	{args: []string{"compare", "-f", ex + "case-basic.yaml", "--scenario", ex + "scenario-g-2027.yaml"}},
 	{args: []string{"compare", "-f", ex + "case-basic.yaml", "--scenario", ex + "scenario-factor-2027.yaml"}},
 	{args: []string{"compare", "-f", ex + "case-reductions.yaml", "--baseline", ex + "scenario-g-2027.yaml", "--scenario", ex + "scenario-factor-2027.yaml"}},

@@ -20,7 +20,7 @@ var (
 // is labelled by its last part ("rates.under_25.day_rate" → "day_rate").
 var stepLabels = codesByKey("step.",
 	"yearly", "monthly", "day_rate", "child_per_day", "paid_days", "amount", "child_amount",
-	"interruption", "absence", "work", "other_benefits", "month_net", "total",
+	"interruption", "absence", "work", "other_benefits", "month_net", "total", "pay_date",
 	"rates.child_per_day", "rates.child_per_year",
 
 	"tax.personal_income", "tax.trygdeavgift", "tax.minstefradrag", "tax.ordinary_income",
@@ -66,17 +66,17 @@ var verdictWords = codesByKey("verdict.", rules.VerdictEligible, rules.VerdictNo
 
 // formulaWords are the words of the replay language (rules/replay.go):
 // "{application_date} + {months} months", "all(…)".
-var formulaWords = codesByKey("formula.", "months", "all")
+var formulaWords = codesByKey("formula.", "months", "all", "working_day_on_or_before")
 
 // domainCodes are the legal references and rule sources that rules and calc
 // write as plain text and that have words to translate: each code's English
 // text is exactly the domain's string (domainText finds it by that).
 var domainCodes = codesByKey("",
 	"ref.period.pre2019", "ref.period.extra_year", "ref.period.leave", "ref.period.interruption",
-	"ref.period.duration_regime", "ref.tax.pension_earning", "ref.tax.trinnskatt", "ref.leap_birthday",
+	"ref.period.duration_regime", "ref.tax.pension_earning", "ref.tax.trinnskatt", "ref.leap_birthday", "ref.pay_day", "ref.known_from",
 	"source.caseworker_finding", "source.caseworker_judgement", "source.age", "source.leap_birthday",
 	"source.benefits", "source.youth_ages", "source.previous", "source.start_deadline",
-	"source.settlement_net", "source.settlement_gross")
+	"source.settlement_net", "source.settlement_gross", "source.known_from")
 
 // domainTexts find a domain string's message: domainCodes by their English
 // text, the criteria's references by rules.Criteria.

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"kvp/config"
+	"kvp/rules"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -220,8 +221,10 @@ type stamp struct {
 	Version    string `json:"kvp_version"`
 	ParamsHash string `json:"params_hash"`
 	Rounding   string `json:"rounding,omitempty"`
+	// AsOf is the day the parameters are as known on (--as-of), when given.
+	AsOf *rules.Date `json:"as_of,omitempty"`
 }
 
 func newStamp(cfg *config.Config, rounding string) stamp {
-	return stamp{Version: toolVersion(), ParamsHash: config.Hash(cfg.Params), Rounding: rounding}
+	return stamp{Version: toolVersion(), ParamsHash: config.Hash(cfg.Params), Rounding: rounding, AsOf: cfg.Params.AsOf}
 }

@@ -12,7 +12,8 @@ import (
 )
 
 type ratesDoc struct {
-	SchemaVersion int `json:"schema_version"`
+	SchemaVersion int         `json:"schema_version"`
+	AsOf          *rules.Date `json:"as_of,omitempty"` // --as-of: the parameters as known then
 	*calc.Rates
 	Explain []explainStep `json:"explain,omitempty"`
 }
@@ -73,13 +74,14 @@ func runRates(o *ratesOptions) error {
 		return err
 	}
 	if format == "json" {
-		doc := ratesDoc{SchemaVersion: schemaVersion, Rates: r}
+		doc := ratesDoc{SchemaVersion: schemaVersion, AsOf: cfg.Params.AsOf, Rates: r}
 		if o.explain {
 			// JSON is the same in every language: the steps in English.
 			doc.Explain = renderSteps(locale{}, trace.Steps)
 		}
 		return writeJSON(o.IO.Out, doc)
 	}
+	printAsOf(printer{w: o.IO.Out, l: l}, cfg.Params)
 	if err := printRates(o.IO.Out, l, r); err != nil {
 		return err
 	}

@@ -324,6 +324,7 @@ error naming the parameter.` + exitStatusSection,
 	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml)")
 	pf.StringP("output", "o", "table", "output `FORMAT`: table or json")
 	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål), nn (Norwegian nynorsk) or en (default: the config file, else LC_ALL/LANG)")
+	pf.String("as-of", "", "price with the parameters as known on `DATE` (a value known later is not used; G counts as known from the day NAV began to pay it)")
 	pf.StringArrayVar(&a.sets, "set", nil, "override a dated parameter, `KEY@DATE=VALUE` (e.g. g@2027-05-01=143000); repeatable")
 	root.AddCommand(
 		newGCmd(a),
@@ -336,6 +337,7 @@ error naming the parameter.` + exitStatusSection,
 		newRecalcCmd(a),
 		newLetterCmd(a),
 		newCurveCmd(a),
+		newRegulateCmd(a),
 		newBatchCmd(a),
 		newVersionCmd(a),
 		newConfigCmd(a),

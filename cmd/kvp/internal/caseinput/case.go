@@ -37,6 +37,16 @@ type Case struct {
 	AgeSwitch       string       `json:"age_switch,omitempty" yaml:"age_switch"`
 	LeapBirthday    string       `json:"leap_birthday,omitempty" yaml:"leap_birthday"`
 
+	// The pay schedule (sotjl. § 39), each also a flag and a config key.
+	PayCycle   string      `json:"pay_cycle,omitempty" yaml:"pay_cycle"`
+	PayDay     *int        `json:"pay_day,omitempty" yaml:"pay_day"`
+	CycleStart *rules.Date `json:"cycle_start,omitempty" yaml:"cycle_start"`
+	PayLag     *int        `json:"pay_lag,omitempty" yaml:"pay_lag"`
+	// AsOf prices with the parameters as known on the date (rules.Params.KnownOn).
+	AsOf *rules.Date `json:"as_of,omitempty" yaml:"as_of"`
+	// RegulatedOn is the day the municipality began paying a new G (kvp regulate).
+	RegulatedOn *rules.Date `json:"regulated_on,omitempty" yaml:"regulated_on"`
+
 	// Date is the evaluation date: of the eligibility assessment (kvp check)
 	// and of the programme's time used (kvp period). Default today.
 	Date            *rules.Date `json:"date,omitempty" yaml:"date"`

@@ -3,6 +3,7 @@ package caseinput
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -21,6 +22,25 @@ type Settings struct {
 	Rounding     calc.Rounding
 	AgeSwitch    calc.AgeSwitch
 	LeapBirthday rules.LeapBirthday
+	Pay          calc.PaySchedule
+	// AsOf, when set, prices with the parameters as known on it.
+	AsOf *rules.Date
+}
+
+// Params are the parameters the case is priced with: cfg's, or as known on
+// the case's own as_of.
+func (s Settings) Params(cfg *config.Config) *rules.Params {
+	p := cfg.Params
+	if s.AsOf == nil {
+		if p.AsOf != nil {
+			return cfg.AllParams
+		}
+		return p
+	}
+	if p.AsOf != nil && *p.AsOf == *s.AsOf {
+		return p
+	}
+	return cfg.AllParams.KnownOn(*s.AsOf)
 }
 
 // Calc turns the case into a calc.Case. Errors name the case-file field;
@@ -38,7 +58,7 @@ func (c *Case) Calc(s Settings) (calc.Case, error) {
 	}
 	out := calc.Case{
 		BirthDate: *c.BirthDate, Period: rules.Period{From: *c.From, To: *c.To},
-		ChildBirthDates: c.ChildBirthDates, Rounding: s.Rounding, AgeSwitch: s.AgeSwitch, LeapBirthday: s.LeapBirthday,
+		ChildBirthDates: c.ChildBirthDates, Rounding: s.Rounding, AgeSwitch: s.AgeSwitch, LeapBirthday: s.LeapBirthday, Pay: s.Pay,
 		BenefitScope: calc.BenefitScope(c.BenefitScope),
 	}
 	if out.BenefitScope == "" {
@@ -266,6 +286,11 @@ func (c *Case) Settings(cfg *config.Config) (Settings, error) {
 		{config.KeyRounding, c.Rounding, func(v string) { s.Rounding = calc.Rounding(v) }},
 		{config.KeyAgeSwitch, c.AgeSwitch, func(v string) { s.AgeSwitch = calc.AgeSwitch(v) }},
 		{config.KeyLeapBirthday, c.LeapBirthday, func(v string) { s.LeapBirthday = rules.LeapBirthday(v) }},
+		{config.KeyPayCycle, c.PayCycle, func(v string) { s.Pay.Cycle = calc.PayCycle(v) }},
+		{config.KeyPayDay, intText(c.PayDay), func(v string) { s.Pay.Day, _ = strconv.Atoi(v) }},
+		{config.KeyPayLag, intText(c.PayLag), func(v string) { s.Pay.Lag, _ = strconv.Atoi(v) }},
+		{config.KeyCycleStart, dateText(c.CycleStart), func(v string) { s.Pay.CycleStart = parsedDate(v) }},
+		{config.KeyAsOf, dateText(c.AsOf), func(v string) { s.AsOf = parsedDate(v) }},
 	} {
 		v, err := cfg.Setting(x.key, x.fromCase)
 		if err != nil {
@@ -274,6 +299,29 @@ func (c *Case) Settings(cfg *config.Config) (Settings, error) {
 		x.dst(v)
 	}
 	return s, nil
+}
+
+func intText(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.Itoa(*n)
+}
+
+func dateText(d *rules.Date) string {
+	if d == nil {
+		return ""
+	}
+	return d.String()
+}
+
+// parsedDate is a date the settings checked, or nil for "".
+func parsedDate(v string) *rules.Date {
+	if v == "" {
+		return nil
+	}
+	d, _ := rules.ParseDate(v)
+	return &d
 }
 
 // Over returns s with the case's own conventions put over it: a batch line
@@ -287,6 +335,21 @@ func (s Settings) Over(c *Case) Settings {
 	}
 	if c.LeapBirthday != "" {
 		s.LeapBirthday = rules.LeapBirthday(c.LeapBirthday)
+	}
+	if c.PayCycle != "" {
+		s.Pay.Cycle = calc.PayCycle(c.PayCycle)
+	}
+	if c.PayDay != nil {
+		s.Pay.Day = *c.PayDay
+	}
+	if c.PayLag != nil {
+		s.Pay.Lag = *c.PayLag
+	}
+	if c.CycleStart != nil {
+		s.Pay.CycleStart = c.CycleStart
+	}
+	if c.AsOf != nil {
+		s.AsOf = c.AsOf
 	}
 	return s
 }

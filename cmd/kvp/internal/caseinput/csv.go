@@ -11,6 +11,7 @@ import (
 
 // CSVColumns are the case-file keys a CSV batch may have as columns.
 var CSVColumns = []string{"id", "birth_date", "from", "to", "children", "child_birth_dates", "rounding", "age_switch", "leap_birthday",
+	"pay_cycle", "pay_day", "cycle_start", "pay_lag", "as_of", "regulated_on",
 	"work_hours", "other_benefits", "absence", "interruptions", "benefit_scope", "finnmark", "income_year", "withholding_percent"}
 
 // CheckCSVHeader checks a CSV header row: known columns, each once.
@@ -92,6 +93,24 @@ func (c *Case) csvColumn(col, v string) error {
 		return choice(config.KeyAgeSwitch, &c.AgeSwitch)
 	case "leap_birthday":
 		return choice(config.KeyLeapBirthday, &c.LeapBirthday)
+	case "pay_cycle":
+		return choice(config.KeyPayCycle, &c.PayCycle)
+	case "pay_day", "pay_lag":
+		if err := config.CheckChoice(col, v); err != nil {
+			return err
+		}
+		n, _ := strconv.Atoi(v)
+		if col == "pay_day" {
+			c.PayDay = &n
+		} else {
+			c.PayLag = &n
+		}
+	case "cycle_start":
+		return date(&c.CycleStart)
+	case "as_of":
+		return date(&c.AsOf)
+	case "regulated_on":
+		return date(&c.RegulatedOn)
 	case "benefit_scope":
 		return choice(config.KeyBenefitScope, &c.BenefitScope)
 	case "income_year":

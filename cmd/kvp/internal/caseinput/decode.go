@@ -520,6 +520,18 @@ func (d *decoder) number(n *yaml.Node, p *path) *Number {
 }
 
 // wholeNumber reads a count: a number without a fraction, not text.
+// setting reads a whole number that the setting key checks (pay_day 1–28).
+func (d *decoder) setting(n *yaml.Node, p *path, key string) *int {
+	v := d.wholeNumber(n, p)
+	if v == nil {
+		return nil
+	}
+	if !d.check(n, p, config.CheckChoice(key, strconv.Itoa(*v))) {
+		return nil
+	}
+	return v
+}
+
 func (d *decoder) wholeNumber(n *yaml.Node, p *path) *int {
 	s, ok := d.scalar(n, p, rules.WantWhole)
 	if !ok {
@@ -567,6 +579,7 @@ func (d *decoder) dates(n *yaml.Node, p *path) []rules.Date {
 }
 
 var caseKeys = []string{"id", "birth_date", "from", "to", "children", "child_birth_dates", "rounding", "age_switch", "leap_birthday",
+	"pay_cycle", "pay_day", "cycle_start", "pay_lag", "as_of", "regulated_on",
 	"date", "application_date", "duration_regime", "eligibility", "programme", "work_hours", "other_benefits", "absence",
 	"not_deducted", "benefit_scope", "other_income", "finnmark", "withholding_percent", "income_year"}
 
@@ -595,6 +608,18 @@ func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
 			c.AgeSwitch = d.choice(v, p, config.KeyAgeSwitch)
 		case "leap_birthday":
 			c.LeapBirthday = d.choice(v, p, config.KeyLeapBirthday)
+		case "pay_cycle":
+			c.PayCycle = d.choice(v, p, config.KeyPayCycle)
+		case "pay_day":
+			c.PayDay = d.setting(v, p, config.KeyPayDay)
+		case "pay_lag":
+			c.PayLag = d.setting(v, p, config.KeyPayLag)
+		case "cycle_start":
+			c.CycleStart = d.date(v, p)
+		case "as_of":
+			c.AsOf = d.date(v, p)
+		case "regulated_on":
+			c.RegulatedOn = d.date(v, p)
 		case "duration_regime":
 			c.DurationRegime = d.choice(v, p, config.KeyDurationRegime)
 		case "benefit_scope":

@@ -1,0 +1,129 @@
+package calc
+
+import (
+	"kvp/rules"
+)
+
+// PayCycle names how often the stipend is paid: the municipality decides
+// "hvordan og til hvilke tidspunkter utbetaling skal skje" (sotjl. § 39).
+type PayCycle string
+
+const (
+	// PayMonthly pays each calendar month on day PaySchedule.Day of the next. The default.
+	PayMonthly PayCycle = "monthly"
+	// Pay14Days pays each 14-day period from PaySchedule.CycleStart,
+	// PaySchedule.Lag working days after it ends.
+	Pay14Days PayCycle = "14-days"
+)
+
+// PayCycles lists the cycles, default first.
+var PayCycles = []string{string(PayMonthly), string(Pay14Days)}
+
+// The defaults and bounds of a pay schedule.
+const (
+	DefaultPayDay = 12 // day of the month after: never moved back into the month earned
+	DefaultPayLag = 2  // working days after a 14-day period ends
+	MaxPayDay     = 28 // a day every month has
+	MaxPayLag     = 20
+	cycleDays     = 14
+)
+
+// RefPayDay names the rule that moves a pay day off a weekend or public holiday.
+const RefPayDay = "sotjl. § 39; kvp-rules.md § 7.2 (CONVENTION pay day)"
+
+// PaySchedule says when each payment is made (sotjl. § 39). The zero value
+// is the default: monthly, on the 12th of the month after.
+type PaySchedule struct {
+	Cycle      PayCycle    `json:"pay_cycle"`
+	Day        int         `json:"pay_day,omitempty"`     // monthly: 1–28; 0 means DefaultPayDay
+	CycleStart *rules.Date `json:"cycle_start,omitempty"` // 14-days: the first day of any period
+	Lag        int         `json:"pay_lag"`               // 14-days: working days after the period's end
+}
+
+// Normal returns s with its defaults filled in.
+func (s PaySchedule) Normal() PaySchedule {
+	if s.Cycle == "" {
+		s.Cycle = PayMonthly
+	}
+	if s.Cycle == PayMonthly {
+		if s.Day == 0 {
+			s.Day = DefaultPayDay
+		}
+		s.Lag, s.CycleStart = 0, nil
+	} else {
+		s.Day = 0
+	}
+	return s
+}
+
+// IsDefault reports whether s pays monthly on the default day.
+func (s PaySchedule) IsDefault() bool {
+	n := s.Normal()
+	return n.Cycle == PayMonthly && n.Day == DefaultPayDay
+}
+
+var (
+	errPayDayRange   = rules.NewCode("err.calc.pay_day_range", "day", "max")
+	errPayLagRange   = rules.NewCode("err.calc.pay_lag_range", "lag", "max")
+	errCycleStartReq = rules.NewCode("err.calc.cycle_start_required")
+)
+
+// Validate checks the schedule; errors name the case-file field.
+func (s PaySchedule) Validate() error {
+	switch s.Cycle {
+	case "", PayMonthly:
+		if s.Day < 0 || s.Day > MaxPayDay {
+			return fieldErr("pay_day", errPayDayRange.M(s.Day, MaxPayDay))
+		}
+	case Pay14Days:
+		if s.CycleStart == nil {
+			return fieldErr("cycle_start", errCycleStartReq.M())
+		}
+		if s.Lag < 0 || s.Lag > MaxPayLag {
+			return fieldErr("pay_lag", errPayLagRange.M(s.Lag, MaxPayLag))
+		}
+	default:
+		return fieldErr("pay_cycle", notOneOf(string(s.Cycle), "monthly, 14-days"))
+	}
+	return nil
+}
+
+// Payment is one payment of the stipend: the days it pays for (the pay
+// period within the case's period), the day it is paid and its amounts.
+type Payment struct {
+	From rules.Date `json:"from"` // first earned day paid
+	To   rules.Date `json:"to"`   // last earned day paid
+	// Due is the pay day the schedule names; PayDate is Due, or the working
+	// day before when Due is a Saturday, Sunday or public holiday (CONVENTION).
+	Due      rules.Date `json:"due"`
+	PayDate  rules.Date `json:"pay_date"`
+	PaidDays int        `json:"paid_days"`
+	Amounts
+}
+
+// payPeriods returns the payments of period p under s, amounts empty.
+func (s PaySchedule) payPeriods(p rules.Period) []Payment {
+	s = s.Normal()
+	var out []Payment
+	if s.Cycle == Pay14Days {
+		start := *s.CycleStart
+		k := int(p.From - start)
+		k = (k - ((k%cycleDays)+cycleDays)%cycleDays) / cycleDays // floor(k / 14)
+		for from := start + rules.Date(k*cycleDays); from <= p.To; from += cycleDays {
+			end := from + cycleDays - 1
+			due := end
+			if s.Lag > 0 {
+				due = rules.WorkingDaysAfter(end, s.Lag)
+			}
+			out = append(out, Payment{From: max(from, p.From), To: min(end, p.To), Due: due, PayDate: rules.WorkingDayOnOrBefore(due)})
+		}
+		return out
+	}
+	for ym := MonthOf(p.From); ym <= MonthOf(p.To); ym = ym.Next() {
+		first := rules.NewDate(ym.Year(), ym.Month(), 1)
+		next := ym.Next()
+		due := rules.NewDate(next.Year(), next.Month(), s.Day)
+		out = append(out, Payment{From: max(first, p.From), To: min(first.LastOfMonth(), p.To), Due: due, PayDate: rules.WorkingDayOnOrBefore(due)})
+	}
+	return out
+}
