@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -49,7 +48,7 @@ const EnvSet = "KVP_SET"
 
 // Options say where to look.
 type Options struct {
-	File  string         // --config; empty means $KVP_CONFIG, then the XDG location
+	File  string         // --config; empty means $KVP_CONFIG, then Locations
 	Flags *pflag.FlagSet // the command's flags, for the settings above; may be nil
 	Sets  []string       // --set expressions, strongest
 	// Creating says the named file may be missing: the command will create
@@ -170,16 +169,6 @@ func Load(o Options) (*Config, error) {
 		return nil, err
 	}
 	return cfg, nil
-}
-
-func defaultPath(getenv func(string) string) string {
-	if x := getenv("XDG_CONFIG_HOME"); x != "" {
-		return filepath.Join(x, "kvp", "config.yaml")
-	}
-	if h := getenv("HOME"); h != "" {
-		return filepath.Join(h, ".config", "kvp", "config.yaml")
-	}
-	return ""
 }
 
 // ApplySet applies one expression KEY@DATE=VALUE, e.g. g@2027-05-01=143000.
