@@ -38,7 +38,7 @@ var settingDefaults = []struct{ key, value, flag string }{
 	{KeyAgeSwitch, "birthday", "age-switch"},
 	{KeyLeapBirthday, "feb28", "leap-birthday"},
 	{KeyOutput, "table", "output"},
-	{KeyLang, "", "lang"}, // "" means: from LC_ALL/LANG (see Lang)
+	{KeyLang, "", "lang"}, // "" means: from LC_ALL/LANG or the system (see Lang)
 	{KeyDurationRegime, "start", "duration-regime"},
 }
 
@@ -345,19 +345,11 @@ func (c *Config) IsFlag(key string) bool {
 }
 
 // Lang returns the language of the output, "nb" or "en": the --lang flag,
-// KVP_LANG or the config file's lang; else nb when LC_ALL or LANG starts
-// with nb, nn or no; else en.
+// KVP_LANG or the config file's lang; else LC_ALL, LANG or the system's
+// language (on Windows), read by LocaleLang; else en.
 func (c *Config) Lang() (string, error) {
 	if v := c.Get(KeyLang); v == "" {
-		for _, env := range []string{"LC_ALL", "LANG"} {
-			if e := strings.ToLower(os.Getenv(env)); e != "" {
-				if strings.HasPrefix(e, "nb") || strings.HasPrefix(e, "nn") || strings.HasPrefix(e, "no") {
-					return "nb", nil
-				}
-				return "en", nil
-			}
-		}
-		return "en", nil
+		return EnvironmentLang(os.Getenv), nil
 	} else if v = strings.ToLower(v); v == "nb" || v == "en" {
 		return v, nil
 	}

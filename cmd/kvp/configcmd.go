@@ -1,6 +1,10 @@
 package main
 
 import (
+	"io"
+	"runtime"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"kvp/config"
@@ -17,11 +21,17 @@ type configParam struct {
 }
 
 type configDoc struct {
-	SchemaVersion int              `json:"schema_version"`
-	File          string           `json:"config_file"`
-	Settings      []config.Setting `json:"settings"`
-	Parameters    []configParam    `json:"parameters"`
+	SchemaVersion int    `json:"schema_version"`
+	File          string `json:"config_file"`
+	// Locations are where kvp looks on this system when neither --config
+	// nor $KVP_CONFIG names a file, in order (config.Locations).
+	Locations  []string         `json:"config_locations"`
+	Settings   []config.Setting `json:"settings"`
+	Parameters []configParam    `json:"parameters"`
 }
+
+// configLocations is the line of kvp config show that says where kvp looks.
+var configLocations = rules.NewCode("config.locations", "paths")
 
 // configShowOptions are kvp config show's options.
 type configShowOptions struct {
@@ -41,7 +51,16 @@ func newConfigCmd(a *app) *cobra.Command {
 		Short: "Print the effective parameters and where each came from",
 		Long: `Print the effective settings and dated parameters, each with its origin:
 default (embedded), file:PATH (config file), environment (KVP_*), or flag.
-G values before 2000 are left out unless --all is given.` + exitStatusSection,
+G values before 2000 are left out unless --all is given.
+
+The config file is --config, else $KVP_CONFIG, else the first of these that
+exists (else the first, where kvp g import --write creates it):
+$XDG_CONFIG_HOME/kvp/config.yaml when XDG_CONFIG_HOME is set; else on
+Windows %AppData%\kvp\config.yaml, on macOS ~/Library/Application
+Support/kvp/config.yaml then ~/.config/kvp/config.yaml, on Linux
+~/.config/kvp/config.yaml. On this system: ` + config.LocationHelp(runtime.GOOS) + `.
+config show prints the file read and these locations with this machine's
+directories (config_locations in JSON).` + exitStatusSection,
 		Example: `  kvp config show
   kvp config show --config examples/config.yaml
   KVP_ROUNDING=exact kvp config show -o json --all`,
@@ -63,7 +82,11 @@ func runConfigShow(o *configShowOptions) error {
 	if err != nil {
 		return err
 	}
-	doc := configDoc{SchemaVersion: schemaVersion, File: cfg.File, Settings: cfg.Settings, Parameters: []configParam{}}
+	doc := configDoc{SchemaVersion: schemaVersion, File: cfg.File, Locations: config.SystemLocations(),
+		Settings: cfg.Settings, Parameters: []configParam{}}
+	if doc.Locations == nil {
+		doc.Locations = []string{}
+	}
 	p := cfg.Params
 	cutoff := rules.NewDate(2000, 1, 1)
 	add := func(key string, from rules.Date, value, ref, source, origin string) {
@@ -95,6 +118,11 @@ func runConfigShow(o *configShowOptions) error {
 		file = l.L(configNoFile)
 	}
 	heading(o.IO.Out, l.M(configFile.M(file)))
+	where := l.L(configNoFile)
+	if len(doc.Locations) > 0 {
+		where = strings.Join(doc.Locations, ", ")
+	}
+	_, _ = io.WriteString(o.IO.Out, l.M(configLocations.M(where))+"\n")
 	var rows [][]string
 	for _, s := range doc.Settings {
 		rows = append(rows, []string{s.Key, s.Value, originText(l, s.Origin)})
