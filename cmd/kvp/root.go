@@ -81,6 +81,7 @@ type app struct {
 	cfgFile string
 	sets    []string
 	cfg     *config.Config
+	style   tableStyle // --ascii, KVP_ASCII
 }
 
 // env is what every command's run function gets besides its own options:
@@ -117,6 +118,11 @@ func (e env) format(allowed ...string) (*config.Config, string, error) {
 	cfg, err := e.Config()
 	if err != nil {
 		return nil, "", err
+	}
+	if t, ok := e.IO.Out.(tableOut); ok {
+		if _, err := t.style.ascii(); err != nil {
+			return nil, "", err
+		}
 	}
 	if len(allowed) == 0 {
 		allowed = []string{"table", "json"}
@@ -188,7 +194,8 @@ func Main(args []string, streams *IOStreams) int {
 	quoted := *streams
 	quoted.ErrOut = &controlQuoter{w: streams.ErrOut}
 	a := &app{stdout: streams.Out, errRaw: streams.ErrOut, out: &bytes.Buffer{}}
-	quoted.Out = a.out
+	a.style.env = os.Getenv(envASCII)
+	quoted.Out = tableOut{a.out, &a.style}
 	a.io = &quoted
 	root := newRootCmd(a)
 	root.SetArgs(args)
@@ -325,6 +332,7 @@ error naming the parameter.` + exitStatusSection,
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else "+config.LocationHelp(runtime.GOOS)+")")
 	pf.StringP("output", "o", "table", "output `FORMAT`: table or json")
+	pf.BoolVar(&a.style.flag, "ascii", false, "draw tables with + - | instead of box drawing, for consoles that cannot show it (also KVP_ASCII=1)")
 	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål) or en (default: KVP_LANG, the config file, LC_ALL, LANG, then on Windows the display language; e.g. --lang nb)")
 	pf.StringArrayVar(&a.sets, "set", nil, "override a dated parameter, `KEY@DATE=VALUE` (e.g. g@2027-05-01=143000); repeatable")
 	root.AddCommand(
