@@ -13,12 +13,12 @@ import (
 // JSON), config and scenario files, batch input (JSON lines, CSV). The
 // output is byte-identical, and no CR reaches the JSON.
 func TestCRLFInput(t *testing.T) {
-	home := t.TempDir()
+	home := scratchDir(t)
 	for k, v := range map[string]string{"KVP_CONFIG": "", "XDG_CONFIG_HOME": home, "HOME": home, "KVP_TODAY": "2026-11-23",
 		"KVP_LANG": "", "LC_ALL": "", "LANG": "C", "KVP_OUTPUT": "", "KVP_ROUNDING": "", "KVP_SET": "", "KVP_ASCII": ""} {
 		t.Setenv(k, v)
 	}
-	dir := t.TempDir()
+	dir := scratchDir(t)
 	tests := []struct {
 		name  string
 		files []string // from examples/, written to dir under the same name
