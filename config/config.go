@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,7 +47,7 @@ var settingDefaults = []struct{ key, value, flag string }{
 	{KeyAgeSwitch, "birthday", "age-switch"},
 	{KeyLeapBirthday, "feb28", "leap-birthday"},
 	{KeyOutput, "table", "output"},
-	{KeyLang, "", "lang"}, // "" means: from LC_ALL/LANG (see Lang)
+	{KeyLang, "", "lang"}, // "" means: from LC_ALL/LANG or the system (see Lang)
 	{KeyDurationRegime, "start", "duration-regime"},
 	{KeyPayCycle, "monthly", "pay-cycle"},
 	{KeyPayDay, "12", "pay-day"},
@@ -63,7 +62,7 @@ const EnvSet = "KVP_SET"
 
 // Options say where to look.
 type Options struct {
-	File  string         // --config; empty means $KVP_CONFIG, then the XDG location
+	File  string         // --config; empty means $KVP_CONFIG, then Locations
 	Flags *pflag.FlagSet // the command's flags, for the settings above; may be nil
 	Sets  []string       // --set expressions, strongest
 	// Creating says the named file may be missing: the command will create
@@ -197,16 +196,6 @@ func Load(o Options) (*Config, error) {
 		cfg.Params = p.KnownOn(d)
 	}
 	return cfg, nil
-}
-
-func defaultPath(getenv func(string) string) string {
-	if x := getenv("XDG_CONFIG_HOME"); x != "" {
-		return filepath.Join(x, "kvp", "config.yaml")
-	}
-	if h := getenv("HOME"); h != "" {
-		return filepath.Join(h, ".config", "kvp", "config.yaml")
-	}
-	return ""
 }
 
 // ApplySet applies one expression KEY@DATE=VALUE, e.g. g@2027-05-01=143000.
@@ -463,30 +452,13 @@ func (c *Config) IsFlag(key string) bool {
 }
 
 // Lang returns the language of the output, "nb", "nn" or "en": the --lang
-// flag, KVP_LANG or the config file's lang; else the first of LC_ALL and
-// LANG that is set: nn for nn_NO…, nb for nb_NO… and no_NO…; else en.
+// flag, KVP_LANG or the config file's lang; else LC_ALL, LANG or the
+// system's language (on Windows), read by LocaleLang; else en.
 func (c *Config) Lang() (string, error) {
 	if v := c.Get(KeyLang); v == "" {
-		for _, env := range []string{"LC_ALL", "LANG"} {
-			if e := os.Getenv(env); e != "" {
-				return LocaleLang(e), nil
-			}
-		}
-		return rules.LangEN, nil
+		return EnvironmentLang(os.Getenv), nil
 	} else if v = strings.ToLower(v); slices.Contains(rules.Languages, v) {
 		return v, nil
 	}
 	return c.Choice(KeyLang, nil)
-}
-
-// LocaleLang is kvp's language for a POSIX locale name (LANG, LC_ALL):
-// "nn_NO.UTF-8" is nynorsk, "nb_NO…" and "no_NO…" bokmål, any other English.
-func LocaleLang(locale string) string {
-	switch e := strings.ToLower(locale); {
-	case strings.HasPrefix(e, "nn"):
-		return rules.LangNN
-	case strings.HasPrefix(e, "nb"), strings.HasPrefix(e, "no"):
-		return rules.LangNB
-	}
-	return rules.LangEN
 }

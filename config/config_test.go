@@ -278,25 +278,6 @@ func TestScenarioBadInput(t *testing.T) {
 	}
 }
 
-// TestLocaleLang: a POSIX locale name picks the output language: nn_NO…
-// nynorsk, nb_NO… and no_NO… bokmål, any other English.
-func TestLocaleLang(t *testing.T) {
-	for _, tt := range []struct{ locale, want string }{
-		{"nn_NO.UTF-8", rules.LangNN},
-		{"nn_NO", rules.LangNN},
-		{"NN_no.utf8", rules.LangNN},
-		{"nb_NO.UTF-8", rules.LangNB},
-		{"no_NO", rules.LangNB},
-		{"en_US.UTF-8", rules.LangEN},
-		{"C", rules.LangEN},
-		{"de_DE", rules.LangEN},
-	} {
-		if got := LocaleLang(tt.locale); got != tt.want {
-			t.Errorf("%q: %s, want %s", tt.locale, got, tt.want)
-		}
-	}
-}
-
 // TestLangNynorsk: lang nn from KVP_LANG, a config file or LANG; an
 // unknown value names the three languages.
 func TestLangNynorsk(t *testing.T) {

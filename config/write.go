@@ -24,8 +24,8 @@ type GValue struct {
 }
 
 // FilePath returns the config file Load reads for the --config value flag:
-// flag, else $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml or
-// ~/.config/kvp/config.yaml. It is "" only when none of these is set.
+// flag, else $KVP_CONFIG, else the first of Locations that is there, else
+// the first of them. It is "" only when no location is known.
 func FilePath(flag string) string {
 	if flag != "" {
 		return flag

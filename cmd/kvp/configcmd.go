@@ -1,7 +1,10 @@
 package main
 
 import (
+	"io"
+	"runtime"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -19,10 +22,13 @@ type configParam struct {
 }
 
 type configDoc struct {
-	SchemaVersion int              `json:"schema_version"`
-	File          string           `json:"config_file"`
-	Settings      []config.Setting `json:"settings"`
-	Parameters    []configParam    `json:"parameters"`
+	SchemaVersion int    `json:"schema_version"`
+	File          string `json:"config_file"`
+	// Locations are where kvp looks on this system when neither --config
+	// nor $KVP_CONFIG names a file, in order (config.Locations).
+	Locations  []string         `json:"config_locations"`
+	Settings   []config.Setting `json:"settings"`
+	Parameters []configParam    `json:"parameters"`
 	// Tax are the tax parameters of every income year, each with its origin.
 	Tax []configTaxParam `json:"tax_parameters"`
 }
@@ -50,6 +56,9 @@ func taxParams(t rules.TaxTable) []configTaxParam {
 	return out
 }
 
+// configLocations is the line of kvp config show that says where kvp looks.
+var configLocations = rules.NewCode("config.locations", "paths")
+
 // configShowOptions are kvp config show's options.
 type configShowOptions struct {
 	env
@@ -72,7 +81,16 @@ G values before 2000 are left out unless --all is given. Then the tax
 parameters of every income year (in JSON "tax_parameters"), each with its
 origin, so that a tax reform (--set personal_allowance@2026=120000, a
 config or scenario file's tax section, a new year with based_on) shows
-which values it changed.` + exitStatusSection,
+which values it changed.
+
+The config file is --config, else $KVP_CONFIG, else the first of these that
+exists (else the first, where kvp g import --write creates it):
+$XDG_CONFIG_HOME/kvp/config.yaml when XDG_CONFIG_HOME is set; else on
+Windows %AppData%\kvp\config.yaml, on macOS ~/Library/Application
+Support/kvp/config.yaml then ~/.config/kvp/config.yaml, on Linux
+~/.config/kvp/config.yaml. On this system: ` + config.LocationHelp(runtime.GOOS) + `.
+config show prints the file read and these locations with this machine's
+directories (config_locations in JSON).` + exitStatusSection,
 		Example: `  kvp config show
   kvp config show --config examples/config.yaml
   KVP_ROUNDING=exact kvp config show -o json --all
@@ -95,7 +113,11 @@ func runConfigShow(o *configShowOptions) error {
 	if err != nil {
 		return err
 	}
-	doc := configDoc{SchemaVersion: schemaVersion, File: cfg.File, Settings: cfg.Settings, Parameters: []configParam{}, Tax: taxParams(cfg.Params.Tax)}
+	doc := configDoc{SchemaVersion: schemaVersion, File: cfg.File, Locations: config.SystemLocations(),
+		Settings: cfg.Settings, Parameters: []configParam{}, Tax: taxParams(cfg.Params.Tax)}
+	if doc.Locations == nil {
+		doc.Locations = []string{}
+	}
 	p := cfg.Params
 	cutoff := rules.NewDate(2000, 1, 1)
 	add := func(key string, from rules.Date, value, ref, source, origin string) {
@@ -127,6 +149,11 @@ func runConfigShow(o *configShowOptions) error {
 		file = l.L(configNoFile)
 	}
 	heading(o.IO.Out, l.M(configFile.M(file)))
+	where := l.L(configNoFile)
+	if len(doc.Locations) > 0 {
+		where = strings.Join(doc.Locations, ", ")
+	}
+	_, _ = io.WriteString(o.IO.Out, l.M(configLocations.M(where))+"\n")
 	var rows [][]string
 	for _, s := range doc.Settings {
 		rows = append(rows, []string{s.Key, s.Value, originText(l, s.Origin)})

@@ -11,8 +11,11 @@ import (
 )
 
 func main() {
-	os.Exit(Main(os.Args[1:], &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTerminal: isTerminal(os.Stdout),
-		Width: terminalWidth(os.Stdout), InTerminal: isTerminal(os.Stdin), ErrTerminal: isTerminal(os.Stderr)}))
+	restore := utf8Console()
+	code := Main(os.Args[1:], &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTerminal: isTerminal(os.Stdout),
+		Width: terminalWidth(os.Stdout), InTerminal: isTerminal(os.Stdin), ErrTerminal: isTerminal(os.Stderr)})
+	restore()
+	os.Exit(code)
 }
 
 // terminalWidth is the width of the terminal f is, else $COLUMNS, else 0.

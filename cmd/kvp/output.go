@@ -93,13 +93,13 @@ func fitTable(w io.Writer, width int, drop []int, header []string, rows [][]stri
 	if width > 0 {
 		rows = fitColumns(width, header, rows, align)
 	}
-	t := tablewriter.NewTable(w,
+	t := tablewriter.NewTable(w, append([]tablewriter.Option{
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-	)
+	}, tableSymbols(w)...)...)
 	t.Header(header)
 	for _, r := range rows {
 		if err := t.Append(r); err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -80,6 +81,7 @@ type app struct {
 	cfgFile string
 	sets    []string
 	cfg     *config.Config
+	style   tableStyle // --ascii, KVP_ASCII
 }
 
 // env is what every command's run function gets besides its own options:
@@ -116,6 +118,11 @@ func (e env) format(allowed ...string) (*config.Config, string, error) {
 	cfg, err := e.Config()
 	if err != nil {
 		return nil, "", err
+	}
+	if t, ok := e.IO.Out.(tableOut); ok {
+		if _, err := t.style.ascii(); err != nil {
+			return nil, "", err
+		}
 	}
 	if len(allowed) == 0 {
 		allowed = []string{"table", "json"}
@@ -187,7 +194,8 @@ func Main(args []string, streams *IOStreams) int {
 	quoted := *streams
 	quoted.ErrOut = &controlQuoter{w: streams.ErrOut}
 	a := &app{stdout: streams.Out, errRaw: streams.ErrOut, out: &bytes.Buffer{}}
-	quoted.Out = a.out
+	a.style.env = os.Getenv(envASCII)
+	quoted.Out = tableOut{a.out, &a.style}
 	a.io = &quoted
 	root := newRootCmd(a)
 	root.SetArgs(args)
@@ -219,7 +227,8 @@ func Main(args []string, streams *IOStreams) int {
 
 // errorLang decides the language of an error message when the command may
 // have failed before its configuration was read: the loaded config, else
-// --lang on the command line, else KVP_LANG, LC_ALL and LANG.
+// --lang on the command line, else KVP_LANG, LC_ALL, LANG and the system's
+// language (config.EnvironmentLang).
 func errorLang(a *app, args []string) string {
 	if a.cfg != nil {
 		if l, err := a.cfg.Lang(); err == nil {
@@ -234,12 +243,10 @@ func errorLang(a *app, args []string) string {
 			return strings.ToLower(args[i+1])
 		}
 	}
-	for _, env := range []string{"KVP_LANG", "LC_ALL", "LANG"} {
-		if e := os.Getenv(env); e != "" {
-			return config.LocaleLang(e)
-		}
+	if e := os.Getenv("KVP_LANG"); e != "" {
+		return config.NearestLang(e)
 	}
-	return rules.LangEN
+	return config.EnvironmentLang(os.Getenv)
 }
 
 // controlQuoter writes to w with every control character quoted: C0 controls
@@ -307,8 +314,10 @@ stipend and child supplement over any period, split wherever G, the rate or
 the participant's age changes. Every figure carries its legal reference.
 
 Parameters come from the embedded defaults, overridden by a config file
-(--config, $KVP_CONFIG, or $XDG_CONFIG_HOME/kvp/config.yaml), KVP_*
-environment variables and flags, in that order. Each parameter has a range
+(--config, $KVP_CONFIG, or on this system
+` + config.LocationHelp(runtime.GOOS) + `;
+see kvp config show --help), KVP_* environment variables and flags, in that
+order. Each parameter has a range
 (g 1 to 10000000 kroner a year, factor more than 0 and at most 10,
 under25_share 0 to 1, day_divisor 1 to 366, child_supplement 0 to 10000
 kroner a day, tax amounts 0 to 100000000 kroner): a value outside it is an
@@ -321,9 +330,10 @@ error naming the parameter.` + exitStatusSection,
 	}
 	root.SetFlagErrorFunc(flagError)
 	pf := root.PersistentFlags()
-	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml)")
+	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else "+config.LocationHelp(runtime.GOOS)+")")
 	pf.StringP("output", "o", "table", "output `FORMAT`: table or json")
-	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål), nn (Norwegian nynorsk) or en (default: the config file, else LC_ALL/LANG)")
+	pf.BoolVar(&a.style.flag, "ascii", false, "draw tables with + - | instead of box drawing, for consoles that cannot show it (also KVP_ASCII=1)")
+	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål), nn (Norwegian nynorsk) or en (default: KVP_LANG, the config file, LC_ALL, LANG, then on Windows the display language; e.g. --lang nn)")
 	pf.String("as-of", "", "price with the parameters as known on `DATE` (a value known later is not used; G counts as known from the day NAV began to pay it)")
 	pf.StringArrayVar(&a.sets, "set", nil, "override a dated parameter, `KEY@DATE=VALUE` (e.g. g@2027-05-01=143000); repeatable")
 	root.AddCommand(
