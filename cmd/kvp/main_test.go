@@ -15,15 +15,14 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"kvp": func() {
-			os.Exit(Main(os.Args[1:], &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}))
-		},
+		"kvp": func() { os.Exit(runCheckedKVP(os.Args[1:])) },
 	})
 }
 
 // TestScripts runs the command-line contract: testdata/script/*.txtar.
 // Refresh expected output with: go test ./cmd/kvp -run TestScripts -update
 func TestScripts(t *testing.T) {
+	schemaLog := schemaCheckLog(t)
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
@@ -36,6 +35,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("KVP_TODAY", "2026-11-23")
 			env.Setenv("HOME", env.WorkDir+"/home")
 			env.Setenv("XDG_CONFIG_HOME", "")
+			env.Setenv(envSchemaLog, schemaLog)
 			return nil
 		},
 	})

@@ -6,9 +6,11 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"kvp/config"
+	"kvp/rules"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -223,5 +225,20 @@ type stamp struct {
 }
 
 func newStamp(cfg *config.Config, rounding string) stamp {
-	return stamp{Version: toolVersion(), ParamsHash: config.Hash(cfg.Params), Rounding: rounding}
+	return stamp{Version: toolVersion(), ParamsHash: paramsHash(cfg.Params), Rounding: rounding}
+}
+
+// paramsHashes are the hashes of the parameter sets kvp serve keeps loaded
+// (and never changes): hashing is a large share of a small calculation.
+var paramsHashes sync.Map // *rules.Params → string
+
+// rememberParamsHash hashes p once for every later stamp of it.
+func rememberParamsHash(p *rules.Params) { paramsHashes.Store(p, config.Hash(p)) }
+
+// paramsHash is config.Hash(p), remembered where p is one kvp serve keeps.
+func paramsHash(p *rules.Params) string {
+	if h, ok := paramsHashes.Load(p); ok {
+		return h.(string)
+	}
+	return config.Hash(p)
 }

@@ -323,11 +323,7 @@ error naming the parameter.` + exitStatusSection,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(flagError)
-	pf := root.PersistentFlags()
-	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml)")
-	pf.StringP("output", "o", "table", "output `FORMAT`: table or json")
-	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål) or en (default: the config file, else LC_ALL/LANG)")
-	pf.StringArrayVar(&a.sets, "set", nil, "override a dated parameter, `KEY@DATE=VALUE` (e.g. g@2027-05-01=143000); repeatable")
+	addGlobalFlags(root, a)
 	root.AddCommand(
 		newGCmd(a),
 		newRatesCmd(a),
@@ -340,9 +336,21 @@ error naming the parameter.` + exitStatusSection,
 		newVersionCmd(a),
 		newDocsCmd(a),
 		newConfigCmd(a),
+		newSchemaCmd(a),
+		newServeCmd(a),
 	)
 	registerCompletions(root)
 	return root
+}
+
+// addGlobalFlags adds the flags every command takes (kvp serve builds a
+// small tree per request with them).
+func addGlobalFlags(root *cobra.Command, a *app) {
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml)")
+	pf.StringP("output", "o", "table", "output `FORMAT`: table or json")
+	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål) or en (default: the config file, else LC_ALL/LANG)")
+	pf.StringArrayVar(&a.sets, "set", nil, "override a dated parameter, `KEY@DATE=VALUE` (e.g. g@2027-05-01=143000); repeatable")
 }
 
 // noArgs rejects positional arguments as a usage error.
