@@ -49,9 +49,9 @@ const (
 type endpoint struct {
 	Method  string
 	Path    string
-	Words   []string                  // the command line's words: "calc", "g list"
+	Words   []string                    // the command line's words: "calc", "g list"
 	New     func(a *app) *cobra.Command // the constructor of Words[0]
-	Schema  string                    // the document a 200 response is (documents)
+	Schema  string                      // the document a 200 response is (documents)
 	Body    bodyKind
 	Summary string
 }
@@ -85,20 +85,20 @@ var settingFlags = []struct{ flag, key string }{
 
 // The server's own errors.
 var (
-	errHTTPNotFound     = rules.NewCode("err.http.not_found", "path")
-	errHTTPMethod       = rules.NewCode("err.http.method", "method", "allowed")
-	errHTTPMediaType    = rules.NewCode("err.http.media_type", "type", "want")
-	errHTTPTooLarge     = rules.NewCode("err.http.too_large", "limit")
-	errHTTPParameter    = rules.NewCode("err.http.unknown_parameter", "name", "names")
-	errHTTPNotJSON      = rules.NewCode("err.http.not_json", "err")
-	errHTTPNotObject    = rules.NewCode("err.http.not_object")
-	errHTTPScenario     = rules.NewCode("err.http.scenario", "name")
-	errHTTPNoScenarios  = rules.NewCode("err.http.no_scenario_dir")
-	errHTTPInternal     = rules.NewCode("err.http.internal")
-	errHTTPFlagValue    = rules.NewCode("err.http.flag_value")
-	errServeAddr        = rules.NewCode("err.serve.listen", "addr", "err")
-	serveListening      = rules.NewCode("serve.listening", "url")
-	serveStopped        = rules.NewCode("serve.stopped", "signal")
+	errHTTPNotFound    = rules.NewCode("err.http.not_found", "path")
+	errHTTPMethod      = rules.NewCode("err.http.method", "method", "allowed")
+	errHTTPMediaType   = rules.NewCode("err.http.media_type", "type", "want")
+	errHTTPTooLarge    = rules.NewCode("err.http.too_large", "limit")
+	errHTTPParameter   = rules.NewCode("err.http.unknown_parameter", "name", "names")
+	errHTTPNotJSON     = rules.NewCode("err.http.not_json", "err")
+	errHTTPNotObject   = rules.NewCode("err.http.not_object")
+	errHTTPScenario    = rules.NewCode("err.http.scenario", "name")
+	errHTTPNoScenarios = rules.NewCode("err.http.no_scenario_dir")
+	errHTTPInternal    = rules.NewCode("err.http.internal")
+	errHTTPFlagValue   = rules.NewCode("err.http.flag_value")
+	errServeAddr       = rules.NewCode("err.serve.listen", "addr", "err")
+	serveListening     = rules.NewCode("serve.listening", "url")
+	serveStopped       = rules.NewCode("serve.stopped", "signal")
 )
 
 // apiError is the body of every response that is not a result.
@@ -214,14 +214,14 @@ func runServe(ctx context.Context, o *serveOptions) error {
 // server is kvp serve's state: the configurations it has loaded, the
 // computations' slots, the log.
 type server struct {
-	o            *serveOptions
-	slots        chan struct{}
-	logMu        sync.Mutex
-	cfgMu        sync.Mutex
-	configs      map[string]*config.Config
-	openapi      []byte
-	page         []byte
-	allowed      map[string]map[string]*pflag.Flag // endpoint path → offered flags
+	o       *serveOptions
+	slots   chan struct{}
+	logMu   sync.Mutex
+	cfgMu   sync.Mutex
+	configs map[string]*config.Config
+	openapi []byte
+	page    []byte
+	allowed map[string]map[string]*pflag.Flag // endpoint path → offered flags
 }
 
 func newServer(o *serveOptions) (*server, error) {
