@@ -13,7 +13,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -415,7 +414,19 @@ func wantsText(r *http.Request) bool {
 	return strings.HasPrefix(accept, "text/plain")
 }
 
-var scenarioName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+// scenarioName: a file name of letters, digits, '.', '_' and '-', not
+// starting with '.' (no path, no hidden file).
+func scenarioName(name string) bool {
+	if name == "" || name[0] == '.' || name[0] == '-' {
+		return false
+	}
+	for _, c := range []byte(name) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // endpointHandler runs e's command for one request.
 func (s *server) endpointHandler(e endpoint) http.Handler {
@@ -654,7 +665,7 @@ func (s *server) flagArg(e endpoint, name, value string) (string, error) {
 			return "", rules.FieldErr(name, rules.Errorf(errHTTPNoScenarios))
 		}
 		path := filepath.Join(s.o.scenarioDir, value)
-		if !scenarioName.MatchString(value) {
+		if !scenarioName(value) {
 			return "", rules.FieldErr(name, rules.Errorf(errHTTPScenario, rules.Quote(value)))
 		}
 		if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
@@ -810,9 +821,6 @@ func errorBody(err error, lang string) apiError {
 	if m.Code == codeErrID && errors.As(err, &re) { // "--rounding: …" around a coded problem
 		m = re.Msg()
 	}
-	if f := flagPrefix.FindStringSubmatch(text); f != nil && len(path) == 0 {
-		path = append(path, f[1])
-	}
 	for {
 		next, field, ok := innerMessage(m)
 		if !ok {
@@ -822,6 +830,12 @@ func errorBody(err error, lang string) apiError {
 			path = append(path, strings.TrimPrefix(field, "--"))
 		}
 		m = next
+	}
+	if f, ok := flagPrefix(text); ok && len(path) == 0 {
+		path = append(path, f)
+	}
+	if k, ok := keyPrefix(text); ok && len(path) == 0 {
+		path = append(path, k)
 	}
 	for _, name := range []string{"key", "field", "flag"} { // the case key before the flag that stands for it
 		for _, a := range m.Args {
@@ -836,8 +850,29 @@ func errorBody(err error, lang string) apiError {
 // codeErrID is the code of an error that has no code of its own.
 var codeErrID = rules.ErrorMessage(errors.New("")).Code
 
-// flagPrefix is the "--flag: " a command's flag error starts with.
-var flagPrefix = regexp.MustCompile(`^--([a-z0-9-]+): `)
+// flagPrefix is the flag a command's flag error starts with: "--date: …".
+func flagPrefix(text string) (string, bool) {
+	rest, ok := strings.CutPrefix(text, "--")
+	name, _, found := strings.Cut(rest, ": ")
+	if !ok || !found || name == "" || strings.ContainsAny(name, " =") {
+		return "", false
+	}
+	return name, true
+}
+
+// keyPrefix is the case key an error starts with: "eligibility.residence: …".
+func keyPrefix(text string) (string, bool) {
+	key, _, found := strings.Cut(text, ": ")
+	if !found || key == "" {
+		return "", false
+	}
+	for _, c := range []byte(key) {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '[' || c == ']') {
+			return "", false
+		}
+	}
+	return key, true
+}
 
 // innerMessage is the problem of "field: problem" and "line N: problem",
 // with the field.
