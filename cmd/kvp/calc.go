@@ -315,7 +315,7 @@ func runCalc(o *calcOptions) error {
 	c.Explain = o.explain
 	// The tax table shows each year's figures from their steps.
 	topts.Explain = format != "json" || o.explain
-	res, err := calc.Stipend(cfg.Params, c)
+	res, err := calculatorFor(cfg.Params).Stipend(c)
 	if err != nil {
 		return err
 	}
