@@ -288,7 +288,8 @@ func schemaCheckLog(t *testing.T) string {
 				t.Errorf("JSON document not valid against its schema:\n%s", rest)
 			}
 		}
-		if total < 50 && !testing.Short() && len(files) > 0 || (total == 0 && t.Failed() == false && len(files) == 0 && scriptFilter() == "") {
+		if scriptFilter() == "" && total < 100 { // the whole suite prints some 300
+
 			t.Errorf("only %d JSON documents of the testscripts were checked against their schemas", total)
 		}
 		t.Logf("%d JSON documents of the testscripts validated against their schemas", total)

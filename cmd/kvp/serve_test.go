@@ -399,6 +399,7 @@ func TestServeQueue(t *testing.T) {
 				if n := int32(len(s.slots)); n > peak.Load() {
 					peak.Store(n)
 				}
+				time.Sleep(20 * time.Microsecond)
 			}
 		}
 	}()
