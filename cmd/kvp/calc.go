@@ -342,7 +342,7 @@ func runCalc(o *calcOptions) error {
 	c.Explain = o.explain
 	// The tax table shows each year's figures from their steps.
 	topts.Explain = format != "json" || o.explain
-	res, err := calc.Stipend(o.params, c)
+	res, err := calculatorFor(o.params).Stipend(c)
 	if err != nil {
 		return err
 	}

@@ -15,19 +15,21 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"kvp": func() {
-			os.Exit(Main(os.Args[1:], &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}))
-		},
+		"kvp": func() { os.Exit(runCheckedKVP(os.Args[1:])) },
 	})
 }
 
 // TestScripts runs the command-line contract: testdata/script/*.txtar.
 // Refresh expected output with: go test ./cmd/kvp -run TestScripts -update
 func TestScripts(t *testing.T) {
+	schemaLog := schemaCheckLog(t)
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
-		Setup:         scriptSetup,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv(envSchemaLog, schemaLog)
+			return scriptSetup(env)
+		},
 	})
 }
 

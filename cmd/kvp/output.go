@@ -6,8 +6,10 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"kvp/calc"
 	"kvp/config"
 	"kvp/rules"
 
@@ -226,5 +228,36 @@ type stamp struct {
 }
 
 func newStamp(cfg *config.Config, rounding string) stamp {
-	return stamp{Version: toolVersion(), ParamsHash: config.Hash(cfg.Params), Rounding: rounding, AsOf: cfg.Params.AsOf}
+	return stamp{Version: toolVersion(), ParamsHash: paramsHash(cfg.Params), Rounding: rounding, AsOf: cfg.Params.AsOf}
+}
+
+// paramsHashes are the hashes of the parameter sets kvp serve keeps loaded
+// (and never changes): hashing is a large share of a small calculation.
+var paramsHashes sync.Map // *rules.Params → string
+
+// calculators are the calculators of those parameter sets.
+var calculators sync.Map // *rules.Params → *calc.Calculator
+
+// rememberParamsHash hashes p once for every later stamp of it, and makes
+// its calculator once for every later calculation.
+func rememberParamsHash(p *rules.Params) {
+	paramsHashes.Store(p, config.Hash(p))
+	calculators.Store(p, calc.NewCalculator(p))
+}
+
+// calculatorFor is calc.NewCalculator(p), made once where p is one kvp
+// serve keeps (a calculator is safe for concurrent use: batch workers share one).
+func calculatorFor(p *rules.Params) *calc.Calculator {
+	if k, ok := calculators.Load(p); ok {
+		return k.(*calc.Calculator)
+	}
+	return calc.NewCalculator(p)
+}
+
+// paramsHash is config.Hash(p), remembered where p is one kvp serve keeps.
+func paramsHash(p *rules.Params) string {
+	if h, ok := paramsHashes.Load(p); ok {
+		return h.(string)
+	}
+	return config.Hash(p)
 }

@@ -329,13 +329,7 @@ error naming the parameter.` + exitStatusSection,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(flagError)
-	pf := root.PersistentFlags()
-	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else "+config.LocationHelp(runtime.GOOS)+")")
-	pf.StringP("output", "o", "table", "output `FORMAT`: table or json")
-	pf.BoolVar(&a.style.flag, "ascii", false, "draw tables with + - | instead of box drawing, for consoles that cannot show it (also KVP_ASCII=1)")
-	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål), nn (Norwegian nynorsk) or en (default: KVP_LANG, the config file, LC_ALL, LANG, then on Windows the display language; e.g. --lang nn)")
-	pf.String("as-of", "", "price with the parameters as known on `DATE` (a value known later is not used; G counts as known from the day NAV began to pay it)")
-	pf.StringArrayVar(&a.sets, "set", nil, "override a dated parameter, `KEY@DATE=VALUE` (e.g. g@2027-05-01=143000); repeatable")
+	addGlobalFlags(root, a)
 	root.AddCommand(
 		newGCmd(a),
 		newRatesCmd(a),
@@ -351,6 +345,8 @@ error naming the parameter.` + exitStatusSection,
 		newBatchCmd(a),
 		newVersionCmd(a),
 		newConfigCmd(a),
+		newSchemaCmd(a),
+		newServeCmd(a),
 	)
 	if docs := newDocsCmd(a); docs != nil { // only with -tags docs
 		root.AddCommand(docs)
@@ -358,6 +354,18 @@ error naming the parameter.` + exitStatusSection,
 	registerCompletions(root)
 	addLanguagesSection(root)
 	return root
+}
+
+// addGlobalFlags adds the flags every command takes (kvp serve builds a
+// small tree per request with them).
+func addGlobalFlags(root *cobra.Command, a *app) {
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else "+config.LocationHelp(runtime.GOOS)+")")
+	pf.StringP("output", "o", "table", "output `FORMAT`: table or json")
+	pf.BoolVar(&a.style.flag, "ascii", false, "draw tables with + - | instead of box drawing, for consoles that cannot show it (also KVP_ASCII=1)")
+	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål), nn (Norwegian nynorsk) or en (default: KVP_LANG, the config file, LC_ALL, LANG, then on Windows the display language; e.g. --lang nn)")
+	pf.String("as-of", "", "price with the parameters as known on `DATE` (a value known later is not used; G counts as known from the day NAV began to pay it)")
+	pf.StringArrayVar(&a.sets, "set", nil, "override a dated parameter, `KEY@DATE=VALUE` (e.g. g@2027-05-01=143000); repeatable")
 }
 
 // addLanguagesSection puts a LANGUAGES section before the EXIT STATUS of c's

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath is Debian's Chromium, or $KVP_CHROMIUM.
+func chromiumPath() string {
+	if p := os.Getenv("KVP_CHROMIUM"); p != "" {
+		return p
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	return "/usr/bin/chromium"
+}
+
+// TestWebPageInBrowser fills the web page's form in headless Chromium,
+// submits it, reads the total from the page and compares it with kvp calc
+// for the same case; the tables shown are kvp calc's in bokmål. It skips
+// only when Chromium is missing and CI is unset; .ci/run installs it.
+// The screenshot is written to $KVP_SCREENSHOT, else the test's temp dir.
+func TestWebPageInBrowser(t *testing.T) {
+	browser := chromiumPath()
+	if _, err := os.Stat(browser); err != nil {
+		if os.Getenv("CI") == "" {
+			t.Skipf("no Chromium at %s (apt-get install chromium; CI=true makes this a failure)", browser)
+		}
+		t.Fatalf("CI is set and there is no Chromium at %s", browser)
+	}
+	_, hs := testServer(t, nil)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(browser),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox, // as root in CI
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 1600),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+
+	c := map[string]any{"birth_date": "1999-08-20", "from": "2026-01-01", "to": "2026-12-31", "children": 1,
+		"work_hours": []map[string]string{{"hours": "10", "from": "2026-03-01", "to": "2026-04-30"}},
+		"absence":    []map[string]string{{"date": "2026-05-13"}}, "rounding": "nav", "age_switch": "birthday", "leap_birthday": "feb28"}
+	caseJSON, _ := json.Marshal(c)
+	var doc struct {
+		Total struct {
+			Net string `json:"net"`
+		} `json:"total"`
+	}
+	if err := json.Unmarshal(commandOut(t, []string{"calc", "-f", "-", "-o", "json"}, string(caseJSON)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	tables := string(commandOut(t, []string{"calc", "-f", "-", "--lang", "nb"}, string(caseJSON)))
+
+	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(hs.URL+"/"),
+		chromedp.WaitVisible(css("#birth_date")),
+		chromedp.SetValue(css("#birth_date"), "1999-08-20"),
+		chromedp.SetValue(css("#from"), "2026-01-01"),
+		chromedp.SetValue(css("#to"), "2026-12-31"),
+		chromedp.SetValue(css("#children"), "1"),
+		chromedp.SendKeys(css("#work_hours"), "10 2026-03-01 2026-04-30"),
+		chromedp.SendKeys(css("#absence"), "2026-05-13"),
+		chromedp.Click(css("#submit")),
+		chromedp.WaitVisible(css("#result")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(a chromedp.Action[string]) string {
+		s, err := chromedp.Run(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	title := read(chromedp.Text(css("h1")))
+	total := read(chromedp.Text(css("#total")))
+	shown := read(chromedp.TextContent(css("#tables")))
+	explanation := read(chromedp.TextContent(css("#explanation")))
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shot := os.Getenv("KVP_SCREENSHOT")
+	if shot == "" {
+		shot = filepath.Join(t.TempDir(), "kvp-serve-page.png")
+	}
+	if err := os.WriteFile(shot, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s; total on the page %s, kvp calc %s", shot, total, doc.Total.Net)
+	if title != "Kvalifiseringsstønad: beregning" {
+		t.Errorf("the page's title is %q: not bokmål", title)
+	}
+	if strings.TrimSpace(total) != doc.Total.Net {
+		t.Errorf("the page shows the total %q, kvp calc says %s", total, doc.Total.Net)
+	}
+	if strings.TrimSpace(shown) != strings.TrimSpace(tables) {
+		t.Errorf("the page's tables differ from kvp calc --lang nb:\n%s", shown)
+	}
+	if !strings.Contains(explanation, "§ 35") {
+		t.Errorf("the explanation does not cite § 35:\n%.400s", explanation)
+	}
+}
