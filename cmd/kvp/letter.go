@@ -65,10 +65,13 @@ sections, each sentence with its message code, arguments, figures, steps,
 legal references and its text in the language asked for). -o table is a
 usage error.
 
-Languages (--lang): nb (Norwegian bokmål) and en (English); the letter's
-every sentence is a catalogue text.` + exitStatusSection,
+Languages (--lang): nb (Norwegian bokmål), nn (Norwegian nynorsk: a
+municipality whose written standard is nynorsk writes its decisions in it)
+and en (English); the letter's every sentence is a catalogue text, and in
+nynorsk the laws it cites are named in nynorsk (forvaltningslova).` + exitStatusSection,
 		Example: `  kvp letter --birth-date 1990-01-01 --from 2026-01-01 --to 2026-06-30 --lang nb
   kvp letter -f examples/case-turns-25.yaml --lang nb -o html > vedtak.html
+  kvp letter -f examples/case-turns-25.yaml --lang nn -o html > vedtak-nn.html
   kvp letter -f examples/case-reductions.yaml --withholding-percent 30 -o markdown
   kvp letter --birth-date 1990-01-01 --from 2026-01-01 --to 2026-03-31 --children 2 -o json --lang en`,
 		Args: noArgs,

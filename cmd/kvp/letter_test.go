@@ -41,12 +41,16 @@ func runLetterCase(t *testing.T, args []string, lang, format string) string {
 	return out.String()
 }
 
-// TestLetterGolden: the letters of the golden cases in nb and en, in every
-// format, are the files in testdata/letter (go test ./cmd/kvp -run
-// TestLetterGolden -update rewrites them; read the diff as a caseworker).
+// letterLangs are the languages of the golden letters: bokmål, nynorsk, English.
+var letterLangs = []string{"nb", "nn", "en"}
+
+// TestLetterGolden: the letters of the golden cases in every language of
+// letterLangs and every format are the files in testdata/letter (go test
+// ./cmd/kvp -run TestLetterGolden -update rewrites them; read the diff as a
+// caseworker).
 func TestLetterGolden(t *testing.T) {
 	for _, c := range letterCases {
-		for _, lang := range []string{"nb", "en"} {
+		for _, lang := range letterLangs {
 			for format, ext := range letterExt {
 				t.Run(c.name+"."+lang+"."+ext, func(t *testing.T) {
 					got := runLetterCase(t, c.args, lang, format)
@@ -91,7 +95,7 @@ func htmlBody(s string) string {
 // the JSON document is in both.
 func TestLetterHTMLSameFiguresAsText(t *testing.T) {
 	for _, c := range letterCases {
-		for _, lang := range []string{"nb", "en"} {
+		for _, lang := range letterLangs {
 			text := runLetterCase(t, c.args, lang, "text")
 			body := htmlBody(runLetterCase(t, c.args, lang, "html"))
 			if a, b := digitRuns.FindAllString(text, -1), digitRuns.FindAllString(body, -1); !slices.Equal(a, b) {
@@ -146,7 +150,7 @@ func TestLetterHTMLSameFiguresAsText(t *testing.T) {
 // print style.
 func TestLetterHTMLStandalone(t *testing.T) {
 	for _, c := range letterCases {
-		for _, lang := range []string{"nb", "en"} {
+		for _, lang := range letterLangs {
 			h := strings.ToLower(runLetterCase(t, c.args, lang, "html"))
 			for _, bad := range []string{"<script", "src=", "href=", "@import", "url(", "<link", "<iframe", "<object", "<img", "javascript:"} {
 				if strings.Contains(h, bad) {

@@ -113,12 +113,15 @@ const (
 )
 
 // say is the sentence of code with its arguments; an argument named ref is
-// its legal reference. steps are the keys of the steps its figures come from.
+// its legal reference, written in the letter's language (Ref). steps are
+// the keys of the steps its figures come from.
 func say(code rules.Code, steps []string, args ...any) Sentence {
 	s := Sentence{Message: code.M(args...), Steps: steps}
-	for _, a := range s.Args {
+	for i, a := range s.Args {
 		if a.Name == "ref" {
-			s.Refs = append(s.Refs, a.Value.(string))
+			ref := Ref(a.Value.(string))
+			s.Args[i].Value = ref
+			s.Refs = append(s.Refs, ref)
 		}
 	}
 	return s

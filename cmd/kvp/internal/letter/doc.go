@@ -53,7 +53,7 @@ type Block struct {
 type Sentence struct {
 	rules.Message
 	Steps []string
-	Refs  []string
+	Refs  []Ref
 }
 
 // Table is a table of figures: column headings as codes, cells as values

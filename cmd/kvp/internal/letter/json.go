@@ -123,7 +123,7 @@ func (d *Document) JSON(lang string) DocumentJSON {
 				bj.Table = tj
 			}
 			for _, se := range b.Sentences {
-				sen := SentenceJSON{TextJSON: textJSON(se.Message, lang), Figures: []FigureJSON{}, Steps: nonNil(se.Steps), References: nonNil(se.Refs)}
+				sen := SentenceJSON{TextJSON: textJSON(se.Message, lang), Figures: []FigureJSON{}, Steps: nonNil(se.Steps), References: refsText(se.Refs, lang)}
 				for _, a := range se.Args {
 					if figure(a.Value) {
 						sen.Figures = append(sen.Figures, FigureJSON{Name: a.Name, Value: a.Value, Text: rules.FormatValue(a.Value, lang)})
@@ -137,6 +137,15 @@ func (d *Document) JSON(lang string) DocumentJSON {
 			sj.Blocks = append(sj.Blocks, bj)
 		}
 		out.Sections = append(out.Sections, sj)
+	}
+	return out
+}
+
+// refsText are a sentence's references written in lang, [] when none.
+func refsText(refs []Ref, lang string) []string {
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.Text(lang)
 	}
 	return out
 }

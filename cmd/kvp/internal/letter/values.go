@@ -107,3 +107,27 @@ func figure(v any) bool {
 	}
 	return false
 }
+
+// Ref is a legal reference a sentence cites: "forvaltningsloven § 29",
+// "sotjl. § 35 fjerde ledd, KVP-forskriften § 3". Rules and calc record
+// references with the bokmål names of the laws; a letter writes those
+// names in its own language (nynorsk: forvaltningslova, KVP-forskrifta),
+// each name's texts in the catalogue. In JSON the reference as recorded.
+type Ref string
+
+// lawNames are the names of laws and regulations a letter cites in words;
+// a name's bokmål text is how references record it.
+var lawNames = []rules.Code{
+	rules.NewCode("letter.law.forvaltningsloven"),
+	rules.NewCode("letter.law.kvp_forskriften"),
+	rules.NewCode("letter.law.skattebetalingsforskriften"),
+}
+
+// Text writes r in lang.
+func (r Ref) Text(lang string) string {
+	s := string(r)
+	for _, c := range lawNames {
+		s = strings.ReplaceAll(s, c.T(rules.LangNB), c.T(lang))
+	}
+	return s
+}
