@@ -201,6 +201,7 @@ func runCompare(o *compareOptions) error {
 	if format == "json" {
 		return writeJSON(o.IO.Out, doc)
 	}
+	printAsOf(printer{w: o.IO.Out, l: l}, cfg.Params)
 	return printCompare(o.IO.Out, l, doc)
 }
 

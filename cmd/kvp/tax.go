@@ -136,6 +136,7 @@ func runTax(o *taxOptions) error {
 		}
 		return writeJSON(o.IO.Out, doc)
 	}
+	printAsOf(printer{w: o.IO.Out, l: l}, cfg.Params)
 	heading(o.IO.Out, l.M(taxHeading.M(year)))
 	if err := printTaxLines(o.IO.Out, l, b); err != nil {
 		return err
