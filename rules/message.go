@@ -148,10 +148,9 @@ var Catalog = sync.OnceValue(func() map[string]map[string]string {
 // argument's value written the language's way. A text missing in lang falls
 // back to English, and a code with no text at all shows as the code.
 func (m Message) Text(lang string) string {
-	cat := Catalog()
-	text, ok := cat[lang][m.Code]
+	text, ok := CatalogText(lang, m.Code)
 	if !ok {
-		if text, ok = cat[LangEN][m.Code]; !ok {
+		if text, ok = CatalogText(LangEN, m.Code); !ok {
 			return m.Code
 		}
 	}
