@@ -190,6 +190,9 @@ func Main(args []string, streams *IOStreams) int {
 	quoted.Out = a.out
 	a.io = &quoted
 	root := newRootCmd(a)
+	if isCompletionRequest(args) {
+		registerCompletions(root)
+	}
 	root.SetArgs(args)
 	root.SetIn(streams.In)
 	root.SetOut(a.out)
@@ -345,8 +348,15 @@ error naming the parameter.` + exitStatusSection,
 	if docs := newDocsCmd(a); docs != nil { // only with -tags docs
 		root.AddCommand(docs)
 	}
-	registerCompletions(root)
 	return root
+}
+
+// isCompletionRequest says args ask cobra's hidden completion command for
+// candidates: only then are the flags' value completions registered
+// (registerCompletions walks every command's flags, which a run that
+// computes something does not need: issue 19).
+func isCompletionRequest(args []string) bool {
+	return len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd)
 }
 
 // noArgs rejects positional arguments as a usage error.
