@@ -23,6 +23,10 @@ type Calculator struct {
 	// it is used: a one-case command prices one or two of the sixty epochs
 	// since 1967 (issue 19).
 	ready []sync.Once
+	// averageG holds the average G of every income year with tax
+	// parameters, worked out on the first TaxFor (taxcache.go).
+	averageG     map[int]averageG
+	averageGOnce sync.Once
 }
 
 // epoch is a stretch in which G, factor, share, divisor and child rate are all constant.

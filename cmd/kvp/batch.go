@@ -770,7 +770,7 @@ func (p *batchProcessor) compute(side batchSide, c calc.Case, facts calc.CaseFac
 	if !p.withTax {
 		return out, nil
 	}
-	tax, err := calc.TaxFor(res, side.params, topts)
+	tax, err := side.calc.TaxFor(res, topts)
 	if err != nil {
 		return nil, err
 	}
