@@ -27,6 +27,18 @@ type Calculator struct {
 	// parameters, worked out on the first TaxFor (taxcache.go).
 	averageG     map[int]averageG
 	averageGOnce sync.Once
+	// totalsOnly leaves Result.Parameters empty (NewTotalsCalculator).
+	totalsOnly bool
+}
+
+// NewTotalsCalculator is NewCalculator for callers that print no
+// parameter list, such as a batch: its results have no Parameters (nil),
+// which spares sorting and copying them for every case (issue 19). Every
+// figure is the same.
+func NewTotalsCalculator(p *rules.Params) *Calculator {
+	k := NewCalculator(p)
+	k.totalsOnly = true
+	return k
 }
 
 // epoch is a stretch in which G, factor, share, divisor and child rate are all constant.

@@ -394,7 +394,9 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 	}
 	res.Months = make([]Month, 0, int(MonthOf(to)-MonthOf(from))+1)
 	pieces := schedule(res, &c)
-	res.Parameters = used.sorted()
+	if !k.totalsOnly {
+		res.Parameters = used.sorted()
+	}
 	if c.Explain {
 		k.traceStipend(res, &c, pieces)
 	}

@@ -532,7 +532,7 @@ func batchSides(cfg *config.Config, o batchOptions) ([]batchSide, error) {
 		base = batchSide{name: "baseline", title: s.Title, params: p}
 	}
 	base.hash = config.Hash(base.params)
-	base.calc = calc.NewCalculator(base.params)
+	base.calc = calc.NewTotalsCalculator(base.params)
 	sides := []batchSide{base}
 	if o.scenario != "" {
 		s, err := config.LoadScenario(o.scenario)
@@ -543,7 +543,7 @@ func batchSides(cfg *config.Config, o batchOptions) ([]batchSide, error) {
 		if err := s.Apply(p); err != nil {
 			return nil, err
 		}
-		sides = append(sides, batchSide{name: "scenario", title: s.Title, params: p, hash: config.Hash(p), calc: calc.NewCalculator(p)})
+		sides = append(sides, batchSide{name: "scenario", title: s.Title, params: p, hash: config.Hash(p), calc: calc.NewTotalsCalculator(p)})
 	} else if o.baseline != "" {
 		return nil, usageErrorf(errBaselineNeeds)
 	}
