@@ -104,14 +104,14 @@ func BenchmarkBatchChunk(b *testing.B) {
 	if err := scen.Apply(ps); err != nil {
 		b.Fatal(err)
 	}
-	base := batchSide{params: p, calc: calc.NewCalculator(p)}
+	base := batchSide{params: p, calc: calc.NewTotalsCalculator(p)}
 	defaults := caseinput.Settings{Rounding: calc.RoundingNAV, AgeSwitch: calc.AgeSwitchBirthday, LeapBirthday: rules.LeapFeb28}
 	for _, bc := range []struct {
 		name  string
 		tax   bool
 		sides []batchSide
 	}{{"plain", false, []batchSide{base}}, {"tax", true, []batchSide{base}},
-		{"scenario", false, []batchSide{base, {params: ps, calc: calc.NewCalculator(ps)}}}} {
+		{"scenario", false, []batchSide{base, {params: ps, calc: calc.NewTotalsCalculator(ps)}}}} {
 		proc := &batchProcessor{sides: bc.sides, defaults: defaults, withTax: bc.tax}
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
