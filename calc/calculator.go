@@ -2,21 +2,43 @@ package calc
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
 	"kvp/rules"
 )
 
-// Calculator prices cases under one parameter set. Building it works out,
-// once, the rates of every stretch of time in which no stipend parameter
+// Calculator prices cases under one parameter set. It works out, once for
+// each, the rates of every stretch of time in which no stipend parameter
 // changes (an epoch), so that pricing a segment is a look-up, not arithmetic:
-// a batch of a million cases pays for the rates once. A Calculator is
-// read-only once built and safe for concurrent use.
+// a batch of a million cases pays for the rates once. A Calculator is safe
+// for concurrent use: an epoch's rates are worked out under its sync.Once
+// and never change after.
 type Calculator struct {
 	p      *rules.Params
 	epochs []epoch
 	starts []rules.Date // epochs[i].from, searched without copying epochs
+	// ready[i] works out epochs[i]'s rates (epoch.prepare) the first time
+	// it is used: a one-case command prices one or two of the sixty epochs
+	// since 1967 (issue 19).
+	ready []sync.Once
+	// averageG holds the average G of every income year with tax
+	// parameters, worked out on the first TaxFor (taxcache.go).
+	averageG     map[int]averageG
+	averageGOnce sync.Once
+	// totalsOnly leaves Result.Parameters empty (NewTotalsCalculator).
+	totalsOnly bool
+}
+
+// NewTotalsCalculator is NewCalculator for callers that print no
+// parameter list, such as a batch: its results have no Parameters (nil),
+// which spares sorting and copying them for every case (issue 19). Every
+// figure is the same.
+func NewTotalsCalculator(p *rules.Params) *Calculator {
+	k := NewCalculator(p)
+	k.totalsOnly = true
+	return k
 }
 
 // epoch is a stretch in which G, factor, share, divisor and child rate are all constant.
@@ -78,7 +100,6 @@ func NewCalculator(p *rules.Params) *Calculator {
 	}
 	slices.Sort(points)
 	points = slices.Compact(points)
-	one := decimal.NewFromInt(1)
 	for _, d := range points {
 		g, err1 := p.G.At(d)
 		factor, err2 := p.Factor.At(d)
@@ -88,24 +109,31 @@ func NewCalculator(p *rules.Params) *Calculator {
 		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || err5 != nil {
 			continue // not every parameter is defined yet: no stipend can be priced here
 		}
-		e := epoch{from: d, g: g, factor: factor, div: div, child: child, share: share, gMoney: M(g.Value), childMoney: M(child.Value)}
-		for i, frac := range [2]rules.Ratio{{Num: one, Den: one}, share.Value} {
-			e.bands[i] = newBandRate(factor.Value, g.Value, div.Value, frac)
-		}
-		if c := child.Value.Shift(2); c.IsInteger() && c.Abs().LessThan(decimal.New(1, 12)) {
-			e.childØre, e.childWholeØre = c.IntPart(), true
-		}
-		e.params = [5]ParamValue{
-			{Key: rules.KeyG, From: g.From, Value: g.Value.String(), Ref: g.Ref, Source: g.Source, Origin: g.Origin},
-			{Key: rules.KeyFactor, From: factor.From, Value: factor.Value.String(), Ref: factor.Ref, Source: factor.Source, Origin: factor.Origin},
-			{Key: rules.KeyDayDivisor, From: div.From, Value: div.Value.String(), Ref: div.Ref, Source: div.Source, Origin: div.Origin},
-			{Key: rules.KeyChildSupplement, From: child.From, Value: child.Value.String(), Ref: child.Ref, Source: child.Source, Origin: child.Origin},
-			{Key: rules.KeyUnder25Share, From: share.From, Value: share.Value.String(), Ref: share.Ref, Source: share.Source, Origin: share.Origin},
-		}
-		k.epochs = append(k.epochs, e)
-		k.starts = append(k.starts, e.from)
+		k.epochs = append(k.epochs, epoch{from: d, g: g, factor: factor, div: div, child: child, share: share})
+		k.starts = append(k.starts, d)
 	}
+	k.ready = make([]sync.Once, len(k.epochs))
 	return k
+}
+
+// prepare works out the rates and parameter values of e.
+func (e *epoch) prepare() {
+	g, factor, div, child, share := e.g, e.factor, e.div, e.child, e.share
+	e.gMoney, e.childMoney = M(g.Value), M(child.Value)
+	one := decimal.NewFromInt(1)
+	for i, frac := range [2]rules.Ratio{{Num: one, Den: one}, share.Value} {
+		e.bands[i] = newBandRate(factor.Value, g.Value, div.Value, frac)
+	}
+	if c := child.Value.Shift(2); c.IsInteger() && c.Abs().LessThan(decimal.New(1, 12)) {
+		e.childØre, e.childWholeØre = c.IntPart(), true
+	}
+	e.params = [5]ParamValue{
+		{Key: rules.KeyG, From: g.From, Value: g.Value.String(), Ref: g.Ref, Source: g.Source, Origin: g.Origin},
+		{Key: rules.KeyFactor, From: factor.From, Value: factor.Value.String(), Ref: factor.Ref, Source: factor.Source, Origin: factor.Origin},
+		{Key: rules.KeyDayDivisor, From: div.From, Value: div.Value.String(), Ref: div.Ref, Source: div.Source, Origin: div.Origin},
+		{Key: rules.KeyChildSupplement, From: child.From, Value: child.Value.String(), Ref: child.Ref, Source: child.Source, Origin: child.Origin},
+		{Key: rules.KeyUnder25Share, From: share.From, Value: share.Value.String(), Ref: share.Ref, Source: share.Source, Origin: share.Origin},
+	}
 }
 
 // epochAt returns the epoch in force on d, or an error naming the first
@@ -116,6 +144,7 @@ func (k *Calculator) epochAt(d rules.Date) (*epoch, error) {
 		i--
 	}
 	if i >= 0 {
+		k.ready[i].Do(k.epochs[i].prepare)
 		return &k.epochs[i], nil
 	}
 	if _, err := k.p.G.At(d); err != nil {

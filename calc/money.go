@@ -26,8 +26,29 @@ func M(d decimal.Decimal) Money {
 		// Already whole øre: no rounding, and IntPart of a small shift is cheap.
 		return Money(d.Shift(2).IntPart())
 	}
+	if exp := d.Exponent(); exp < -2 && exp >= -18 && d.NumDigits() <= 18 {
+		// An unrounded amount (12 places, as the calculation keeps them)
+		// in int64 arithmetic: big.Int shifts and rounding were a tenth of
+		// a batch (issue 19). |coefficient| < 10^18 fits.
+		c, unit := d.CoefficientInt64(), pow10[-exp-2]
+		q, r := c/unit, c%unit
+		if r < 0 {
+			r = -r
+		}
+		if 2*r >= unit { // half away from zero
+			if c < 0 {
+				q--
+			} else {
+				q++
+			}
+		}
+		return Money(q)
+	}
 	return Money(d.Shift(2).Round(0).IntPart())
 }
+
+// pow10[i] is 10^i, for M.
+var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16}
 
 // Kroner returns k whole kroner.
 func Kroner(k int64) Money { return Money(k * 100) }

@@ -210,6 +210,9 @@ type Segment struct {
 	plainNAV   bool
 	dayRateØre int64
 	childØre   int64
+	// whole12 is the segment's day in whole 10^-12 kroner, when it fits,
+	// for pieces under the nav policy without absence (pieceWhole12).
+	whole12 dayWhole12
 }
 
 // The money lines, in the order they are applied.
@@ -416,7 +419,9 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 	res.Pay = c.Pay.Normal()
 	res.Payments = res.Pay.payPeriods(c.Period)
 	pieces := schedule(res, &c)
-	res.Parameters = used.sorted()
+	if !k.totalsOnly {
+		res.Parameters = used.sorted()
+	}
 	if c.Explain {
 		c.asOf = k.p.AsOf != nil
 		k.traceStipend(res, &c, pieces)
@@ -482,6 +487,9 @@ func newSegment(e *epoch, c *Case, from, to, fullRate rules.Date, used *usedPara
 	}
 	if !interrupted {
 		seg.normalDay = c.reductionsOfDay(&seg, decimal.Zero)
+		if c.Rounding == RoundingNAV {
+			seg.whole12 = newDayWhole12(&seg)
+		}
 	}
 	return seg
 }
@@ -594,6 +602,9 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 // pricePiece prices a piece with reductions, or under the exact policy,
 // and rounds its lines under the policy (see schedule).
 func (c *Case) pricePiece(seg *Segment, days int, absent []absentGroup, run *[lineCount]runningSum) Amounts {
+	if seg.whole12.ok && len(absent) == 0 {
+		return seg.whole12.piece(days)
+	}
 	var a Amounts
 	exact := c.piece(seg, days, absent)
 	var net Money

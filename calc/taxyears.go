@@ -100,6 +100,12 @@ func errNote(err error) *rules.Message {
 // TaxFor computes the tax-relevant amounts of res under p. A year with no
 // tax parameters gets a note naming it, never a guessed figure.
 func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
+	return taxFor(res, p, o, p.AverageG)
+}
+
+// taxFor is TaxFor with the average G of a year from averageG
+// (Calculator.TaxFor keeps them).
+func taxFor(res *Result, p *rules.Params, o TaxOptions, averageG func(year int) (decimal.Decimal, error)) (*TaxSection, error) {
 	basis := o.Basis
 	if basis == "" {
 		basis = IncomeBasisPaid
@@ -163,7 +169,7 @@ func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
 			} else if err != nil {
 				return nil, err
 			}
-			if avg, err := p.AverageG(y); err == nil {
+			if avg, err := averageG(y); err == nil {
 				in.AverageG = avg
 			} else {
 				m := NotePensionNotComputed.M(*errNote(err))

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -156,10 +155,9 @@ var Catalog = sync.OnceValue(func() map[string]map[string]string {
 // argument's value written the language's way. A text missing in lang falls
 // back to English, and a code with no text at all shows as the code.
 func (m Message) Text(lang string) string {
-	cat := Catalog()
-	text, ok := cat[lang][m.Code]
+	text, ok := CatalogText(lang, m.Code)
 	if !ok {
-		if text, ok = cat[LangEN][m.Code]; !ok {
+		if text, ok = CatalogText(LangEN, m.Code); !ok {
 			return m.Code
 		}
 	}
@@ -295,44 +293,10 @@ func FormatValue(v any, lang string) string {
 
 // MarshalJSON writes m as {"code", "args", "text"}: the code and arguments
 // a script matches on, and the English text. The same in every language.
-func (m Message) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(`{"code":`)
-	code, _ := json.Marshal(m.Code)
-	b.Write(code)
-	b.WriteString(`,"args":`)
-	args, err := m.argsJSON()
-	if err != nil {
-		return nil, err
-	}
-	b.Write(args)
-	b.WriteString(`,"text":`)
-	text, _ := json.Marshal(m.Text(LangEN))
-	b.Write(text)
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
+func (m Message) MarshalJSON() ([]byte, error) { return m.AppendJSON(nil) }
 
 // argsJSON writes the arguments as an object in their declared order.
-func (m Message) argsJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, a := range m.Args {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		name, _ := json.Marshal(a.Name)
-		b.Write(name)
-		b.WriteByte(':')
-		v, err := json.Marshal(a.Value)
-		if err != nil {
-			return nil, fmt.Errorf("message %s: argument %s: %w", m.Code, a.Name, err)
-		}
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
+func (m Message) argsJSON() ([]byte, error) { return m.appendArgs(nil) }
 
 // Warning is something a caseworker should look at; it does not stop the
 // calculation or the evaluation. In JSON: {"code", "args", "text",
@@ -346,16 +310,7 @@ type Warning struct {
 func Warn(m Message, ref string) Warning { return Warning{Message: m, Ref: ref} }
 
 // MarshalJSON writes w as its message's object with "legal_reference" added.
-func (w Warning) MarshalJSON() ([]byte, error) {
-	b, err := w.Message.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	ref, _ := json.Marshal(w.Ref)
-	b = append(b[:len(b)-1], `,"legal_reference":`...)
-	b = append(b, ref...)
-	return append(b, '}'), nil
-}
+func (w Warning) MarshalJSON() ([]byte, error) { return w.AppendJSON(nil) }
 
 // Placeholders are the {name}s of a catalogue text, sorted, each once.
 func Placeholders(text string) []string {

@@ -8,6 +8,7 @@ import (
 
 	"kvp/calc"
 	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/config"
 	"kvp/rules"
 )
 
@@ -78,5 +79,52 @@ func BenchmarkCompareCaseload(b *testing.B) {
 		if code != 0 {
 			b.Fatalf("exit %d", code)
 		}
+	}
+}
+
+// BenchmarkBatchChunk is the batch's work on the mixed caseload of
+// .ci/bench-batch (periods of 1 to 36 months), in chunks of 256 lines as the
+// pipeline cuts them, on one core: plain, --tax and --scenario. Its
+// profile is where the batch spends its CPU (issue 19).
+func BenchmarkBatchChunk(b *testing.B) {
+	var buf bytes.Buffer
+	if err := generateCases(&buf, 4096, 1, 0); err != nil {
+		b.Fatal(err)
+	}
+	lines := bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n"))
+	p, err := rules.DefaultParams()
+	if err != nil {
+		b.Fatal(err)
+	}
+	scen, err := config.LoadScenario("../../examples/scenario-g-2027.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps := p.Clone()
+	if err := scen.Apply(ps); err != nil {
+		b.Fatal(err)
+	}
+	base := batchSide{params: p, calc: calc.NewTotalsCalculator(p)}
+	defaults := caseinput.Settings{Rounding: calc.RoundingNAV, AgeSwitch: calc.AgeSwitchBirthday, LeapBirthday: rules.LeapFeb28}
+	for _, bc := range []struct {
+		name  string
+		tax   bool
+		sides []batchSide
+	}{{"plain", false, []batchSide{base}}, {"tax", true, []batchSide{base}},
+		{"scenario", false, []batchSide{base, {params: ps, calc: calc.NewTotalsCalculator(ps)}}}} {
+		proc := &batchProcessor{sides: bc.sides, defaults: defaults, withTax: bc.tax}
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			const chunk = 256
+			errs := make([]error, chunk)
+			for i := 0; b.Loop(); i++ {
+				at := i * chunk % len(lines)
+				d := proc.run(batchJob{first: 1, lines: lines[at : at+chunk], errs: errs})
+				if d.sum.Failed != 0 {
+					b.Fatal(d.sum.FirstError)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*chunk), "ns/line")
+		})
 	}
 }

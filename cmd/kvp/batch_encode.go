@@ -89,15 +89,14 @@ func appendResult(b []byte, r *batchResult) []byte {
 	}
 	b = append(b, ']')
 	if len(r.Warnings) > 0 {
-		// Each warning's own MarshalJSON, without encoding/json's pass
-		// over the slice that would only copy its compact output.
+		// Each warning appended as its MarshalJSON writes it, without
+		// encoding/json's pass over the slice that would only copy it.
 		b = append(b, `,"warnings":[`...)
 		for i, w := range r.Warnings {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			text, _ := w.MarshalJSON()
-			b = append(b, text...)
+			b, _ = w.AppendJSON(b)
 		}
 		b = append(b, ']')
 	}

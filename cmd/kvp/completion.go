@@ -52,7 +52,8 @@ func fixed(values ...string) func(*cobra.Command) []string {
 
 // registerCompletions makes the shell complete the values of every enum flag
 // in the command tree (kvp completion bash|zsh|fish|powershell writes the
-// scripts). Call it once the tree is built.
+// scripts). Main calls it once the tree is built, for a completion request
+// (isCompletionRequest) only.
 func registerCompletions(root *cobra.Command) {
 	seen := map[*pflag.Flag]bool{}
 	var walk func(c *cobra.Command)

@@ -52,7 +52,7 @@ func (l locale) norwegian() bool { return rules.Norwegian(l.language) }
 // noted in missingTexts (the catalogue tests fail on it) and shown as the
 // English text or the code.
 func (l locale) M(m rules.Message) string {
-	if _, ok := rules.Catalog()[l.lang()][m.Code]; !ok {
+	if _, ok := rules.CatalogText(l.lang(), m.Code); !ok {
 		missingTexts.Store(l.lang()+": "+m.Code, true)
 	}
 	return m.Text(l.lang())

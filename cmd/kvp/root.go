@@ -198,6 +198,9 @@ func Main(args []string, streams *IOStreams) int {
 	quoted.Out = tableOut{a.out, &a.style}
 	a.io = &quoted
 	root := newRootCmd(a)
+	if isCompletionRequest(args) {
+		registerCompletions(root)
+	}
 	root.SetArgs(args)
 	root.SetIn(streams.In)
 	root.SetOut(a.out)
@@ -351,7 +354,6 @@ error naming the parameter.` + exitStatusSection,
 	if docs := newDocsCmd(a); docs != nil { // only with -tags docs
 		root.AddCommand(docs)
 	}
-	registerCompletions(root)
 	addLanguagesSection(root)
 	return root
 }
@@ -408,6 +410,14 @@ LANGUAGES
   nb and nn write amounts "265 656,56 kr" and dates "01.05.2026"; JSON is the
   same in every language.
   Example: kvp calc -f case.yaml --lang nn`
+}
+
+// isCompletionRequest says args ask cobra's hidden completion command for
+// candidates: only then are the flags' value completions registered
+// (registerCompletions walks every command's flags, which a run that
+// computes something does not need: issue 19).
+func isCompletionRequest(args []string) bool {
+	return len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd)
 }
 
 // noArgs rejects positional arguments as a usage error.

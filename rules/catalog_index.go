@@ -1,0 +1,134 @@
+package rules
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// The catalogue is looked up, not decoded: decoding both files with
+// encoding/json was most of the work of a one-case command (issue 19). A
+// catalogue file holds one "key": "text" pair a line, sorted by key
+// (TestCatalogFormat), so a language's file is indexed by its lines on first
+// use and a text found by binary search; only the languages a run renders
+// are read. A file in any other shape is decoded with encoding/json
+// instead, so the lookup never depends on the layout for its answers.
+
+// catalogIndex is one language's catalogue.
+type catalogIndex struct {
+	data    string         // the file
+	entries []catalogEntry // sorted by key
+	texts   map[string]string
+}
+
+// catalogEntry is one line: data[key:keyEnd] is the key and
+// data[text:textEnd] the text, both without escapes.
+type catalogEntry struct{ key, keyEnd, text, textEnd int32 }
+
+// newCatalogIndex indexes a catalogue file's lines; a file not in the
+// one-pair-a-line shape, sorted and without escapes, is decoded whole.
+func newCatalogIndex(data []byte) (*catalogIndex, error) {
+	x := &catalogIndex{data: string(data)}
+	if x.indexLines() {
+		return x, nil
+	}
+	x.entries = nil
+	x.texts = map[string]string{}
+	if err := json.Unmarshal(data, &x.texts); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// indexLines fills x.entries; false when a line is not `"key": "text"`
+// (with a comma but on the last), the keys are not strictly increasing, or
+// a key or text holds an escape.
+func (x *catalogIndex) indexLines() bool {
+	s := x.data
+	if !strings.HasPrefix(s, "{\n") || !strings.HasSuffix(strings.TrimRight(s, "\n"), "\n}") {
+		return false
+	}
+	x.entries = make([]catalogEntry, 0, strings.Count(s, "\n"))
+	at := len("{\n")
+	end := len(strings.TrimRight(s, "\n")) - len("}")
+	prev := ""
+	for at < end {
+		n := strings.IndexByte(s[at:end], '\n')
+		if n < 0 {
+			return false
+		}
+		line := s[at : at+n]
+		comma := strings.HasSuffix(line, ",")
+		line = strings.TrimSuffix(line, ",")
+		if comma == (at+n+1 == end) { // a comma after every pair but the last
+			return false
+		}
+		k := strings.Index(line, `": "`)
+		if !strings.HasPrefix(line, ` "`) || k < 0 || !strings.HasSuffix(line, `"`) || strings.ContainsAny(line, `\`) ||
+			strings.Count(line, `"`) != 4 {
+			return false
+		}
+		key := line[2:k]
+		if key <= prev && len(x.entries) > 0 {
+			return false
+		}
+		prev = key
+		base := int32(at)
+		x.entries = append(x.entries, catalogEntry{key: base + 2, keyEnd: base + int32(k), text: base + int32(k) + 4, textEnd: base + int32(len(line)) - 1})
+		at += n + 1
+	}
+	return len(x.entries) > 0
+}
+
+func (x *catalogIndex) lookup(code string) (string, bool) {
+	if x.texts != nil {
+		t, ok := x.texts[code]
+		return t, ok
+	}
+	i := sort.Search(len(x.entries), func(i int) bool { e := x.entries[i]; return x.data[e.key:e.keyEnd] >= code })
+	if i == len(x.entries) {
+		return "", false
+	}
+	if e := x.entries[i]; x.data[e.key:e.keyEnd] == code {
+		return x.data[e.text:e.textEnd], true
+	}
+	return "", false
+}
+
+// catalogIndexes are the catalogue's languages, each indexed on first use.
+var catalogIndexes = sync.OnceValue(func() map[string]func() *catalogIndex {
+	entries, err := catalogFiles.ReadDir("catalog")
+	if err != nil {
+		panic(err)
+	}
+	out := map[string]func() *catalogIndex{}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".json") {
+			continue
+		}
+		out[strings.TrimSuffix(name, ".json")] = sync.OnceValue(func() *catalogIndex {
+			b, err := catalogFiles.ReadFile("catalog/" + name)
+			if err != nil {
+				panic(err)
+			}
+			x, err := newCatalogIndex(b)
+			if err != nil {
+				panic("rules: catalog/" + name + ": " + err.Error())
+			}
+			return x
+		})
+	}
+	return out
+})
+
+// CatalogText is the text of code in lang, as Catalog()[lang][code] is, and
+// whether there is one; it reads only lang's file.
+func CatalogText(lang, code string) (string, bool) {
+	index, ok := catalogIndexes()[lang]
+	if !ok {
+		return "", false
+	}
+	return index().lookup(code)
+}

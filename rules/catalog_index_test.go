@@ -1,0 +1,84 @@
+package rules
+
+import (
+	"testing"
+)
+
+// TestCatalogTextAgrees: the indexed look-up gives, for every language and
+// code, what decoding the file whole gives, and nothing for a code the file
+// does not have.
+func TestCatalogTextAgrees(t *testing.T) {
+	cat := Catalog()
+	if len(cat) < 2 {
+		t.Fatalf("catalogue languages: %d", len(cat))
+	}
+	for lang, texts := range cat {
+		for code, want := range texts {
+			if got, ok := CatalogText(lang, code); !ok || got != want {
+				t.Errorf("%s %s: %q %v, want %q", lang, code, got, ok, want)
+			}
+		}
+		for _, code := range []string{"", "a", "zzzz", "word.yes.", "batch"} {
+			if got, ok := CatalogText(lang, code); ok {
+				t.Errorf("%s %q: found %q", lang, code, got)
+			}
+		}
+	}
+	if _, ok := CatalogText("xx", "word.yes"); ok {
+		t.Error("a language without a file has a text")
+	}
+}
+
+// TestCatalogFormat: the catalogue files are in the shape the look-up
+// indexes (one pair a line, sorted, no escapes), so no run decodes a whole
+// file; a file that is not falls back to decoding, tested below.
+func TestCatalogFormat(t *testing.T) {
+	for lang := range Catalog() {
+		if x := catalogIndexes()[lang](); x.texts != nil {
+			t.Errorf("catalog/%s.json is not one sorted \"key\": \"text\" pair a line without escapes: it is decoded whole", lang)
+		}
+	}
+}
+
+// TestCatalogIndexFallback: files the line index cannot take are decoded
+// as JSON and give the same answers.
+func TestCatalogIndexFallback(t *testing.T) {
+	for _, tc := range []struct {
+		name, file string
+		indexed    bool
+		want       map[string]string
+	}{
+		{"lines", "{\n \"a\": \"x {n}\",\n \"b\": \"y\"\n}\n", true, map[string]string{"a": "x {n}", "b": "y"}},
+		{"no final line end", "{\n \"a\": \"x\",\n \"b\": \"y\"\n}", true, map[string]string{"a": "x", "b": "y"}},
+		{"unsorted", "{\n \"b\": \"y\",\n \"a\": \"x\"\n}\n", false, map[string]string{"a": "x", "b": "y"}},
+		{"repeated key: the last", "{\n \"a\": \"x\",\n \"a\": \"y\"\n}\n", false, map[string]string{"a": "y"}},
+		{"escape", "{\n \"a\": \"say \\\"hi\\\"\\n\",\n \"b\": \"\\u00e6\"\n}\n", false, map[string]string{"a": "say \"hi\"\n", "b": "æ"}},
+		{"two on a line", "{\n \"a\": \"x\", \"b\": \"y\"\n}\n", false, map[string]string{"a": "x", "b": "y"}},
+		{"one line", `{"a": "x"}`, false, map[string]string{"a": "x"}},
+		{"missing comma", "{\n \"a\": \"x\"\n \"b\": \"y\"\n}\n", false, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x, err := newCatalogIndex([]byte(tc.file))
+			if tc.want == nil {
+				if err == nil {
+					t.Fatal("no error for a broken file")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := x.texts == nil; got != tc.indexed {
+				t.Errorf("indexed %v, want %v", got, tc.indexed)
+			}
+			for k, want := range tc.want {
+				if got, ok := x.lookup(k); !ok || got != want {
+					t.Errorf("%s: %q %v, want %q", k, got, ok, want)
+				}
+			}
+			if got, ok := x.lookup("c"); ok {
+				t.Errorf("c: found %q", got)
+			}
+		})
+	}
+}
