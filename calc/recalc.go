@@ -207,7 +207,7 @@ type RecoveryPlan struct {
 	// CompletedOn its pay date.
 	CompletedIn *YearMonth  `json:"completed_in"`
 	CompletedOn *rules.Date `json:"completed_on"`
-	Ref         string     `json:"legal_reference"`
+	Ref         string      `json:"legal_reference"`
 }
 
 // Recalc is a recalculation's result.
