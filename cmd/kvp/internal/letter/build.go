@@ -382,24 +382,23 @@ func segmentsSection(res *calc.Result, st steps) (Section, bool) {
 	return Section{ID: "segments", Heading: headSegments.M(), Blocks: append(blocks, Block{Table: t})}, true
 }
 
-// paymentsSection is when each month is paid, and with a withholding
-// percentage the tax withheld and the amount paid out.
+// paymentsSection is each payment: what it pays for, its pay date and
+// amount, and with a withholding percentage the tax withheld (by the month
+// of the pay date: none in June, half in December) and the amount paid out.
 func paymentsSection(res *calc.Result, tax *calc.TaxSection) Section {
-	withheld := map[calc.YearMonth]calc.Withholding{}
-	if tax != nil {
-		for _, w := range tax.Withholding {
-			withheld[w.PaidIn] = w
-		}
+	var withheld []calc.Withholding
+	if tax != nil && len(tax.Withholding) == len(res.Payments) {
+		withheld = tax.Withholding // one per payment, in the same order
 	}
 	cols := []rules.Code{colEarned, colPaid, colAmount}
 	if len(withheld) > 0 {
 		cols = append(cols, colWithheld, colPaidOut)
 	}
 	t := &Table{Columns: cols}
-	for _, m := range res.Months {
-		row := []any{Month(m.Month), paidWhen(m), Amount(m.Net)}
-		if w, ok := withheld[m.PaidIn]; ok {
-			row = append(row, Amount(w.Withheld), Amount(w.PaidOut))
+	for i, p := range res.Payments {
+		row := []any{earned(res.Pay, p), p.PayDate, Amount(p.Net)}
+		if len(withheld) > 0 {
+			row = append(row, Amount(withheld[i].Withheld), Amount(withheld[i].PaidOut))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -407,7 +406,7 @@ func paymentsSection(res *calc.Result, tax *calc.TaxSection) Section {
 	if tax != nil && tax.WithholdingPercent != nil {
 		note = say(codePayWithholding, nil, number(*tax.WithholdingPercent))
 	}
-	return Section{ID: "payments", Heading: headPayments.M(), Blocks: []Block{para(whenSentence()), {Table: t}, para(note)}}
+	return Section{ID: "payments", Heading: headPayments.M(), Blocks: []Block{para(whenSentences(res.Pay)...), {Table: t}, para(note)}}
 }
 
 // reductionsSection is each reduction with its reason and paragraph

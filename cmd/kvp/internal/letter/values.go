@@ -73,6 +73,18 @@ func (m Month) Text(lang string) string {
 // MarshalJSON writes m as "2026-04".
 func (m Month) MarshalJSON() ([]byte, error) { return json.Marshal(calc.YearMonth(m).String()) }
 
+// Span is the days a payment pays for: "02.03.2026–15.03.2026",
+// "2026-03-02–2026-03-15". In JSON {"from": "2026-03-02", "to": "2026-03-15"}.
+type Span struct {
+	From rules.Date `json:"from"`
+	To   rules.Date `json:"to"`
+}
+
+// Text writes s in lang.
+func (s Span) Text(lang string) string {
+	return rules.FormatValue(s.From, lang) + "–" + rules.FormatValue(s.To, lang)
+}
+
 // Paragraphs are the sections of a law a decision is made under, in order:
 // "§§ 29, 35 og 39", "§§ 29, 35 and 39". In JSON ["29", "35", "39"].
 type Paragraphs []string
@@ -102,7 +114,7 @@ func (p Paragraphs) MarshalJSON() ([]byte, error) {
 // amount, a number, a count, a date or a month), listed as such in JSON.
 func figure(v any) bool {
 	switch v.(type) {
-	case Amount, Number, Month, rules.Date, int:
+	case Amount, Number, Month, Span, rules.Date, int:
 		return true
 	}
 	return false
