@@ -159,6 +159,8 @@ type recalcResult struct {
 	cf  *caseinput.Case
 	c   calc.Case
 	res *calc.Result // the case now, with its steps when o.explain
+	// recovery is the § 40 decision of --recover, nil for none.
+	recovery *calc.Recovery
 }
 
 // computeRecalc reads what was paid (--paid or --paid-case) and the case
@@ -257,7 +259,7 @@ func computeRecalc(o *recalcOptions, cfg *config.Config) (*recalcResult, error) 
 	if doc.Warnings == nil {
 		doc.Warnings = []rules.Warning{}
 	}
-	return &recalcResult{doc: doc, cf: cf, c: c, res: res}, nil
+	return &recalcResult{doc: doc, cf: cf, c: c, res: res, recovery: recovery}, nil
 }
 
 // samePayPeriods reports whether a and b cut time into the same pay

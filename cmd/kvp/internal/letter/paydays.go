@@ -15,13 +15,14 @@ var (
 	codePay14Days     = rules.NewCode("letter.payments.14_days", "cycle_start", "lag")
 )
 
-// earned is what payment p pays for: its month when paid monthly, its days
-// when paid every 14 days (a period can span two months).
-func earned(pay calc.PaySchedule, p calc.Payment) any {
-	if pay.Cycle == calc.Pay14Days {
-		return Span{From: p.From, To: p.To}
+// EarnedValue is what a payment of from–to pays for, as a letter writes
+// it: its month when paid monthly, its days when paid every 14 days (a
+// period can span two months).
+func EarnedValue(pay calc.PaySchedule, from, to rules.Date) any {
+	if pay.Normal().Cycle == calc.Pay14Days {
+		return Span{From: from, To: to}
 	}
-	return Month(calc.MonthOf(p.From))
+	return Month(calc.MonthOf(from))
 }
 
 // whenSentences say how and when the stipend is paid: in arrears on

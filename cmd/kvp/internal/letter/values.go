@@ -110,6 +110,30 @@ func (p Paragraphs) MarshalJSON() ([]byte, error) {
 	return json.Marshal([]string(p))
 }
 
+// Words are catalogue words listed in a sentence: "fravær og andre
+// ytelser", "absence and other benefits". In JSON a list of messages.
+type Words []rules.Message
+
+// Text writes w in lang.
+func (w Words) Text(lang string) string {
+	parts := make([]string, len(w))
+	for i, m := range w {
+		parts[i] = m.Text(lang)
+	}
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + codeAnd.T(lang) + parts[len(parts)-1]
+}
+
+// MarshalJSON writes w as a list, [] when empty.
+func (w Words) MarshalJSON() ([]byte, error) {
+	if w == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal([]rules.Message(w))
+}
+
 // figure reports whether an argument value is a figure of the letter (an
 // amount, a number, a count, a date or a month), listed as such in JSON.
 func figure(v any) bool {
