@@ -65,10 +65,21 @@ for months already paid (§ 38), an interruption dated back (§ 35), paid work
 (§ 37), children, the period, or G and the other parameters.
 
 What was paid is an earlier kvp calc -o json document (--paid FILE: its
-months are taken as paid, as they are written, even when the document's kvp
-version or parameter hash differs from this run's; the difference is said)
-or the case file used then (--paid-case FILE: the paid amounts are computed
-now, under the parameters of this run). The case as it is now is given as
+payments are taken as paid, with their pay dates, as they are written, even
+when the document's kvp version or parameter hash differs from this run's;
+the difference is said; a document from before pay dates, with months and
+no payments, is read as paid on the 12th of each paid_in month, or the
+working day before, with a warning) or the case file used then (--paid-case
+FILE: the paid amounts are computed now, under the parameters of this run).
+
+Payments follow the pay schedule (sotjl. § 39), set as for kvp calc:
+--pay-cycle monthly|14-days, --pay-day, --cycle-start, --pay-lag (or the
+case keys pay_cycle, pay_day, cycle_start, pay_lag). A payment is matched by
+its pay period's first day (the first of its month, or of its 14-day
+period), so the case now must have the same pay periods as what was paid:
+another cycle, or 14-day periods that start on other days, is an error; a
+changed pay day is not. Each payment shows its pay date (JSON "pay_date",
+beside "paid_in", its month). The case as it is now is given as
 to kvp calc: flags, or -f FILE. It must be the same person (the birth dates
 must agree) and cover every payment made.
 
@@ -86,9 +97,10 @@ Recovery (§ 40: "kan det overskytende trekkes i framtidig stønad"): with
 --recover 20% (a per cent of each future payment) or --recover 1000 (kroner
 per future payment), the municipality's decision, the overpayment left
 after settlement is taken from the future payments of the case now: those
-earned after the last payment made. No payment goes below zero. The plan
-says with which payment the overpayment is recovered in full, or what
-remains at the case's end. Without --recover the overpayment is reported
+earned after the last payment made, taken in pay-date order. No payment
+goes below zero. The plan says with which payment (its pay date: JSON
+"completed_on") the overpayment is recovered in full, or what remains at the
+case's end. Without --recover the overpayment is reported
 with no plan.
 
 With --explain, each difference is traced: the owed amount's derivation
@@ -102,7 +114,9 @@ an error (exit status 1) with nothing on stdout.` + exitStatusSection,
   kvp recalc --paid paid.json --birth-date 1990-01-01 --from 2026-03-02 --to 2026-03-06 --absence 2026-03-04
   kvp recalc --paid-case examples/recalc-paid.yaml -f examples/recalc-now.yaml --recover 20%
   kvp recalc --paid-case examples/recalc-paid.yaml -f examples/recalc-now.yaml --recover 1000 --settle gross -o json
-  kvp recalc --paid paid.json -f case-now.yaml --explain --lang nb`,
+  kvp recalc --paid paid.json -f case-now.yaml --explain --lang nb
+  kvp calc --birth-date 1980-01-01 --from 2026-03-04 --to 2026-04-12 --pay-cycle 14-days --cycle-start 2026-03-02 -o json > paid14.json
+  kvp recalc --paid paid14.json --birth-date 1980-01-01 --from 2026-03-04 --to 2026-05-10 --absence 2026-03-18 --pay-cycle 14-days --cycle-start 2026-03-02 --recover 4%`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.env, o.Given = a.env(cmd), o.caseFlags(cmd)
