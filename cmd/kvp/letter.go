@@ -54,10 +54,12 @@ calculated (G with its date in force, the factor, the yearly amount, 2/3
 under 25 and when the full rate starts, the division by 260, the day rate,
 the child supplement per child per day and each child counted with the last
 day it counts); the parts of the period when the rate changes; the
-payments (month earned, when paid, amount, and with --withholding-percent
-the tax withheld and the amount paid out); the reductions with their reason
-and paragraph (sotjl. §§ 34–38); tax and pension (personal income,
-trygdeavgift, pension earning, no withholding in June, half in December);
+payments (the month or 14-day period earned, its pay date under the pay
+settings as for kvp calc, the amount, and with --withholding-percent the
+tax withheld, by the month of the pay date, and the amount paid out); the
+reductions with their reason and paragraph (sotjl. §§ 34–38); tax and
+pension (personal income, trygdeavgift, pension earning, no withholding in
+June, half in December);
 the legal basis (sotjl. §§ 29, 35, 39, and 34, 36–38, 40 where used); the
 duty to report changes; the right to appeal to the statsforvalter within
 three weeks (sotjl. § 47, forvaltningsloven § 29).
