@@ -101,15 +101,27 @@ type Payment struct {
 	Amounts
 }
 
+// PeriodStart is the first day of the pay period d is earned in: the first
+// of d's month, or the first day of d's 14-day period. It names a payment
+// the same way whatever part of the period a case covers, so that kvp
+// recalc finds the payment again in another run.
+func (s PaySchedule) PeriodStart(d rules.Date) rules.Date {
+	s = s.Normal()
+	if s.Cycle == Pay14Days {
+		start := *s.CycleStart
+		k := int(d - start)
+		k = (k - ((k%cycleDays)+cycleDays)%cycleDays) / cycleDays // floor(k / 14)
+		return start + rules.Date(k*cycleDays)
+	}
+	return d.FirstOfMonth()
+}
+
 // payPeriods returns the payments of period p under s, amounts empty.
 func (s PaySchedule) payPeriods(p rules.Period) []Payment {
 	s = s.Normal()
 	var out []Payment
 	if s.Cycle == Pay14Days {
-		start := *s.CycleStart
-		k := int(p.From - start)
-		k = (k - ((k%cycleDays)+cycleDays)%cycleDays) / cycleDays // floor(k / 14)
-		for from := start + rules.Date(k*cycleDays); from <= p.To; from += cycleDays {
+		for from := s.PeriodStart(p.From); from <= p.To; from += cycleDays {
 			end := from + cycleDays - 1
 			due := end
 			if s.Lag > 0 {

@@ -33,25 +33,26 @@ var (
 )
 
 // PaymentLine is one payment of stipend as a recalculation sees it: the pay
-// period it is for (Slot, its first day, so that the payment is found again
-// in another run), the days of the case it pays for, when it is paid and its
-// money lines.
+// period it is for (Slot, the period's first day: PaySchedule.PeriodStart,
+// so that the payment is found again in another run), the days of the case
+// it pays for, its pay date (PaidIn is that date's month) and its money
+// lines.
 type PaymentLine struct {
-	Slot   rules.Date
-	Earned rules.Period
-	PaidIn YearMonth
+	Slot    rules.Date
+	Earned  rules.Period
+	PayDate rules.Date
+	PaidIn  YearMonth
 	Amounts
 }
 
-// PaymentLines are the payments of res: today one per calendar month
-// (Result.Months), paid the month after (§ 39). This is the one place that
-// says what a payment is; with pay days it reads Result.Payments instead.
+// PaymentLines are the payments of res (Result.Payments: one per calendar
+// month or 14-day period, on its pay date, § 39). This is the one place
+// that says what a payment is.
 func PaymentLines(res *Result) []PaymentLine {
-	out := make([]PaymentLine, 0, len(res.Months))
-	for _, m := range res.Months {
-		first := rules.NewDate(m.Month.Year(), m.Month.Month(), 1)
-		out = append(out, PaymentLine{Slot: first, PaidIn: m.PaidIn, Amounts: m.Amounts,
-			Earned: rules.Period{From: max(first, res.From), To: min(first.LastOfMonth(), res.To)}})
+	out := make([]PaymentLine, 0, len(res.Payments))
+	for _, p := range res.Payments {
+		out = append(out, PaymentLine{Slot: res.Pay.PeriodStart(p.From), Earned: rules.Period{From: p.From, To: p.To},
+			PayDate: p.PayDate, PaidIn: MonthOf(p.PayDate), Amounts: p.Amounts})
 	}
 	return out
 }
@@ -150,6 +151,7 @@ type RecalcPayment struct {
 	EarnedFrom  rules.Date       `json:"earned_from"`
 	EarnedTo    rules.Date       `json:"earned_to"`
 	PaidIn      YearMonth        `json:"paid_in"`
+	PayDate     rules.Date       `json:"pay_date"` // when it was paid (or, unpaid, falls due)
 	Paid        Money            `json:"paid"`
 	Owed        Money            `json:"owed"`
 	Difference  Money            `json:"difference"`
@@ -183,6 +185,7 @@ type PlannedPayment struct {
 	EarnedFrom rules.Date `json:"earned_from"`
 	EarnedTo   rules.Date `json:"earned_to"`
 	PaidIn     YearMonth  `json:"paid_in"`
+	PayDate    rules.Date `json:"pay_date"`
 	Owed       Money      `json:"owed"`
 	Recovered  Money      `json:"recovered"`
 	PaidOut    Money      `json:"paid_out"`
@@ -200,9 +203,11 @@ type RecoveryPlan struct {
 	Recovered       Money            `json:"recovered"`
 	Remaining       Money            `json:"remaining"` // at the case's end, when not recovered in full
 	RecoveredInFull bool             `json:"recovered_in_full"`
-	// CompletedIn is the month of the payment that completes the recovery.
-	CompletedIn *YearMonth `json:"completed_in"`
-	Ref         string     `json:"legal_reference"`
+	// CompletedIn is the month of the payment that completes the recovery,
+	// CompletedOn its pay date.
+	CompletedIn *YearMonth  `json:"completed_in"`
+	CompletedOn *rules.Date `json:"completed_on"`
+	Ref         string      `json:"legal_reference"`
 }
 
 // Recalc is a recalculation's result.
@@ -272,7 +277,7 @@ func Recalculate(in RecalcInput) (*Recalc, error) {
 		}
 		p := paid[o.Slot]
 		if p == nil {
-			p = &PaymentLine{Slot: o.Slot, Earned: o.Earned, PaidIn: o.PaidIn}
+			p = &PaymentLine{Slot: o.Slot, Earned: o.Earned, PayDate: o.PayDate, PaidIn: o.PaidIn}
 		}
 		out.Payments = append(out.Payments, comparePayment(t, p, o))
 	}
@@ -283,6 +288,8 @@ func Recalculate(in RecalcInput) (*Recalc, error) {
 		out.Totals.BackPay += p.BackPay
 		out.Totals.Overpayment += p.Overpayment
 	}
+	// A plan takes from the future payments in the order they are paid.
+	slices.SortStableFunc(future, func(a, b *PaymentLine) int { return int(a.PayDate - b.PayDate) })
 	out.Future = len(future)
 	if settle == SettleNet {
 		out.Settled.BackPay, out.Settled.Overpayment = max(0, out.Totals.Difference), max(0, -out.Totals.Difference)
@@ -301,7 +308,7 @@ func Recalculate(in RecalcInput) (*Recalc, error) {
 
 // comparePayment sets payment p against o, line by line.
 func comparePayment(t *rules.Trace, p, o *PaymentLine) RecalcPayment {
-	r := RecalcPayment{EarnedFrom: o.Earned.From, EarnedTo: o.Earned.To, PaidIn: p.PaidIn,
+	r := RecalcPayment{EarnedFrom: o.Earned.From, EarnedTo: o.Earned.To, PaidIn: p.PaidIn, PayDate: p.PayDate,
 		Paid: p.Net, Owed: o.Net, Difference: o.Net - p.Net, Lines: []LineDifference{}}
 	r.BackPay, r.Overpayment = max(0, r.Difference), max(0, -r.Difference)
 	pl, ol := p.lines(), o.lines()
@@ -406,10 +413,10 @@ func recoveryPlan(t *rules.Trace, r Recovery, over Money, future []*PaymentLine)
 		left -= take
 		plan.Recovered += take
 		plan.Payments = append(plan.Payments, PlannedPayment{EarnedFrom: f.Earned.From, EarnedTo: f.Earned.To, PaidIn: f.PaidIn,
-			Owed: f.Net, Recovered: take, PaidOut: f.Net - take, Remaining: left})
+			PayDate: f.PayDate, Owed: f.Net, Recovered: take, PaidOut: f.Net - take, Remaining: left})
 		if left == 0 {
-			m := f.PaidIn
-			plan.CompletedIn = &m
+			m, d := f.PaidIn, f.PayDate
+			plan.CompletedIn, plan.CompletedOn = &m, &d
 		}
 	}
 	plan.Remaining = left

@@ -277,3 +277,109 @@ func TestParseRecovery(t *testing.T) {
 		}
 	}
 }
+
+// TestPaymentLinesPayDays: the payment lines are Result.Payments, each
+// named by its pay period's first day (not cut to the case), with its pay
+// date. A 14-day cycle from Monday 2026-03-02, lag 2, the case from
+// Wednesday 2026-03-04 to Sunday 2026-04-12 at 1 022 kr a day:
+// 2026-03-04–15: 8 weekdays, 8 176.00, period ends Sunday 15th, paid two
+// working days later, Tuesday 17th; 16–29 March: 10 days, 10 220.00, paid
+// Tuesday 31st; 30 March – 12 April: 10 weekdays (Easter's holidays are
+// paid days), 10 220.00, paid Tuesday 14 April.
+func TestPaymentLinesPayDays(t *testing.T) {
+	start := date(t, "2026-03-02")
+	res, err := Stipend(params(t), Case{BirthDate: date(t, "1980-01-01"), Period: rules.Period{From: date(t, "2026-03-04"), To: date(t, "2026-04-12")},
+		Rounding: RoundingNAV, AgeSwitch: AgeSwitchBirthday, Pay: PaySchedule{Cycle: Pay14Days, CycleStart: &start, Lag: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ slot, from, to, pay, net string }{
+		{"2026-03-02", "2026-03-04", "2026-03-15", "2026-03-17", "8176.00"},
+		{"2026-03-16", "2026-03-16", "2026-03-29", "2026-03-31", "10220.00"},
+		{"2026-03-30", "2026-03-30", "2026-04-12", "2026-04-14", "10220.00"},
+	}
+	got := PaymentLines(res)
+	if len(got) != len(want) {
+		t.Fatalf("%d payment lines, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Slot.String() != w.slot || g.Earned.From.String() != w.from || g.Earned.To.String() != w.to || g.PayDate.String() != w.pay ||
+			g.Net.String() != w.net || g.PaidIn != MonthOf(g.PayDate) {
+			t.Errorf("line %d: slot %s, earned %s, pay date %s, paid in %s, net %s; want %+v", i, g.Slot, g.Earned, g.PayDate, g.PaidIn, g.Net, w)
+		}
+	}
+}
+
+// TestRecalculateFourteenDays: the case above paid, then absence on
+// 2026-03-18 registered: the second payment is owed 9 × 1 022 = 9 198.00,
+// 1 022.00 over. The case now runs on to 2026-05-10: the payments of
+// 13–26 April (10 × 1 022 = 10 220.00, paid Tuesday 28 April) and 27 April
+// – 10 May (4 days at 1 022 + 6 at 1 072 from Friday 1 May = 10 520.00,
+// paid Tuesday 12 May) are future. 4 % of 10 220.00 = 408.80, then 4 % of
+// 10 520.00 = 420.80: 829.60 recovered, 192.40 left at the case's end.
+func TestRecalculateFourteenDays(t *testing.T) {
+	start := date(t, "2026-03-02")
+	pay := PaySchedule{Cycle: Pay14Days, CycleStart: &start, Lag: 2}
+	run := func(to string, absence ...string) *Result {
+		c := Case{BirthDate: date(t, "1980-01-01"), Period: rules.Period{From: date(t, "2026-03-04"), To: date(t, to)}, Rounding: RoundingNAV, AgeSwitch: AgeSwitchBirthday, Pay: pay}
+		for _, a := range absence {
+			c.Absence = append(c.Absence, Absence{Date: date(t, a)})
+		}
+		res, err := Stipend(params(t), c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	paid, now := run("2026-04-12"), run("2026-05-10", "2026-03-18")
+	rc, err := Recalculate(RecalcInput{Paid: PaymentLines(paid), Owed: PaymentLines(now), Recover: &Recovery{Percent: dec("4")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rc.Payments) != 3 || rc.Payments[1].PayDate.String() != "2026-03-31" || rc.Payments[1].Owed != Kroner(9198) || rc.Payments[1].Overpayment != Kroner(1022) {
+		t.Fatalf("payments: %+v", rc.Payments)
+	}
+	if rc.Totals.Overpayment != Kroner(1022) || rc.Settled.Overpayment != Kroner(1022) || rc.Future != 2 {
+		t.Fatalf("totals %+v, settled %+v, future %d", rc.Totals, rc.Settled, rc.Future)
+	}
+	p := rc.Plan
+	if p == nil || len(p.Payments) != 2 {
+		t.Fatalf("plan: %+v", p)
+	}
+	for i, w := range []struct{ pay, owed, recovered, remaining string }{
+		{"2026-04-28", "10220.00", "408.80", "613.20"},
+		{"2026-05-12", "10520.00", "420.80", "192.40"},
+	} {
+		g := p.Payments[i]
+		if g.PayDate.String() != w.pay || g.Owed.String() != w.owed || g.Recovered.String() != w.recovered || g.Remaining.String() != w.remaining {
+			t.Errorf("plan payment %d: %+v, want %+v", i, g, w)
+		}
+	}
+	if p.RecoveredInFull || p.Remaining.String() != "192.40" || p.CompletedOn != nil {
+		t.Errorf("plan end: %+v", p)
+	}
+}
+
+// TestRecoveryPlanPayDateOrder: the future payments are taken in the order
+// they are paid, not the order they were earned: a later pay period paid
+// first (hand-made pay dates) is recovered from first. Overpayment 1 000;
+// 800 a payment: 800 from the one paid 2026-05-05, 200 from the one paid
+// 2026-05-20.
+func TestRecoveryPlanPayDateOrder(t *testing.T) {
+	paidM := paidLine(t, "2026-03-01", 2000)
+	owedM := paidLine(t, "2026-03-01", 1000, absence(1000))
+	a, b := paidLine(t, "2026-04-01", 1000), paidLine(t, "2026-05-01", 1000)
+	a.PayDate, b.PayDate = date(t, "2026-05-20"), date(t, "2026-05-05")
+	rc, err := Recalculate(RecalcInput{Paid: []PaymentLine{paidM}, Owed: []PaymentLine{owedM, a, b}, Recover: &Recovery{Amount: Kroner(800)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := rc.Plan.Payments
+	if len(got) != 2 || got[0].PayDate.String() != "2026-05-05" || got[0].Recovered != Kroner(800) || got[1].PayDate.String() != "2026-05-20" || got[1].Recovered != Kroner(200) {
+		t.Fatalf("plan: %+v", got)
+	}
+	if rc.Plan.CompletedOn == nil || rc.Plan.CompletedOn.String() != "2026-05-20" {
+		t.Errorf("completed on %v, want 2026-05-20", rc.Plan.CompletedOn)
+	}
+}

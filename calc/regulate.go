@@ -67,13 +67,15 @@ func NewRegulator(p *rules.Params, regulatedOn rules.Date) (*Regulator, error) {
 	return r, nil
 }
 
-// Regulate computes the back pay of c.
+// Regulate computes the back pay of c. The owed result keeps its steps
+// when c.Explain asks for them (a change letter is written from them); the
+// paid one never records any.
 func (r *Regulator) Regulate(c Case) (*Regulation, error) {
-	c.Explain = false
 	owed, err := r.owed.Stipend(c)
 	if err != nil {
 		return nil, err
 	}
+	c.Explain = false
 	paid, err := r.paid.Stipend(c)
 	if err != nil {
 		return nil, err

@@ -81,3 +81,31 @@ func TestRegulate(t *testing.T) {
 func period(t testing.TB, from, to string) rules.Period {
 	return rules.Period{From: date(t, from), To: date(t, to)}
 }
+
+// TestRegulateKeepsOwedSteps: asked for its steps (a change letter is
+// written from them), the owed result records them, and the back pay is the
+// same as without: May 2026 paid 10 June at 1 022, owed 1 072, 21 days:
+// 21 × 50 = 1 050.00.
+func TestRegulateKeepsOwedSteps(t *testing.T) {
+	r, err := NewRegulator(params(t), date(t, "2026-07-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Case{BirthDate: date(t, "1980-01-01"), Period: rules.Period{From: date(t, "2026-05-01"), To: date(t, "2026-05-31")},
+		Rounding: RoundingNAV, AgeSwitch: AgeSwitchBirthday, Pay: PaySchedule{Day: 10}}
+	plain, err := r.Regulate(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Explain = true
+	traced, err := r.Regulate(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain.Result.Steps) != 0 || len(traced.Result.Steps) == 0 {
+		t.Errorf("steps: %d without Explain, %d with", len(plain.Result.Steps), len(traced.Result.Steps))
+	}
+	if plain.BackPay != Kroner(1050) || traced.BackPay != plain.BackPay {
+		t.Errorf("back pay %s without steps, %s with; want 1050.00", plain.BackPay, traced.BackPay)
+	}
+}

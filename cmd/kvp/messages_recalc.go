@@ -18,13 +18,12 @@ var (
 	recalcPlan                 = rules.NewCode("recalc.plan", "ref", "decision", "future")
 	recalcPercentOfEach        = rules.NewCode("recalc.percent_of_each", "percent")
 	recalcPerPayment           = rules.NewCode("recalc.per_payment", "amount")
-	recalcRecoveredInFull      = rules.NewCode("recalc.recovered_in_full", "amount", "month")
+	recalcRecoveredInFull      = rules.NewCode("recalc.recovered_in_full", "amount", "pay_date")
 	recalcNotRecovered         = rules.NewCode("recalc.not_recovered", "recovered", "remaining", "end")
 
 	labelField          = rules.NewCode("label.field")
 	labelNow            = rules.NewCode("label.now")
 	labelTopic          = rules.NewCode("label.topic")
-	labelPaidIn         = rules.NewCode("label.paid_in")
 	labelOwed           = rules.NewCode("label.owed")
 	labelBackPay        = rules.NewCode("label.back_pay")
 	labelOverpayment    = rules.NewCode("label.overpayment")
@@ -47,6 +46,10 @@ var (
 	errPaidMonthPaidIn    = rules.NewCode("err.recalc.paid_in", "value", "month")
 	errPaidMonthOutside   = rules.NewCode("err.recalc.month_outside", "month", "period")
 	errPaidMonthSum       = rules.NewCode("err.recalc.month_sum", "net", "sum")
+	errPaidPaymentOutside = rules.NewCode("err.recalc.payment_outside", "earned", "period")
+	errPaidPayDateBefore  = rules.NewCode("err.recalc.pay_date_before", "pay_date", "from")
+	errRecalcPayPeriods   = rules.NewCode("err.recalc.pay_periods_differ", "path", "paid", "now")
+	warnRecalcMonthsOnly  = rules.NewCode("warn.recalc.months_only", "path", "day")
 )
 
 // recalcTopics are the words of the rules a changed fact touches.

@@ -11,6 +11,7 @@ import (
 
 	"kvp/calc"
 	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/config"
 	"kvp/rules"
 )
 
@@ -64,10 +65,21 @@ for months already paid (§ 38), an interruption dated back (§ 35), paid work
 (§ 37), children, the period, or G and the other parameters.
 
 What was paid is an earlier kvp calc -o json document (--paid FILE: its
-months are taken as paid, as they are written, even when the document's kvp
-version or parameter hash differs from this run's; the difference is said)
-or the case file used then (--paid-case FILE: the paid amounts are computed
-now, under the parameters of this run). The case as it is now is given as
+payments are taken as paid, with their pay dates, as they are written, even
+when the document's kvp version or parameter hash differs from this run's;
+the difference is said; a document from before pay dates, with months and
+no payments, is read as paid on the 12th of each paid_in month, or the
+working day before, with a warning) or the case file used then (--paid-case
+FILE: the paid amounts are computed now, under the parameters of this run).
+
+Payments follow the pay schedule (sotjl. § 39), set as for kvp calc:
+--pay-cycle monthly|14-days, --pay-day, --cycle-start, --pay-lag (or the
+case keys pay_cycle, pay_day, cycle_start, pay_lag). A payment is matched by
+its pay period's first day (the first of its month, or of its 14-day
+period), so the case now must have the same pay periods as what was paid:
+another cycle, or 14-day periods that start on other days, is an error; a
+changed pay day is not. Each payment shows its pay date (JSON "pay_date",
+beside "paid_in", its month). The case as it is now is given as
 to kvp calc: flags, or -f FILE. It must be the same person (the birth dates
 must agree) and cover every payment made.
 
@@ -85,9 +97,10 @@ Recovery (§ 40: "kan det overskytende trekkes i framtidig stønad"): with
 --recover 20% (a per cent of each future payment) or --recover 1000 (kroner
 per future payment), the municipality's decision, the overpayment left
 after settlement is taken from the future payments of the case now: those
-earned after the last payment made. No payment goes below zero. The plan
-says with which payment the overpayment is recovered in full, or what
-remains at the case's end. Without --recover the overpayment is reported
+earned after the last payment made, taken in pay-date order. No payment
+goes below zero. The plan says with which payment (its pay date: JSON
+"completed_on") the overpayment is recovered in full, or what remains at the
+case's end. Without --recover the overpayment is reported
 with no plan.
 
 With --explain, each difference is traced: the owed amount's derivation
@@ -101,7 +114,9 @@ an error (exit status 1) with nothing on stdout.` + exitStatusSection,
   kvp recalc --paid paid.json --birth-date 1990-01-01 --from 2026-03-02 --to 2026-03-06 --absence 2026-03-04
   kvp recalc --paid-case examples/recalc-paid.yaml -f examples/recalc-now.yaml --recover 20%
   kvp recalc --paid-case examples/recalc-paid.yaml -f examples/recalc-now.yaml --recover 1000 --settle gross -o json
-  kvp recalc --paid paid.json -f case-now.yaml --explain --lang nb`,
+  kvp recalc --paid paid.json -f case-now.yaml --explain --lang nb
+  kvp calc --birth-date 1980-01-01 --from 2026-03-04 --to 2026-04-12 --pay-cycle 14-days --cycle-start 2026-03-02 -o json > paid14.json
+  kvp recalc --paid paid14.json --birth-date 1980-01-01 --from 2026-03-04 --to 2026-05-10 --absence 2026-03-18 --pay-cycle 14-days --cycle-start 2026-03-02 --recover 4%`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.env, o.Given = a.env(cmd), o.caseFlags(cmd)
@@ -124,95 +139,15 @@ func runRecalc(o *recalcOptions) error {
 	if err != nil {
 		return err
 	}
-	switch {
-	case o.paid == "" && o.paidCase == "":
+	if o.paid == "" && o.paidCase == "" {
 		return usageErrorf(errRecalcPaidNeeded)
-	case o.paid != "" && o.paidCase != "":
-		return usageErrorf(errRecalcPaidBoth)
 	}
-	if !slices.Contains(calc.Settlements, o.settle) {
-		return flagUsageError("settle", rules.Errorf(rules.ErrNotOneOf, rules.Quote(o.settle), strings.Join(calc.Settlements, ", ")))
-	}
-	var recovery *calc.Recovery
-	if o.recover != "" {
-		r, err := calc.ParseRecovery(o.recover)
-		if err != nil {
-			return flagUsageError("recover", err)
-		}
-		recovery = &r
-	}
-	if o.paid == "-" && o.file == "-" {
-		return usageErrorf(errRecalcStdinTwice)
-	}
-	// What was paid.
-	var paid recalcPaid
-	var paidLines []calc.PaymentLine
-	var paidParams []calc.ParamValue
-	var paidRes *calc.Result
-	var warnings []rules.Warning
-	if o.paid != "" {
-		data, name, err := readInput(o.paid, o.IO.In)
-		if err != nil {
-			return err
-		}
-		doc, err := parsePaidDoc(data, name)
-		if err != nil {
-			return err
-		}
-		st := doc.Stamp
-		paid = recalcPaid{Source: "document", Path: name, Stamp: &st, Case: doc.Case}
-		paidLines, paidParams = doc.Lines, doc.Parameters
-		now := newStamp(cfg, "")
-		if st.Version != now.Version || st.ParamsHash != now.ParamsHash {
-			warnings = append(warnings, rules.Warn(warnRecalcStamp.M(name, st.Version, st.ParamsHash, now.Version, now.ParamsHash), ""))
-		}
-	} else {
-		po := calcOptions{env: o.env, file: o.paidCase}
-		cf, c, err := buildCase(&po)
-		if err != nil {
-			return err
-		}
-		c.Explain = o.explain
-		if paidRes, err = calc.Stipend(cfg.Params, c); err != nil {
-			return rules.FieldErr(o.paidCase, err)
-		}
-		cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
-		paid = recalcPaid{Source: "case", Path: o.paidCase, Case: cf}
-		paidLines, paidParams = calc.PaymentLines(paidRes), paidRes.Parameters
-	}
-	// The case now.
-	cf, c, err := buildCase(&o.calcOptions)
+	run, err := computeRecalc(o, cfg)
 	if err != nil {
 		return err
 	}
-	if pb, nb := paid.Case.BirthDate, cf.BirthDate; pb != nil && nb != nil && *pb != *nb {
-		return rules.Errorf(errRecalcOtherPerson, paid.Path, pb.String(), nb.String())
-	}
-	c.Explain = o.explain
-	res, err := calc.Stipend(cfg.Params, c)
-	if err != nil {
-		return err
-	}
-	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
-	regime, err := caseRegime(cfg, cf)
-	if err != nil {
-		return err
-	}
-	caseWarns, err := caseWarnings(cf, c, res, regime)
-	if err != nil {
-		return err
-	}
-	warnings = append(warnings, caseWarns...)
-	rc, err := calc.Recalculate(calc.RecalcInput{Paid: paidLines, Owed: calc.PaymentLines(res), Settle: calc.Settlement(o.settle), Recover: recovery, Explain: o.explain})
-	if err != nil {
-		return err
-	}
-	doc := recalcDoc{SchemaVersion: schemaVersion, Stamp: newStamp(cfg, string(c.Rounding)), Paid: paid, Case: cf,
-		ChangedFacts: changedFacts(paid.Case, cf, paidParams, res.Parameters), Recalc: rc, Warnings: warnings}
-	if doc.Warnings == nil {
-		doc.Warnings = []rules.Warning{}
-	}
-	printWarnings(o.IO, l, warnings)
+	doc, res, rc := run.doc, run.res, run.doc.Recalc
+	printWarnings(o.IO, l, doc.Warnings)
 	steps := func(l locale) []explainStep {
 		return append(renderSteps(l, owedSteps(res.Steps, rc)), renderSteps(l, rc.Steps)...)
 	}
@@ -222,13 +157,144 @@ func runRecalc(o *recalcOptions) error {
 		}
 		return writeJSON(o.IO.Out, doc)
 	}
-	if err := printRecalc(o.IO.printer(l, false), &doc); err != nil {
+	if err := printRecalc(o.IO.printer(l, false), doc); err != nil {
 		return err
 	}
 	if o.explain {
 		printExplain(o.IO.Out, l, steps(l))
 	}
 	return nil
+}
+
+// recalcResult is a recalculation (its document) and the case now it was
+// computed against (kvp recalc, and kvp letter --kind change --paid).
+type recalcResult struct {
+	doc *recalcDoc
+	cf  *caseinput.Case
+	c   calc.Case
+	res *calc.Result // the case now, with its steps when o.explain
+	// recovery is the § 40 decision of --recover, nil for none.
+	recovery *calc.Recovery
+}
+
+// computeRecalc reads what was paid (--paid or --paid-case) and the case
+// now, and sets one against the other under the settlement and recovery
+// decisions of o.
+func computeRecalc(o *recalcOptions, cfg *config.Config) (*recalcResult, error) {
+	if o.paid != "" && o.paidCase != "" {
+		return nil, usageErrorf(errRecalcPaidBoth)
+	}
+	if !slices.Contains(calc.Settlements, o.settle) {
+		return nil, flagUsageError("settle", rules.Errorf(rules.ErrNotOneOf, rules.Quote(o.settle), strings.Join(calc.Settlements, ", ")))
+	}
+	var recovery *calc.Recovery
+	if o.recover != "" {
+		r, err := calc.ParseRecovery(o.recover)
+		if err != nil {
+			return nil, flagUsageError("recover", err)
+		}
+		recovery = &r
+	}
+	if o.paid == "-" && o.file == "-" {
+		return nil, usageErrorf(errRecalcStdinTwice)
+	}
+	// What was paid.
+	var paid recalcPaid
+	var paidLines []calc.PaymentLine
+	var paidParams []calc.ParamValue
+	var paidPay calc.PaySchedule
+	var warnings []rules.Warning
+	if o.paid != "" {
+		data, name, err := readInput(o.paid, o.IO.In)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := parsePaidDoc(data, name)
+		if err != nil {
+			return nil, err
+		}
+		st := doc.Stamp
+		paid = recalcPaid{Source: "document", Path: name, Stamp: &st, Case: doc.Case}
+		paidLines, paidParams, paidPay = doc.Lines, doc.Parameters, doc.Pay
+		now := newStamp(cfg, "")
+		if st.Version != now.Version || st.ParamsHash != now.ParamsHash {
+			warnings = append(warnings, rules.Warn(warnRecalcStamp.M(name, st.Version, st.ParamsHash, now.Version, now.ParamsHash), ""))
+		}
+		if doc.MonthsOnly {
+			warnings = append(warnings, rules.Warn(warnRecalcMonthsOnly.M(name, calc.DefaultPayDay), calc.RefPayDay))
+		}
+	} else {
+		po := calcOptions{env: o.env, file: o.paidCase}
+		cf, c, err := buildCase(&po)
+		if err != nil {
+			return nil, err
+		}
+		c.Explain = o.explain
+		paidRes, err := calc.Stipend(cfg.Params, c)
+		if err != nil {
+			return nil, rules.FieldErr(o.paidCase, err)
+		}
+		cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
+		paid = recalcPaid{Source: "case", Path: o.paidCase, Case: cf}
+		paidLines, paidParams, paidPay = calc.PaymentLines(paidRes), paidRes.Parameters, paidRes.Pay
+	}
+	// The case now.
+	cf, c, err := buildCase(&o.calcOptions)
+	if err != nil {
+		return nil, err
+	}
+	if pb, nb := paid.Case.BirthDate, cf.BirthDate; pb != nil && nb != nil && *pb != *nb {
+		return nil, rules.Errorf(errRecalcOtherPerson, paid.Path, pb.String(), nb.String())
+	}
+	c.Explain = o.explain
+	res, err := calc.Stipend(cfg.Params, c)
+	if err != nil {
+		return nil, err
+	}
+	if !samePayPeriods(paidPay, res.Pay) {
+		return nil, rules.Errorf(errRecalcPayPeriods, paid.Path, payPeriodsText(paidPay), payPeriodsText(res.Pay))
+	}
+	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
+	regime, err := caseRegime(cfg, cf)
+	if err != nil {
+		return nil, err
+	}
+	caseWarns, err := caseWarnings(cf, c, res, regime)
+	if err != nil {
+		return nil, err
+	}
+	warnings = append(warnings, caseWarns...)
+	rc, err := calc.Recalculate(calc.RecalcInput{Paid: paidLines, Owed: calc.PaymentLines(res), Settle: calc.Settlement(o.settle), Recover: recovery, Explain: o.explain})
+	if err != nil {
+		return nil, err
+	}
+	doc := &recalcDoc{SchemaVersion: schemaVersion, Stamp: newStamp(cfg, string(c.Rounding)), Paid: paid, Case: cf,
+		ChangedFacts: changedFacts(paid.Case, cf, paidParams, res.Parameters), Recalc: rc, Warnings: warnings}
+	if doc.Warnings == nil {
+		doc.Warnings = []rules.Warning{}
+	}
+	return &recalcResult{doc: doc, cf: cf, c: c, res: res, recovery: recovery}, nil
+}
+
+// samePayPeriods reports whether a and b cut time into the same pay
+// periods (the same cycle, and for 14 days the same phase), so that the
+// payments of one are found in the other; the pay day may differ.
+func samePayPeriods(a, b calc.PaySchedule) bool {
+	a, b = a.Normal(), b.Normal()
+	if a.Cycle != b.Cycle {
+		return false
+	}
+	return a.Cycle != calc.Pay14Days || a.PeriodStart(*b.CycleStart) == *b.CycleStart
+}
+
+// payPeriodsText names a schedule's pay periods in the flags' words:
+// "--pay-cycle monthly", "--pay-cycle 14-days --cycle-start 2026-03-02".
+func payPeriodsText(s calc.PaySchedule) string {
+	s = s.Normal()
+	if s.Cycle == calc.Pay14Days {
+		return "--pay-cycle " + string(s.Cycle) + " --cycle-start " + s.CycleStart.String()
+	}
+	return "--pay-cycle " + string(s.Cycle)
 }
 
 // owedSteps are the steps of the case now about the payments that differ:
@@ -378,12 +444,12 @@ func printRecalc(p printer, doc *recalcDoc) error {
 		if len(lines) > 0 {
 			notes = append(notes, span(p.EarnedFrom, p.EarnedTo)+": "+strings.Join(lines, "; "))
 		}
-		rows = append(rows, []string{span(p.EarnedFrom, p.EarnedTo), l.month(p.PaidIn), l.Money(p.Paid), l.Money(p.Owed), l.Money(p.Difference),
+		rows = append(rows, []string{span(p.EarnedFrom, p.EarnedTo), l.Date(p.PayDate), l.Money(p.Paid), l.Money(p.Owed), l.Money(p.Difference),
 			l.Money(p.BackPay), l.Money(p.Overpayment)})
 	}
 	t := r.Totals
 	rows = append(rows, []string{l.L(labelTotal), "", l.Money(t.Paid), l.Money(t.Owed), l.Money(t.Difference), l.Money(t.BackPay), l.Money(t.Overpayment)})
-	if err := p.table([]string{l.L(labelEarned), l.L(labelPaidIn), l.L(labelPaid), l.L(labelOwed), l.L(labelDifference), l.L(labelBackPay),
+	if err := p.table([]string{l.L(labelEarned), l.L(labelPayDate), l.L(labelPaid), l.L(labelOwed), l.L(labelDifference), l.L(labelBackPay),
 		l.L(labelOverpayment)}, rows, 2, 3, 4, 5, 6); err != nil {
 		return err
 	}
@@ -424,15 +490,15 @@ func printRecalc(p printer, doc *recalcDoc) error {
 	heading(w, l.M(recalcPlan.M(calc.RefRecovery, decision, r.Future)))
 	rows = nil
 	for _, q := range plan.Payments {
-		rows = append(rows, []string{span(q.EarnedFrom, q.EarnedTo), l.month(q.PaidIn), l.Money(q.Owed), l.Money(q.Recovered), l.Money(q.PaidOut), l.Money(q.Remaining)})
+		rows = append(rows, []string{span(q.EarnedFrom, q.EarnedTo), l.Date(q.PayDate), l.Money(q.Owed), l.Money(q.Recovered), l.Money(q.PaidOut), l.Money(q.Remaining)})
 	}
 	if len(rows) > 0 {
-		if err := p.table([]string{l.L(labelEarned), l.L(labelPaidIn), l.L(labelOwed), l.L(labelRecovered), l.L(labelPaidOut), l.L(labelRemaining)}, rows, 2, 3, 4, 5); err != nil {
+		if err := p.table([]string{l.L(labelEarned), l.L(labelPayDate), l.L(labelOwed), l.L(labelRecovered), l.L(labelPaidOut), l.L(labelRemaining)}, rows, 2, 3, 4, 5); err != nil {
 			return err
 		}
 	}
 	if plan.RecoveredInFull {
-		fmt.Fprintln(w, l.M(recalcRecoveredInFull.M(l.Money(plan.Overpayment), l.month(*plan.CompletedIn))))
+		fmt.Fprintln(w, l.M(recalcRecoveredInFull.M(l.Money(plan.Overpayment), *plan.CompletedOn)))
 	} else {
 		fmt.Fprintln(w, l.M(recalcNotRecovered.M(l.Money(plan.Recovered), l.Money(plan.Remaining), l.Date(*doc.Case.To))))
 	}

@@ -110,25 +110,32 @@ func TestParsePaidDocRefuses(t *testing.T) {
 	if _, err := parsePaidDoc(good, "paid.json"); err != nil {
 		t.Fatalf("kvp's own document: %v", err)
 	}
-	// edit replaces old by new in the document's months (or, for a key
-	// before them, its first place).
-	months := bytes.Index(good, []byte(`"months"`))
-	edit := func(pairs ...string) []byte {
-		out := bytes.Clone(good)
+	// A document from before pay dates: months, no payments.
+	monthsOnly := bytes.Replace(good, []byte(`"payments"`), []byte(`"paymonts"`), 1)
+	if doc, err := parsePaidDoc(monthsOnly, "paid.json"); err != nil || !doc.MonthsOnly || len(doc.Lines) != 1 || doc.Lines[0].PayDate.String() != "2026-04-10" {
+		t.Fatalf("a months-only document: %+v, %v (want March paid on Friday 10 April: the 12th is a Sunday)", doc, err)
+	}
+	// edit replaces old by new in base's section (or, for a key before it,
+	// its first place).
+	edit := func(base []byte, section string, pairs ...string) []byte {
+		out := bytes.Clone(base)
+		from := bytes.Index(out, []byte(`"`+section+`"`))
 		for i := 0; i < len(pairs); i += 2 {
 			old, new := []byte(pairs[i]), []byte(pairs[i+1])
-			at := bytes.Index(out[months:], old)
+			at := bytes.Index(out[from:], old)
 			if at < 0 {
 				if at = bytes.Index(out, old); at < 0 {
 					t.Fatalf("no %q in the document", old)
 				}
 			} else {
-				at += months
+				at += from
 			}
 			out = append(out[:at:at], append(new, out[at+len(old):]...)...)
 		}
 		return out
 	}
+	pay := func(pairs ...string) []byte { return edit(good, "payments", pairs...) }
+	month := func(pairs ...string) []byte { return edit(monthsOnly, "months", pairs...) }
 	for _, tt := range []struct {
 		name string
 		data []byte
@@ -136,16 +143,23 @@ func TestParsePaidDocRefuses(t *testing.T) {
 	}{
 		{"empty", []byte(""), "{ is missing"},
 		{"an array", []byte("[]"), "{ is missing"},
-		{"no stamp", edit(`"stamp"`, `"stump"`), "stamp.kvp_version is missing"},
-		{"no params hash", edit(`"params_hash"`, `"params_hush"`), "stamp.params_hash is missing"},
-		{"no case", edit(`"case"`, `"cause"`), "case is missing"},
-		{"no months", edit(`"months"`, `"moons"`), "months is missing"},
+		{"no stamp", pay(`"stamp"`, `"stump"`), "stamp.kvp_version is missing"},
+		{"no params hash", pay(`"params_hash"`, `"params_hush"`), "stamp.params_hash is missing"},
+		{"no case", pay(`"case"`, `"cause"`), "case is missing"},
+		{"no payments, no months", month(`"months"`, `"moons"`), "payments is missing"},
+		{"payments without their schedule", pay(`"pay_schedule"`, `"pay_schedulx"`), "pay_schedule is missing"},
+		{"a schedule that is not one", pay(`"pay_cycle": "monthly"`, `"pay_cycle": "weekly"`), "paid.json: pay_schedule: pay_cycle:"},
 		{"bad JSON", good[:len(good)/2], "not a kvp calc -o json document"},
-		{"a month that is not one", edit(`"month": "2026-03"`, `"month": "March"`), `months[0]: month: "March" is not a month`},
-		{"paid before earned", edit(`"paid_in": "2026-04"`, `"paid_in": "2026-02"`), `months[0]: paid_in: "2026-02" is not a month`},
-		{"a month outside the case", edit(`"month": "2026-03"`, `"month": "2026-05"`, `"paid_in": "2026-04"`, `"paid_in": "2026-06"`), "months[0]: month 2026-05 is outside the document's case"},
-		{"net not the sum", edit(`"net": "5110.00"`, `"net": "5111.00"`), "months[0]: net 5111.00 is not the sum of its lines (5110.00)"},
-		{"a case key unknown", edit(`"birth_date"`, `"birth_data"`), "paid.json: case:"},
+		{"a pay date that is not one", pay(`"pay_date": "2026-04-10"`, `"pay_date": "10.04.2026"`), `payments[0]: pay_date: "10.04.2026" is not a date`},
+		{"paid before earned", pay(`"pay_date": "2026-04-10"`, `"pay_date": "2026-03-01"`), `payments[0]: pay_date 2026-03-01 is before the payment's first day 2026-03-02`},
+		{"a payment outside the case", pay(`"to": "2026-03-06"`, `"to": "2026-03-09"`), "payments[0]: payment 2026-03-02..2026-03-09 is not one pay period inside the document's case"},
+		{"a payment over two pay periods", pay(`"pay_cycle": "monthly"`, `"pay_cycle": "14-days", "cycle_start": "2026-03-04"`), "payments[0]: payment 2026-03-02..2026-03-06 is not one pay period"},
+		{"net not the sum", pay(`"net": "5110.00"`, `"net": "5111.00"`), "payments[0]: net 5111.00 is not the sum of its lines (5110.00)"},
+		{"a month that is not one", month(`"month": "2026-03"`, `"month": "March"`), `months[0]: month: "March" is not a month`},
+		{"paid in before earned", month(`"paid_in": "2026-04"`, `"paid_in": "2026-02"`), `months[0]: paid_in: "2026-02" is not a month`},
+		{"a month outside the case", month(`"month": "2026-03"`, `"month": "2026-05"`, `"paid_in": "2026-04"`, `"paid_in": "2026-06"`), "months[0]: month 2026-05 is outside the document's case"},
+		{"a month's net not the sum", month(`"net": "5110.00"`, `"net": "5111.00"`), "months[0]: net 5111.00 is not the sum of its lines (5110.00)"},
+		{"a case key unknown", pay(`"birth_date"`, `"birth_data"`), "paid.json: case:"},
 	} {
 		_, err := parsePaidDoc(tt.data, "paid.json")
 		if err == nil {
@@ -164,6 +178,7 @@ func FuzzParsePaidDoc(f *testing.F) {
 	f.Add([]byte(`{"schema_version":2,"stamp":{"kvp_version":"v1","params_hash":"sha256:00"},"case":{"birth_date":"1990-01-01","from":"2026-03-02","to":"2026-03-06"},"months":[{"month":"2026-03","paid_in":"2026-04","stipend":"5110.00","net":"5110.00"}]}`))
 	f.Add([]byte(`{"schema_version":2,"stamp":{"kvp_version":"v1","params_hash":"h"},"case":{},"months":[]}`))
 	f.Add([]byte(`{"months":null}`))
+	f.Add([]byte(`{"schema_version":2,"stamp":{"kvp_version":"v1","params_hash":"h"},"case":{"birth_date":"1990-01-01","from":"2026-03-02","to":"2026-03-06"},"pay_schedule":{"pay_cycle":"14-days","cycle_start":"2026-03-02","pay_lag":2},"payments":[{"from":"2026-03-02","to":"2026-03-06","pay_date":"2026-03-17","stipend":"5110.00","net":"5110.00"}]}`))
 	f.Add([]byte(`[`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := parsePaidDoc(data, "paid.json")
@@ -176,7 +191,7 @@ func FuzzParsePaidDoc(f *testing.F) {
 		}
 		for _, l := range doc.Lines {
 			a := l.Amounts
-			if a.Stipend+a.ChildSupplement+a.Interruption+a.Absence+a.Work+a.OtherBenefits != a.Net || a.Net < 0 || l.Earned.To < l.Earned.From {
+			if a.Stipend+a.ChildSupplement+a.Interruption+a.Absence+a.Work+a.OtherBenefits != a.Net || a.Net < 0 || l.Earned.To < l.Earned.From || l.PayDate < l.Earned.From {
 				t.Fatalf("payment %+v accepted", l)
 			}
 		}

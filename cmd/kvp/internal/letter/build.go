@@ -83,6 +83,12 @@ var (
 	codeChangeOverpayment = rules.NewCode("letter.change.overpayment", "amount", "ref")
 	codeChangePlan        = rules.NewCode("letter.change.plan")
 	codeChangeNone        = rules.NewCode("letter.change.nothing_owed")
+	codeChangePaidOwed    = rules.NewCode("letter.change.paid_owed_payments", "paid", "owed")
+	codeChangeBackPayWith = rules.NewCode("letter.change.back_pay_with", "pay_date")
+	codeChangePlanPercent = rules.NewCode("letter.change.plan_percent", "percent", "ref")
+	codeChangePlanAmount  = rules.NewCode("letter.change.plan_amount", "amount", "ref")
+	codeChangePlanDone    = rules.NewCode("letter.change.plan_complete", "pay_date")
+	codeChangePlanLeft    = rules.NewCode("letter.change.plan_remaining", "amount", "end")
 
 	colFrom        = rules.NewCode("letter.column.from")
 	colTo          = rules.NewCode("letter.column.to")
@@ -97,6 +103,10 @@ var (
 	colPayDate     = rules.NewCode("letter.column.pay_date")
 	colDeducted    = rules.NewCode("letter.column.deducted")
 	colRemaining   = rules.NewCode("letter.column.remaining")
+	colWasPaid     = rules.NewCode("letter.column.was_paid")
+	colOwed        = rules.NewCode("letter.column.owed")
+	colDifference  = rules.NewCode("letter.column.difference")
+	colBefore      = rules.NewCode("letter.column.before_deduction")
 )
 
 // References the letter cites besides the computation's own.
@@ -385,24 +395,23 @@ func segmentsSection(res *calc.Result, st steps) (Section, bool) {
 	return Section{ID: "segments", Heading: headSegments.M(), Blocks: append(blocks, Block{Table: t})}, true
 }
 
-// paymentsSection is when each month is paid, and with a withholding
-// percentage the tax withheld and the amount paid out.
+// paymentsSection is each payment: what it pays for, its pay date and
+// amount, and with a withholding percentage the tax withheld (by the month
+// of the pay date: none in June, half in December) and the amount paid out.
 func paymentsSection(res *calc.Result, tax *calc.TaxSection) Section {
-	withheld := map[calc.YearMonth]calc.Withholding{}
-	if tax != nil {
-		for _, w := range tax.Withholding {
-			withheld[w.PaidIn] = w
-		}
+	var withheld []calc.Withholding
+	if tax != nil && len(tax.Withholding) == len(res.Payments) {
+		withheld = tax.Withholding // one per payment, in the same order
 	}
 	cols := []rules.Code{colEarned, colPaid, colAmount}
 	if len(withheld) > 0 {
 		cols = append(cols, colWithheld, colPaidOut)
 	}
 	t := &Table{Columns: cols}
-	for _, m := range res.Months {
-		row := []any{Month(m.Month), paidWhen(m), Amount(m.Net)}
-		if w, ok := withheld[m.PaidIn]; ok {
-			row = append(row, Amount(w.Withheld), Amount(w.PaidOut))
+	for i, p := range res.Payments {
+		row := []any{EarnedValue(res.Pay, p.From, p.To), p.PayDate, Amount(p.Net)}
+		if len(withheld) > 0 {
+			row = append(row, Amount(withheld[i].Withheld), Amount(withheld[i].PaidOut))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -410,7 +419,7 @@ func paymentsSection(res *calc.Result, tax *calc.TaxSection) Section {
 	if tax != nil && tax.WithholdingPercent != nil {
 		note = say(codePayWithholding, nil, number(*tax.WithholdingPercent))
 	}
-	return Section{ID: "payments", Heading: headPayments.M(), Blocks: []Block{para(whenSentence()), {Table: t}, para(note)}}
+	return Section{ID: "payments", Heading: headPayments.M(), Blocks: []Block{para(whenSentences(res.Pay)...), {Table: t}, para(note)}}
 }
 
 // reductionsSection is each reduction with its reason and paragraph
@@ -509,30 +518,57 @@ func legalSection(res *calc.Result, ch *Change) Section {
 	return Section{ID: "legal", Heading: headLegal.M(), Blocks: []Block{para(p...)}}
 }
 
-// ChangeSection is what a change letter adds to the grant's basis: what was
-// paid and what is owed, and the back pay, or the overpayment and how it is
-// recovered from future payments (§ 40).
+// ChangeSection is what a change letter adds to the grant's basis: why it
+// changes, the payments made that it concerns, what was paid and what is
+// owed, and the back pay, or the overpayment and how it is recovered from
+// future payments (§ 40).
 func ChangeSection(c Change) Section {
-	var p []Sentence
+	var blocks []Block
 	if c.Reason != nil {
-		p = append(p, Sentence{Message: *c.Reason})
+		blocks = append(blocks, para(Sentence{Message: *c.Reason}))
 	}
-	p = append(p, say(codeChangePaid, nil, Amount(c.Paid)), say(codeChangeOwed, nil, Amount(c.Owed)))
-	switch {
-	case c.BackPay > 0:
+	var p []Sentence
+	if len(c.Payments) > 0 {
+		t := &Table{Columns: []rules.Code{colEarned, colPayDate, colWasPaid, colOwed, colDifference}}
+		for _, m := range c.Payments {
+			t.Rows = append(t.Rows, []any{m.Earned, m.PayDate, Amount(m.Paid), Amount(m.Owed), Amount(m.Difference)})
+		}
+		blocks = append(blocks, Block{Table: t})
+		p = append(p, say(codeChangePaidOwed, nil, Amount(c.Paid), Amount(c.Owed)))
+	} else {
+		p = append(p, say(codeChangePaid, nil, Amount(c.Paid)), say(codeChangeOwed, nil, Amount(c.Owed)))
+	}
+	if c.BackPay > 0 {
 		p = append(p, say(codeChangeBackPay, nil, Amount(c.BackPay)))
-	case c.Overpayment > 0:
+		if c.BackPayWith != nil {
+			p = append(p, say(codeChangeBackPayWith, nil, *c.BackPayWith))
+		}
+	}
+	if c.Overpayment > 0 {
 		p = append(p, say(codeChangeOverpayment, nil, Amount(c.Overpayment), RefRecovery))
-	default:
+	}
+	if c.BackPay <= 0 && c.Overpayment <= 0 {
 		p = append(p, say(codeChangeNone, nil))
 	}
-	blocks := []Block{para(p...)}
+	blocks = append(blocks, para(p...))
 	if c.Overpayment > 0 && len(c.Plan) > 0 {
-		t := &Table{Columns: []rules.Code{colPayDate, colDeducted, colRemaining}}
-		for _, r := range c.Plan {
-			t.Rows = append(t.Rows, []any{r.PayDate, Amount(r.Deducted), Amount(r.Remaining)})
+		var plan []Sentence
+		switch r := c.Recovery; {
+		case r != nil && r.Percent.IsPositive():
+			plan = append(plan, say(codeChangePlanPercent, nil, Number(r.Percent), RefRecovery))
+		case r != nil:
+			plan = append(plan, say(codeChangePlanAmount, nil, Amount(r.Amount), RefRecovery))
 		}
-		blocks = append(blocks, para(say(codeChangePlan, nil)), Block{Table: t})
+		plan = append(plan, say(codeChangePlan, nil))
+		t := &Table{Columns: []rules.Code{colPayDate, colBefore, colDeducted, colPaidOut, colRemaining}}
+		for _, r := range c.Plan {
+			t.Rows = append(t.Rows, []any{r.PayDate, Amount(r.Owed), Amount(r.Deducted), Amount(r.PaidOut), Amount(r.Remaining)})
+		}
+		end := say(codeChangePlanLeft, nil, Amount(c.Remaining), c.End)
+		if c.RecoveredOn != nil {
+			end = say(codeChangePlanDone, nil, *c.RecoveredOn)
+		}
+		blocks = append(blocks, para(plan...), Block{Table: t}, para(end))
 	}
 	return Section{ID: "change", Heading: headChange.M(), Blocks: blocks}
 }

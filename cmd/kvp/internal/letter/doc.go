@@ -63,25 +63,51 @@ type Table struct {
 	Rows    [][]any
 }
 
-// Change is what a change letter says besides the grant's basis: what was
-// paid, what is owed now, and the back pay, or the overpayment with its
-// recovery plan. kvp regulate and kvp recalc fill it.
+// Change is what a change letter says besides the grant's basis: why the
+// decision changes, the payments made that it concerns (paid, owed now),
+// and the back pay, or the overpayment with its recovery plan (§ 40). kvp
+// letter fills it from kvp regulate's and kvp recalc's results, never by
+// computing anything again.
 type Change struct {
-	// Reason says what changed, in the words of the command that found it
-	// ("G was regulated on …"); nil for none.
-	Reason      *rules.Message
-	Paid        calc.Money // paid so far for the period
-	Owed        calc.Money // owed for the period under this decision
-	BackPay     calc.Money // owed − paid, when positive
-	Overpayment calc.Money // paid − owed, when positive
-	Plan        []PlanRow  // how the overpayment is recovered (§ 40)
+	// Reason says what changed ("G was raised …"); nil for none.
+	Reason *rules.Message
+	// Payments are the payments made that the change concerns; Paid and
+	// Owed are their sums (for the whole period when Payments is empty).
+	Payments    []ChangedPayment
+	Paid        calc.Money
+	Owed        calc.Money
+	BackPay     calc.Money  // to pay out
+	BackPayWith *rules.Date // the pay date of the payment that carries it, when known
+	Overpayment calc.Money  // to recover
+	// Recovery is the municipality's decision on how much of each future
+	// payment recovers the overpayment (§ 40), Plan its payments, and
+	// RecoveredOn the pay date that completes it, or Remaining what is left
+	// when the period ends on End.
+	Recovery    *calc.Recovery
+	Plan        []PlanRow
+	RecoveredOn *rules.Date
+	Remaining   calc.Money
+	End         rules.Date
 }
 
-// PlanRow is one payment of a recovery plan: the amount deducted from it and
-// what is left to recover after it.
+// ChangedPayment is one payment made, against what is owed for it now.
+// Earned is what it paid for, as EarnedValue writes it.
+type ChangedPayment struct {
+	Earned     any
+	PayDate    rules.Date
+	Paid       calc.Money
+	Owed       calc.Money
+	Difference calc.Money // owed − paid
+}
+
+// PlanRow is one payment of a recovery plan: the payment before the
+// deduction, the amount deducted, what is paid out and what is left to
+// recover after it.
 type PlanRow struct {
 	PayDate   rules.Date
+	Owed      calc.Money
 	Deducted  calc.Money
+	PaidOut   calc.Money
 	Remaining calc.Money
 }
 

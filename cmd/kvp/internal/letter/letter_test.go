@@ -20,16 +20,18 @@ func date(t *testing.T, s string) rules.Date {
 }
 
 // TestChangeSection renders the change letter's own section from a
-// hand-built Change, as kvp regulate and kvp recalc will fill it. By hand:
+// hand-built Change, as kvp regulate and kvp recalc fill it. By hand:
 // paid 20 440 + 22 484 = 42 924 kr, owed 40 880 kr (two months of 1 022 kr ×
 // 20 days), overpaid 42 924 − 40 880 = 2 044 kr, recovered 1 000 + 1 000 +
-// 44 kr, leaving 1 044, 44 and 0 kr.
+// 44 kr from payments of 20 440 kr, leaving 1 044, 44 and 0 kr.
 func TestChangeSection(t *testing.T) {
-	c := Change{Paid: calc.Kroner(42924), Owed: calc.Kroner(40880), Overpayment: calc.Kroner(2044), Plan: []PlanRow{
-		{PayDate: date(t, "2026-07-12"), Deducted: calc.Kroner(1000), Remaining: calc.Kroner(1044)},
-		{PayDate: date(t, "2026-08-12"), Deducted: calc.Kroner(1000), Remaining: calc.Kroner(44)},
-		{PayDate: date(t, "2026-09-11"), Deducted: calc.Kroner(44), Remaining: 0},
-	}}
+	on := date(t, "2026-09-11")
+	c := Change{Paid: calc.Kroner(42924), Owed: calc.Kroner(40880), Overpayment: calc.Kroner(2044), Recovery: &calc.Recovery{Amount: calc.Kroner(1000)},
+		RecoveredOn: &on, Plan: []PlanRow{
+			{PayDate: date(t, "2026-07-10"), Owed: calc.Kroner(20440), Deducted: calc.Kroner(1000), PaidOut: calc.Kroner(19440), Remaining: calc.Kroner(1044)},
+			{PayDate: date(t, "2026-08-12"), Owed: calc.Kroner(20440), Deducted: calc.Kroner(1000), PaidOut: calc.Kroner(19440), Remaining: calc.Kroner(44)},
+			{PayDate: on, Owed: calc.Kroner(20440), Deducted: calc.Kroner(44), PaidOut: calc.Kroner(20396), Remaining: 0},
+		}}
 	for _, tc := range []struct {
 		lang, want string
 	}{
@@ -38,13 +40,15 @@ func TestChangeSection(t *testing.T) {
 
 Du har fått utbetalt 42 924 kr for perioden. Etter dette vedtaket har du rett på 40 880 kr. Du har derfor fått utbetalt 2 044 kr for mye. Beløpet trekkes i stønaden du får framover (sotjl. § 40).
 
-Trekket fordeles på utbetalingene slik:
+Vi trekker 1 000 kr av hver utbetaling til beløpet er trukket inn, aldri mer enn utbetalingen (sotjl. § 40). Trekket fordeles på utbetalingene slik:
 
-Utbetalingsdag     Trekk  Gjenstår
---------------  --------  --------
-12.07.2026      1 000 kr  1 044 kr
-12.08.2026      1 000 kr     44 kr
-11.09.2026         44 kr      0 kr
+Utbetalingsdag  Før trekk     Trekk   Utbetalt  Gjenstår
+--------------  ---------  --------  ---------  --------
+10.07.2026      20 440 kr  1 000 kr  19 440 kr  1 044 kr
+12.08.2026      20 440 kr  1 000 kr  19 440 kr     44 kr
+11.09.2026      20 440 kr     44 kr  20 396 kr      0 kr
+
+Beløpet er trukket inn i sin helhet med utbetalingen 11.09.2026.
 `},
 		{rules.LangEN, `What has changed
 ----------------
@@ -58,6 +62,20 @@ You have been paid NOK 42 924 for the period. Under this decision you are entitl
 		_, body, _ := strings.Cut(got, "\n\n")
 		if !strings.HasPrefix(body, tc.want) {
 			t.Errorf("%s:\n%s\nwant it to start:\n%s", tc.lang, body, tc.want)
+		}
+	}
+	// The payments a change concerns: a table and their sums; a back pay
+	// with the payment that carries it.
+	with := date(t, "2026-08-10")
+	s := ChangeSection(Change{Paid: calc.Kroner(21462), Owed: calc.Kroner(22512), BackPay: calc.Kroner(1050), BackPayWith: &with,
+		Payments: []ChangedPayment{{Earned: Month(calc.MonthOf(date(t, "2026-05-01"))), PayDate: date(t, "2026-06-10"),
+			Paid: calc.Kroner(21462), Owed: calc.Kroner(22512), Difference: calc.Kroner(1050)}}})
+	var b bytes.Buffer
+	writeText(&b, &Document{Title: codeTitleChange.M(), Sections: []Section{s}}, rules.LangNB)
+	for _, want := range []string{"mai 2026  10.06.2026      21 462 kr  22 512 kr   1 050 kr",
+		"For disse utbetalingene har du fått utbetalt 21 462 kr. Etter dette vedtaket har du rett på 22 512 kr. Du får etterbetalt forskjellen, 1 050 kr. Etterbetalingen kommer sammen med utbetalingen 10.08.2026."} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("back pay section lacks %q:\n%s", want, b.String())
 		}
 	}
 	for _, tc := range []struct {

@@ -73,6 +73,18 @@ func (m Month) Text(lang string) string {
 // MarshalJSON writes m as "2026-04".
 func (m Month) MarshalJSON() ([]byte, error) { return json.Marshal(calc.YearMonth(m).String()) }
 
+// Span is the days a payment pays for: "02.03.2026–15.03.2026",
+// "2026-03-02–2026-03-15". In JSON {"from": "2026-03-02", "to": "2026-03-15"}.
+type Span struct {
+	From rules.Date `json:"from"`
+	To   rules.Date `json:"to"`
+}
+
+// Text writes s in lang.
+func (s Span) Text(lang string) string {
+	return rules.FormatValue(s.From, lang) + "–" + rules.FormatValue(s.To, lang)
+}
+
 // Paragraphs are the sections of a law a decision is made under, in order:
 // "§§ 29, 35 og 39", "§§ 29, 35 and 39". In JSON ["29", "35", "39"].
 type Paragraphs []string
@@ -98,11 +110,35 @@ func (p Paragraphs) MarshalJSON() ([]byte, error) {
 	return json.Marshal([]string(p))
 }
 
+// Words are catalogue words listed in a sentence: "fravær og andre
+// ytelser", "absence and other benefits". In JSON a list of messages.
+type Words []rules.Message
+
+// Text writes w in lang.
+func (w Words) Text(lang string) string {
+	parts := make([]string, len(w))
+	for i, m := range w {
+		parts[i] = m.Text(lang)
+	}
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + codeAnd.T(lang) + parts[len(parts)-1]
+}
+
+// MarshalJSON writes w as a list, [] when empty.
+func (w Words) MarshalJSON() ([]byte, error) {
+	if w == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal([]rules.Message(w))
+}
+
 // figure reports whether an argument value is a figure of the letter (an
 // amount, a number, a count, a date or a month), listed as such in JSON.
 func figure(v any) bool {
 	switch v.(type) {
-	case Amount, Number, Month, rules.Date, int:
+	case Amount, Number, Month, Span, rules.Date, int:
 		return true
 	}
 	return false
