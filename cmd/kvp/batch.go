@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -137,6 +138,40 @@ type batchSide struct {
 	params *rules.Params
 	hash   string
 	calc   *calc.Calculator
+	// all are the side's parameters with every value however late it was
+	// known, and known the side's parameters as known on the dates of the
+	// lines that give their own as_of.
+	all   *rules.Params
+	known *knownSides
+}
+
+// knownSides are a side's parameters as known on a line's own as_of, made
+// once per date (at most knownSidesMax dates are kept; a line with another
+// date is priced as well, with parameters made for it alone).
+type knownSides struct {
+	mu    sync.Mutex
+	sides map[rules.Date]batchSide
+}
+
+const knownSidesMax = 64
+
+// asOf is s as known on d (a line's own as_of), or s itself when d is nil
+// or the date s is already as known on.
+func (s batchSide) asOf(d *rules.Date) batchSide {
+	if d == nil || s.all == nil || (s.params.AsOf != nil && *s.params.AsOf == *d) {
+		return s
+	}
+	s.known.mu.Lock()
+	defer s.known.mu.Unlock()
+	if k, ok := s.known.sides[*d]; ok {
+		return k
+	}
+	p := s.all.KnownOn(*d)
+	k := batchSide{name: s.name, title: s.title, params: p, hash: config.Hash(p), calc: calc.NewTotalsCalculator(p)}
+	if len(s.known.sides) < knownSidesMax {
+		s.known.sides[*d] = k
+	}
+	return k
 }
 
 // batchYear is one year of a record.
@@ -546,35 +581,50 @@ func openBatchInput(file, inFormat string, stdin io.Reader) (src recordSource, h
 
 // batchSides loads the baseline and, with --scenario, the scenario parameters.
 func batchSides(cfg *config.Config, o batchOptions) ([]batchSide, error) {
-	base := batchSide{name: "baseline", title: "effective configuration", params: cfg.Params}
+	base := batchSide{name: "baseline", title: "effective configuration", params: cfg.Params, all: cfg.AllParams}
 	if o.baseline != "" {
 		s, err := config.LoadScenario(o.baseline)
 		if err != nil {
 			return nil, err
 		}
-		p := cfg.Params.Clone()
-		if err := s.Apply(p); err != nil {
+		p, all, err := applyScenario(s, cfg.Params, cfg.AllParams)
+		if err != nil {
 			return nil, err
 		}
-		base = batchSide{name: "baseline", title: s.Title, params: p}
+		base = batchSide{name: "baseline", title: s.Title, params: p, all: all}
 	}
 	base.hash = config.Hash(base.params)
 	base.calc = calc.NewTotalsCalculator(base.params)
+	base.known = &knownSides{sides: map[rules.Date]batchSide{}}
 	sides := []batchSide{base}
 	if o.scenario != "" {
 		s, err := config.LoadScenario(o.scenario)
 		if err != nil {
 			return nil, err
 		}
-		p := base.params.Clone()
-		if err := s.Apply(p); err != nil {
+		p, all, err := applyScenario(s, base.params, base.all)
+		if err != nil {
 			return nil, err
 		}
-		sides = append(sides, batchSide{name: "scenario", title: s.Title, params: p, hash: config.Hash(p), calc: calc.NewTotalsCalculator(p)})
+		sides = append(sides, batchSide{name: "scenario", title: s.Title, params: p, hash: config.Hash(p), calc: calc.NewTotalsCalculator(p),
+			all: all, known: &knownSides{sides: map[rules.Date]batchSide{}}})
 	} else if o.baseline != "" {
 		return nil, usageErrorf(errBaselineNeeds)
 	}
 	return sides, nil
+}
+
+// applyScenario applies s to copies of params and of all (the same
+// parameters with every value however late it was known).
+func applyScenario(s *config.Scenario, params, all *rules.Params) (*rules.Params, *rules.Params, error) {
+	p, a := params.Clone(), all.Clone()
+	if err := s.Apply(p); err != nil {
+		return nil, nil, err
+	}
+	if err := s.Apply(a); err != nil {
+		return nil, nil, err
+	}
+	return p, a, nil
 }
 
 func costOfChange(base, scen []yearSum) []yearSum {
@@ -737,7 +787,8 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 		return
 	}
 	rec.ID = cf.ID
-	c, err := cf.Calc(p.defaults.Over(cf))
+	settings := p.defaults.Over(cf)
+	c, err := cf.Calc(settings)
 	if err == nil {
 		err = c.Validate()
 	}
@@ -764,7 +815,7 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 	}
 	results := make([]*batchResult, len(p.sides))
 	for i, side := range p.sides {
-		r, err := p.compute(side, c, facts, topts)
+		r, err := p.compute(side.asOf(settings.AsOf), c, facts, topts)
 		if err != nil {
 			rec.fail(err)
 			return

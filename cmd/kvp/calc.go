@@ -361,8 +361,7 @@ func runCalc(o *calcOptions) error {
 	// A year with no tax parameters is noted in the tax section itself.
 	printWarnings(o.IO, l, res.Warnings)
 	if format == "json" {
-		doc := calcDoc{SchemaVersion: schemaVersion, Stamp: newStamp(cfg, string(c.Rounding)), Case: cf, Result: res, Tax: tax}
-		doc.Stamp.AsOf, doc.Stamp.ParamsHash = o.params.AsOf, config.Hash(o.params)
+		doc := calcDoc{SchemaVersion: schemaVersion, Stamp: caseStamp(cfg, o.params, string(c.Rounding)), Case: cf, Result: res, Tax: tax}
 		if o.explain {
 			// JSON is the same in every language: the steps in English.
 			doc.Explain = append(renderSteps(locale{}, res.Steps), taxSectionExplain(locale{}, tax)...)

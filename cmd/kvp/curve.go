@@ -153,11 +153,11 @@ func runCurve(o *curveOptions) error {
 	if err != nil {
 		return err
 	}
-	doc, err := curvePoints(cfg.Params, c, topts, v, wage)
+	doc, err := curvePoints(o.params, c, topts, v, wage)
 	if err != nil {
 		return err
 	}
-	doc.Stamp = newStamp(cfg, string(c.Rounding))
+	doc.Stamp = caseStamp(cfg, o.params, string(c.Rounding))
 	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
 	doc.Case = cf
 	for _, n := range doc.TaxNotes {

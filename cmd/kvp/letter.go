@@ -203,12 +203,12 @@ func grantLetter(o *letterOptions, cfg *config.Config, l locale) (letter.Input, 
 		return letter.Input{}, stamp{}, err
 	}
 	c.Explain = true // the letter is written from the steps
-	res, err := calc.Stipend(cfg.Params, c)
+	res, err := calc.Stipend(o.params, c)
 	if err != nil {
 		return letter.Input{}, stamp{}, err
 	}
-	tax, err := letterTax(o, cf, c, res, cfg.Params, l, cfg)
-	return letter.Input{Result: res, Tax: tax}, newStamp(cfg, string(c.Rounding)), err
+	tax, err := letterTax(o, cf, c, res, o.params, l, cfg)
+	return letter.Input{Result: res, Tax: tax}, caseStamp(cfg, o.params, string(c.Rounding)), err
 }
 
 // letterTax is the tax section of res, computed with its steps, after the
@@ -312,7 +312,7 @@ func recalcLetter(o *letterOptions, cfg *config.Config, l locale) (letter.Input,
 		return letter.Input{}, stamp{}, err
 	}
 	topts.Explain = true
-	tax, err := calc.TaxFor(run.res, cfg.Params, topts)
+	tax, err := calc.TaxFor(run.res, o.recalcOptions.params, topts)
 	if err != nil {
 		return letter.Input{}, stamp{}, err
 	}

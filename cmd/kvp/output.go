@@ -227,6 +227,16 @@ type stamp struct {
 	AsOf *rules.Date `json:"as_of,omitempty"`
 }
 
+// caseStamp is the stamp of a case priced with params: the configuration's,
+// or as known on the case's own as_of (calcOptions.params).
+func caseStamp(cfg *config.Config, params *rules.Params, rounding string) stamp {
+	st := newStamp(cfg, rounding)
+	if params != cfg.Params {
+		st.AsOf, st.ParamsHash = params.AsOf, paramsHash(params)
+	}
+	return st
+}
+
 func newStamp(cfg *config.Config, rounding string) stamp {
 	return stamp{Version: toolVersion(), ParamsHash: paramsHash(cfg.Params), Rounding: rounding, AsOf: cfg.Params.AsOf}
 }

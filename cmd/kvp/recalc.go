@@ -230,7 +230,7 @@ func computeRecalc(o *recalcOptions, cfg *config.Config) (*recalcResult, error) 
 			return nil, err
 		}
 		c.Explain = o.explain
-		paidRes, err := calc.Stipend(cfg.Params, c)
+		paidRes, err := calc.Stipend(po.params, c)
 		if err != nil {
 			return nil, rules.FieldErr(o.paidCase, err)
 		}
@@ -247,7 +247,7 @@ func computeRecalc(o *recalcOptions, cfg *config.Config) (*recalcResult, error) 
 		return nil, rules.Errorf(errRecalcOtherPerson, paid.Path, pb.String(), nb.String())
 	}
 	c.Explain = o.explain
-	res, err := calc.Stipend(cfg.Params, c)
+	res, err := calc.Stipend(o.params, c)
 	if err != nil {
 		return nil, err
 	}
@@ -268,7 +268,7 @@ func computeRecalc(o *recalcOptions, cfg *config.Config) (*recalcResult, error) 
 	if err != nil {
 		return nil, err
 	}
-	doc := &recalcDoc{SchemaVersion: schemaVersion, Stamp: newStamp(cfg, string(c.Rounding)), Paid: paid, Case: cf,
+	doc := &recalcDoc{SchemaVersion: schemaVersion, Stamp: caseStamp(cfg, o.params, string(c.Rounding)), Paid: paid, Case: cf,
 		ChangedFacts: changedFacts(paid.Case, cf, paidParams, res.Parameters), Recalc: rc, Warnings: warnings}
 	if doc.Warnings == nil {
 		doc.Warnings = []rules.Warning{}
