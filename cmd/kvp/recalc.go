@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -19,6 +20,7 @@ import (
 type recalcOptions struct {
 	calcOptions
 	paid, paidCase string
+	paidIn         io.Reader // kvp serve: the paid document, read in place of the file --paid names
 	recover        string
 	settle         string
 }
@@ -104,7 +106,7 @@ an error (exit status 1) with nothing on stdout.` + exitStatusSection,
   kvp recalc --paid paid.json -f case-now.yaml --explain --lang nb`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			o.env, o.Given = a.env(cmd), o.caseFlags(cmd)
+			o.env, o.Given, o.paidIn = a.env(cmd), o.caseFlags(cmd), a.paidIn
 			return runRecalc(&o)
 		},
 	}
@@ -141,7 +143,7 @@ func runRecalc(o *recalcOptions) error {
 		}
 		recovery = &r
 	}
-	if o.paid == "-" && o.file == "-" {
+	if o.paid == "-" && o.file == "-" && o.paidIn == nil {
 		return usageErrorf(errRecalcStdinTwice)
 	}
 	// What was paid.
@@ -151,7 +153,7 @@ func runRecalc(o *recalcOptions) error {
 	var paidRes *calc.Result
 	var warnings []rules.Warning
 	if o.paid != "" {
-		data, name, err := readInput(o.paid, o.IO.In)
+		data, name, err := readPaid(o)
 		if err != nil {
 			return err
 		}
@@ -466,4 +468,14 @@ func jsonString(b json.RawMessage) (string, error) {
 	var s string
 	err := json.Unmarshal(b, &s)
 	return s, err
+}
+
+// readPaid reads the paid document: the file --paid names, stdin for -,
+// or under kvp serve the request's "paid", named by --paid.
+func readPaid(o *recalcOptions) ([]byte, string, error) {
+	if o.paidIn == nil {
+		return readInput(o.paid, o.IO.In)
+	}
+	data, _, err := readInput("-", o.paidIn)
+	return data, o.paid, err
 }
