@@ -204,7 +204,7 @@ func TestServeErrors(t *testing.T) {
 		{"POST", "/v1/rates", "", "", "", 405, "err.http.method", "", "use GET"},
 		{"GET", "/v1/calc", "", "", "", 405, "err.http.method", "", "use POST"},
 		{"GET", "/v2/calc", "", "", "", 404, "err.http.not_found", "", "no endpoint"},
-		{"POST", "/v1/recalc", "application/json", "", `{"case":{"birth_date":"1990-01-01"}}`, 400, "err.http.recalc_body", "paid", `{"paid": a kvp calc -o json document, "case": the case now}; paid is missing`},
+		{"POST", "/v1/recalc", "application/json", "", `{"case":{"birth_date":"1990-01-01"}}`, 400, "err.http.recalc_body", "paid", `with "paid" (a kvp calc -o json document) and "case" (the case now); paid is missing`},
 		{"POST", "/v1/recalc", "application/json", "", `{"paid":{"schema_version":1},"case":[1]}`, 400, "err.http.recalc_body", "case", "case is missing or not an object"},
 		{"POST", "/v1/recalc", "application/json", "", `{"paid":{},"case":{},"now":{}}`, 400, "err.unknown_field", "now", "unknown field now"},
 		{"POST", "/v1/recalc", "application/json", "", `{"paid":{"months":[]},"case":{"birth_date":"1990-01-01","from":"2026-03-02","to":"2026-03-06"}}`, 400, "err.recalc.not_kvp", "paid", "paid"},
