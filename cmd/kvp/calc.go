@@ -362,7 +362,7 @@ func runCalc(o *calcOptions) error {
 	printWarnings(o.IO, l, res.Warnings)
 	if format == "json" {
 		doc := calcDoc{SchemaVersion: schemaVersion, Stamp: newStamp(cfg, string(c.Rounding)), Case: cf, Result: res, Tax: tax}
-		doc.Stamp.AsOf, doc.Stamp.ParamsHash = o.params.AsOf, config.Hash(o.params)
+		doc.Stamp.AsOf, doc.Stamp.ParamsHash = o.params.AsOf, paramsHash(o.params)
 		if o.explain {
 			// JSON is the same in every language: the steps in English.
 			doc.Explain = append(renderSteps(locale{}, res.Steps), taxSectionExplain(locale{}, tax)...)
