@@ -132,8 +132,11 @@ func TestWebPageInBrowser(t *testing.T) {
 	explanation := read(chromedp.TextContent(css("#explanation")))
 	shownLetterTotal := read(chromedp.Text(css("#letter-total")))
 	shownLetter := read(chromedp.TextContent(css("#letter-text")))
-	if err := chromedp.Do(ctx, chromedp.Click(css("#copy-letter")), chromedp.WaitVisible(css("#copied"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Click(css("#copy-letter"))); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("copied").textContent !== ""`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("the copy button: %v", err)
 	}
 	copied := read(chromedp.Text(css("#copied")))
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
