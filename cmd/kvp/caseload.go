@@ -40,8 +40,11 @@ type caseloadRecord struct {
 	Line  int           `json:"line"`
 	ID    *caseinput.ID `json:"id,omitempty"`
 	Error string        `json:"error,omitempty"`
-	*caseloadFigures
-	err error
+
+	// nil on an error record: kvp schema reads omitempty here as "its
+	// fields come together or not at all".
+	*caseloadFigures `json:",omitempty"`
+	err              error
 }
 
 type caseloadFigures struct {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -20,6 +21,7 @@ import (
 type recalcOptions struct {
 	calcOptions
 	paid, paidCase string
+	paidIn         io.Reader // kvp serve: the paid document, read in place of the file --paid names
 	recover        string
 	settle         string
 }
@@ -119,7 +121,7 @@ an error (exit status 1) with nothing on stdout.` + exitStatusSection,
   kvp recalc --paid paid14.json --birth-date 1980-01-01 --from 2026-03-04 --to 2026-05-10 --absence 2026-03-18 --pay-cycle 14-days --cycle-start 2026-03-02 --recover 4%`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			o.env, o.Given = a.env(cmd), o.caseFlags(cmd)
+			o.env, o.Given, o.paidIn = a.env(cmd), o.caseFlags(cmd), a.paidIn
 			return runRecalc(&o)
 		},
 	}
@@ -195,7 +197,7 @@ func computeRecalc(o *recalcOptions, cfg *config.Config) (*recalcResult, error) 
 		}
 		recovery = &r
 	}
-	if o.paid == "-" && o.file == "-" {
+	if o.paid == "-" && o.file == "-" && o.paidIn == nil {
 		return nil, usageErrorf(errRecalcStdinTwice)
 	}
 	// What was paid.
@@ -205,7 +207,7 @@ func computeRecalc(o *recalcOptions, cfg *config.Config) (*recalcResult, error) 
 	var paidPay calc.PaySchedule
 	var warnings []rules.Warning
 	if o.paid != "" {
-		data, name, err := readInput(o.paid, o.IO.In)
+		data, name, err := readPaid(o)
 		if err != nil {
 			return nil, err
 		}
@@ -532,4 +534,14 @@ func jsonString(b json.RawMessage) (string, error) {
 	var s string
 	err := json.Unmarshal(b, &s)
 	return s, err
+}
+
+// readPaid reads the paid document: the file --paid names, stdin for -,
+// or under kvp serve the request's "paid", named by --paid.
+func readPaid(o *recalcOptions) ([]byte, string, error) {
+	if o.paidIn == nil {
+		return readInput(o.paid, o.IO.In)
+	}
+	data, _, err := readInput("-", o.paidIn)
+	return data, o.paid, err
 }

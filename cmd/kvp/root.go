@@ -82,6 +82,7 @@ type app struct {
 	sets    []string
 	cfg     *config.Config
 	style   tableStyle // --ascii, KVP_ASCII
+	paidIn  io.Reader  // kvp serve: what kvp recalc's --paid reads (the request's "paid"), the case being on stdin
 }
 
 // env is what every command's run function gets besides its own options:

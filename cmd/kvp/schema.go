@@ -40,8 +40,15 @@ var documents = []document{
 	{"g-list", "kvp g list -o json", gList{}},
 	{"g-import", "kvp g import, kvp g fetch -o json", gImport{}},
 	{"compare", "kvp compare -o json", compareDoc{}},
+	{"compare-caseload", "kvp compare -f cases.jsonl -o json: a caseload's summary", caseloadDoc{}},
+	{"compare-record", "kvp compare -f cases.jsonl --records FILE: one JSON line per case", caseloadRecord{}},
 	{"batch-record", "kvp batch: one JSON line per case", batchRecord{}},
 	{"batch-summary", "kvp batch --summary: the last line", batchSummary{}},
+	{"regulate", "kvp regulate -o json", regulateDoc{}},
+	{"regulate-caseload", "kvp regulate -f cases.jsonl -o json", regulateCaseload{}},
+	{"recalc", "kvp recalc -o json", recalcDoc{}},
+	{"curve", "kvp curve -o json", curveDoc{}},
+	{"letter", "kvp letter -o json", letterDoc{}},
 	{"parameters", "kvp config show -o json", configDoc{}},
 	{"version", "kvp version -o json", versionInfo{}},
 	{"error", "kvp serve: the body of a request that cannot be served", apiError{}},
@@ -177,6 +184,7 @@ func marshalledSchemas() map[reflect.Type]func(g *schemaGen) (map[string]any, er
 		reflect.TypeFor[caseinput.ID]():      fixedSchema(map[string]any{"type": []string{"string", "number"}}),
 		reflect.TypeFor[rules.Message]():     func(*schemaGen) (map[string]any, error) { return messageSchema(false), nil },
 		reflect.TypeFor[rules.Warning]():     func(*schemaGen) (map[string]any, error) { return messageSchema(true), nil },
+		reflect.TypeFor[json.RawMessage]():   fixedSchema(map[string]any{"description": "any JSON value, as it was given"}),
 		reflect.TypeFor[calc.TaxBreakdown](): mirror[taxBreakdownJSON](),
 		reflect.TypeFor[rules.Finding]():     mirror[findingJSON](),
 	}
@@ -310,17 +318,36 @@ func (g *schemaGen) schema(t reflect.Type) (map[string]any, error) {
 func (g *schemaGen) object(t reflect.Type) (map[string]any, error) {
 	props := map[string]any{}
 	var required []string
-	if err := g.fields(t, props, &required); err != nil {
+	var together [][]string
+	if err := g.fields(t, props, &required, &together); err != nil {
 		return nil, err
 	}
 	s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
 	if len(required) > 0 {
 		s["required"] = required
 	}
+	dependent := map[string]any{}
+	for _, names := range together { // any of them needs the first, the first needs every one
+		for i, n := range names {
+			if i == 0 && len(names) > 1 {
+				dependent[n] = names[1:]
+			} else if i > 0 {
+				dependent[n] = names[:1]
+			}
+		}
+	}
+	if len(dependent) > 0 {
+		s["dependentRequired"] = dependent
+	}
 	return s, nil
 }
 
-func (g *schemaGen) fields(t reflect.Type, props map[string]any, required *[]string) error {
+// fields adds t's fields to props, the names that must be present to
+// required. encoding/json leaves the fields of an embedded pointer out
+// when it is nil; one tagged `json:",omitempty"` may be nil (the figures of
+// caseloadRecord, absent on an error record), so its fields are required
+// together, a group of together, rather than always.
+func (g *schemaGen) fields(t reflect.Type, props map[string]any, required *[]string, together *[][]string) error {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
@@ -334,9 +361,17 @@ func (g *schemaGen) fields(t reflect.Type, props map[string]any, required *[]str
 				et = et.Elem()
 			}
 			if et.Kind() == reflect.Struct && !et.Implements(jsonMarshaler) {
-				if err := g.fields(et, props, required); err != nil {
+				if f.Type.Kind() != reflect.Pointer || !strings.Contains(opts, "omitempty") {
+					if err := g.fields(et, props, required, together); err != nil {
+						return err
+					}
+					continue
+				}
+				var group []string
+				if err := g.fields(et, props, &group, together); err != nil {
 					return err
 				}
+				*together = append(*together, group)
 				continue
 			}
 		}

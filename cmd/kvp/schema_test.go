@@ -127,8 +127,32 @@ func documentOf(args []string) string {
 		return "case"
 	case words[0] == "batch":
 		return "batch-record"
+	case words[0] == "compare" && isCaseload(flagValue(args, "f", "file")):
+		return "compare-caseload"
+	case words[0] == "regulate" && (isCaseload(flagValue(args, "f", "file")) || flagValue(args, "input-format") != ""):
+		return "regulate-caseload"
 	}
 	return words[0]
+}
+
+// flagValue is the value of the first of names given in args (-f x,
+// --file=x), or "".
+func flagValue(args []string, names ...string) string {
+	for i, a := range args {
+		for _, n := range names {
+			dash := "--"
+			if len(n) == 1 {
+				dash = "-"
+			}
+			if v, ok := strings.CutPrefix(a, dash+n+"="); ok {
+				return v
+			}
+			if a == dash+n && i+1 < len(args) {
+				return args[i+1]
+			}
+		}
+	}
+	return ""
 }
 
 // takesValue: the flags of the scripts that take their value as the next
@@ -188,6 +212,17 @@ func checkDocuments(args []string, stdout, stderr []byte) (checked int, problems
 		}
 		return checked, problems
 	}
+	if name == "compare-caseload" { // each line of --records, written by the run
+		if path := flagValue(args, "records"); path != "" {
+			if b, err := os.ReadFile(path); err == nil {
+				for line := range bytes.Lines(b) {
+					if line = bytes.TrimSpace(line); len(line) > 0 {
+						check("compare-record", line)
+					}
+				}
+			}
+		}
+	}
 	trimmed := bytes.TrimSpace(stdout)
 	if len(trimmed) == 0 || (trimmed[0] != '{' && trimmed[0] != '[') || !json.Valid(trimmed) {
 		return 0, nil
@@ -209,6 +244,14 @@ func TestDocumentOf(t *testing.T) {
 		{[]string{"batch", "-f", "-", "--summary"}, "batch-record"},
 		{[]string{"schema", "calc"}, ""},
 		{[]string{"compare", "--scenario", "s.yaml", "--explain"}, "compare"},
+		{[]string{"compare", "-f", "cases.jsonl", "--scenario", "s.yaml", "-o", "json"}, "compare-caseload"},
+		{[]string{"compare", "--file=cases.csv", "--scenario", "s.yaml", "-o", "json"}, "compare-caseload"},
+		{[]string{"regulate", "-f", "case.yaml", "-o", "json"}, "regulate"},
+		{[]string{"regulate", "-f", "-", "--input-format", "jsonl", "-o", "json"}, "regulate-caseload"},
+		{[]string{"regulate", "-f", "cases.jsonl", "-o", "json"}, "regulate-caseload"},
+		{[]string{"recalc", "--paid", "p.json", "-f", "now.yaml", "-o", "json"}, "recalc"},
+		{[]string{"curve", "--vary", "g%=-5..5/1", "-o", "json"}, "curve"},
+		{[]string{"letter", "--lang", "nb", "-o", "json"}, "letter"},
 	} {
 		if got := documentOf(c.args); got != c.want {
 			t.Errorf("documentOf(%q) = %q, want %q", c.args, got, c.want)
@@ -306,4 +349,25 @@ func scriptFilter() string {
 		}
 	}
 	return ""
+}
+
+// TestSchemaEmbeddedPointer: a caseload record is either an error record
+// (line, error) or one with every figure; a record with some of the
+// figures and not the others is refused.
+func TestSchemaEmbeddedPointer(t *testing.T) {
+	full := `{"line":1,"under_25":false,"with_children":false,"net_baseline":"1.00","net_scenario":"2.00","net_change":"1.00","tax_years":[],"net_after_tax_baseline":null,"net_after_tax_scenario":null,"net_after_tax_change":null}`
+	for _, c := range []struct {
+		doc   string
+		valid bool
+	}{
+		{`{"line":2,"error":"birth_date: required"}`, true},
+		{full, true},
+		{`{"line":1,"net_baseline":"1.00"}`, false},
+		{strings.Replace(full, `"tax_years":[],`, "", 1), false},
+	} {
+		err := validateDocument("compare-record", []byte(c.doc))
+		if (err == nil) != c.valid {
+			t.Errorf("%s: valid %v, want %v (%v)", c.doc, err == nil, c.valid, err)
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net"
 	"net/http"
@@ -33,10 +34,11 @@ import (
 type bodyKind int
 
 const (
-	bodyNone  bodyKind = iota // GET: settings in the query only
-	bodyCase                  // a case as JSON, the keys of a case file (-f -)
-	bodyJSONL                 // JSON lines, one case each (kvp batch -f -)
-	bodyFlags                 // a JSON object of the command's flags (kvp tax has no case file)
+	bodyNone   bodyKind = iota // GET: settings in the query only
+	bodyCase                   // a case as JSON, the keys of a case file (-f -)
+	bodyJSONL                  // JSON lines, one case each (kvp batch -f -)
+	bodyFlags                  // a JSON object of the command's flags (kvp tax has no case file)
+	bodyRecalc                 // {"paid": a kvp calc -o json document, "case": the case now}
 )
 
 // endpoint is one route of kvp serve: the command it runs, in process,
@@ -61,6 +63,10 @@ var endpoints = []endpoint{
 	{http.MethodPost, "/v1/period", []string{"period"}, newPeriodCmd, "period", bodyCase, "kvp period: the programme's time limits"},
 	{http.MethodPost, "/v1/tax", []string{"tax"}, newTaxCmd, "tax", bodyFlags, "kvp tax: the tax on a personal income"},
 	{http.MethodPost, "/v1/compare", []string{"compare"}, newCompareCmd, "compare", bodyCase, "kvp compare: one case under a scenario (scenario=NAME of a file in --scenario-dir)"},
+	{http.MethodPost, "/v1/regulate", []string{"regulate"}, newRegulateCmd, "regulate", bodyCase, "kvp regulate: the back pay after a G regulation (regulated-on=DATE, or the case's regulated_on)"},
+	{http.MethodPost, "/v1/recalc", []string{"recalc"}, newRecalcCmd, "recalc", bodyRecalc, `kvp recalc: what was paid ("paid": a kvp calc -o json document) against what is owed now ("case": the case now)`},
+	{http.MethodPost, "/v1/letter", []string{"letter"}, newLetterCmd, "letter", bodyCase, "kvp letter: the decision letter as JSON, or with format=text|markdown|html the letter itself"},
+	{http.MethodPost, "/v1/curve", []string{"curve"}, newCurveCmd, "curve", bodyCase, "kvp curve: the case at each value of one input (vary=KEY=FROM..TO/STEP)"},
 	{http.MethodPost, "/v1/batch", []string{"batch"}, newBatchCmd, "batch-record", bodyJSONL, "kvp batch: JSON lines in, the records streamed back"},
 	{http.MethodGet, "/v1/rates", []string{"rates"}, newRatesCmd, "rates", bodyNone, "kvp rates: the rates in force on a date"},
 	{http.MethodGet, "/v1/g", []string{"g"}, newGCmd, "g", bodyNone, "kvp g: the G in force on a date"},
@@ -73,6 +79,18 @@ var endpoints = []endpoint{
 var notOffered = map[string]bool{
 	"file": true, "output": true, "config": true, "set": true, "wide": true, "interactive": true, "help": true,
 	"input-format": true, "workers": true, "write": true, "baseline": true,
+	"records": true, "chart": true, "paid": true, "paid-case": true,
+}
+
+// formatEndpoints are the endpoints whose format= query parameter chooses
+// what they answer (the first is the default); the others answer JSON, or
+// the command's tables to Accept: text/plain.
+var formatEndpoints = map[string][]string{"/v1/letter": {"json", "text", "markdown", "html"}}
+
+// mediaTypes are the Content-Type of each output format.
+var mediaTypes = map[string]string{
+	"json": "application/json", "table": "text/plain; charset=utf-8", "text": "text/plain; charset=utf-8",
+	"markdown": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
 }
 
 // settingFlags are the flags config.Load reads as settings: a request's
@@ -80,6 +98,8 @@ var notOffered = map[string]bool{
 var settingFlags = []struct{ flag, key string }{
 	{"rounding", config.KeyRounding}, {"age-switch", config.KeyAgeSwitch}, {"leap-birthday", config.KeyLeapBirthday},
 	{"output", config.KeyOutput}, {"lang", config.KeyLang}, {"duration-regime", config.KeyDurationRegime},
+	{"pay-cycle", config.KeyPayCycle}, {"pay-day", config.KeyPayDay}, {"cycle-start", config.KeyCycleStart},
+	{"pay-lag", config.KeyPayLag}, {"as-of", config.KeyAsOf},
 }
 
 // The server's own errors.
@@ -95,6 +115,7 @@ var (
 	errHTTPNoScenarios = rules.NewCode("err.http.no_scenario_dir")
 	errHTTPInternal    = rules.NewCode("err.http.internal")
 	errHTTPFlagValue   = rules.NewCode("err.http.flag_value")
+	errHTTPRecalcBody  = rules.NewCode("err.http.recalc_body", "key")
 	errServeAddr       = rules.NewCode("err.serve.listen", "addr", "err")
 	serveListening     = rules.NewCode("serve.listening", "url")
 	serveStopped       = rules.NewCode("serve.stopped", "signal")
@@ -136,15 +157,23 @@ address. Each endpoint runs the command of its name in process, with the
 same code, so that a response is byte for byte what "kvp CMD -o json" prints
 for the same input and settings:
 
-  POST /v1/calc, /v1/check, /v1/period, /v1/compare   the case as JSON (the keys of a case file)
+  POST /v1/calc, /v1/check, /v1/period, /v1/compare,  the case as JSON (the keys of a case file)
+       /v1/regulate, /v1/letter, /v1/curve
+  POST /v1/recalc                                     {"paid": a kvp calc -o json document, "case": the case now}
   POST /v1/tax                                        the flags as a JSON object, or in the query
   POST /v1/batch                                      JSON lines; the records stream back as JSON lines
   GET  /v1/rates?date=, /v1/g?date=, /v1/g/list, /v1/parameters
   GET  /openapi.json (OpenAPI 3.1, the schemas of kvp schema), /healthz, / (the web page)
 
 Settings are query parameters named as the command's flags (rounding=exact,
-age-switch=next-month, explain=true, lang=nb); Accept-Language sets lang when
-the query does not. compare's scenario=NAME names a file in --scenario-dir.
+age-switch=next-month, explain=true, lang=nb, pay-day=20, regulated-on=DATE,
+vary=work-hours=0..37.5/2.5); Accept-Language sets lang when the query does
+not. compare's scenario=NAME names a file in --scenario-dir. recalc reads
+"paid" as the file --paid paid would be (the answer's paid.path is "paid")
+and "case" as -f -. letter answers its JSON document, whose sentences are in
+the request's language; format=text, markdown or html answers the letter
+itself (text/plain, text/markdown, text/html). No endpoint takes a flag that
+reads or writes a file (file, paid, paid-case, records, chart, config).
 A request that cannot be served gets {"error": {"code", "message", "field"}}:
 400 for bad input, 404, 405, 413 for a body over its limit (1 MiB for a case,
 --batch-limit for a batch), 415 for a body that is not JSON. At most
@@ -154,7 +183,12 @@ request is logged on stderr (method, path, status, duration) unless --quiet.` + 
 		Example: `  kvp serve
   kvp serve --addr 127.0.0.1:9090 --quiet --scenario-dir examples
   curl -s -X POST -H 'Content-Type: application/json' --data-binary @examples/case.json localhost:8080/v1/calc
-  curl -s 'localhost:8080/v1/rates?date=2026-05-01'`,
+  curl -s 'localhost:8080/v1/rates?date=2026-05-01'
+  curl -s -X POST -H 'Content-Type: application/json' -H 'Accept-Language: nb' --data-binary @examples/case.json 'localhost:8080/v1/letter?format=text'
+  curl -s -X POST -H 'Content-Type: application/json' --data-binary @examples/case.json 'localhost:8080/v1/regulate?regulated-on=2026-07-01'
+  curl -s -X POST -H 'Content-Type: application/json' --data-binary @examples/case.json 'localhost:8080/v1/curve?vary=work-hours=0..37.5/7.5'
+  jq -n --slurpfile paid paid.json --slurpfile now now.json '{paid: $paid[0], case: $now[0]}' |
+    curl -s -X POST -H 'Content-Type: application/json' --data-binary @- localhost:8080/v1/recalc`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.env, o.cfgFile, o.sets = a.env(cmd), a.cfgFile, a.sets
@@ -407,6 +441,48 @@ func requestLang(r *http.Request) string {
 	return ""
 }
 
+// requestFormat is the output format of a request: format= where the
+// endpoint offers it, else JSON, or the command's tables to Accept:
+// text/plain.
+func requestFormat(e endpoint, r *http.Request) (string, error) {
+	formats, ok := formatEndpoints[e.Path]
+	if !ok {
+		if wantsText(r) && e.Body != bodyJSONL {
+			return "table", nil
+		}
+		return "json", nil
+	}
+	switch f := r.URL.Query().Get("format"); {
+	case f == "":
+		return formats[0], nil
+	case slices.Contains(formats, f):
+		return f, nil
+	default:
+		return "", rules.FieldErr("format", rules.Errorf(rules.ErrNotOneOf, rules.Quote(f), strings.Join(formats, ", ")))
+	}
+}
+
+// recalcBody is the body of POST /v1/recalc split in two: "paid", the kvp
+// calc -o json document of what was paid, and "case", the case now; both
+// JSON objects, and nothing else.
+func recalcBody(body []byte) (paid, kase []byte, err error) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(body, &obj); err != nil || obj == nil {
+		return nil, nil, rules.Errorf(errHTTPRecalcBody, "paid")
+	}
+	for _, k := range slices.Sorted(maps.Keys(obj)) {
+		if k != "paid" && k != "case" {
+			return nil, nil, rules.FieldErr(k, rules.Errorf(rules.ErrUnknownField, k))
+		}
+	}
+	for _, k := range []string{"paid", "case"} {
+		if v := bytes.TrimSpace(obj[k]); len(v) == 0 || v[0] != '{' {
+			return nil, nil, rules.FieldErr(k, rules.Errorf(errHTTPRecalcBody, k))
+		}
+	}
+	return obj["paid"], obj["case"], nil
+}
+
 // wantsText: the client asks for the command's tables (Accept: text/plain),
 // as the web page does.
 func wantsText(r *http.Request) bool {
@@ -439,9 +515,10 @@ func (s *server) endpointHandler(e endpoint) http.Handler {
 			return
 		}
 		args := slices.Clone(e.Words)
-		format := "json"
-		if wantsText(r) && e.Body != bodyJSONL {
-			format = "table"
+		format, err := requestFormat(e, r)
+		if err != nil {
+			fail(http.StatusBadRequest, err)
+			return
 		}
 		args = append(args, "--output="+format)
 		if lang != "" && r.URL.Query().Get("lang") == "" {
@@ -453,6 +530,7 @@ func (s *server) endpointHandler(e endpoint) http.Handler {
 			return
 		}
 		var in io.Reader = bytes.NewReader(nil)
+		var paid io.Reader
 		switch e.Body {
 		case bodyCase, bodyFlags:
 			body, status, err := s.readBody(r, s.o.caseLimit, e.Body == bodyFlags)
@@ -471,6 +549,19 @@ func (s *server) endpointHandler(e endpoint) http.Handler {
 				}
 				flags = append(more, flags...)
 			}
+		case bodyRecalc:
+			body, status, err := s.readBody(r, s.o.caseLimit, false)
+			if err != nil {
+				fail(status, err)
+				return
+			}
+			paidDoc, caseDoc, err := recalcBody(body)
+			if err != nil {
+				fail(http.StatusBadRequest, err)
+				return
+			}
+			args = append(args, "--paid=paid", "--file=-")
+			in, paid = bytes.NewReader(caseDoc), bytes.NewReader(paidDoc)
 		case bodyJSONL:
 			if status, err := s.checkBody(r, s.o.batchLimitMiB<<20, "application/x-ndjson", "application/jsonl", "application/json"); err != nil {
 				fail(status, err)
@@ -490,15 +581,14 @@ func (s *server) endpointHandler(e endpoint) http.Handler {
 			s.stream(w, r, e, args, in, lang)
 			return
 		}
-		out, code, err := s.run(e, args, in, nil)
+		out, code, err := s.run(e, args, in, paid, nil)
 		if err != nil && code != exitNotEligible && code != exitUndetermined {
 			fail(statusOf(err), err)
 			return
 		}
-		if format == "table" {
-			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		} else {
-			w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Type", mediaTypes[format])
+		if format == "html" { // the letter: its style inline, nothing else
+			w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 		}
 		w.Header().Set("Content-Length", strconv.Itoa(len(out)))
 		w.Write(out)
@@ -508,7 +598,7 @@ func (s *server) endpointHandler(e endpoint) http.Handler {
 // stream runs kvp batch with its records written to w as they come.
 func (s *server) stream(w http.ResponseWriter, r *http.Request, e endpoint, args []string, in io.Reader, lang string) {
 	fw := &firstWriter{w: w}
-	_, code, err := s.run(e, args, in, fw)
+	_, code, err := s.run(e, args, in, nil, fw)
 	if err == nil || fw.started && code == exitError {
 		if !fw.started {
 			fw.start()
@@ -550,12 +640,13 @@ func (f *firstWriter) Write(b []byte) (int, error) {
 
 // run runs the command line args of e in process, the case (or lines) on
 // stdin: what Main does, with the configuration of the request's settings
-// loaded once for the server. stream, when set, is where kvp batch writes
-// its records; else stdout is returned.
-func (s *server) run(e endpoint, args []string, in io.Reader, stream io.Writer) ([]byte, int, error) {
+// loaded once for the server. paid, when set, is kvp recalc's paid
+// document. stream, when set, is where kvp batch writes its records; else
+// stdout is returned.
+func (s *server) run(e endpoint, args []string, in, paid io.Reader, stream io.Writer) ([]byte, int, error) {
 	out := &bytes.Buffer{}
 	streams := &IOStreams{In: in, Out: out, ErrOut: io.Discard}
-	a := &app{io: streams, stdout: out, errRaw: io.Discard, out: out, cfgFile: s.o.cfgFile, sets: s.o.sets}
+	a := &app{io: streams, stdout: out, errRaw: io.Discard, out: out, cfgFile: s.o.cfgFile, sets: s.o.sets, paidIn: paid}
 	if stream != nil {
 		a.stdout = stream
 	}
@@ -636,6 +727,9 @@ func (s *server) queryFlags(e endpoint, r *http.Request) ([]string, error) {
 	slices.Sort(names)
 	var out []string
 	for _, name := range names {
+		if _, ok := formatEndpoints[e.Path]; ok && name == "format" {
+			continue // requestFormat's
+		}
 		for _, v := range q[name] {
 			flag, err := s.flagArg(e, name, v)
 			if err != nil {

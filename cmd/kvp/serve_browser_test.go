@@ -26,7 +26,9 @@ func chromiumPath() string {
 
 // TestWebPageInBrowser fills the web page's form in headless Chromium,
 // submits it, reads the total from the page and compares it with kvp calc
-// for the same case; the tables shown are kvp calc's in bokmål. It skips
+// for the same case; the tables shown are kvp calc's in bokmål, and the
+// letter panel shows kvp letter's total and text. Switched to nynorsk, the
+// headings, the tables and the letter are nynorsk's. It skips
 // only when Chromium is missing and CI is unset; .ci/run installs it.
 // The screenshot is written to $KVP_SCREENSHOT, else the test's temp dir.
 func TestWebPageInBrowser(t *testing.T) {
@@ -71,6 +73,35 @@ func TestWebPageInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	tables := string(commandOut(t, []string{"calc", "-f", "-", "--lang", "nb"}, string(caseJSON)))
+	letterTotal := func(lang string) string { // the figure net of the sentence letter.period.total
+		var doc struct {
+			Sections []struct {
+				Blocks []struct {
+					Sentences []struct {
+						Code    string `json:"code"`
+						Figures []struct{ Name, Text string }
+					} `json:"sentences"`
+				} `json:"blocks"`
+			} `json:"sections"`
+		}
+		if err := json.Unmarshal(commandOut(t, []string{"letter", "-f", "-", "-o", "json", "--lang", lang}, string(caseJSON)), &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range doc.Sections {
+			for _, b := range s.Blocks {
+				for _, x := range b.Sentences {
+					for _, f := range x.Figures {
+						if x.Code == "letter.period.total" && f.Name == "net" {
+							return f.Text
+						}
+					}
+				}
+			}
+		}
+		t.Fatal("kvp letter -o json has no letter.period.total")
+		return ""
+	}
+	letterText := string(commandOut(t, []string{"letter", "-f", "-", "--lang", "nb"}, string(caseJSON)))
 
 	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
 	err := chromedp.Do(ctx,
@@ -99,6 +130,15 @@ func TestWebPageInBrowser(t *testing.T) {
 	total := read(chromedp.Text(css("#total")))
 	shown := read(chromedp.TextContent(css("#tables")))
 	explanation := read(chromedp.TextContent(css("#explanation")))
+	shownLetterTotal := read(chromedp.Text(css("#letter-total")))
+	shownLetter := read(chromedp.TextContent(css("#letter-text")))
+	if err := chromedp.Do(ctx, chromedp.Click(css("#copy-letter"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("copied").textContent !== ""`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("the copy button: %v", err)
+	}
+	copied := read(chromedp.Text(css("#copied")))
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)
@@ -123,4 +163,35 @@ func TestWebPageInBrowser(t *testing.T) {
 	if !strings.Contains(explanation, "§ 35") {
 		t.Errorf("the explanation does not cite § 35:\n%.400s", explanation)
 	}
+	if want := letterTotal("nb"); shownLetterTotal != want {
+		t.Errorf("the letter panel shows the total %q, kvp letter --lang nb says %q", shownLetterTotal, want)
+	}
+	if strings.TrimSpace(shownLetter) != strings.TrimSpace(letterText) {
+		t.Errorf("the letter panel's text differs from kvp letter --lang nb:\n%.400s", shownLetter)
+	}
+	if copied != "Kopiert" {
+		t.Errorf("after the copy button: %q", copied)
+	}
+
+	// Nynorsk: the page's texts at once, the tables and the letter computed again.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const s = document.getElementById("lang"); s.value = "nn"; s.dispatchEvent(new Event("change")); return true; })()`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.documentElement.lang === "nn" && !document.getElementById("submit").disabled`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatal(err)
+	}
+	nnTables := string(commandOut(t, []string{"calc", "-f", "-", "--lang", "nn"}, string(caseJSON)))
+	if h := read(chromedp.Text(css("h1"))); h != "Kvalifiseringsstønad: utrekning" {
+		t.Errorf("in nynorsk the title is %q", h)
+	}
+	if h := read(chromedp.Text(css(`h2[data-t="page.tables"]`))); h != "Tabellar" {
+		t.Errorf("in nynorsk the tables' heading is %q", h)
+	}
+	if shown := read(chromedp.TextContent(css("#tables"))); strings.TrimSpace(shown) != strings.TrimSpace(nnTables) {
+		t.Errorf("the page's tables differ from kvp calc --lang nn:\n%s", shown)
+	}
+	if got, want := read(chromedp.Text(css("#letter-total"))), letterTotal("nn"); got != want {
+		t.Errorf("in nynorsk the letter panel shows the total %q, kvp letter --lang nn says %q", got, want)
+	}
+	t.Logf("letter total on the page %s (nb)", shownLetterTotal)
 }

@@ -63,6 +63,17 @@ func openAPIDocument(allowed map[string]map[string]*pflag.Flag) ([]byte, error) 
 					"type": "object", "properties": props, "additionalProperties": false}}}}
 			responses["413"] = errorResponse("the body is larger than 1 MiB")
 			responses["415"] = errorResponse("the body is not application/json")
+		case bodyRecalc:
+			op["requestBody"] = map[string]any{"required": true, "description": "what was paid and the case now",
+				"content": map[string]any{"application/json": map[string]any{"schema": map[string]any{
+					"type": "object", "required": []string{"paid", "case"}, "additionalProperties": false,
+					"properties": map[string]any{
+						"paid": map[string]any{"type": "object", "description": "what was paid: a kvp calc -o json document " +
+							"(#/components/schemas/calc; one of another kvp version is read too); the answer's paid.path is \"paid\""},
+						"case": ref("case"),
+					}}}}}
+			responses["413"] = errorResponse("the body is larger than 1 MiB")
+			responses["415"] = errorResponse("the body is not application/json")
 		case bodyJSONL:
 			op["requestBody"] = map[string]any{"required": true, "description": "JSON lines, each a case (the case schema)",
 				"content": map[string]any{"application/x-ndjson": map[string]any{"schema": ref("case")}}}
@@ -70,6 +81,18 @@ func openAPIDocument(allowed map[string]map[string]*pflag.Flag) ([]byte, error) 
 				"content": map[string]any{"application/x-ndjson": map[string]any{"schema": ref("batch-record")}}}
 			responses["413"] = errorResponse("the body is larger than --batch-limit")
 			responses["415"] = errorResponse("the body is not JSON lines")
+		}
+		if formats, ok := formatEndpoints[e.Path]; ok {
+			op["parameters"] = append(params, map[string]any{
+				"name": "format", "in": "query", "required": false,
+				"description": "what to answer: " + strings.Join(formats, ", ") + " (the default is " + formats[0] + ")",
+				"schema":      map[string]any{"type": "string", "enum": formats},
+			})
+			content := responses["200"].(map[string]any)["content"].(map[string]any)
+			for _, f := range formats[1:] {
+				mt, _, _ := strings.Cut(mediaTypes[f], ";")
+				content[mt] = map[string]any{"schema": map[string]any{"type": "string"}}
+			}
 		}
 		paths[e.Path] = map[string]any{strings.ToLower(e.Method): op}
 	}

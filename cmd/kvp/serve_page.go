@@ -13,8 +13,7 @@ import (
 var webFiles embed.FS
 
 // pageLangs are the languages of the web page, bokmål first (the default).
-// Nynorsk is one more entry once the catalogue has it.
-var pageLangs = []string{rules.LangNB, rules.LangEN}
+var pageLangs = []string{rules.LangNB, rules.LangNN, rules.LangEN}
 
 // pageTexts are the web page's own words, from the catalogue; the tables
 // and explanation come from kvp calc itself.
@@ -29,7 +28,9 @@ var pageTexts = []rules.Code{
 	rules.NewCode("page.interruptions"), rules.NewCode("page.interruptions_hint"), rules.NewCode("page.submit"),
 	rules.NewCode("page.download"), rules.NewCode("page.total"), rules.NewCode("page.tables"),
 	rules.NewCode("page.explanation"), rules.NewCode("page.error"),
-	rules.NewCode("page.lang_nb"), rules.NewCode("page.lang_en"),
+	rules.NewCode("page.lang_nb"), rules.NewCode("page.lang_nn"), rules.NewCode("page.lang_en"),
+	rules.NewCode("page.letter"), rules.NewCode("page.letter_total"), rules.NewCode("page.copy_letter"),
+	rules.NewCode("page.copied"), rules.NewCode("page.download_letter"),
 }
 
 // webPage is GET /: the embedded page with its texts in every language.

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -71,29 +73,62 @@ func TestServeMatchesCommand(t *testing.T) {
 	checkCase := `{"birth_date":"1990-01-01","date":"2026-03-01","application_date":"2026-02-15","eligibility":{"residence":"norwegian","reduced_capacity":"yes","assessment_done":"yes","follow_up_needed":"yes","benefits":[],"fixed_abode":"no"}}`
 	periodCase := `{"programme":{"start":"2025-01-06"}}`
 	lines := `{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-12-31"}` + "\n" + `{"birth_date":"x"}` + "\n"
+	regulateCase := `{"birth_date":"1980-01-01","from":"2026-04-01","to":"2026-08-31","children":1,"pay_day":10}`
+	letterCase := `{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-03-31","children":2}`
+	// kvp recalc: what was paid is kvp calc's document; the server reads
+	// the body's "paid" as the file --paid paid, which the command line
+	// reads from the folder it runs in.
+	paidDoc := string(commandOut(t, []string{"calc", "--birth-date", "1990-01-01", "--from", "2026-03-02", "--to", "2026-03-06", "-o", "json"}, ""))
+	caseNow := `{"birth_date":"1990-01-01","from":"2026-03-02","to":"2026-03-06","absence":[{"date":"2026-03-04"}]}`
+	recalcReq := `{"paid":` + paidDoc + `,"case":` + caseNow + `}`
 	for _, c := range []struct {
 		method, path, ctype, body, schema string
 		args                              []string
+		lang, stdin, paid, media          string // Accept-Language; the command's stdin (else body), its file "paid"; the answer's type (else JSON)
 	}{
-		{"POST", "/v1/calc", "application/json", caseJSON, "calc", []string{"calc", "-f", "-", "-o", "json"}},
-		{"POST", "/v1/calc?explain=true&rounding=exact", "application/json", caseJSON, "calc", []string{"calc", "-f", "-", "-o", "json", "--explain", "--rounding", "exact"}},
-		{"POST", "/v1/calc?age-switch=next-month", "application/json", reductions, "calc", []string{"calc", "-f", "-", "-o", "json", "--age-switch", "next-month"}},
-		{"POST", "/v1/check", "application/json", checkCase, "check", []string{"check", "-f", "-", "-o", "json"}},
-		{"POST", "/v1/period?date=2026-11-23", "application/json", periodCase, "period", []string{"period", "-f", "-", "-o", "json", "--date", "2026-11-23"}},
-		{"POST", "/v1/tax", "application/json", `{"year":2026,"income":"300000","birth_date":"1990-01-01"}`, "tax", []string{"tax", "--year", "2026", "--income", "300000", "--birth-date", "1990-01-01", "-o", "json"}},
-		{"POST", "/v1/tax?year=2026&income=250000&explain=true", "", "", "tax", []string{"tax", "--year", "2026", "--income", "250000", "--explain", "-o", "json"}},
+		{"POST", "/v1/calc", "application/json", caseJSON, "calc", []string{"calc", "-f", "-", "-o", "json"}, "", "", "", ""},
+		{"POST", "/v1/calc?explain=true&rounding=exact", "application/json", caseJSON, "calc", []string{"calc", "-f", "-", "-o", "json", "--explain", "--rounding", "exact"}, "", "", "", ""},
+		{"POST", "/v1/calc?age-switch=next-month", "application/json", reductions, "calc", []string{"calc", "-f", "-", "-o", "json", "--age-switch", "next-month"}, "", "", "", ""},
+		{"POST", "/v1/calc?pay-day=20&as-of=2026-04-01", "application/json", caseJSON, "calc", []string{"calc", "-f", "-", "-o", "json", "--pay-day", "20", "--as-of", "2026-04-01"}, "", "", "", ""},
+		{"POST", "/v1/calc?pay-cycle=14-days&cycle-start=2026-01-05&pay-lag=3", "application/json", caseJSON, "calc",
+			[]string{"calc", "-f", "-", "-o", "json", "--pay-cycle", "14-days", "--cycle-start", "2026-01-05", "--pay-lag", "3"}, "", "", "", ""},
+		{"POST", "/v1/check", "application/json", checkCase, "check", []string{"check", "-f", "-", "-o", "json"}, "", "", "", ""},
+		{"POST", "/v1/period?date=2026-11-23", "application/json", periodCase, "period", []string{"period", "-f", "-", "-o", "json", "--date", "2026-11-23"}, "", "", "", ""},
+		{"POST", "/v1/tax", "application/json", `{"year":2026,"income":"300000","birth_date":"1990-01-01"}`, "tax", []string{"tax", "--year", "2026", "--income", "300000", "--birth-date", "1990-01-01", "-o", "json"}, "", "", "", ""},
+		{"POST", "/v1/tax?year=2026&income=250000&explain=true", "", "", "tax", []string{"tax", "--year", "2026", "--income", "250000", "--explain", "-o", "json"}, "", "", "", ""},
 		{"POST", "/v1/compare?scenario=scenario-g-2027.yaml", "application/json", readFile(t, "../../examples/case.json"), "compare",
-			[]string{"compare", "-f", "-", "--scenario", "../../examples/scenario-g-2027.yaml", "-o", "json"}},
-		{"GET", "/v1/rates?date=2026-05-01", "", "", "rates", []string{"rates", "--date", "2026-05-01", "-o", "json"}},
-		{"GET", "/v1/g?date=2024-06-01", "", "", "g", []string{"g", "--date", "2024-06-01", "-o", "json"}},
-		{"GET", "/v1/g/list?from=2020", "", "", "g-list", []string{"g", "list", "--from", "2020", "-o", "json"}},
-		{"GET", "/v1/parameters", "", "", "parameters", []string{"config", "show", "-o", "json"}},
-		{"POST", "/v1/batch?summary=true&tax=true", "application/x-ndjson", lines, "batch-record", []string{"batch", "-f", "-", "--summary", "--tax"}},
+			[]string{"compare", "-f", "-", "--scenario", "../../examples/scenario-g-2027.yaml", "-o", "json"}, "", "", "", ""},
+		{"GET", "/v1/rates?date=2026-05-01", "", "", "rates", []string{"rates", "--date", "2026-05-01", "-o", "json"}, "", "", "", ""},
+		{"GET", "/v1/g?date=2024-06-01", "", "", "g", []string{"g", "--date", "2024-06-01", "-o", "json"}, "", "", "", ""},
+		{"GET", "/v1/g/list?from=2020", "", "", "g-list", []string{"g", "list", "--from", "2020", "-o", "json"}, "", "", "", ""},
+		{"GET", "/v1/parameters", "", "", "parameters", []string{"config", "show", "-o", "json"}, "", "", "", ""},
+		{"POST", "/v1/batch?summary=true&tax=true", "application/x-ndjson", lines, "batch-record", []string{"batch", "-f", "-", "--summary", "--tax"}, "", "", "", ""},
+		{"POST", "/v1/regulate?regulated-on=2026-07-15", "application/json", regulateCase, "regulate",
+			[]string{"regulate", "-f", "-", "--regulated-on", "2026-07-15", "-o", "json"}, "", "", "", ""},
+		{"POST", "/v1/regulate?pay-day=20", "application/json", `{"birth_date":"2002-01-01","from":"2026-04-01","to":"2026-08-31","regulated_on":"2026-07-15"}`, "regulate",
+			[]string{"regulate", "-f", "-", "--pay-day", "20", "-o", "json"}, "", "", "", ""},
+		{"POST", "/v1/recalc", "application/json", recalcReq, "recalc", []string{"recalc", "--paid", "paid", "-f", "-", "-o", "json"}, "", caseNow, paidDoc, ""},
+		{"POST", "/v1/recalc?recover=20%25&explain=true", "application/json", recalcReq, "recalc",
+			[]string{"recalc", "--paid", "paid", "-f", "-", "--recover", "20%", "--explain", "-o", "json"}, "", caseNow, paidDoc, ""},
+		{"POST", "/v1/letter", "application/json", letterCase, "letter", []string{"letter", "-f", "-", "-o", "json", "--lang", "nb"}, "nb", "", "", ""},
+		{"POST", "/v1/letter", "application/json", letterCase, "letter", []string{"letter", "-f", "-", "-o", "json", "--lang", "en"}, "en-GB,en;q=0.9", "", "", ""},
+		{"POST", "/v1/letter?lang=en&withholding-percent=30", "application/json", letterCase, "letter",
+			[]string{"letter", "-f", "-", "-o", "json", "--lang", "en", "--withholding-percent", "30"}, "nb", "", "", ""},
+		{"POST", "/v1/letter?format=text", "application/json", letterCase, "", []string{"letter", "-f", "-", "--lang", "nb"}, "nb", "", "", "text/plain; charset=utf-8"},
+		{"POST", "/v1/letter?format=markdown&lang=en", "application/json", letterCase, "", []string{"letter", "-f", "-", "-o", "markdown", "--lang", "en"}, "", "", "", "text/markdown; charset=utf-8"},
+		{"POST", "/v1/letter?format=html", "application/json", letterCase, "", []string{"letter", "-f", "-", "-o", "html", "--lang", "nb"}, "nb", "", "", "text/html; charset=utf-8"},
+		{"POST", "/v1/curve?vary=work-hours%3D0..37.5%2F7.5", "application/json", `{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-12-31"}`, "curve",
+			[]string{"curve", "-f", "-", "--vary", "work-hours=0..37.5/7.5", "-o", "json"}, "", "", "", ""},
+		{"POST", "/v1/curve?vary=other-income%3D0..400000%2F100000", "application/json", `{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-12-31"}`, "curve",
+			[]string{"curve", "-f", "-", "--vary", "other-income=0..400000/100000", "-o", "json"}, "", "", "", ""},
 	} {
 		t.Run(c.path, func(t *testing.T) {
 			req, _ := http.NewRequest(c.method, hs.URL+c.path, strings.NewReader(c.body))
 			if c.ctype != "" {
 				req.Header.Set("Content-Type", c.ctype)
+			}
+			if c.lang != "" {
+				req.Header.Set("Accept-Language", c.lang)
 			}
 			resp, err := hs.Client().Do(req)
 			if err != nil {
@@ -104,9 +139,27 @@ func TestServeMatchesCommand(t *testing.T) {
 			if resp.StatusCode != http.StatusOK {
 				t.Fatalf("status %d: %s", resp.StatusCode, got)
 			}
-			want := commandOut(t, c.args, c.body)
+			media := cmp.Or(c.media, "application/json")
+			if c.schema == "batch-record" {
+				media = "application/x-ndjson"
+			}
+			if ct := resp.Header.Get("Content-Type"); ct != media {
+				t.Errorf("Content-Type %q, want %q", ct, media)
+			}
+			stdin := cmp.Or(c.stdin, c.body)
+			if c.paid != "" {
+				dir := t.TempDir()
+				if err := os.WriteFile(filepath.Join(dir, "paid"), []byte(c.paid), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				t.Chdir(dir)
+			}
+			want := commandOut(t, c.args, stdin)
 			if !bytes.Equal(got, want) {
 				t.Errorf("the body differs from kvp %s:\n got: %.300s\nwant: %.300s", strings.Join(c.args, " "), got, want)
+			}
+			if c.schema == "" {
+				return
 			}
 			if c.schema == "batch-record" {
 				_, problems := checkDocuments(c.args, got, nil)
@@ -151,6 +204,18 @@ func TestServeErrors(t *testing.T) {
 		{"POST", "/v1/rates", "", "", "", 405, "err.http.method", "", "use GET"},
 		{"GET", "/v1/calc", "", "", "", 405, "err.http.method", "", "use POST"},
 		{"GET", "/v2/calc", "", "", "", 404, "err.http.not_found", "", "no endpoint"},
+		{"POST", "/v1/recalc", "application/json", "", `{"case":{"birth_date":"1990-01-01"}}`, 400, "err.http.recalc_body", "paid", `with the fields paid (a kvp calc -o json document) and case (the case now); paid is missing`},
+		{"POST", "/v1/recalc", "application/json", "", `{"paid":{"schema_version":1},"case":[1]}`, 400, "err.http.recalc_body", "case", "case is missing or not an object"},
+		{"POST", "/v1/recalc", "application/json", "", `{"paid":{},"case":{},"now":{}}`, 400, "err.unknown_field", "now", "unknown field now"},
+		{"POST", "/v1/recalc", "application/json", "", `{"paid":{"months":[]},"case":{"birth_date":"1990-01-01","from":"2026-03-02","to":"2026-03-06"}}`, 400, "err.recalc.not_kvp", "paid", "paid"},
+		{"POST", "/v1/recalc?paid=/etc/passwd", "application/json", "", `{}`, 400, "err.http.unknown_parameter", "paid", "unknown parameter"},
+		{"POST", "/v1/letter?format=pdf", "application/json", "", `{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-01-31"}`, 400, "err.not_one_of", "format", `"pdf" is not one of json, text, markdown, html`},
+		{"POST", "/v1/letter?kind=change", "application/json", "", `{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-01-31"}`, 400, "err.usage.letter_change_needs", "", "change"},
+		{"POST", "/v1/compare?records=/tmp/kvp-records.jsonl", "application/json", "", `{}`, 400, "err.http.unknown_parameter", "records", "unknown parameter"},
+		{"POST", "/v1/curve?chart=/tmp/kvp-chart.svg", "application/json", "", `{}`, 400, "err.http.unknown_parameter", "chart", "unknown parameter"},
+		{"POST", "/v1/curve", "application/json", "", `{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-01-31"}`, 400, "", "vary", "--vary"},
+		{"POST", "/v1/curve?vary=work-hours%3D0..40%2F5", "application/json", "", `{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-01-31"}`, 400, "", "vary", "37.5"},
+		{"POST", "/v1/regulate", "application/json", "", `{"birth_date":"1990-01-01","from":"2026-05-01","to":"2026-05-31"}`, 400, "err.usage.required_or", "regulated_on", "--regulated-on is required"},
 		{"POST", "/v1/batch", "text/csv", "", "birth_date\n", 415, "err.http.media_type", "", "application/x-ndjson"},
 		{"POST", "/v1/calc", "application/json", "", `{"birth_date":"1990-01-01","from":"2026-01-01","to":"2026-03-31","children":"` + strings.Repeat("1", 1<<20) + `"}`, 413, "err.http.too_large", "", "1 MiB"},
 	} {
