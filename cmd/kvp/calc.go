@@ -219,6 +219,25 @@ func buildCase(o *calcOptions) (*caseinput.Case, calc.Case, error) {
 	return cf, c, err
 }
 
+// taxAndWarnings completes a priced case: the tax section of res under p,
+// the conventions used written into cf (the JSON "case" says which), and
+// res's warnings (calc and eligibility). kvp calc and kvp letter share it.
+func taxAndWarnings(cfg *config.Config, cf *caseinput.Case, c calc.Case, res *calc.Result, p *rules.Params, topts calc.TaxOptions) (*calc.TaxSection, error) {
+	tax, err := calc.TaxFor(res, p, topts)
+	if err != nil {
+		return nil, err
+	}
+	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
+	regime, err := caseRegime(cfg, cf)
+	if err != nil {
+		return nil, err
+	}
+	if res.Warnings, err = caseWarnings(cf, c, res, regime); err != nil {
+		return nil, err
+	}
+	return tax, nil
+}
+
 // taxSectionExplain explains the tax of every income year that has parameters.
 func taxSectionExplain(l locale, t *calc.TaxSection) []explainStep {
 	var out []explainStep
@@ -346,16 +365,8 @@ func runCalc(o *calcOptions) error {
 	if err != nil {
 		return err
 	}
-	tax, err := calc.TaxFor(res, o.params, topts)
+	tax, err := taxAndWarnings(cfg, cf, c, res, o.params, topts)
 	if err != nil {
-		return err
-	}
-	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
-	regime, err := caseRegime(cfg, cf)
-	if err != nil {
-		return err
-	}
-	if res.Warnings, err = caseWarnings(cf, c, res, regime); err != nil {
 		return err
 	}
 	// A year with no tax parameters is noted in the tax section itself.

@@ -219,16 +219,8 @@ func letterTax(o *letterOptions, cf *caseinput.Case, c calc.Case, res *calc.Resu
 		return nil, err
 	}
 	topts.Explain = true
-	tax, err := calc.TaxFor(res, p, topts)
+	tax, err := taxAndWarnings(cfg, cf, c, res, p, topts)
 	if err != nil {
-		return nil, err
-	}
-	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
-	regime, err := caseRegime(cfg, cf)
-	if err != nil {
-		return nil, err
-	}
-	if res.Warnings, err = caseWarnings(cf, c, res, regime); err != nil {
 		return nil, err
 	}
 	printWarnings(o.IO, l, res.Warnings)
