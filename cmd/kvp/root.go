@@ -386,7 +386,8 @@ func addLanguagesSection(c *cobra.Command) {
 func languagesSection(path string) string {
 	const choose = `chosen by
   --lang, else KVP_LANG, else the config file's lang, else LC_ALL or LANG
-  (nn_NO… is nynorsk, nb_NO… and no_NO… bokmål, any other English).`
+  (nn_NO… is nynorsk, nb_NO… and no_NO… bokmål, any other English), else on
+  Windows the display language (nb-NO, nn-NO), else English.`
 	switch path {
 	case "kvp batch":
 		return `
