@@ -34,7 +34,8 @@ type Calculator struct {
 // NewTotalsCalculator is NewCalculator for callers that print no
 // parameter list, such as a batch: its results have no Parameters (nil),
 // which spares sorting and copying them for every case (issue 19). Every
-// figure is the same.
+// figure is the same; its TaxFor gives each year's tax as
+// TaxBreakdown.Totals only.
 func NewTotalsCalculator(p *rules.Params) *Calculator {
 	k := NewCalculator(p)
 	k.totalsOnly = true

@@ -26,6 +26,9 @@ type TaxInput struct {
 	// Explain asks for the trace: TaxBreakdown.Steps records every figure
 	// as it is computed. Off, Tax builds no step and no text.
 	Explain bool `json:"-"`
+	// totalsOnly leaves the breakdown's decimal figures zero: only Totals
+	// (a totals Calculator's TaxFor, for a batch).
+	totalsOnly bool
 }
 
 // The keys of the parameters a tax step names (rules.Param.Key).
@@ -93,6 +96,17 @@ type TaxBreakdown struct {
 	// Steps are the recorded figures, when the input asked for them
 	// (TaxInput.Explain): --explain renders them.
 	Steps []rules.Step `json:"-"`
+
+	// totalTax, net and pensionEarning are TotalTax, Net and
+	// PensionEarning in øre (Totals), set also when the decimals are not.
+	totalTax, net, pensionEarning Money
+}
+
+// Totals returns the total tax, the net after tax and the pension earning
+// in øre: TotalTax, Net and PensionEarning, also from a totals
+// Calculator's TaxFor, which leaves the decimal figures zero.
+func (b *TaxBreakdown) Totals() (totalTax, net, pensionEarning Money) {
+	return b.totalTax, b.net, b.pensionEarning
 }
 
 // Tax rounding policy: every amount on a tax line (contribution, deduction,
@@ -277,6 +291,10 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		b.Steps = t.Steps
 	}
 
+	b.totalTax, b.net, b.pensionEarning = total.money(), net.money(), pensionEarning.money()
+	if in.totalsOnly {
+		return b
+	}
 	b.PersonalIncome, b.Trygdeavgift, b.MinimumDeduction, b.OrdinaryIncome = income.dec(), trygdeavgift.dec(), minDeduction.dec(), ordinary.dec()
 	b.FinnmarkAllowance, b.OrdinaryIncomeAfterFinnmark, b.PersonalAllowance = finnmark.dec(), basis.dec(), allowance.dec()
 	b.TaxOnOrdinaryIncome, b.StepTax, b.TotalTax, b.AverageRate = ordinaryTax.dec(), stepTaxNum.dec(), total.dec(), averageRate.dec()

@@ -57,6 +57,14 @@ func (n taxNum) dec() decimal.Decimal {
 
 func (n taxNum) String() string { return n.dec().String() }
 
+// money is n, rounded to the øre, in øre.
+func (n taxNum) money() Money {
+	if !n.big && n.e == 2 {
+		return Money(n.v)
+	}
+	return M(n.dec())
+}
+
 func mul64(a, b int64) (int64, bool) {
 	hi, lo := bits.Mul64(uabs(a), uabs(b))
 	if hi != 0 || lo > math.MaxInt64 {

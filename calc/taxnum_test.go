@@ -65,6 +65,17 @@ func TestTaxMatchesDecimal(t *testing.T) {
 		if diff := taxDiff(got, want); diff != "" {
 			t.Fatalf("income %s, year %d, %+v: %s", income, params.Year, in, diff)
 		}
+		// Totals, in either mode, are the decimal figures in øre.
+		in.totalsOnly = true
+		totals := Tax(in, params)
+		for _, b := range []*TaxBreakdown{&got, &totals} {
+			if tax, net, pe := b.Totals(); tax != M(want.TotalTax) || net != M(want.Net) || pe != M(want.PensionEarning) {
+				t.Fatalf("income %s, year %d: Totals %s %s %s, decimal %s %s %s", income, params.Year, tax, net, pe, want.TotalTax, want.Net, want.PensionEarning)
+			}
+		}
+		if !totals.TotalTax.IsZero() || !totals.PersonalIncome.IsZero() {
+			t.Fatalf("totals only: decimal figures set")
+		}
 		n++
 	}
 	if n != 40000 {
@@ -77,6 +88,9 @@ func TestTaxMatchesDecimal(t *testing.T) {
 func taxDiff(a, b TaxBreakdown) string {
 	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
 	for i := range va.NumField() {
+		if !va.Type().Field(i).IsExported() {
+			continue // Totals, checked by the caller
+		}
 		name := va.Type().Field(i).Name
 		x, y := va.Field(i).Interface(), vb.Field(i).Interface()
 		if dx, ok := x.(decimal.Decimal); ok {
