@@ -34,7 +34,8 @@ type Calculator struct {
 // NewTotalsCalculator is NewCalculator for callers that print no
 // parameter list, such as a batch: its results have no Parameters (nil),
 // which spares sorting and copying them for every case (issue 19). Every
-// figure is the same.
+// figure is the same; its TaxFor gives each year's tax as
+// TaxBreakdown.Totals only.
 func NewTotalsCalculator(p *rules.Params) *Calculator {
 	k := NewCalculator(p)
 	k.totalsOnly = true
@@ -51,6 +52,16 @@ type epoch struct {
 	childØre              int64 // the child rate in øre, when it is whole øre
 	childWholeØre         bool
 	params                [5]ParamValue // g, factor, day divisor, child supplement, under-25 share
+	// childDays[n] is the child rate × n, for n up to MaxChildren.
+	childDays [MaxChildren + 1]decimal.Decimal
+}
+
+// childDay is the child supplement of n children a day.
+func (e *epoch) childDay(n int) decimal.Decimal {
+	if n >= 0 && n < len(e.childDays) {
+		return e.childDays[n]
+	}
+	return e.child.Value.Mul(decimal.NewFromInt(int64(n)))
 }
 
 // bandRate is the day rate of one age band in an epoch.
@@ -124,6 +135,9 @@ func (e *epoch) prepare() {
 	for i, frac := range [2]rules.Ratio{{Num: one, Den: one}, share.Value} {
 		e.bands[i] = newBandRate(factor.Value, g.Value, div.Value, frac)
 	}
+	for n := range e.childDays {
+		e.childDays[n] = child.Value.Mul(decimal.NewFromInt(int64(n)))
+	}
 	if c := child.Value.Shift(2); c.IsInteger() && c.Abs().LessThan(decimal.New(1, 12)) {
 		e.childØre, e.childWholeØre = c.IntPart(), true
 	}
@@ -178,6 +192,9 @@ func (k *Calculator) changePoints(from, to rules.Date) []rules.Date {
 type usedParams []*ParamValue
 
 func (u *usedParams) add(v *ParamValue) {
+	if u == nil {
+		return
+	}
 	for _, x := range *u {
 		if x == v || (x.From == v.From && x.Key == v.Key) {
 			return

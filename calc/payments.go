@@ -119,9 +119,10 @@ func (s PaySchedule) PeriodStart(d rules.Date) rules.Date {
 // payPeriods returns the payments of period p under s, amounts empty.
 func (s PaySchedule) payPeriods(p rules.Period) []Payment {
 	s = s.Normal()
-	var out []Payment
 	if s.Cycle == Pay14Days {
-		for from := s.PeriodStart(p.From); from <= p.To; from += cycleDays {
+		first := s.PeriodStart(p.From)
+		out := make([]Payment, 0, int(p.To-first)/cycleDays+1)
+		for from := first; from <= p.To; from += cycleDays {
 			end := from + cycleDays - 1
 			due := end
 			if s.Lag > 0 {
@@ -131,6 +132,7 @@ func (s PaySchedule) payPeriods(p rules.Period) []Payment {
 		}
 		return out
 	}
+	out := make([]Payment, 0, int(MonthOf(p.To)-MonthOf(p.From))+1)
 	for ym := MonthOf(p.From); ym <= MonthOf(p.To); ym = ym.Next() {
 		first := rules.NewDate(ym.Year(), ym.Month(), 1)
 		next := ym.Next()

@@ -377,7 +377,10 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 		n.Ref = RefNotDeducted
 		res.NotDeducted = append(res.NotDeducted, n)
 	}
-	var used usedParams
+	var used *usedParams // nil: a totals Calculator lists no parameters
+	if !k.totalsOnly {
+		used = &usedParams{}
+	}
 	start := from
 	for i := 0; i <= len(cuts); i++ {
 		end := to
@@ -388,7 +391,7 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 		if err != nil {
 			return nil, rules.FieldErr("from", err)
 		}
-		res.Segments = append(res.Segments, newSegment(e, &c, start, end, fullRate, &used))
+		res.Segments = append(res.Segments, newSegment(e, &c, start, end, fullRate, used))
 		if i < len(cuts) {
 			start = cuts[i]
 		}
@@ -456,6 +459,10 @@ func newSegment(e *epoch, c *Case, from, to, fullRate rules.Date, used *usedPara
 	if len(c.Work) > 0 {
 		workHours = c.workHoursOn(from)
 	}
+	var benefitMoney Money
+	if !benefitDay.IsZero() {
+		benefitMoney = M(benefitDay)
+	}
 	interrupted := c.interruptedOn(from)
 	plain := c.Rounding == RoundingNAV && !interrupted && workHours.IsZero() && benefitDay.IsZero() &&
 		e.childWholeØre && band.dayNAVØre != 0
@@ -470,7 +477,7 @@ func newSegment(e *epoch, c *Case, from, to, fullRate rules.Date, used *usedPara
 		Children:    children,
 		Interrupted: interrupted,
 		WorkHours:   workHours,
-		BenefitDay:  M(benefitDay),
+		BenefitDay:  benefitMoney,
 		PaidDays:    rules.Weekdays(from, to),
 		Ref:         ref,
 		dayExact:    band.dayExact,
@@ -483,7 +490,7 @@ func newSegment(e *epoch, c *Case, from, to, fullRate rules.Date, used *usedPara
 		childØre:    e.childØre * int64(children),
 	}
 	if children > 0 {
-		seg.childDay = e.child.Value.Mul(decimal.NewFromInt(int64(children)))
+		seg.childDay = e.childDay(children)
 	}
 	if !interrupted {
 		seg.normalDay = c.reductionsOfDay(&seg, decimal.Zero)

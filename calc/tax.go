@@ -3,6 +3,7 @@ package calc
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -25,6 +26,9 @@ type TaxInput struct {
 	// Explain asks for the trace: TaxBreakdown.Steps records every figure
 	// as it is computed. Off, Tax builds no step and no text.
 	Explain bool `json:"-"`
+	// totalsOnly leaves the breakdown's decimal figures zero: only Totals
+	// (a totals Calculator's TaxFor, for a batch).
+	totalsOnly bool
 }
 
 // The keys of the parameters a tax step names (rules.Param.Key).
@@ -92,6 +96,17 @@ type TaxBreakdown struct {
 	// Steps are the recorded figures, when the input asked for them
 	// (TaxInput.Explain): --explain renders them.
 	Steps []rules.Step `json:"-"`
+
+	// totalTax, net and pensionEarning are TotalTax, Net and
+	// PensionEarning in øre (Totals), set also when the decimals are not.
+	totalTax, net, pensionEarning Money
+}
+
+// Totals returns the total tax, the net after tax and the pension earning
+// in øre: TotalTax, Net and PensionEarning, also from a totals
+// Calculator's TaxFor, which leaves the decimal figures zero.
+func (b *TaxBreakdown) Totals() (totalTax, net, pensionEarning Money) {
+	return b.totalTax, b.net, b.pensionEarning
 }
 
 // Tax rounding policy: every amount on a tax line (contribution, deduction,
@@ -101,10 +116,6 @@ type TaxBreakdown struct {
 // rate is rounded to 4 decimals. The tax office's own roundings (whole
 // kroner on the assessment) are not applied.
 const taxPlaces = 2
-
-// taxRound rounds to øre. decimal.Round is half away from zero, which is half
-// up for the non-negative amounts here.
-func taxRound(d decimal.Decimal) decimal.Decimal { return d.Round(taxPlaces) }
 
 // Tax computes the tax-relevant amounts of in.PersonalIncome under the
 // parameters p of its income year, as wages are taxed (kvp-rules.md § 4):
@@ -136,23 +147,27 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		b.PersonalIncome = in.PersonalIncome
 		return b
 	}
+	// The figures are computed as taxNums (exact, in int64 while they fit)
+	// and set on b as decimals once; the trace records them as they are
+	// computed, and only then builds text.
 	var t *rules.Trace
+	var table []rules.Param
 	if in.Explain {
 		t = &rules.Trace{}
+		table = []rules.Param{{Key: ParamTaxTable, From: rules.NewDate(b.Year, 1, 1), Source: p.Source}}
 	}
-	table := []rules.Param{{Key: ParamTaxTable, From: rules.NewDate(b.Year, 1, 1), Source: p.Source}}
-	zero := decimal.Zero
-	income := taxRound(in.PersonalIncome)
-	b.PersonalIncome = income
+	zero := taxNum{}
+	income := numOf(in.PersonalIncome).round(taxPlaces)
 	if t.On() {
 		t.Add(taxStep("tax.personal_income", rules.Inputs{{Name: "income", Value: in.PersonalIncome.String()}}, "{income}",
-			in.PersonalIncome, income, rules.RefPersonalIncome, nil))
+			numOf(in.PersonalIncome), income, rules.RefPersonalIncome, nil))
 	}
 
 	// Trygdeavgift: the wage rate, or the low rate by age; phased in above the lower limit.
-	limit := p.TrygdeavgiftLowerLimit
+	limit := numOf(p.TrygdeavgiftLowerLimit)
+	phaseIn := numOf(p.TrygdeavgiftPhaseIn)
 	age := in.age(p)
-	rate, low, missing := p.TrygdeavgiftRateFor(age)
+	rateDec, low, missing := p.TrygdeavgiftRateFor(age)
 	ref := rules.RefTrygdeavgift
 	b.TrygdeavgiftRateKind, b.AgeInIncomeYear = TrygdeavgiftWageRate, age
 	if low {
@@ -160,10 +175,10 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		b.TrygdeavgiftRateKind = TrygdeavgiftLowRate
 	}
 	exact := zero
-	if income.GreaterThan(limit) {
-		exact = decimal.Min(rate.Mul(income), p.TrygdeavgiftPhaseIn.Mul(income.Sub(limit)))
+	if income.cmp(limit) > 0 {
+		exact = minNum(numOf(rateDec).mul(income), phaseIn.mul(income.sub(limit)))
 	}
-	b.Trygdeavgift = taxRound(exact)
+	trygdeavgift := exact.round(taxPlaces)
 	if t.On() {
 		params := table
 		if missing != nil {
@@ -171,157 +186,181 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		}
 		// max(0, …) is the "0 at or below the lower limit": the phase-in is then not positive.
 		t.Add(taxStep("tax.trygdeavgift",
-			rules.Inputs{{Name: "rate", Value: rate.String()}, {Name: "income", Value: fixed(income)},
-				{Name: "phase_in", Value: p.TrygdeavgiftPhaseIn.String()}, {Name: "lower_limit", Value: limit.String()}},
-			"min({rate} × {income}, max(0, {phase_in} × ({income} − {lower_limit})))", exact, b.Trygdeavgift, ref, params))
+			rules.Inputs{{Name: "rate", Value: rateDec.String()}, {Name: "income", Value: fixed(income)},
+				{Name: "phase_in", Value: p.TrygdeavgiftPhaseIn.String()}, {Name: "lower_limit", Value: p.TrygdeavgiftLowerLimit.String()}},
+			"min({rate} × {income}, max(0, {phase_in} × ({income} − {lower_limit})))", exact, trygdeavgift, ref, params))
 	}
 
 	// Minstefradrag under the wage rules.
-	exact = decimal.Min(p.MinDeductionRate.Mul(income), p.MinDeductionCap)
-	b.MinimumDeduction = taxRound(exact)
+	exact = minNum(numOf(p.MinDeductionRate).mul(income), numOf(p.MinDeductionCap))
+	minDeduction := exact.round(taxPlaces)
 	if t.On() {
 		t.Add(taxStep("tax.minstefradrag",
 			rules.Inputs{{Name: "rate", Value: p.MinDeductionRate.String()}, {Name: "income", Value: fixed(income)}, {Name: "cap", Value: p.MinDeductionCap.String()}},
-			"min({rate} × {income}, {cap})", exact, b.MinimumDeduction, rules.RefMinstefradrag, table))
+			"min({rate} × {income}, {cap})", exact, minDeduction, rules.RefMinstefradrag, table))
 	}
 
 	// Alminnelig inntekt, never reduced by finnmarksfradrag (sktl. § 15-5 third para.).
-	exact = income.Sub(b.MinimumDeduction)
-	b.OrdinaryIncome = taxRound(exact)
+	exact = income.sub(minDeduction)
+	ordinary := exact.round(taxPlaces)
 	if t.On() {
-		t.Add(taxStep("tax.ordinary_income", rules.Inputs{{Name: "income", Value: fixed(income)}, {Name: "minstefradrag", Value: fixed(b.MinimumDeduction)}},
-			"{income} − {minstefradrag}", exact, b.OrdinaryIncome, rules.RefMinstefradrag, nil))
+		t.Add(taxStep("tax.ordinary_income", rules.Inputs{{Name: "income", Value: fixed(income)}, {Name: "minstefradrag", Value: fixed(minDeduction)}},
+			"{income} − {minstefradrag}", exact, ordinary, rules.RefMinstefradrag, nil))
 	}
 
 	// Finnmarksfradrag reduces the basis of the tax on ordinary income only.
-	b.FinnmarkAllowance = zero
-	b.OrdinaryIncomeAfterFinnmark = b.OrdinaryIncome
+	finnmark, basis := zero, ordinary
 	if in.Finnmark {
-		b.FinnmarkAllowance = decimal.Min(p.FinnmarkAllowance, decimal.Max(b.OrdinaryIncome, zero))
-		exact = b.OrdinaryIncome.Sub(b.FinnmarkAllowance)
-		b.OrdinaryIncomeAfterFinnmark = taxRound(exact)
+		finnmark = minNum(numOf(p.FinnmarkAllowance), maxNum(ordinary, zero))
+		exact = ordinary.sub(finnmark)
+		basis = exact.round(taxPlaces)
 		if t.On() {
 			t.Add(taxStep("tax.finnmarksfradrag",
-				rules.Inputs{{Name: "finnmarksfradrag", Value: p.FinnmarkAllowance.String()}, {Name: "ordinary_income", Value: fixed(b.OrdinaryIncome)}},
-				"min({finnmarksfradrag}, max(0, {ordinary_income}))", b.FinnmarkAllowance, b.FinnmarkAllowance, rules.RefFinnmarksfradrag, table))
+				rules.Inputs{{Name: "finnmarksfradrag", Value: p.FinnmarkAllowance.String()}, {Name: "ordinary_income", Value: fixed(ordinary)}},
+				"min({finnmarksfradrag}, max(0, {ordinary_income}))", finnmark, finnmark, rules.RefFinnmarksfradrag, table))
 			t.Add(taxStep("tax.ordinary_income_after_finnmarksfradrag",
-				rules.Inputs{{Name: "ordinary_income", Value: fixed(b.OrdinaryIncome)}, {Name: "finnmarksfradrag", Value: fixed(b.FinnmarkAllowance)}},
-				"{ordinary_income} − {finnmarksfradrag}", exact, b.OrdinaryIncomeAfterFinnmark, rules.RefFinnmarksfradrag, nil))
+				rules.Inputs{{Name: "ordinary_income", Value: fixed(ordinary)}, {Name: "finnmarksfradrag", Value: fixed(finnmark)}},
+				"{ordinary_income} − {finnmarksfradrag}", exact, basis, rules.RefFinnmarksfradrag, nil))
 		}
 	}
 
-	b.PersonalAllowance = taxRound(p.PersonalAllowance)
+	allowanceExact := numOf(p.PersonalAllowance)
+	allowance := allowanceExact.round(taxPlaces)
 	if t.On() {
 		t.Add(taxStep("tax.personfradrag", rules.Inputs{{Name: "personfradrag", Value: p.PersonalAllowance.String()}}, "{personfradrag}",
-			p.PersonalAllowance, b.PersonalAllowance, rules.RefPersonfradrag, table))
+			allowanceExact, allowance, rules.RefPersonfradrag, table))
 	}
 
 	ordRate := p.OrdinaryRate
 	if in.Finnmark {
 		ordRate = p.OrdinaryRateFinnmark
 	}
-	exact = ordRate.Mul(decimal.Max(zero, b.OrdinaryIncomeAfterFinnmark.Sub(p.PersonalAllowance)))
-	b.TaxOnOrdinaryIncome = taxRound(exact)
+	exact = numOf(ordRate).mul(maxNum(zero, basis.sub(allowanceExact)))
+	ordinaryTax := exact.round(taxPlaces)
 	if t.On() {
 		t.Add(taxStep("tax.tax_on_ordinary_income",
-			rules.Inputs{{Name: "rate", Value: ordRate.String()}, {Name: "basis", Value: fixed(b.OrdinaryIncomeAfterFinnmark)},
+			rules.Inputs{{Name: "rate", Value: ordRate.String()}, {Name: "basis", Value: fixed(basis)},
 				{Name: "personfradrag", Value: p.PersonalAllowance.String()}},
-			"{rate} × max(0, {basis} − {personfradrag})", exact, b.TaxOnOrdinaryIncome, rules.RefOrdinaryTax+"; "+rules.RefPersonfradrag+" (personfradrag)", table))
+			"{rate} × max(0, {basis} − {personfradrag})", exact, ordinaryTax, rules.RefOrdinaryTax+"; "+rules.RefPersonfradrag+" (personfradrag)", table))
 	}
 
-	stepTax(&b, t, in, p, income, table)
+	stepTaxNum := stepTax(t, in, p, income, table)
 
-	b.TotalTax = b.Trygdeavgift.Add(b.TaxOnOrdinaryIncome).Add(b.StepTax)
-	b.AverageRate = zero
-	if income.IsPositive() {
-		b.AverageRate = b.TotalTax.DivRound(income, 4)
+	total := trygdeavgift.add(ordinaryTax).add(stepTaxNum)
+	averageRate := zero
+	if income.sign() > 0 {
+		averageRate = total.divRound(income, 4)
 	}
-	b.Net = income.Sub(b.TotalTax)
+	net := income.sub(total)
 	b.Months = 12
 	if in.Months > 0 {
 		b.Months = in.Months
 	}
-	months := decimal.NewFromInt(int64(b.Months))
-	b.NetPerMonth = b.Net.DivRound(months, taxPlaces)
+	months := taxNum{v: int64(b.Months)}
+	netPerMonth := net.divRound(months, taxPlaces)
 	if t.On() {
 		t.Add(taxStep("tax.total_tax",
-			rules.Inputs{{Name: "trygdeavgift", Value: fixed(b.Trygdeavgift)}, {Name: "tax_on_ordinary_income", Value: fixed(b.TaxOnOrdinaryIncome)},
-				{Name: "trinnskatt", Value: fixed(b.StepTax)}},
-			"{trygdeavgift} + {tax_on_ordinary_income} + {trinnskatt}", b.TotalTax, b.TotalTax, "", nil))
-		t.Add(taxStep("tax.net", rules.Inputs{{Name: "income", Value: fixed(income)}, {Name: "total_tax", Value: fixed(b.TotalTax)}},
-			"{income} − {total_tax}", b.Net, b.Net, "", nil))
-		t.Add(taxStep("tax.net_per_month", rules.Inputs{{Name: "net", Value: fixed(b.Net)}, {Name: "months", Value: itoa(b.Months)}},
-			"{net} / {months}", b.Net.DivRound(months, exactPlaces), b.NetPerMonth, "", nil))
+			rules.Inputs{{Name: "trygdeavgift", Value: fixed(trygdeavgift)}, {Name: "tax_on_ordinary_income", Value: fixed(ordinaryTax)},
+				{Name: "trinnskatt", Value: fixed(stepTaxNum)}},
+			"{trygdeavgift} + {tax_on_ordinary_income} + {trinnskatt}", total, total, "", nil))
+		t.Add(taxStep("tax.net", rules.Inputs{{Name: "income", Value: fixed(income)}, {Name: "total_tax", Value: fixed(total)}},
+			"{income} − {total_tax}", net, net, "", nil))
+		t.Add(taxStep("tax.net_per_month", rules.Inputs{{Name: "net", Value: fixed(net)}, {Name: "months", Value: itoa(b.Months)}},
+			"{net} / {months}", net.divRound(months, exactPlaces), netPerMonth, "", nil))
 	}
 
 	// Pension earning: 18.1 % of income up to 7.1 × the year's average G;
 	// without the average G, 0.
-	accrual, ceilingG := rules.PensionAccrual()
-	b.PensionBase, b.PensionEarning = zero, zero
+	accrual, ceilingG := taxPensionAccrual()
+	pensionBase := zero
 	if in.AverageG.IsPositive() {
-		exact = decimal.Min(income, ceilingG.Mul(in.AverageG))
-		b.PensionBase = taxRound(exact)
+		exact = minNum(income, ceilingG.mul(numOf(in.AverageG)))
+		pensionBase = exact.round(taxPlaces)
 	} else {
 		exact = zero
 	}
-	exactEarning := accrual.Mul(b.PensionBase)
-	b.PensionEarning = taxRound(exactEarning)
+	exactEarning := accrual.mul(pensionBase)
+	pensionEarning := exactEarning.round(taxPlaces)
 	if t.On() {
 		avg := []rules.Param{{Key: ParamAverageG, From: rules.NewDate(b.Year, 1, 1)}}
 		t.Add(taxStep("tax.pension_base",
 			rules.Inputs{{Name: "income", Value: fixed(income)}, {Name: "ceiling", Value: ceilingG.String()}, {Name: "average_g", Value: in.AverageG.String()}},
-			"min({income}, {ceiling} × max(0, {average_g}))", exact, b.PensionBase, rules.RefPensionEarning, avg))
-		t.Add(taxStep("tax.pension_earning", rules.Inputs{{Name: "accrual", Value: accrual.String()}, {Name: "pension_base", Value: fixed(b.PensionBase)}},
-			"{accrual} × {pension_base}", exactEarning, b.PensionEarning, rules.RefPensionEarning, nil))
+			"min({income}, {ceiling} × max(0, {average_g}))", exact, pensionBase, rules.RefPensionEarning, avg))
+		t.Add(taxStep("tax.pension_earning", rules.Inputs{{Name: "accrual", Value: accrual.String()}, {Name: "pension_base", Value: fixed(pensionBase)}},
+			"{accrual} × {pension_base}", exactEarning, pensionEarning, rules.RefPensionEarning, nil))
 		b.Steps = t.Steps
 	}
+
+	b.totalTax, b.net, b.pensionEarning = total.money(), net.money(), pensionEarning.money()
+	if in.totalsOnly {
+		return b
+	}
+	b.PersonalIncome, b.Trygdeavgift, b.MinimumDeduction, b.OrdinaryIncome = income.dec(), trygdeavgift.dec(), minDeduction.dec(), ordinary.dec()
+	b.FinnmarkAllowance, b.OrdinaryIncomeAfterFinnmark, b.PersonalAllowance = finnmark.dec(), basis.dec(), allowance.dec()
+	b.TaxOnOrdinaryIncome, b.StepTax, b.TotalTax, b.AverageRate = ordinaryTax.dec(), stepTaxNum.dec(), total.dec(), averageRate.dec()
+	b.Net, b.NetPerMonth, b.PensionBase, b.PensionEarning = net.dec(), netPerMonth.dec(), pensionBase.dec(), pensionEarning.dec()
 	return b
 }
 
-// stepTax sets b.StepTax and records its step: each step's rate on the
-// part of income between its bound and the next, summed exactly, then
+// taxPensionAccrual is rules.PensionAccrual as taxNums.
+var taxPensionAccrual = sync.OnceValues(func() (rate, ceilingG taxNum) {
+	r, c := rules.PensionAccrual()
+	return numOf(r), numOf(c)
+})
+
+// stepTax returns the trinnskatt and records its step: each step's rate on
+// the part of income between its bound and the next, summed exactly, then
 // rounded once.
-func stepTax(b *TaxBreakdown, t *rules.Trace, in TaxInput, p rules.TaxYear, income decimal.Decimal, table []rules.Param) {
+func stepTax(t *rules.Trace, in TaxInput, p rules.TaxYear, income taxNum, table []rules.Param) taxNum {
 	steps := p.Steps
+	if in.Finnmark {
+		steps = p.StepsFinnmark
+		if steps == nil {
+			steps = p.Steps
+		}
+	}
+	sum := taxNum{}
+	for i, s := range steps {
+		from := numOf(s.From)
+		if income.cmp(from) <= 0 {
+			break
+		}
+		upper := income
+		if i+1 < len(steps) {
+			if next := numOf(steps[i+1].From); next.cmp(income) < 0 {
+				upper = next
+			}
+		}
+		sum = sum.add(numOf(s.Rate).mul(upper.sub(from)))
+	}
+	stepTax := sum.round(taxPlaces)
+	if !t.On() {
+		return stepTax
+	}
 	ref := rules.RefTrinnskatt + " (trinnskatt); rates: " + rules.RefOrdinaryTax
 	if in.Finnmark {
 		if p.StepsFinnmark != nil {
-			steps = p.StepsFinnmark
 			table = append(table[:1:1], rules.Param{Key: ParamStepsFinnmark, From: table[0].From})
 		} else {
 			table = append(table[:1:1], rules.Param{Key: ParamNoStepsFinnmark, From: table[0].From, Source: p.Note})
 		}
-	}
-	sum := decimal.Zero
-	for i, s := range steps {
-		if income.LessThanOrEqual(s.From) {
-			break
-		}
-		upper := income
-		if i+1 < len(steps) && steps[i+1].From.LessThan(income) {
-			upper = steps[i+1].From
-		}
-		sum = sum.Add(s.Rate.Mul(upper.Sub(s.From)))
-	}
-	b.StepTax = taxRound(sum)
-	if !t.On() {
-		return
 	}
 	// The formula names the steps the loop summed: rate × (the next bound,
 	// or the income, − the bound); below step 1, rate × max(0, income − bound).
 	in0 := rules.Inputs{{Name: "income", Value: fixed(income)}}
 	var terms []string
 	for i, s := range steps {
-		if income.LessThanOrEqual(s.From) && i > 0 {
+		below := income.cmp(numOf(s.From)) <= 0
+		if below && i > 0 {
 			break
 		}
 		n := "." + itoa(i+1)
 		in0 = append(in0, rules.Input{Name: "rate" + n, Value: s.Rate.String()}, rules.Input{Name: "from" + n, Value: s.From.String()})
 		upper := "{income}"
-		if i+1 < len(steps) && steps[i+1].From.LessThan(income) {
+		if i+1 < len(steps) && numOf(steps[i+1].From).cmp(income) < 0 {
 			upper = "{from." + itoa(i+2) + "}"
 		}
-		if income.LessThanOrEqual(s.From) {
+		if below {
 			terms = append(terms, "{rate"+n+"} × max(0, {income} − {from"+n+"})")
 			break
 		}
@@ -331,21 +370,22 @@ func stepTax(b *TaxBreakdown, t *rules.Trace, in TaxInput, p rules.TaxYear, inco
 	if formula == "" {
 		formula = "0"
 	}
-	t.Add(taxStep("tax.trinnskatt", in0, formula, sum, b.StepTax, ref, table))
+	t.Add(taxStep("tax.trinnskatt", in0, formula, sum, stepTax, ref, table))
+	return stepTax
 }
 
 // taxStep is a tax figure's step: the formula's exact value, rounded to the
 // øre when it differs from the result.
-func taxStep(key string, in rules.Inputs, formula string, exact, result decimal.Decimal, ref string, params []rules.Param) rules.Step {
+func taxStep(key string, in rules.Inputs, formula string, exact, result taxNum, ref string, params []rules.Param) rules.Step {
 	s := rules.Step{Key: key, Inputs: in, Formula: formula, Result: fixed(result), Unit: rules.UnitKroner, Ref: ref, Params: params}
-	if !exact.Equal(result) {
+	if !exact.equal(result) {
 		s.Exact, s.Rounding = exact.String(), rules.RoundOreHalfUp
 	}
 	return s
 }
 
 // fixed writes an amount with its two decimals: "265657.00".
-func fixed(d decimal.Decimal) string { return d.StringFixed(taxPlaces) }
+func fixed(n taxNum) string { return n.dec().StringFixed(taxPlaces) }
 
 // MarshalJSON writes every amount with exactly two decimals, as all kvp
 // JSON does ("92000.00"); the average rate keeps its four.

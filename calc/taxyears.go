@@ -87,6 +87,14 @@ var (
 	NoteHalfWithholdingDec = rules.NewCode("calc.tax.half_withholding_december", "ref")
 )
 
+// addMoney is a + b in kroner, exact: in øre unless that overflows.
+func addMoney(a, b Money) decimal.Decimal {
+	if s := a + b; (s > a) == (b > 0) {
+		return s.Decimal()
+	}
+	return a.Decimal().Add(b.Decimal())
+}
+
 // errNote is the message of a coded error, for a note.
 func errNote(err error) *rules.Message {
 	var c rules.Coded
@@ -100,12 +108,12 @@ func errNote(err error) *rules.Message {
 // TaxFor computes the tax-relevant amounts of res under p. A year with no
 // tax parameters gets a note naming it, never a guessed figure.
 func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
-	return taxFor(res, p, o, p.AverageG)
+	return taxFor(res, p, o, p.AverageG, false)
 }
 
 // taxFor is TaxFor with the average G of a year from averageG
 // (Calculator.TaxFor keeps them).
-func taxFor(res *Result, p *rules.Params, o TaxOptions, averageG func(year int) (decimal.Decimal, error)) (*TaxSection, error) {
+func taxFor(res *Result, p *rules.Params, o TaxOptions, averageG func(year int) (decimal.Decimal, error), totalsOnly bool) (*TaxSection, error) {
 	basis := o.Basis
 	if basis == "" {
 		basis = IncomeBasisPaid
@@ -148,26 +156,32 @@ func taxFor(res *Result, p *rules.Params, o TaxOptions, averageG func(year int) 
 		years = append(years, y)
 	}
 	slices.Sort(years)
+	t.Years = make([]YearTax, 0, len(years))
 	for _, y := range years {
-		yt := YearTax{Year: y, Stipend: income[y], OtherIncome: M(o.OtherIncome[y])}
+		yt := YearTax{Year: y, Stipend: income[y]}
+		if v, ok := o.OtherIncome[y]; ok {
+			yt.OtherIncome = M(v)
+		}
 		params, err := p.Tax.Year(y)
-		var missing *rules.MissingTaxYearError
 		switch {
-		case errors.As(err, &missing):
+		case err != nil:
+			var missing *rules.MissingTaxYearError
+			if !errors.As(err, &missing) {
+				return nil, err
+			}
 			yt.Note = errNote(missing)
 			t.Warnings = append(t.Warnings, rules.Warn(*yt.Note, ""))
-		case err != nil:
-			return nil, err
 		default:
-			in := TaxInput{Year: y, PersonalIncome: yt.Stipend.Decimal().Add(yt.OtherIncome.Decimal()), Finnmark: o.Finnmark,
-				BirthYear: o.BirthYear, Months: months[y], Explain: o.Explain}
-			var missingParam *rules.MissingTaxParamError
-			if err := in.Check(params); errors.As(err, &missingParam) {
+			in := TaxInput{Year: y, PersonalIncome: addMoney(yt.Stipend, yt.OtherIncome), Finnmark: o.Finnmark,
+				BirthYear: o.BirthYear, Months: months[y], Explain: o.Explain, totalsOnly: totalsOnly}
+			if err := in.Check(params); err != nil {
+				var missingParam *rules.MissingTaxParamError
+				if !errors.As(err, &missingParam) {
+					return nil, err
+				}
 				yt.Note = errNote(missingParam)
 				t.Warnings = append(t.Warnings, rules.Warn(*yt.Note, ""))
 				break
-			} else if err != nil {
-				return nil, err
 			}
 			if avg, err := averageG(y); err == nil {
 				in.AverageG = avg

@@ -47,7 +47,7 @@ func environmentLang(getenv func(string) string, system func() string) string {
 // has nynorsk.
 func NearestLang(name string) string {
 	l := LocaleLang(name)
-	if _, ok := rules.Catalog()[l]; !ok {
+	if !rules.HasCatalog(l) {
 		l = rules.LangNB // only nn can be missing
 	}
 	return l

@@ -132,3 +132,10 @@ func CatalogText(lang, code string) (string, bool) {
 	}
 	return index().lookup(code)
 }
+
+// HasCatalog reports whether the catalogue has a file for lang, as
+// Catalog()[lang] would, without reading any file.
+func HasCatalog(lang string) bool {
+	_, ok := catalogIndexes()[lang]
+	return ok
+}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -80,5 +81,19 @@ func TestCatalogIndexFallback(t *testing.T) {
 				t.Errorf("c: found %q", got)
 			}
 		})
+	}
+}
+
+// TestHasCatalog: HasCatalog answers as Catalog() does, for the files there
+// are and for languages there are none for.
+func TestHasCatalog(t *testing.T) {
+	for _, lang := range append(slices.Clone(Languages), "de", "", "en.json") {
+		_, want := Catalog()[lang]
+		if got := HasCatalog(lang); got != want {
+			t.Errorf("HasCatalog(%q) = %v, Catalog has it: %v", lang, got, want)
+		}
+	}
+	if !HasCatalog(LangEN) || HasCatalog("de") {
+		t.Error("en must have a catalogue and de none")
 	}
 }

@@ -106,16 +106,19 @@ func (d Date) LastOfMonth() Date {
 
 // String formats d as ISO 8601, YYYY-MM-DD.
 func (d Date) String() string {
+	var b [10]byte
+	return string(d.AppendISO(b[:0]))
+}
+
+// AppendISO appends d as String writes it, without allocating: a batch
+// writes dates into every record (issue 19).
+func (d Date) AppendISO(b []byte) []byte {
 	y, m, day := d.YMD()
 	if y < 0 || y > 9999 {
-		return fmt.Sprintf("%d-%02d-%02d", y, m, day)
+		return fmt.Appendf(b, "%d-%02d-%02d", y, m, day)
 	}
-	var b [10]byte
-	b[0], b[1], b[2], b[3] = byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10)
-	b[4], b[7] = '-', '-'
-	b[5], b[6] = byte('0'+m/10), byte('0'+m%10)
-	b[8], b[9] = byte('0'+day/10), byte('0'+day%10)
-	return string(b[:])
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+day/10), byte('0'+day%10))
 }
 
 // MarshalText writes the ISO form, so JSON and YAML carry "2026-05-01".

@@ -155,3 +155,17 @@ func mustDate(t testing.TB, s string) Date {
 	}
 	return d
 }
+
+// TestAppendISO: AppendISO appends what String returns, in and out of years
+// 0–9999, after what the buffer holds.
+func TestAppendISO(t *testing.T) {
+	for _, c := range []struct {
+		d    Date
+		want string
+	}{{NewDate(2026, 5, 1), "2026-05-01"}, {NewDate(1, 1, 9), "0001-01-09"}, {NewDate(9999, 12, 31), "9999-12-31"},
+		{NewDate(10000, 1, 1), "10000-01-01"}, {NewDate(-1, 3, 4), "-1-03-04"}} {
+		if got := string(c.d.AppendISO([]byte("x"))); got != "x"+c.want || c.d.String() != c.want {
+			t.Errorf("AppendISO(%v) = %q, String %q, want %q", int(c.d), got, c.d.String(), c.want)
+		}
+	}
+}

@@ -43,13 +43,20 @@ func PublicHolidays(y int) []Date {
 	}
 }
 
-// IsPublicHoliday reports whether d is a Norwegian public holiday.
+// IsPublicHoliday reports whether d is a Norwegian public holiday: one of
+// PublicHolidays(d.Year()), found without building the list, since a
+// batch asks for every pay day (issue 19).
 func IsPublicHoliday(d Date) bool {
-	y := d.Year()
-	for _, h := range PublicHolidays(y) {
-		if h == d {
-			return true
-		}
+	y, m, day := d.YMD()
+	switch {
+	case m == 1 && day == 1, m == 5 && (day == 1 || day == 17), m == 12 && (day == 25 || day == 26):
+		return true
+	case m < 3 || m > 6: // Easter-based days fall from 19 March (skjærtorsdag) to 14 June (2. pinsedag)
+		return false
+	}
+	switch d - Easter(y) {
+	case -3, -2, 0, 1, 39, 49, 50:
+		return true
 	}
 	return false
 }

@@ -77,3 +77,27 @@ func TestWorkingDayOnOrBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestIsPublicHolidayMatchesList checks IsPublicHoliday, which does not build
+// the list, against PublicHolidays on every day of 1900–2200: each listed day
+// is a holiday and no other day is.
+func TestIsPublicHolidayMatchesList(t *testing.T) {
+	holidays := 0
+	for d := NewDate(1900, 1, 1); d <= NewDate(2200, 12, 31); d++ {
+		want := false
+		for _, h := range PublicHolidays(d.Year()) {
+			want = want || h == d
+		}
+		if got := IsPublicHoliday(d); got != want {
+			t.Fatalf("IsPublicHoliday(%s) = %v, want %v", d, got, want)
+		}
+		if want {
+			holidays++
+		}
+	}
+	// 301 years × 12 holidays, less the years where 17 May is Kristi
+	// himmelfartsdag or a pinsedag (counted once): fewer than 3612.
+	if holidays < 3500 || holidays > 301*12 {
+		t.Errorf("%d holidays in 301 years", holidays)
+	}
+}

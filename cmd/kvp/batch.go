@@ -865,7 +865,7 @@ func (p *batchProcessor) compute(side batchSide, c calc.Case, facts calc.CaseFac
 			}
 			continue
 		}
-		t, net, pe := calc.M(ty.Tax.TotalTax), calc.M(ty.Tax.Net), calc.M(ty.Tax.PensionEarning)
+		t, net, pe := ty.Tax.Totals()
 		out.Years[i].Tax, out.Years[i].NetAfterTax, out.Years[i].PensionEarning = &t, &net, &pe
 	}
 	slices.SortFunc(out.Years, func(a, b batchYear) int { return a.Year - b.Year })

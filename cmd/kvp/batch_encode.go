@@ -39,9 +39,9 @@ func appendRecord(b []byte, r *batchRecord) []byte {
 
 func appendResult(b []byte, r *batchResult) []byte {
 	b = append(b, `{"from":"`...)
-	b = append(b, r.From.String()...)
+	b = r.From.AppendISO(b)
 	b = append(b, `","to":"`...)
-	b = append(b, r.To.String()...)
+	b = r.To.AppendISO(b)
 	if r.Rounding != "" {
 		b = append(b, `","rounding":"`...)
 		b = append(b, r.Rounding...)
