@@ -2,14 +2,19 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +30,9 @@ type regulateOptions struct {
 	calcOptions
 	regulatedOn string
 	inFormat    string
+	// stdout is the real stdout: a caseload's records go straight out, as
+	// kvp batch's do, also when some cases fail (exit 1).
+	stdout io.Writer
 }
 
 // regulateDoc is the JSON document of kvp regulate for one case.
@@ -108,6 +116,7 @@ with its error.` + exitStatusSection,
 			if !cmd.Flags().Changed("regulated-on") {
 				o.regulatedOn = ""
 			}
+			o.stdout = a.stdout
 			return runRegulate(&o)
 		},
 	}
@@ -222,8 +231,12 @@ func printRegulation(p printer, c calc.Case, reg *calc.Regulation) error {
 	return nil
 }
 
-// runRegulateCaseload regulates every case of a JSON-lines or CSV caseload,
-// read with kvp batch's readers and decoders.
+// runRegulateCaseload regulates every case of a JSON-lines or CSV caseload
+// in kvp batch's pipeline (cmd/kvp/batch_pipeline.go): the records are
+// written as they are computed, in input order, and the summary is made of
+// running totals and the back pay of each case as int64 øre (8 bytes a
+// case), all that exact percentiles need. A table is printed at the end, so
+// it keeps its rows' texts; -o json keeps nothing else per case.
 func runRegulateCaseload(o *regulateOptions, params *rules.Params, flagOn *rules.Date, format string, l locale, st stamp) error {
 	cfg, err := o.Config()
 	if err != nil {
@@ -233,112 +246,197 @@ func runRegulateCaseload(o *regulateOptions, params *rules.Params, flagOn *rules
 	if err != nil {
 		return err
 	}
-	in, name := o.IO.In, "stdin"
-	if o.file != "-" {
-		f, err := os.Open(o.file)
-		if err != nil {
-			return rules.Errorf(errBatchInput, err)
-		}
-		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return rules.Errorf(errBatchInput, rules.Errorf(errIsDirectory, o.file))
-		}
-		in, name = f, o.file
-	}
-	br := bufio.NewReaderSize(in, 256<<10)
-	skipBOM(br)
 	inFormat := o.inFormat
 	if inFormat == "" {
-		inFormat = sniffFormat(name, br)
+		inFormat = "auto"
 	}
-	var header []string
-	var src recordSource = &lineSource{r: br}
-	if inFormat == "csv" {
-		csvIn := &csvSource{r: br}
-		line, _, err := csvIn.next()
-		if err == io.EOF {
-			return rules.FieldErr(name, rules.Errorf(errNoCSVHeader))
-		} else if err != nil {
-			return rules.FieldErr(name, rules.Errorf(rules.ErrAtLine, 1, err))
-		}
-		if header, err = parseCSVHeader(line); err != nil {
-			return rules.FieldErr(name, rules.Errorf(rules.ErrAtLine, 1, err))
-		}
-		src = csvIn
+	src, header, name, closeInput, err := openBatchInput(o.file, inFormat, o.IO.In)
+	if err != nil {
+		return err
 	}
+	defer closeInput()
 	st.Rounding = string(defaults.Rounding)
-	regulators := map[rules.Date]*calc.Regulator{}
-	doc := regulateCaseload{SchemaVersion: schemaVersion, Stamp: st, Records: []regulateRecord{}}
-	var amounts []calc.Money
-	byPayDay := map[string]*calc.Money{}
-	for {
-		line, lineNo, err := src.next()
-		if err == io.EOF {
-			break
-		}
-		rec := regulateRecord{Line: lineNo}
-		if err == nil {
-			err = regulateOne(line, header, lineNo, defaults, params, flagOn, regulators, &rec)
-		}
-		if err != nil {
-			rec.Error, rec.err = err.Error(), err
-			doc.Summary.Failed++
-		} else {
-			amounts = append(amounts, *rec.BackPay)
-			doc.Summary.BackPay += *rec.BackPay
-			if *rec.BackPay != 0 {
-				doc.Summary.WithPay++
-				key := "none"
-				if rec.PaidWith != nil {
-					key = rec.PaidWith.String()
+
+	// As kvp batch: collect less often, under the same soft memory limit.
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
+	}
+
+	proc := &regulateProcessor{header: header, defaults: defaults, params: params, flagOn: flagOn,
+		regulators: map[rules.Date]*calc.Regulator{}, chunks: map[int]*regulateChunk{}, json: format == "json"}
+	stop, signalled, stopListening := notifyInterrupt()
+	defer stopListening()
+	pipe := newBatchPipeline(runtime.GOMAXPROCS(0), defaultBatchLimits, proc.run, stop)
+	proc.decodeSlot = pipe.decodeSlot
+
+	out := o.stdout
+	if out == nil {
+		out = o.IO.Out
+	}
+	w := bufio.NewWriterSize(out, 256<<10)
+	if format == "json" {
+		w.Write(regulateJSONHead(st))
+	}
+	var sum regulateSummary
+	sum.ByPayDay = map[string]*calc.Money{}
+	var amounts []int64 // each computed case's back pay, in øre
+	var rows [][]string // the table's rows (table output only)
+	firstLine, firstErr := 0, error(nil)
+	err = pipe.run(src, func(d *batchDone) error {
+		if d == nil {
+			if format == "json" {
+				if err := w.Flush(); err != nil {
+					return &batchWriteError{err}
 				}
-				if byPayDay[key] == nil {
-					byPayDay[key] = new(calc.Money)
-				}
-				*byPayDay[key] += *rec.BackPay
+			}
+			return nil
+		}
+		ch := proc.take(d.seq)
+		if format == "json" {
+			if sum.Cases > 0 && len(d.out) > 0 {
+				w.WriteByte(',')
+			}
+			if _, err := w.Write(d.out); err != nil {
+				return &batchWriteError{err}
 			}
 		}
-		doc.Summary.Cases++
-		doc.Records = append(doc.Records, rec)
-	}
-	doc.Summary.ByPayDay = byPayDay
-	doc.Summary.Deciles = map[string]calc.Money{}
-	if len(amounts) > 0 {
-		slices.Sort(amounts)
-		rank := func(q int) calc.Money { return amounts[max(0, (q*len(amounts)+99)/100-1)] } // nearest rank
-		doc.Summary.Min, doc.Summary.Median, doc.Summary.Max = amounts[0], rank(50), amounts[len(amounts)-1]
-		for q := 10; q <= 90; q += 10 {
-			doc.Summary.Deciles["p"+strconv.Itoa(q)] = rank(q)
+		for _, r := range ch.records {
+			sum.Cases++
+			if r.err != nil {
+				sum.Failed++
+				if firstErr == nil {
+					firstLine, firstErr = r.Line, r.err
+				}
+			} else {
+				sum.add(r)
+				amounts = append(amounts, int64(*r.BackPay))
+			}
+			if format != "json" {
+				rows = append(rows, regulateRow(l, r))
+			}
 		}
+		return nil
+	})
+	var werr *batchWriteError
+	switch {
+	case errors.Is(err, errInterrupted):
+		if err := w.Flush(); err != nil {
+			return rules.Errorf(errWritingResult, err)
+		}
+		return interruptError(signalled(), sum.Cases)
+	case errors.As(err, &werr):
+		return rules.Errorf(errWritingResult, werr.err)
+	case err != nil:
+		w.Flush()
+		return fmt.Errorf("%s: %w", name, err)
 	}
-	if doc.Summary.Failed > 0 {
-		fmt.Fprintf(o.IO.ErrOut, "kvp: %s: %s\n", l.L(labelWarning), l.M(regulateFailed.M(doc.Summary.Failed, doc.Summary.Cases)))
-	}
+	sum.distribution(amounts)
 	if format == "json" {
-		return writeJSON(o.IO.Out, doc)
+		w.Write(regulateJSONTail(sum.Cases == 0, sum))
+		if err := w.Flush(); err != nil {
+			return rules.Errorf(errWritingResult, err)
+		}
+	} else {
+		// The tables, in the style stdout asks for (--ascii), go out
+		// now: with failed cases the run ends in exit 1.
+		var buf bytes.Buffer
+		p := o.IO.printer(l, o.wide)
+		p.w = &buf
+		if t, ok := o.IO.Out.(tableOut); ok {
+			p.w = tableOut{&buf, t.style}
+		}
+		if err := printRegulateCaseload(p, rows, sum); err != nil {
+			return err
+		}
+		if _, err := out.Write(buf.Bytes()); err != nil {
+			return rules.Errorf(errWritingResult, err)
+		}
 	}
-	p := o.IO.printer(l, o.wide)
-	rows := make([][]string, 0, len(doc.Records))
-	for _, r := range doc.Records {
-		id, back, with := "", "", ""
-		if r.ID != nil {
-			id = r.ID.Text
-		}
-		if r.BackPay != nil {
-			back = l.Money(*r.BackPay)
-		}
-		if r.PaidWith != nil {
-			with = l.Date(*r.PaidWith)
-		}
-		if r.err != nil {
-			with = rules.ErrorText(r.err, l.lang())
-		}
-		rows = append(rows, []string{strconv.Itoa(r.Line), id, strconv.Itoa(r.Payments), back, with})
+	if sum.Failed > 0 { // as kvp batch: the records are written, the exit status says some failed
+		return &codeError{code: exitError, err: rules.Errorf(errLinesFailed, sum.Failed, sum.Cases, rules.ErrAtLine.M(firstLine, firstErr))}
 	}
+	return nil
+}
+
+// add counts a computed case in the running totals.
+func (s *regulateSummary) add(r *regulateRecord) {
+	s.BackPay += *r.BackPay
+	if *r.BackPay == 0 {
+		return
+	}
+	s.WithPay++
+	key := "none"
+	if r.PaidWith != nil {
+		key = r.PaidWith.String()
+	}
+	if s.ByPayDay[key] == nil {
+		s.ByPayDay[key] = new(calc.Money)
+	}
+	*s.ByPayDay[key] += *r.BackPay
+}
+
+// distribution sets the min, median, max and deciles (nearest rank) of the
+// cases' back pay.
+func (s *regulateSummary) distribution(amounts []int64) {
+	s.Deciles = map[string]calc.Money{}
+	if len(amounts) == 0 {
+		return
+	}
+	slices.Sort(amounts)
+	rank := func(q int) calc.Money { return calc.Money(amounts[max(0, (q*len(amounts)+99)/100-1)]) } // nearest rank
+	s.Min, s.Median, s.Max = calc.Money(amounts[0]), rank(50), calc.Money(amounts[len(amounts)-1])
+	for q := 10; q <= 90; q += 10 {
+		s.Deciles["p"+strconv.Itoa(q)] = rank(q)
+	}
+}
+
+// regulateJSONHead and regulateJSONTail frame the streamed records as the
+// regulateCaseload document writeJSON would write.
+func regulateJSONHead(st stamp) []byte {
+	b, _ := json.MarshalIndent(struct {
+		SchemaVersion int   `json:"schema_version"`
+		Stamp         stamp `json:"stamp"`
+	}{schemaVersion, st}, "", "  ")
+	b = bytes.TrimSuffix(b, []byte("\n}"))
+	return append(b, ",\n  \"records\": ["...)
+}
+
+func regulateJSONTail(empty bool, sum regulateSummary) []byte {
+	b := []byte("\n  ],\n  \"summary\": ")
+	if empty {
+		b = []byte("],\n  \"summary\": ")
+	}
+	s, _ := json.MarshalIndent(sum, "  ", "  ")
+	return append(append(b, s...), "\n}\n"...)
+}
+
+// regulateRow is a record's row of the caseload table.
+func regulateRow(l locale, r *regulateRecord) []string {
+	id, back, with := "", "", ""
+	if r.ID != nil {
+		id = r.ID.Text
+	}
+	if r.BackPay != nil {
+		back = l.Money(*r.BackPay)
+	}
+	if r.PaidWith != nil {
+		with = l.Date(*r.PaidWith)
+	}
+	if r.err != nil {
+		with = rules.ErrorText(r.err, l.lang())
+	}
+	return []string{strconv.Itoa(r.Line), id, strconv.Itoa(r.Payments), back, with}
+}
+
+// printRegulateCaseload writes a caseload's records and summary as tables.
+func printRegulateCaseload(p printer, rows [][]string, s regulateSummary) error {
+	l := p.l
 	if err := p.table([]string{l.L(labelLine), "id", l.L(labelPayments), l.L(labelBackPay), l.L(labelCarriedWith)}, rows, 0, 2, 3); err != nil {
 		return err
 	}
-	s := doc.Summary
 	fmt.Fprintln(p.w, l.M(regulateSummaryLine.M(s.Cases, l.Money(s.BackPay))))
 	rows = [][]string{{"min", l.Money(s.Min)}, {"median", l.Money(s.Median)}, {"max", l.Money(s.Max)}}
 	for q := 10; q <= 90; q += 10 {
@@ -348,13 +446,89 @@ func runRegulateCaseload(o *regulateOptions, params *rules.Params, flagOn *rules
 	return p.table([]string{"", l.L(labelBackPay)}, rows, 1)
 }
 
+// regulateProcessor regulates the chunks of a caseload; the pipeline's
+// workers share it.
+type regulateProcessor struct {
+	header     []string
+	defaults   caseinput.Settings
+	params     *rules.Params
+	flagOn     *rules.Date
+	json       bool
+	decodeSlot func([]byte) func()
+
+	mu         sync.Mutex
+	regulators map[rules.Date]*calc.Regulator // one per regulation date
+	chunks     map[int]*regulateChunk         // computed, not yet taken by the writer
+}
+
+// regulateChunk is a computed chunk's records, for the summary and table.
+type regulateChunk struct{ records []*regulateRecord }
+
+// regulator is the Regulator for the regulation date on, made once.
+func (p *regulateProcessor) regulator(on rules.Date) (*calc.Regulator, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if r := p.regulators[on]; r != nil {
+		return r, nil
+	}
+	r, err := calc.NewRegulator(p.params, on)
+	if err != nil {
+		return nil, err
+	}
+	p.regulators[on] = r
+	return r, nil
+}
+
+// take hands the writer the records of chunk seq.
+func (p *regulateProcessor) take(seq int) *regulateChunk {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	ch := p.chunks[seq]
+	delete(p.chunks, seq)
+	return ch
+}
+
+func (p *regulateProcessor) run(job batchJob) batchDone {
+	d := batchDone{seq: job.seq, records: len(job.lines)}
+	ch := &regulateChunk{records: make([]*regulateRecord, 0, len(job.lines))}
+	var out []byte
+	for i, line := range job.lines {
+		lineNo := job.first + i
+		if job.lineNos != nil {
+			lineNo = job.lineNos[i]
+		}
+		rec := &regulateRecord{Line: lineNo}
+		err := job.errs[i]
+		if err == nil {
+			release := p.decodeSlot(line)
+			err = p.regulateOne(line, lineNo, rec)
+			release()
+		}
+		if err != nil {
+			rec.Error, rec.err = err.Error(), err
+		}
+		if p.json {
+			if i > 0 {
+				out = append(out, ',')
+			}
+			b, _ := json.MarshalIndent(rec, "    ", "  ")
+			out = append(append(out, "\n    "...), b...)
+		}
+		ch.records = append(ch.records, rec)
+	}
+	d.out = out
+	p.mu.Lock()
+	p.chunks[job.seq] = ch
+	p.mu.Unlock()
+	return d
+}
+
 // regulateOne regulates the case of one caseload record into rec.
-func regulateOne(line []byte, header []string, lineNo int, defaults caseinput.Settings, params *rules.Params, flagOn *rules.Date,
-	regulators map[rules.Date]*calc.Regulator, rec *regulateRecord) error {
+func (p *regulateProcessor) regulateOne(line []byte, lineNo int, rec *regulateRecord) error {
 	var cf *caseinput.Case
 	var err error
-	if header != nil {
-		cf, rec.ID, err = decodeCSVRow(header, line, lineNo)
+	if p.header != nil {
+		cf, rec.ID, err = decodeCSVRow(p.header, line, lineNo)
 	} else {
 		cf, err = caseinput.DecodeJSON(line)
 		var ce *caseinput.Error
@@ -366,7 +540,7 @@ func regulateOne(line []byte, header []string, lineNo int, defaults caseinput.Se
 		return err
 	}
 	rec.ID = cf.ID
-	c, err := cf.Calc(defaults.Over(cf))
+	c, err := cf.Calc(p.defaults.Over(cf))
 	if err == nil {
 		err = c.Validate()
 	}
@@ -375,22 +549,20 @@ func regulateOne(line []byte, header []string, lineNo int, defaults caseinput.Se
 	}
 	on := cf.RegulatedOn
 	if on == nil {
-		on = flagOn
+		on = p.flagOn
 	}
 	if on == nil {
 		return &rules.FieldError{Field: "regulated_on", Problem: rules.ErrMissing.M()}
 	}
-	r := regulators[*on]
-	if r == nil {
-		if r, err = calc.NewRegulator(params, *on); err != nil {
-			return err
-		}
-		regulators[*on] = r
+	r, err := p.regulator(*on)
+	if err != nil {
+		return err
 	}
 	reg, err := r.Regulate(c)
 	if err != nil {
 		return err
 	}
-	rec.BackPay, rec.PaidWith, rec.Payments = &reg.BackPay, reg.PaidWith, len(reg.Payments)
+	back := reg.BackPay // a copy: the record keeps nothing of reg
+	rec.BackPay, rec.PaidWith, rec.Payments = &back, reg.PaidWith, len(reg.Payments)
 	return nil
 }
