@@ -194,6 +194,10 @@ func Load(o Options) (*Config, error) {
 	if asOf != "" {
 		d, _ := rules.ParseDate(asOf) // checked by Choice
 		cfg.Params = p.KnownOn(d)
+		if len(cfg.Params.G.Items) == 0 && len(p.G.Items) > 0 { // nothing could be priced: the fault is the date
+			first := p.G.Items[0]
+			return nil, cfg.settingError(KeyAsOf, rules.Errorf(codeAsOfNoG, d, first.From, first.Known()))
+		}
 	}
 	return cfg, nil
 }

@@ -12,6 +12,7 @@ import (
 // value is an argument and stays as the user wrote it.
 var (
 	codeConfigFile       = rules.NewCode("err.config.file", "err")
+	codeAsOfNoG          = rules.NewCode("err.as_of.no_g", "as_of", "g_from", "known_from")
 	codeSetForm          = rules.NewCode("err.set.form", "expr", "keys")
 	codeEntryForm        = rules.NewCode("err.config.entry_form")
 	codeTaxYearRange     = rules.NewCode("err.config.tax_year", "year", "min", "max")

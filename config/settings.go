@@ -97,6 +97,12 @@ func (c *Config) Choice(key string, allowed []string) (string, error) {
 	if problem == nil {
 		return v, nil
 	}
+	return "", c.settingError(key, problem)
+}
+
+// settingError is problem with the setting key, named where its value came
+// from, as Choice words it.
+func (c *Config) settingError(key string, problem error) error {
 	origin := rules.OriginDefault
 	for _, s := range c.Settings {
 		if s.Key == key {
@@ -105,17 +111,17 @@ func (c *Config) Choice(key string, allowed []string) (string, error) {
 	}
 	switch {
 	case origin == rules.OriginFlag:
-		return "", &FlagError{fmt.Errorf("--%s: %w", flagName(key), problem)}
+		return &FlagError{fmt.Errorf("--%s: %w", flagName(key), problem)}
 	case origin == rules.OriginEnv:
-		return "", fmt.Errorf("KVP_%s: %w", strings.ToUpper(key), problem)
+		return fmt.Errorf("KVP_%s: %w", strings.ToUpper(key), problem)
 	}
 	if path, ok := strings.CutPrefix(origin, rules.OriginFile+":"); ok {
 		if line := c.lines[key]; line > 0 {
-			return "", atLine(path, line, key, problem)
+			return atLine(path, line, key, problem)
 		}
-		return "", fmt.Errorf("%s: %s: %w", path, key, problem)
+		return fmt.Errorf("%s: %s: %w", path, key, problem)
 	}
-	return "", fmt.Errorf("%s: %w", key, problem) // a default no command takes
+	return fmt.Errorf("%s: %w", key, problem) // a default no command takes
 }
 
 // flagName is the flag that sets a setting: age_switch → age-switch.

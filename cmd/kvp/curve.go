@@ -174,6 +174,7 @@ func runCurve(o *curveOptions) error {
 	case "csv":
 		return writeCurveCSV(o.IO.Out, doc)
 	}
+	printAsOf(printer{w: o.IO.Out, l: l}, o.params)
 	return printCurve(o.IO.Out, l, doc)
 }
 

@@ -1,11 +1,17 @@
 package main
 
 import (
+	"slices"
+
 	"github.com/spf13/cobra"
 
 	"kvp/calc"
 	"kvp/rules"
 )
+
+// errAverageGNotKnown is kvp g's average-G note when --as-of hides the
+// year's G: it is set, but was not known yet.
+var errAverageGNotKnown = rules.NewCode("err.average_g_not_known", "year", "as_of", "g_from", "known_from")
 
 type gInfo struct {
 	SchemaVersion int         `json:"schema_version"`
@@ -64,6 +70,15 @@ func runG(o *dated) error {
 		Year:     d.Year(), Ref: g.Ref, Source: g.Source, Origin: g.Origin, KnownFrom: g.Known(), AsOf: p.AsOf,
 	}
 	avgG, avgErr := p.AverageG(d.Year())
+	if avgErr != nil && p.AsOf != nil {
+		for _, nk := range p.NotKnown {
+			if nk.Key == rules.KeyG && nk.From.Year() == d.Year() {
+				avgErr = rules.Errorf(errAverageGNotKnown, d.Year(), *p.AsOf, nk.From, nk.KnownFrom)
+				break
+			}
+		}
+	}
+	printWarnings(o.IO, l, notKnownWarnings(p, d, rules.KeyG))
 	if avgErr == nil {
 		m := calc.M(avgG)
 		info.AverageG = &m
@@ -169,4 +184,18 @@ func runGList(o *gListOptions) error {
 		rows = append(rows, []string{l.Date(r.From), l.Kroner(r.G), l.Kroner(r.PerMonth), avg[r.From.Year()], originText(l, r.Origin)})
 	}
 	return table(o.IO.Out, []string{l.L(labelFrom), "G", l.L(gPerMonth), l.L(gAverageYear), l.L(labelOrigin)}, rows, 1, 2, 3)
+}
+
+// notKnownWarnings are the warnings of kvp g and kvp rates under --as-of:
+// each value of keys (all when none is given) in force by d that was not
+// known yet, so that the one known then is carried forward (as kvp calc
+// warns).
+func notKnownWarnings(p *rules.Params, d rules.Date, keys ...string) []rules.Warning {
+	var out []rules.Warning
+	for _, nk := range p.NotKnown {
+		if nk.From <= d && (len(keys) == 0 || slices.Contains(keys, nk.Key)) {
+			out = append(out, rules.Warn(calc.WarnNotYetKnown.M(nk.Key, nk.Value, nk.From, *p.AsOf, nk.KnownFrom), rules.RefKnownFrom))
+		}
+	}
+	return out
 }

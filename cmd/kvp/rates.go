@@ -73,6 +73,7 @@ func runRates(o *ratesOptions) error {
 	if err != nil {
 		return err
 	}
+	printWarnings(o.IO, l, notKnownWarnings(cfg.Params, d))
 	if format == "json" {
 		doc := ratesDoc{SchemaVersion: schemaVersion, AsOf: cfg.Params.AsOf, Rates: r}
 		if o.explain {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -159,7 +160,9 @@ func runRecalc(o *recalcOptions) error {
 		}
 		return writeJSON(o.IO.Out, doc)
 	}
-	if err := printRecalc(o.IO.printer(l, false), doc); err != nil {
+	p := o.IO.printer(l, false)
+	printAsOf(p, o.params)
+	if err := printRecalc(p, doc); err != nil {
 		return err
 	}
 	if o.explain {
@@ -226,6 +229,9 @@ func computeRecalc(o *recalcOptions, cfg *config.Config) (*recalcResult, error) 
 			warnings = append(warnings, rules.Warn(warnRecalcMonthsOnly.M(name, calc.DefaultPayDay), calc.RefPayDay))
 		}
 	} else {
+		if err := checkInputFile("paid-case", o.paidCase); err != nil {
+			return nil, err
+		}
 		po := calcOptions{env: o.env, file: o.paidCase}
 		cf, c, err := buildCase(&po)
 		if err != nil {
@@ -540,8 +546,29 @@ func jsonString(b json.RawMessage) (string, error) {
 // or under kvp serve the request's "paid", named by --paid.
 func readPaid(o *recalcOptions) ([]byte, string, error) {
 	if o.paidIn == nil {
+		if err := checkInputFile("paid", o.paid); err != nil {
+			return nil, o.paid, err
+		}
 		return readInput(o.paid, o.IO.In)
 	}
 	data, _, err := readInput("-", o.paidIn)
 	return data, o.paid, err
+}
+
+// checkInputFile says, naming --flag, that the file it gives cannot be read
+// as one: it is missing, unreadable or a directory (- is stdin). The
+// command line is right; the file is not (exit 1).
+func checkInputFile(flag, path string) error {
+	if path == "-" {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return rules.FieldErr("--"+flag, err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return rules.FieldErr("--"+flag, rules.Errorf(errIsDirectory, path))
+	}
+	return nil
 }

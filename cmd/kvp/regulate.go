@@ -35,6 +35,12 @@ type regulateOptions struct {
 	stdout io.Writer
 }
 
+// The words of kvp regulate; their texts are in rules/catalog/*.json.
+var (
+	errRegulateAsOf      = rules.NewCode("err.regulate.as_of")
+	regulateNoneUnderNew = rules.NewCode("regulate.none_under_new_g", "regulated_on", "g_from")
+)
+
 // regulateDoc is the JSON document of kvp regulate for one case.
 type regulateDoc struct {
 	SchemaVersion int             `json:"schema_version"`
@@ -96,7 +102,8 @@ then the total and the payment that carries it (the first pay date on or
 after --regulated-on). Reductions, the child supplement (not changed by G),
 the under-25 share and work are applied as in kvp calc, and the pay schedule
 (--pay-cycle, --pay-day, --cycle-start, --pay-lag) decides the pay dates.
---as-of does not apply: the regulation date says what was known.
+--as-of (KVP_AS_OF, a case's as_of) does not apply: the regulation date
+says what was known, so it is a usage error (exit 2).
 
 One case comes from flags or -f case.yaml|case.json (or -f - for a case on
 stdin). A caseload is -f cases.jsonl|cases.csv, or -f - with --input-format
@@ -147,6 +154,9 @@ func runRegulate(o *regulateOptions) error {
 	if err != nil {
 		return err
 	}
+	if cfg.Params.AsOf != nil {
+		return flagUsageError("as-of", rules.Errorf(errRegulateAsOf))
+	}
 	var flagOn *rules.Date
 	if o.regulatedOn != "" {
 		d, err := parseDateFlag("regulated-on", o.regulatedOn)
@@ -167,6 +177,9 @@ func runRegulate(o *regulateOptions) error {
 	cf, c, err := buildCase(&o.calcOptions)
 	if err != nil {
 		return err
+	}
+	if cf.AsOf != nil {
+		return rules.FieldErr("as_of", rules.Errorf(errRegulateAsOf))
 	}
 	on := flagOn
 	if on == nil {
@@ -211,7 +224,7 @@ func printRegulation(p printer, c calc.Case, reg *calc.Regulation) error {
 	}
 	fmt.Fprintln(p.w, l.M(regulateHeading.M(c.Period.From, c.Period.To, l.Kroner(reg.G), reg.GFrom, old, reg.RegulatedOn)))
 	if len(reg.Payments) == 0 {
-		fmt.Fprintln(p.w, l.M(regulateNone.M(reg.RegulatedOn)))
+		fmt.Fprintln(p.w, l.M(regulateNothing(reg)))
 		return nil
 	}
 	heading(p.w, l.M(payPayments.M(calc.RefRegulation)))
@@ -229,6 +242,19 @@ func printRegulation(p printer, c calc.Case, reg *calc.Regulation) error {
 		fmt.Fprintln(p.w, l.M(regulateNoCarry.M(l.Money(reg.BackPay))))
 	}
 	return nil
+}
+
+// regulateNothing says why a case has no back pay: no payment was made
+// before the regulation, or those made were all for days before the new G.
+func regulateNothing(reg *calc.Regulation) rules.Message {
+	if reg.Result != nil {
+		for _, m := range reg.Result.Payments {
+			if m.PayDate < reg.RegulatedOn {
+				return regulateNoneUnderNew.M(reg.RegulatedOn, reg.GFrom)
+			}
+		}
+	}
+	return regulateNone.M(reg.RegulatedOn)
 }
 
 // runRegulateCaseload regulates every case of a JSON-lines or CSV caseload
@@ -540,6 +566,9 @@ func (p *regulateProcessor) regulateOne(line []byte, lineNo int, rec *regulateRe
 		return err
 	}
 	rec.ID = cf.ID
+	if cf.AsOf != nil {
+		return rules.FieldErr("as_of", rules.Errorf(errRegulateAsOf))
+	}
 	c, err := cf.Calc(p.defaults.Over(cf))
 	if err == nil {
 		err = c.Validate()
