@@ -112,10 +112,15 @@ jsonl|csv, in kvp batch's formats; each case may give regulated_on, else
 the pay date that carries it) and a summary: the number of cases, the total
 back pay, and its distribution (min, median, max, deciles p10–p90, and the
 total per carrying pay date). A case that cannot be computed is a record
-with its error.` + exitStatusSection,
+with its error, and the run then exits 1, as kvp batch does (every record
+and the summary are still written). The records are written as they are
+computed (kvp batch's pipeline), so memory does not grow with the caseload.
+A case with no payment at the old G for days under the new G says why: no
+payment before --regulated-on, or none of the days paid falls under it.` + exitStatusSection,
 		Example: `  kvp regulate --birth-date 1980-01-01 --from 2026-05-01 --to 2026-05-31 --pay-day 10 --regulated-on 2026-07-01
   kvp regulate -f examples/case-regulate.yaml -o json
   kvp regulate -f examples/cases.jsonl --regulated-on 2026-06-15
+  kvp regulate -f examples/cases.jsonl            # no regulated_on: 4 error records, exit 1
   cat cases.csv | kvp regulate -f - --input-format csv --regulated-on 2026-06-15 --lang nb`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
