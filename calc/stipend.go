@@ -305,6 +305,19 @@ type Result struct {
 	// each counts for the child supplement, as the segments were cut: for a
 	// letter that names them (not in JSON: the case has the birth dates).
 	Children []ChildCounted `json:"-"`
+	// Absent are the working days of absence without leave (§ 36) that
+	// reduce the stipend, in date order, with the hours missed; Benefits the
+	// case's § 38 benefits as given: for a letter that names the days and
+	// the kind (not in JSON: the case has them). Only with Explain.
+	Absent   []AbsentDay    `json:"-"`
+	Benefits []OtherBenefit `json:"-"`
+}
+
+// AbsentDay is one working day of absence without leave counted by the
+// stipend: its date and the hours missed (7.5 is a whole day).
+type AbsentDay struct {
+	Date  rules.Date
+	Hours decimal.Decimal
 }
 
 // ChildCounted is a child the child supplement counts from birth to
@@ -541,6 +554,13 @@ func sortedParams(used map[paramKey]ParamValue) []ParamValue {
 func schedule(res *Result, c *Case) (pieces []tracePiece) {
 	absent, warnings := c.absentDays()
 	res.Warnings = append(res.Warnings, warnings...)
+	if c.Explain {
+		res.Benefits = c.Benefits
+		for d, h := range absent {
+			res.Absent = append(res.Absent, AbsentDay{Date: d, Hours: h})
+		}
+		slices.SortFunc(res.Absent, func(a, b AbsentDay) int { return int(a.Date - b.Date) })
+	}
 	// Every year from the first earned to the last paid is touched.
 	first, last := res.From.Year(), MonthOf(res.To).Next().Year()
 	if n := len(res.Payments); n > 0 {

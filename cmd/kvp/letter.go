@@ -18,7 +18,10 @@ var (
 	errLetterChange      = rules.NewCode("err.usage.letter_change_needs")
 	errLetterChangeBoth  = rules.NewCode("err.usage.letter_change_both")
 	errLetterChangeFlags = rules.NewCode("err.usage.letter_change_flags", "flag")
-	letterReasonG        = rules.NewCode("letter.change.reason_regulation", "old_g", "g", "g_from", "regulated_on", "ref")
+	letterReasonG        = rules.NewCode("letter.change.reason_regulation", "old_g", "g", "g_from", "pay_date", "ref")
+	letterReasonGAfter   = rules.NewCode("letter.change.reason_regulation_after", "old_g", "g", "g_from", "regulated_on", "ref")
+	errLetterGOutside    = rules.NewCode("err.letter.regulated_g_outside", "regulated_on", "g", "g_from", "from", "to")
+	errLetterAsOfReg     = rules.NewCode("err.usage.letter_as_of_regulation")
 	letterReasonRecalc   = rules.NewCode("letter.change.reason_recalc", "changes")
 )
 
@@ -74,7 +77,9 @@ after the period:
                         back pay and the payment that carries it (the first
                         pay date on or after DATE). The letter's other
                         sections are the case priced at the new G. The case
-                        file's regulated_on does as well.
+                        file's regulated_on does as well. A DATE that
+                        regulates no G in force in the case's period, or
+                        --as-of with it, is a usage error.
   --paid FILE           what was paid, as kvp recalc reads it: an earlier
   --paid-case FILE      kvp calc -o json document, or the case file used
                         then; the case now is the flags or -f. Each payment
@@ -208,7 +213,7 @@ func grantLetter(o *letterOptions, cfg *config.Config, l locale) (letter.Input, 
 		return letter.Input{}, stamp{}, err
 	}
 	tax, err := letterTax(o, cf, c, res, o.params, l, cfg)
-	return letter.Input{Result: res, Tax: tax}, caseStamp(cfg, o.params, string(c.Rounding)), err
+	return letter.Input{Result: res, Tax: tax, AsOf: o.params.AsOf}, caseStamp(cfg, o.params, string(c.Rounding)), err
 }
 
 // letterTax is the tax section of res, computed with its steps, after the
@@ -249,10 +254,20 @@ func regulationLetter(o *letterOptions, cfg *config.Config, l locale) (letter.In
 	if on == nil {
 		return letter.Input{}, stamp{}, usageErrorf(errLetterChange)
 	}
+	if o.params.AsOf != nil { // as kvp regulate: the regulation date says what was known
+		return letter.Input{}, stamp{}, usageErrorf(errLetterAsOfReg)
+	}
 	cf.RegulatedOn = on
 	r, err := calc.NewRegulator(cfg.AllParams, *on)
 	if err != nil {
 		return letter.Input{}, stamp{}, err
+	}
+	if err := regulatesPeriod(cfg.AllParams, r, c.Period); err != nil {
+		field := "--regulated-on"
+		if o.regulatedOn == "" {
+			field = "regulated_on" // the case file's
+		}
+		return letter.Input{}, stamp{}, usageError(rules.FieldErr(field, err))
 	}
 	c.Explain = true
 	reg, err := r.Regulate(c)
@@ -269,12 +284,29 @@ func regulationLetter(o *letterOptions, cfg *config.Config, l locale) (letter.In
 	return letter.Input{Result: res, Tax: tax, Change: regulationChange(reg)}, st, nil
 }
 
+// regulatesPeriod checks that the G r regulates (the one in force on its
+// date) is in force on a day of period: a regulation date a year off (2025
+// for a 2026 case) would describe another year's G increase, and a letter
+// about it would decide nothing about this case.
+func regulatesPeriod(p *rules.Params, r *calc.Regulator, period rules.Period) error {
+	first, err := p.G.At(period.From)
+	if r.NewG.From <= period.To && (err != nil || first.From <= r.NewG.From) {
+		return nil
+	}
+	return rules.Errorf(errLetterGOutside, r.RegulatedOn, letter.Amount(calc.M(r.NewG.Value)), r.NewG.From, period.From, period.To)
+}
+
 // regulationChange is the change section of a regulation, from its own
-// figures.
+// figures. The new G is said to be taken into use with the payment that
+// carries the back pay (the first on or after the regulation date), or, when
+// the case has none, on the regulation date after its last payment.
 func regulationChange(reg *calc.Regulation) *letter.Change {
-	ch := &letter.Change{Paid: reg.Paid, Owed: reg.Owed, Payments: []letter.ChangedPayment{}, BackPayWith: reg.PaidWith}
+	ch := &letter.Change{Paid: reg.Paid, Owed: reg.Owed, Payments: []letter.ChangedPayment{}, BackPayWith: reg.PaidWith, MadeBefore: reg.RegulatedOn}
 	if reg.OldG != nil {
-		m := letterReasonG.M(letter.Amount(*reg.OldG), letter.Amount(reg.G), reg.GFrom, reg.RegulatedOn, rules.RefG)
+		m := letterReasonGAfter.M(letter.Amount(*reg.OldG), letter.Amount(reg.G), reg.GFrom, reg.RegulatedOn, rules.RefG)
+		if reg.PaidWith != nil {
+			m = letterReasonG.M(letter.Amount(*reg.OldG), letter.Amount(reg.G), reg.GFrom, *reg.PaidWith, rules.RefG)
+		}
 		ch.Reason = &m
 	}
 	if reg.BackPay > 0 {
@@ -283,7 +315,7 @@ func regulationChange(reg *calc.Regulation) *letter.Change {
 		ch.Overpayment = -reg.BackPay
 	}
 	for _, p := range reg.Payments {
-		ch.Payments = append(ch.Payments, letter.ChangedPayment{Earned: letter.EarnedValue(reg.Result.Pay, p.From, p.To), PayDate: p.PayDate,
+		ch.Payments = append(ch.Payments, letter.ChangedPayment{From: p.From, Earned: letter.EarnedValue(reg.Result.Pay, p.From, p.To), PayDate: p.PayDate,
 			Paid: p.Paid.Net, Owed: p.Owed.Net, Difference: p.BackPay})
 	}
 	return ch
@@ -308,7 +340,7 @@ func recalcLetter(o *letterOptions, cfg *config.Config, l locale) (letter.Input,
 	if err != nil {
 		return letter.Input{}, stamp{}, err
 	}
-	return letter.Input{Result: run.res, Tax: tax, Change: recalcChange(run)}, run.doc.Stamp, nil
+	return letter.Input{Result: run.res, Tax: tax, Change: recalcChange(run), AsOf: run.doc.Stamp.AsOf}, run.doc.Stamp, nil
 }
 
 // recalcChange is the change section of a recalculation, from its own
@@ -333,7 +365,7 @@ func recalcChange(run *recalcResult) *letter.Change {
 		ch.Reason = &m
 	}
 	for _, p := range rc.Payments {
-		ch.Payments = append(ch.Payments, letter.ChangedPayment{Earned: letter.EarnedValue(pay, p.EarnedFrom, p.EarnedTo), PayDate: p.PayDate,
+		ch.Payments = append(ch.Payments, letter.ChangedPayment{From: p.EarnedFrom, Earned: letter.EarnedValue(pay, p.EarnedFrom, p.EarnedTo), PayDate: p.PayDate,
 			Paid: p.Paid, Owed: p.Owed, Difference: p.Difference})
 	}
 	if plan := rc.Plan; plan != nil {

@@ -33,6 +33,7 @@ var (
 	codePeriodTotal   = rules.NewCode("letter.period.total", "net", "days")
 
 	codeBasisIntro       = rules.NewCode("letter.basis.intro")
+	codeBasisAsOf        = rules.NewCode("letter.basis.as_of", "as_of")
 	codeBasisG           = rules.NewCode("letter.basis.g", "g_from", "g", "ref")
 	codeBasisYearly      = rules.NewCode("letter.basis.yearly", "factor", "yearly", "ref")
 	codeBasisUnder25     = rules.NewCode("letter.basis.under_25", "share", "factor", "yearly", "ref")
@@ -51,11 +52,12 @@ var (
 	codeSegmentsChildren = rules.NewCode("letter.segments.children", "from", "children")
 
 	codePayWithholding     = rules.NewCode("letter.payments.withholding", "percent")
+	codePayChange          = rules.NewCode("letter.payments.change")
 	codePayWithholdingCard = rules.NewCode("letter.payments.withholding_card")
 
 	codeReductionWork         = rules.NewCode("letter.reduction.work", "from", "to", "hours", "full_time", "amount", "ref")
-	codeReductionBenefits     = rules.NewCode("letter.reduction.other_benefits", "from", "to", "per_day", "amount", "ref")
-	codeReductionAbsence      = rules.NewCode("letter.reduction.absence", "from", "to", "hours", "amount", "ref")
+	codeReductionBenefits     = rules.NewCode("letter.reduction.other_benefits", "from", "to", "kind", "per_day", "amount", "ref")
+	codeReductionAbsence      = rules.NewCode("letter.reduction.absence", "days", "hours", "amount", "ref")
 	codeReductionInterruption = rules.NewCode("letter.reduction.interruption", "from", "to", "amount", "ref")
 	codeReductionNotDeducted  = rules.NewCode("letter.reduction.not_deducted", "ref")
 
@@ -89,6 +91,7 @@ var (
 	codeChangePlanAmount  = rules.NewCode("letter.change.plan_amount", "amount", "ref")
 	codeChangePlanDone    = rules.NewCode("letter.change.plan_complete", "pay_date")
 	codeChangePlanLeft    = rules.NewCode("letter.change.plan_remaining", "amount", "end")
+	codeChangePlanRest    = rules.NewCode("letter.change.plan_rest", "ref")
 
 	colFrom        = rules.NewCode("letter.column.from")
 	colTo          = rules.NewCode("letter.column.to")
@@ -107,7 +110,18 @@ var (
 	colOwed        = rules.NewCode("letter.column.owed")
 	colDifference  = rules.NewCode("letter.column.difference")
 	colBefore      = rules.NewCode("letter.column.before_deduction")
+	colBackPay     = rules.NewCode("letter.column.back_pay")
 )
+
+// benefitKinds are the names of the § 38 benefits a case gives by kind
+// (calc.DeductedBenefits), in the letter's language.
+var benefitKinds = func() map[string]rules.Code {
+	m := map[string]rules.Code{}
+	for _, k := range calc.DeductedBenefits {
+		m[k] = rules.NewCode("letter.benefit." + k)
+	}
+	return m
+}()
 
 // References the letter cites besides the computation's own.
 const (
@@ -199,11 +213,15 @@ func Build(in Input) (*Document, error) {
 	if in.Kind == KindChange {
 		d.Sections = append(d.Sections, ChangeSection(*in.Change))
 	}
-	d.Sections = append(d.Sections, basisSection(res, st))
+	d.Sections = append(d.Sections, basisSection(res, st, in.AsOf))
 	if s, ok := segmentsSection(res, st); ok {
 		d.Sections = append(d.Sections, s)
 	}
-	d.Sections = append(d.Sections, paymentsSection(res, in.Tax))
+	if in.Kind == KindChange {
+		d.Sections = append(d.Sections, changePaymentsSection(res, in.Tax, *in.Change))
+	} else {
+		d.Sections = append(d.Sections, paymentsSection(res, in.Tax))
+	}
 	if s, ok := reductionsSection(res, st); ok {
 		d.Sections = append(d.Sections, s)
 	}
@@ -255,8 +273,12 @@ func periodSection(res *calc.Result, st steps) Section {
 // its date in force, the factor and the yearly amount (2/3 under 25), the
 // division by 260 and the day rate, then the child supplement per child
 // per day and the children counted. One paragraph per distinct rate.
-func basisSection(res *calc.Result, st steps) Section {
-	sec := Section{ID: "basis", Heading: headBasis.M(), Blocks: []Block{para(say(codeBasisIntro, nil))}}
+func basisSection(res *calc.Result, st steps, asOf *rules.Date) Section {
+	intro := []Sentence{say(codeBasisIntro, nil)}
+	if asOf != nil {
+		intro = append(intro, say(codeBasisAsOf, nil, *asOf))
+	}
+	sec := Section{ID: "basis", Heading: headBasis.M(), Blocks: []Block{para(intro...)}}
 	type rate struct {
 		gFrom   rules.Date
 		under25 bool
@@ -422,6 +444,76 @@ func paymentsSection(res *calc.Result, tax *calc.TaxSection) Section {
 	return Section{ID: "payments", Heading: headPayments.M(), Blocks: []Block{para(whenSentences(res.Pay)...), {Table: t}, para(note)}}
 }
 
+// changePaymentsSection is paymentsSection in a change letter, so that it
+// agrees with the change section: a payment already made shows what was
+// paid (the change section sets it against what is owed now); the payment
+// that carries the back pay shows it as its own column, and a payment under
+// the recovery plan the plan's figures: before the deduction, the
+// deduction and what is paid out. Withholding is left out: the tax
+// withheld from a payment made was worked out from what was paid, not from
+// the figures of this decision.
+func changePaymentsSection(res *calc.Result, tax *calc.TaxSection, c Change) Section {
+	made := map[rules.Date]*ChangedPayment{}
+	for i := range c.Payments {
+		made[c.Payments[i].From] = &c.Payments[i]
+	}
+	plan := map[rules.Date]*PlanRow{}
+	for i := range c.Plan {
+		plan[c.Plan[i].PayDate] = &c.Plan[i]
+	}
+	type row struct {
+		earned                             any
+		payDate                            rules.Date
+		amount, backPay, deducted, paidOut calc.Money
+	}
+	var rows []row
+	backPay, deducted := false, false
+	for _, p := range res.Payments {
+		r := row{earned: EarnedValue(res.Pay, p.From, p.To), payDate: p.PayDate, amount: p.Net}
+		switch m, q := made[p.From], plan[p.PayDate]; {
+		case m != nil: // made: what was paid
+			r.payDate, r.amount = m.PayDate, m.Paid
+		case p.PayDate < c.MadeBefore: // made, and not changed
+		case q != nil:
+			r.amount, r.deducted = q.Owed, q.Deducted
+			deducted = true
+		}
+		if c.BackPayWith != nil && p.PayDate == *c.BackPayWith && c.BackPay > 0 {
+			r.backPay, backPay = c.BackPay, true
+		}
+		r.paidOut = r.amount + r.backPay - r.deducted
+		if q := plan[p.PayDate]; q != nil && r.backPay == 0 {
+			r.paidOut = q.PaidOut // the plan's own figure
+		}
+		rows = append(rows, r)
+	}
+	cols := []rules.Code{colEarned, colPayDate, colAmount}
+	if backPay {
+		cols = append(cols, colBackPay)
+	}
+	if deducted {
+		cols = append(cols, colDeducted)
+	}
+	cols = append(cols, colPaidOut)
+	t := &Table{Columns: cols}
+	for _, r := range rows {
+		cells := []any{r.earned, r.payDate, Amount(r.amount)}
+		if backPay {
+			cells = append(cells, Amount(r.backPay))
+		}
+		if deducted {
+			cells = append(cells, Amount(r.deducted))
+		}
+		t.Rows = append(t.Rows, append(cells, Amount(r.paidOut)))
+	}
+	note := say(codePayWithholdingCard, nil)
+	if tax != nil && tax.WithholdingPercent != nil {
+		note = say(codePayWithholding, nil, number(*tax.WithholdingPercent))
+	}
+	when := append(whenSentences(res.Pay), say(codePayChange, nil))
+	return Section{ID: "payments", Heading: headPayments.M(), Blocks: []Block{para(when...), {Table: t}, para(note)}}
+}
+
 // reductionsSection is each reduction with its reason and paragraph
 // (§§ 34–38), per segment as recorded.
 func reductionsSection(res *calc.Result, st steps) (Section, bool) {
@@ -433,13 +525,13 @@ func reductionsSection(res *calc.Result, st steps) (Section, bool) {
 			p = append(p, say(codeReductionInterruption, []string{x.Key}, s.From, s.To, neg(x), x.Ref))
 		}
 		if x := st.at("stipend.absence", s.From); x != nil {
-			p = append(p, say(codeReductionAbsence, []string{x.Key}, s.From, s.To, number(input(x, "hours")), neg(x), x.Ref))
+			p = append(p, say(codeReductionAbsence, []string{x.Key}, absentIn(res, s), number(input(x, "hours")), neg(x), x.Ref))
 		}
 		if x := st.at("stipend.work", s.From); x != nil {
 			p = append(p, say(codeReductionWork, []string{x.Key}, s.From, s.To, number(input(x, "work_hours")), number(input(x, "full_time")), neg(x), x.Ref))
 		}
 		if x := st.at("stipend.other_benefits", s.From); x != nil {
-			p = append(p, say(codeReductionBenefits, []string{x.Key}, s.From, s.To, Amount(money(input(x, "benefit_per_day"))), neg(x), x.Ref))
+			p = append(p, say(codeReductionBenefits, []string{x.Key}, s.From, s.To, benefitsIn(res, s), Amount(money(input(x, "benefit_per_day"))), neg(x), x.Ref))
 		}
 	}
 	if len(res.NotDeducted) > 0 {
@@ -453,6 +545,35 @@ func reductionsSection(res *calc.Result, st steps) (Section, bool) {
 		blocks[i] = para(p[i])
 	}
 	return Section{ID: "reductions", Heading: headReductions.M(), Blocks: blocks}, true
+}
+
+// absentIn are the days of absence the stipend counted in segment s, as
+// the calculation recorded them (calc.Result.Absent).
+func absentIn(res *calc.Result, s *calc.Segment) AbsentDays {
+	var out AbsentDays
+	for _, a := range res.Absent {
+		if s.From <= a.Date && a.Date <= s.To {
+			out = append(out, AbsentDay{Date: a.Date, Hours: Number(a.Hours)})
+		}
+	}
+	return out
+}
+
+// benefitsIn names the kinds of the case's § 38 benefits (sykepenger,
+// dagpenger, foreldrepenger) that overlap segment s, each once.
+func benefitsIn(res *calc.Result, s *calc.Segment) Words {
+	var out Words
+	seen := map[string]bool{}
+	for _, b := range res.Benefits {
+		if b.Period.To < s.From || s.To < b.Period.From || seen[b.Kind] {
+			continue
+		}
+		seen[b.Kind] = true
+		if c, ok := benefitKinds[b.Kind]; ok {
+			out = append(out, c.M())
+		}
+	}
+	return out
 }
 
 // taxSection: taxable as personal income, trygdeavgift, each income year's
@@ -564,11 +685,11 @@ func ChangeSection(c Change) Section {
 		for _, r := range c.Plan {
 			t.Rows = append(t.Rows, []any{r.PayDate, Amount(r.Owed), Amount(r.Deducted), Amount(r.PaidOut), Amount(r.Remaining)})
 		}
-		end := say(codeChangePlanLeft, nil, Amount(c.Remaining), c.End)
+		end := []Sentence{say(codeChangePlanLeft, nil, Amount(c.Remaining), c.End), say(codeChangePlanRest, nil, RefRecovery)}
 		if c.RecoveredOn != nil {
-			end = say(codeChangePlanDone, nil, *c.RecoveredOn)
+			end = []Sentence{say(codeChangePlanDone, nil, *c.RecoveredOn)}
 		}
-		blocks = append(blocks, para(plan...), Block{Table: t}, para(end))
+		blocks = append(blocks, para(plan...), Block{Table: t}, para(end...))
 	}
 	return Section{ID: "change", Heading: headChange.M(), Blocks: blocks}
 }

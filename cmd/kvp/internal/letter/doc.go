@@ -78,7 +78,12 @@ type Change struct {
 	Owed        calc.Money
 	BackPay     calc.Money  // to pay out
 	BackPayWith *rules.Date // the pay date of the payment that carries it, when known
-	Overpayment calc.Money  // to recover
+	// MadeBefore is the day from which payments are not yet made, for a
+	// regulation (its date): a payment of the case paid before it and not
+	// among Payments was paid as it is owed now. Zero when every payment
+	// made is among Payments (a recalculation).
+	MadeBefore  rules.Date
+	Overpayment calc.Money // to recover
 	// Recovery is the municipality's decision on how much of each future
 	// payment recovers the overpayment (§ 40), Plan its payments, and
 	// RecoveredOn the pay date that completes it, or Remaining what is left
@@ -93,6 +98,7 @@ type Change struct {
 // ChangedPayment is one payment made, against what is owed for it now.
 // Earned is what it paid for, as EarnedValue writes it.
 type ChangedPayment struct {
+	From       rules.Date // the first day it paid for
 	Earned     any
 	PayDate    rules.Date
 	Paid       calc.Money
@@ -119,6 +125,9 @@ type Input struct {
 	Result *calc.Result
 	Tax    *calc.TaxSection
 	Change *Change
+	// AsOf is the day the case was priced as known on (--as-of, the case's
+	// as_of), when it was.
+	AsOf *rules.Date
 }
 
 var (

@@ -134,11 +134,49 @@ func (w Words) MarshalJSON() ([]byte, error) {
 	return json.Marshal([]rules.Message(w))
 }
 
+// AbsentDay is a working day of absence without leave and the hours
+// missed (7.5 is a whole day).
+type AbsentDay struct {
+	Date  rules.Date `json:"date"`
+	Hours Number     `json:"hours"`
+}
+
+// AbsentDays are the days of absence a reduction counts: "20.04.2026",
+// "13.05.2026 og 20.05.2026 (3 timer)": the hours only for a part of a day.
+// In JSON a list of {"date", "hours"}.
+type AbsentDays []AbsentDay
+
+var codeAbsentPartDay = rules.NewCode("letter.reduction.absence_part_day", "date", "hours")
+
+// Text writes d in lang.
+func (d AbsentDays) Text(lang string) string {
+	parts := make([]string, len(d))
+	for i, a := range d {
+		if decimal.Decimal(a.Hours).LessThan(calc.HoursPerDay) {
+			parts[i] = codeAbsentPartDay.M(a.Date, a.Hours).Text(lang)
+		} else {
+			parts[i] = rules.FormatValue(a.Date, lang)
+		}
+	}
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + codeAnd.T(lang) + parts[len(parts)-1]
+}
+
+// MarshalJSON writes d as a list, [] when empty.
+func (d AbsentDays) MarshalJSON() ([]byte, error) {
+	if d == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal([]AbsentDay(d))
+}
+
 // figure reports whether an argument value is a figure of the letter (an
 // amount, a number, a count, a date or a month), listed as such in JSON.
 func figure(v any) bool {
 	switch v.(type) {
-	case Amount, Number, Month, Span, rules.Date, int:
+	case Amount, Number, Month, Span, AbsentDays, rules.Date, int:
 		return true
 	}
 	return false
