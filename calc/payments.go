@@ -116,6 +116,33 @@ func (s PaySchedule) PeriodStart(d rules.Date) rules.Date {
 	return d.FirstOfMonth()
 }
 
+// dueOfPeriod is the pay day a 14-day schedule names for the period that
+// starts on from: Lag working days after it ends.
+func (s PaySchedule) dueOfPeriod(from rules.Date) rules.Date {
+	end := from + cycleDays - 1
+	if s.Lag > 0 {
+		return rules.WorkingDaysAfter(end, s.Lag)
+	}
+	return end
+}
+
+// ordinalInPayMonth is 1 for the first payment of the schedule (not only
+// of a case) made in the month of p's pay date, 2 for the second, and so
+// on; always 1 for the monthly cycle.
+func (s PaySchedule) ordinalInPayMonth(p Payment) int {
+	s = s.Normal()
+	if s.Cycle != Pay14Days {
+		return 1
+	}
+	n := 1
+	for from := s.PeriodStart(p.From) - cycleDays; ; from -= cycleDays {
+		if MonthOf(rules.WorkingDayOnOrBefore(s.dueOfPeriod(from))) != MonthOf(p.PayDate) {
+			return n
+		}
+		n++
+	}
+}
+
 // payPeriods returns the payments of period p under s, amounts empty.
 func (s PaySchedule) payPeriods(p rules.Period) []Payment {
 	s = s.Normal()
@@ -124,10 +151,7 @@ func (s PaySchedule) payPeriods(p rules.Period) []Payment {
 		out := make([]Payment, 0, int(p.To-first)/cycleDays+1)
 		for from := first; from <= p.To; from += cycleDays {
 			end := from + cycleDays - 1
-			due := end
-			if s.Lag > 0 {
-				due = rules.WorkingDaysAfter(end, s.Lag)
-			}
+			due := s.dueOfPeriod(from)
 			out = append(out, Payment{From: max(from, p.From), To: min(end, p.To), Due: due, PayDate: rules.WorkingDayOnOrBefore(due)})
 		}
 		return out

@@ -48,7 +48,7 @@ func TestPieceWhole12AgreesWithDecimals(t *testing.T) {
 			slow := seg
 			slow.whole12.ok = false
 			for days := 0; days <= 31; days++ {
-				var run [lineCount]runningSum
+				var run [lineCount + 1]runningSum
 				want := c.pricePiece(&slow, days, nil, &run)
 				got := c.pricePiece(&seg, days, nil, &run)
 				if got != want {

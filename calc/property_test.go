@@ -459,7 +459,7 @@ func TestPropertyPieceNetFollowsTheExactNet(t *testing.T) {
 		absent, _ := c.absentDays()
 		for si := range r.Segments {
 			seg := &r.Segments[si]
-			var run [lineCount]runningSum
+			var run [lineCount + 1]runningSum
 			for start := seg.From; start <= seg.To; {
 				end := min(seg.To, start.LastOfMonth())
 				days, here := rules.Weekdays(start, end), absentIn(absent, start, end)

@@ -548,9 +548,11 @@ func sortedParams(used map[paramKey]ParamValue) []ParamValue {
 //
 // Under the nav policy the day rate is whole kroner and each line of a piece
 // is rounded half up to the øre (only reductions can have øre). Under the
-// exact policy each line of a month's payment is the unrounded sum of its
-// pieces rounded to the øre, and each piece gets the difference of the
-// rounded running sums, so that pieces still add up to the payment.
+// exact policy a month's net is the unrounded sum of its pieces' nets
+// rounded once to the øre, and so is each gross line; each piece gets the
+// difference of the rounded running sums, so that pieces still add up to
+// the payment, and the last reduction line takes the øre that makes the
+// lines add up to the net.
 func schedule(res *Result, c *Case) (pieces []tracePiece) {
 	absent, warnings := c.absentDays()
 	res.Warnings = append(res.Warnings, warnings...)
@@ -573,8 +575,8 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 	year := func(y int) *YearTotal { return &res.Years[y-first] }
 	var month *Month
 	var monthStart rules.Date
-	var run [lineCount]runningSum // per line, within the month
-	pi := 0                       // the payment of the piece
+	var run [lineCount + 1]runningSum // per line and the net, within the month
+	pi := 0                           // the payment of the piece
 	for si := range res.Segments {
 		seg := &res.Segments[si]
 		for start := seg.From; start <= seg.To; {
@@ -590,7 +592,7 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 				monthStart = key
 				res.Months = append(res.Months, Month{Month: ym, PaidIn: ym.Next()})
 				month = &res.Months[len(res.Months)-1]
-				run = [lineCount]runningSum{}
+				run = [lineCount + 1]runningSum{}
 			}
 			days := rules.Weekdays(start, end)
 			absentHere := absentIn(absent, start, end)
@@ -605,6 +607,9 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 			}
 			if c.Explain {
 				p := tracePiece{seg: si, month: len(res.Months) - 1, days: days}
+				if c.Rounding == RoundingExact {
+					p.exact = c.piece(seg, days, absentHere)
+				}
 				for _, g := range absentHere {
 					p.absentHours = p.absentHours.Add(g.hours.Mul(decimal.NewFromInt(int64(g.days))))
 				}
@@ -627,8 +632,9 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 }
 
 // pricePiece prices a piece with reductions, or under the exact policy,
-// and rounds its lines under the policy (see schedule).
-func (c *Case) pricePiece(seg *Segment, days int, absent []absentGroup, run *[lineCount]runningSum) Amounts {
+// and rounds its lines under the policy (see schedule). run holds, within
+// the month, a running sum per line and, last, one of the net.
+func (c *Case) pricePiece(seg *Segment, days int, absent []absentGroup, run *[lineCount + 1]runningSum) Amounts {
 	if seg.whole12.ok && len(absent) == 0 {
 		return seg.whole12.piece(days)
 	}
@@ -646,12 +652,29 @@ func (c *Case) pricePiece(seg *Segment, days int, absent []absentGroup, run *[li
 		}
 		net += *m
 	}
-	// An øre of rounding between lines must not make a negative net, nor
-	// pay an øre when the reductions take everything: take it off (or give
-	// it back to) the last reduction. Each rounded line is within an øre of
-	// its exact value (half an øre under nav, the difference of two rounded
-	// running sums under exact), so a net above lineCount øre cannot come
-	// from an exact net of zero or less, and the exact sum is not needed.
+	if c.Rounding == RoundingExact {
+		// The month's payment is rounded once (README, "Rounding"): the
+		// net is the rounded running sum of the exact net, never below
+		// zero, and the last line that is not zero (a reduction, when
+		// there is one) takes the øre that makes the lines add up to it.
+		// The gross lines stay their own exact sums rounded.
+		paid := run[lineCount].next(decimal.Max(decimal.Zero, exactSum(exact)))
+		if d := paid - net; d != 0 {
+			for i := lineCount - 1; i >= lineStipend; i-- {
+				if m := a.lines()[i]; *m != 0 || i == lineStipend {
+					*m += d
+					break
+				}
+			}
+		}
+		a.Net = paid
+		return a
+	}
+	// Under nav, an øre of rounding between lines must not make a negative
+	// net, nor pay an øre when the reductions take everything: take it off
+	// (or give it back to) the last reduction. Each rounded line is within
+	// half an øre of its exact value, so a net above lineCount øre cannot
+	// come from an exact net of zero or less, and the exact sum is not needed.
 	if net < 0 || (net > 0 && net <= lineCount && !exactSum(exact).IsPositive()) {
 		for i := lineCount - 1; i > lineChild; i-- {
 			if m := a.lines()[i]; *m != 0 {

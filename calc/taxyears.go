@@ -31,6 +31,18 @@ var IncomeBases = []string{string(IncomeBasisPaid), string(IncomeBasisEarned)}
 // "Skattetrekk i juni og desember": "Trekkfri" / "Halvt skattetrekk").
 const RefWithholding = "skattebetalingsforskriften § 5-7"
 
+// RefWithholding14 names the CONVENTION for a 14-day cycle: the June and
+// December rules apply to the first two payments made in the month (NAV
+// pays its own 14-day benefit, AAP, without withholding for "to
+// meldeperioder" in June), with kvalifiseringsstønad's kinds: none
+// withheld in June, half in December. Two 14-day payments are about the
+// month one monthly payment pays for.
+const RefWithholding14 = "skattebetalingsforskriften § 5-7; nav.no «Skattetrekk i juni og desember» (CONVENTION 14-day withholding)"
+
+// WithholdingPayments14 is how many payments of a 14-day cycle made in
+// June (none withheld) or December (half withheld) the rules cover.
+const WithholdingPayments14 = 2
+
 // TaxOptions are the facts of the tax-relevant amounts beyond the stipend.
 type TaxOptions struct {
 	Basis       IncomeBasis
@@ -85,6 +97,9 @@ var (
 	NotePensionNotComputed = rules.NewCode("calc.tax.pension_not_computed", "reason")
 	NoteNoWithholdingJune  = rules.NewCode("calc.tax.no_withholding_june", "ref")
 	NoteHalfWithholdingDec = rules.NewCode("calc.tax.half_withholding_december", "ref")
+	// The same on a 14-day cycle, where only the first two payments of the month are covered.
+	NoteNoWithholdingJune14  = rules.NewCode("calc.tax.no_withholding_june_14_days", "n", "ref")
+	NoteHalfWithholdingDec14 = rules.NewCode("calc.tax.half_withholding_december_14_days", "n", "ref")
 )
 
 // addMoney is a + b in kroner, exact: in øre unless that overflows.
@@ -201,15 +216,26 @@ func taxFor(res *Result, p *rules.Params, o TaxOptions, averageG func(year int) 
 		}
 		s := pct.String()
 		t.WithholdingPercent = &s
+		fourteen := res.Pay.Normal().Cycle == Pay14Days
 		for _, m := range res.Payments {
 			w := Withholding{PaidIn: MonthOf(m.PayDate), PayDate: m.PayDate, Paid: m.Net}
-			switch m.PayDate.Month() {
+			month := m.PayDate.Month()
+			if fourteen && (month == 6 || month == 12) && res.Pay.ordinalInPayMonth(m) > WithholdingPayments14 {
+				month = 0 // a later payment of the month: ordinary withholding
+			}
+			switch month {
 			case 6:
 				m := NoteNoWithholdingJune.M(RefWithholding)
+				if fourteen {
+					m = NoteNoWithholdingJune14.M(WithholdingPayments14, RefWithholding14)
+				}
 				w.Note = &m
 			case 12:
 				w.Withheld = M(m.Net.Decimal().Mul(*pct).DivRound(decimal.NewFromInt(200), 4))
 				m := NoteHalfWithholdingDec.M(RefWithholding)
+				if fourteen {
+					m = NoteHalfWithholdingDec14.M(WithholdingPayments14, RefWithholding14)
+				}
 				w.Note = &m
 			default:
 				w.Withheld = M(m.Net.Decimal().Mul(*pct).DivRound(decimal.NewFromInt(100), 4))

@@ -41,6 +41,7 @@ func rateInputs(e *epoch, i int) (rules.Inputs, string) {
 type tracePiece struct {
 	seg, month, days int
 	absentHours      decimal.Decimal
+	exact            [lineCount]decimal.Decimal // its unrounded lines, under the exact policy
 }
 
 // traceStipend records the steps of a priced result: per segment the yearly
@@ -107,11 +108,16 @@ func traceSegment(t *rules.Trace, e *epoch, c *Case, s *Segment, absentHours dec
 			Formula: "{child_rate} × {children} × {paid_days}", Exact: exactIf(child, s.ChildSupplement),
 			Rounding: roundingIf(child, s.ChildSupplement, rules.RoundOrePerMonth), Result: s.ChildSupplement.String(), Unit: rules.UnitKroner, Ref: RefChildSupplement})
 	}
-	traceReductions(t, span, s, absentHours, stipend, child)
+	perMonth := rules.RoundOrePerMonth
+	if c.Rounding == RoundingExact {
+		perMonth = rules.RoundOreToNet
+	}
+	traceReductions(t, span, s, absentHours, stipend, child, perMonth)
 }
 
-// traceReductions records a segment's reduction lines, each with its rule.
-func traceReductions(t *rules.Trace, span *rules.Period, s *Segment, absentHours, stipend, child decimal.Decimal) {
+// traceReductions records a segment's reduction lines, each with its rule;
+// perMonth is how a line is rounded in each month under the policy.
+func traceReductions(t *rules.Trace, span *rules.Period, s *Segment, absentHours, stipend, child decimal.Decimal, perMonth string) {
 	amounts := rules.Inputs{{Name: "stipend", Value: s.Stipend.String()}, {Name: "child_supplement", Value: s.ChildSupplement.String()}}
 	if !s.Interruption.IsZero() {
 		t.Add(rules.Step{Key: "stipend.interruption", Span: span, Inputs: amounts, Formula: "−({stipend} + {child_supplement})",
@@ -123,7 +129,7 @@ func traceReductions(t *rules.Trace, span *rules.Period, s *Segment, absentHours
 		t.Add(rules.Step{Key: "stipend.absence", Span: span,
 			Inputs:  rules.Inputs{{Name: "day_rate", Value: s.dayRate.String()}, {Name: "hours", Value: absentHours.String()}, {Name: "hours_per_day", Value: HoursPerDay.String()}},
 			Formula: "−{day_rate} × {hours} / {hours_per_day}", Exact: exactIf(absent.Neg(), s.Absence),
-			Rounding: roundingIf(absent.Neg(), s.Absence, rules.RoundOrePerMonth), Result: s.Absence.String(), Unit: rules.UnitKroner, Ref: RefAbsence})
+			Rounding: roundingIf(absent.Neg(), s.Absence, perMonth), Result: s.Absence.String(), Unit: rules.UnitKroner, Ref: RefAbsence})
 	}
 	if !s.Work.IsZero() {
 		in := rules.Inputs{{Name: "stipend", Value: stipend.String()}}
@@ -147,11 +153,11 @@ func traceReductions(t *rules.Trace, span *rules.Period, s *Segment, absentHours
 			exact = stipend.Add(child).Sub(absent).Neg()
 		}
 		t.Add(rules.Step{Key: "stipend.work", Span: span, Inputs: in, Formula: "−(" + formula + ") × " + share,
-			Exact: exactIf(exact, s.Work), Rounding: roundingIf(exact, s.Work, rules.RoundOrePerMonth), Result: s.Work.String(), Unit: rules.UnitKroner, Ref: RefWork})
+			Exact: exactIf(exact, s.Work), Rounding: roundingIf(exact, s.Work, perMonth), Result: s.Work.String(), Unit: rules.UnitKroner, Ref: RefWork})
 	}
 	if !s.OtherBenefits.IsZero() {
 		full := s.benefitDay.Mul(decimal.NewFromInt(int64(s.PaidDays))).Neg()
-		rounding := roundingIf(full, s.OtherBenefits, rules.RoundOrePerMonth)
+		rounding := roundingIf(full, s.OtherBenefits, perMonth)
 		if s.normalDay[lineBenefits-lineAbsence].LessThan(s.benefitDay) || (absentHours.IsPositive() && rounding != "") {
 			rounding = rules.RoundCapped // some days had less left than the benefit
 		}
@@ -193,20 +199,41 @@ func traceMonths(t *rules.Trace, res *Result, pieces []tracePiece) {
 		if formula == "" {
 			formula = "0"
 		}
+		// Under nav the net is the sum of the rounded lines; under exact it
+		// is the unrounded net rounded once, so the reductions enter
+		// unrounded (the sums of the pieces' exact lines).
+		rounding := rules.RoundOrePerMonth
+		var unrounded [lineCount]decimal.Decimal
+		if res.Rounding == RoundingExact {
+			rounding = rules.RoundOreHalfUp
+			for _, p := range pieces {
+				if p.month == mi {
+					for l := lineInterruption; l < lineCount; l++ {
+						unrounded[l] = unrounded[l].Add(p.exact[l])
+					}
+				}
+			}
+		}
 		for _, r := range []struct {
 			name string
+			line int
 			m    Money
-		}{{"interruption", m.Interruption}, {"absence", m.Absence}, {"work", m.Work}, {"other_benefits", m.OtherBenefits}} {
-			if !r.m.IsZero() {
-				in = append(in, rules.Input{Name: r.name, Value: (-r.m).String()})
+		}{{"interruption", lineInterruption, m.Interruption}, {"absence", lineAbsence, m.Absence}, {"work", lineWork, m.Work}, {"other_benefits", lineBenefits, m.OtherBenefits}} {
+			x, shown := r.m.Decimal(), (-r.m).String()
+			if res.Rounding == RoundingExact {
+				x = unrounded[r.line]
+				shown = x.Neg().String()
+			}
+			if !x.IsZero() {
+				in = append(in, rules.Input{Name: r.name, Value: shown})
 				formula += " − {" + r.name + "}"
-				exact = exact.Add(r.m.Decimal())
+				exact = exact.Add(x)
 			}
 		}
 		first := rules.NewDate(m.Month.Year(), m.Month.Month(), 1)
 		in = append(in, rules.Input{Name: "paid_in", Value: m.PaidIn.String()})
 		t.Add(rules.Step{Key: "stipend.month_net", Span: &rules.Period{From: first, To: first.LastOfMonth()}, Inputs: in, Formula: formula,
-			Exact: exactIf(exact, m.Net), Rounding: roundingIf(exact, m.Net, rules.RoundOrePerMonth), Result: m.Net.String(), Unit: rules.UnitKroner, Ref: RefPayment})
+			Exact: exactIf(exact, m.Net), Rounding: roundingIf(exact, m.Net, rounding), Result: m.Net.String(), Unit: rules.UnitKroner, Ref: RefPayment})
 		name := "net." + m.Month.String()
 		total.Inputs = append(total.Inputs, rules.Input{Name: name, Value: m.Net.String()})
 		terms = append(terms, "{"+name+"}")

@@ -347,6 +347,8 @@ func verifyKnown(s *Step) error {
 		ok = r.Equal(v.Round(2))
 	case RoundOrePerMonth:
 		ok = near(r, v, monthsØre(s))
+	case RoundOreToNet:
+		ok = near(r, v, monthsØre(s).Mul(decimal.NewFromInt(2)))
 	case RoundCapped:
 		ok = r.Abs().LessThanOrEqual(v.Abs().Add(monthsØre(s))) && (r.IsZero() || r.Sign() == v.Sign())
 	default:

@@ -46,8 +46,13 @@ const (
 	RoundKronerHalfUp = "kroner_half_up" // to whole kroner, half up (the nav policy, published yearly amounts)
 	RoundOreHalfUp    = "ore_half_up"    // to the øre, half up
 	RoundOrePerMonth  = "ore_per_month"  // each line rounded to the øre in each month's payment, then summed
-	RoundShownOre     = "shown_ore"      // shown to the øre; the amounts use the unrounded value
-	RoundCapped       = "capped"         // at most the formula's value: capped day by day by what is left
+	// RoundOreToNet: a reduction under the exact policy, rounded to the øre
+	// in each month's payment and taking the øre that makes the lines add
+	// up to the net rounded once; a stretch of a month is the difference of
+	// two such month-to-date amounts, so within 2 øre a month.
+	RoundOreToNet = "ore_to_net"
+	RoundShownOre = "shown_ore" // shown to the øre; the amounts use the unrounded value
+	RoundCapped   = "capped"    // at most the formula's value: capped day by day by what is left
 )
 
 // Units of a Step's Result.

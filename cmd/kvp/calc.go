@@ -83,7 +83,10 @@ pay day on a Saturday, Sunday or public holiday moves to the working day
 before (CONVENTION, kvp-rules.md § 7.2). The Payments table (JSON
 "payments") gives each payment's earned days, due day, pay date and amounts;
 the years' net paid, the income year and the tax withholding (June none,
-December half) follow the pay date. Each is also a case key and a config key
+December half; on 14-days only the first two payments made in June or
+December, CONVENTION: --pay-cycle 14-days --cycle-start 2026-05-18
+--withholding-percent 30 withholds nothing on 02.06 and 16.06, 30 % on
+30.06) follow the pay date. Each is also a case key and a config key
 (pay_cycle, pay_day, cycle_start, pay_lag).
 
 --as-of DATE (case key as_of, KVP_AS_OF) prices with the parameters as known

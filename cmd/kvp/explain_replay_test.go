@@ -18,6 +18,7 @@ func TestExplainJSONReplays(t *testing.T) {
 	for _, args := range [][]string{
 		{"calc", "-f", "../../examples/case-reductions.yaml"},
 		{"calc", "--birth-date", "2002-03-15", "--from", "2026-04-01", "--to", "2026-05-31", "--children", "2", "--rounding", "exact"},
+		{"calc", "--birth-date", "2003-06-01", "--from", "2026-05-01", "--to", "2026-06-30", "--work-hours", "15@2026-05-01..2026-06-30", "--children", "1", "--rounding", "exact"},
 		{"calc", "--birth-date", "1956-12-31", "--from", "2026-01-01", "--to", "2026-12-31", "--other-income", "2026=120000", "--finnmark"},
 		{"rates", "--date", "2025-05-01"},
 		{"rates", "--date", "2025-05-01", "--rounding", "exact"},

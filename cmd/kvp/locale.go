@@ -82,7 +82,7 @@ type explainStep struct {
 	Inputs       rules.Inputs  `json:"inputs"`
 	Expression   string        `json:"expression,omitempty"`
 	Exact        string        `json:"exact,omitempty"`         // the expression's value before rounding
-	RoundingCode string        `json:"rounding_code,omitempty"` // kroner_half_up, ore_half_up, ore_per_month, shown_ore, capped
+	RoundingCode string        `json:"rounding_code,omitempty"` // kroner_half_up, ore_half_up, ore_per_month, ore_to_net, shown_ore, capped
 	Value        string        `json:"value,omitempty"`         // the result as recorded, unformatted
 	Period       *rules.Period `json:"period,omitempty"`        // the days the step is about
 }

@@ -54,7 +54,7 @@ var inputLabels = codesByKey("input.",
 
 // roundingTexts say in words how a result was rounded.
 var roundingTexts = codesByKey("rounding.",
-	rules.RoundKronerHalfUp, rules.RoundOreHalfUp, rules.RoundOrePerMonth, rules.RoundShownOre, rules.RoundCapped)
+	rules.RoundKronerHalfUp, rules.RoundOreHalfUp, rules.RoundOrePerMonth, rules.RoundOreToNet, rules.RoundShownOre, rules.RoundCapped)
 
 // paramNames are how a parameter is named beside its source.
 var paramNames = codesByKey("param.",

@@ -223,7 +223,7 @@ type taxFlags struct {
 func addTaxFlags(f *pflag.FlagSet, o *taxFlags) {
 	f.StringArrayVar(&o.otherIncome, "other-income", nil, "other personal income in an income year, `YEAR=AMOUNT` (repeatable)")
 	f.BoolVar(&o.finnmark, "finnmark", false, "resident in Finnmark or Nord-Troms (18.5 %, finnmarksfradrag)")
-	f.StringVar(&o.withholding, "withholding-percent", "", "the tax card's withholding `PERCENT`; shows the monthly withholding (none in June, half in December)")
+	f.StringVar(&o.withholding, "withholding-percent", "", "the tax card's withholding `PERCENT`; shows the withholding per payment (none in June, half in December; on 14-days the first two payments of the month)")
 	f.StringVar(&o.basis, "income-year", "paid", "which income year a month counts in: paid (the month after it is earned) or earned")
 }
 
