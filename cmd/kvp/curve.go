@@ -27,12 +27,15 @@ type curveOptions struct {
 
 // curveDoc is kvp curve's JSON document.
 type curveDoc struct {
-	SchemaVersion int               `json:"schema_version"`
-	Stamp         stamp             `json:"stamp"`
-	Case          *caseinput.Case   `json:"case"`
-	Vary          curveVaried       `json:"vary"`
-	HourlyWage    *decimal.Decimal  `json:"hourly_wage,omitempty"`
-	Points        []calc.CurvePoint `json:"points"`
+	SchemaVersion int              `json:"schema_version"`
+	Stamp         stamp            `json:"stamp"`
+	Case          *caseinput.Case  `json:"case"`
+	Vary          curveVaried      `json:"vary"`
+	HourlyWage    *decimal.Decimal `json:"hourly_wage,omitempty"`
+	// IncomeYearBasis is the income year the payments count in for the
+	// tax: earned unless the case or --income-year says paid (CONVENTION).
+	IncomeYearBasis calc.IncomeBasis  `json:"income_year_basis"`
+	Points          []calc.CurvePoint `json:"points"`
 	// StipendZero are the values where the stipend reaches zero, Cliffs
 	// those where the net after tax falls as the gross income rises.
 	StipendZero []decimal.Decimal `json:"stipend_zero_at"`
@@ -74,6 +77,11 @@ func newCurveCmd(a *app) *cobra.Command {
 points), with the same calculation as kvp calc: per point the stipend, the
 child supplement, the reductions and the net over the period, and the tax
 and the net after tax of the income years that have tax parameters.
+CONVENTION (curve basis): a curve counts each month in the income year it
+was earned (--income-year earned), so that December is taxed with its own
+year and net − tax = net after tax on every point; --income-year paid (or
+the case's income_year) counts it in the year paid, and the table then says
+above its rows which years have no tax parameters and are left out.
 
 KEY is one of
   work-hours      paid work, hours a week (0 to 37.5) for the whole period (§ 37)
@@ -153,15 +161,24 @@ func runCurve(o *curveOptions) error {
 	if err != nil {
 		return err
 	}
+	if cf.IncomeYear == "" {
+		// CONVENTION (curve basis): a curve compares its points over the
+		// period's own income years, so that December, paid in January,
+		// is taxed with the year it belongs to and every column adds up.
+		topts.Basis = calc.IncomeBasisEarned
+	}
 	doc, err := curvePoints(o.params, c, topts, v, wage)
 	if err != nil {
 		return err
 	}
+	doc.IncomeYearBasis = topts.Basis
 	doc.Stamp = caseStamp(cfg, o.params, string(c.Rounding))
 	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
 	doc.Case = cf
-	for _, n := range doc.TaxNotes {
-		fmt.Fprintf(o.IO.ErrOut, "kvp: %s: %s\n", l.L(labelWarning), l.M(n))
+	if format != "table" { // the table says it above its rows
+		for _, n := range doc.TaxNotes {
+			fmt.Fprintf(o.IO.ErrOut, "kvp: %s: %s\n", l.L(labelWarning), l.M(n))
+		}
 	}
 	if o.chart != "" {
 		if err := writeChart(o.chart, curveChart(l, doc)); err != nil {
@@ -301,6 +318,11 @@ func printCurve(w io.Writer, l locale, doc *curveDoc) error {
 		key += "@" + doc.Vary.At
 	}
 	heading(w, l.M(curveTitle.M(key)))
+	for _, n := range doc.TaxNotes { // the years the tax columns leave out
+		if _, err := io.WriteString(w, l.M(n)+"\n"); err != nil {
+			return err
+		}
+	}
 	money := func(m *calc.Money) string {
 		if m == nil {
 			return l.L(wordNotAvailable)
