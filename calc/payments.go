@@ -116,12 +116,13 @@ func (s PaySchedule) PeriodStart(d rules.Date) rules.Date {
 	return d.FirstOfMonth()
 }
 
-// payPeriods returns the payments of period p under s, amounts empty.
-func (s PaySchedule) payPeriods(p rules.Period) []Payment {
+// appendPayPeriods returns the payments of period p under s, amounts
+// empty, in out's storage (emptied first) when it has room.
+func (s PaySchedule) appendPayPeriods(out []Payment, p rules.Period) []Payment {
 	s = s.Normal()
 	if s.Cycle == Pay14Days {
 		first := s.PeriodStart(p.From)
-		out := make([]Payment, 0, int(p.To-first)/cycleDays+1)
+		out = reuse(out, int(p.To-first)/cycleDays+1)
 		for from := first; from <= p.To; from += cycleDays {
 			end := from + cycleDays - 1
 			due := end
@@ -132,7 +133,7 @@ func (s PaySchedule) payPeriods(p rules.Period) []Payment {
 		}
 		return out
 	}
-	out := make([]Payment, 0, int(MonthOf(p.To)-MonthOf(p.From))+1)
+	out = reuse(out, int(MonthOf(p.To)-MonthOf(p.From))+1)
 	for ym := MonthOf(p.From); ym <= MonthOf(p.To); ym = ym.Next() {
 		first := rules.NewDate(ym.Year(), ym.Month(), 1)
 		next := ym.Next()
