@@ -579,6 +579,9 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 	var monthStart rules.Date
 	var run [lineCount]runningSum // per line, within the month
 	pi := 0                       // the payment of the piece
+	paidPi := -1                  // the payment whose pay month and year are paidIn and paidYear
+	var paidIn YearMonth
+	var paidYear *YearTotal
 	for si := range res.Segments {
 		seg := &res.Segments[si]
 		for start := seg.From; start <= seg.To; {
@@ -588,6 +591,10 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 				pi++
 			}
 			pay := &res.Payments[pi]
+			if pi != paidPi {
+				paidPi, paidIn = pi, MonthOf(pay.PayDate)
+				paidYear = year(paidIn.Year())
+			}
 			end := min(seg.To, key+rules.Date(rules.DaysInMonth(y, m)-1), pay.To)
 			ym := YearMonth(y*12 + m - 1)
 			if month == nil || key != monthStart {
@@ -617,13 +624,13 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 			seg.Amounts.add(a)
 			month.Amounts.add(a)
 			month.PaidDays += days
-			month.PaidIn = MonthOf(pay.PayDate)
+			month.PaidIn = paidIn
 			pay.Amounts.add(a)
 			pay.PaidDays += days
 			res.Total.add(a)
 			res.PaidDays += days
 			year(y).Earned.add(a)
-			year(pay.PayDate.Year()).Paid.add(a)
+			paidYear.Paid.add(a)
 			start = end + 1
 		}
 	}
