@@ -731,6 +731,15 @@ func (p *batchProcessor) run(job batchJob) batchDone {
 		cw = csv.NewWriter(&buf)
 	}
 	var out []byte
+	if !p.csvOut {
+		// A record is about five times its line: room for the chunk's
+		// records at once (at most 1 MiB) rather than growing step by step.
+		n := 0
+		for _, line := range job.lines {
+			n += len(line)
+		}
+		out = make([]byte, 0, min(6*n+64*len(job.lines), 1<<20))
+	}
 	for i, line := range job.lines {
 		lineNo := job.first + i
 		if job.lineNos != nil {
