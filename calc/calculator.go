@@ -177,9 +177,8 @@ func (k *Calculator) epochAt(d rules.Date) (*epoch, error) {
 
 func errAt[T any](_ rules.Dated[T], err error) error { return err }
 
-// changePoints returns the epoch starts in (from, to].
-func (k *Calculator) changePoints(from, to rules.Date) []rules.Date {
-	var out []rules.Date
+// appendChangePoints appends the epoch starts in (from, to] to out.
+func (k *Calculator) appendChangePoints(out []rules.Date, from, to rules.Date) []rules.Date {
 	i, _ := slices.BinarySearch(k.starts, from+1)
 	for ; i < len(k.epochs) && k.epochs[i].from <= to; i++ {
 		out = append(out, k.epochs[i].from)

@@ -143,12 +143,13 @@ func (s PaySchedule) ordinalInPayMonth(p Payment) int {
 	}
 }
 
-// payPeriods returns the payments of period p under s, amounts empty.
-func (s PaySchedule) payPeriods(p rules.Period) []Payment {
+// appendPayPeriods returns the payments of period p under s, amounts
+// empty, in out's storage (emptied first) when it has room.
+func (s PaySchedule) appendPayPeriods(out []Payment, p rules.Period) []Payment {
 	s = s.Normal()
 	if s.Cycle == Pay14Days {
 		first := s.PeriodStart(p.From)
-		out := make([]Payment, 0, int(p.To-first)/cycleDays+1)
+		out = reuse(out, int(p.To-first)/cycleDays+1)
 		for from := first; from <= p.To; from += cycleDays {
 			end := from + cycleDays - 1
 			due := s.dueOfPeriod(from)
@@ -156,12 +157,18 @@ func (s PaySchedule) payPeriods(p rules.Period) []Payment {
 		}
 		return out
 	}
-	out := make([]Payment, 0, int(MonthOf(p.To)-MonthOf(p.From))+1)
-	for ym := MonthOf(p.From); ym <= MonthOf(p.To); ym = ym.Next() {
-		first := rules.NewDate(ym.Year(), ym.Month(), 1)
-		next := ym.Next()
-		due := rules.NewDate(next.Year(), next.Month(), s.Day)
-		out = append(out, Payment{From: max(first, p.From), To: min(first.LastOfMonth(), p.To), Due: due, PayDate: rules.WorkingDayOnOrBefore(due)})
+	// Month by month from the first of each: the next month starts
+	// DaysInMonth days later, and its pay day s.Day is s.Day-1 days after
+	// its first (rules.NewDate is linear in the day, so this is
+	// NewDate(next year, next month, s.Day) for any s.Day).
+	ym, last := MonthOf(p.From), MonthOf(p.To)
+	out = reuse(out, int(last-ym)+1)
+	first := p.From.FirstOfMonth()
+	for ; ym <= last; ym = ym.Next() {
+		next := first + rules.Date(rules.DaysInMonth(ym.Year(), ym.Month()))
+		due := next + rules.Date(s.Day-1)
+		out = append(out, Payment{From: max(first, p.From), To: min(next-1, p.To), Due: due, PayDate: rules.WorkingDayOnOrBefore(due)})
+		first = next
 	}
 	return out
 }

@@ -344,11 +344,26 @@ func Stipend(p *rules.Params, c Case) (*Result, error) { return NewCalculator(p)
 
 // Stipend computes the stipend and child supplement for c.
 func (k *Calculator) Stipend(c Case) (*Result, error) {
-	if err := c.Validate(); err != nil {
+	res := &Result{}
+	if err := k.StipendInto(c, res); err != nil {
 		return nil, err
 	}
+	return res, nil
+}
+
+// StipendInto is Stipend writing the result into res, which it overwrites
+// whole; the storage of res's slices is used again where it is large
+// enough, so that a caller pricing many cases one after another (a batch
+// worker) allocates them once rather than per case. The result is the same
+// as Stipend's, except that its Children is empty rather than nil when res
+// had some before. On an error res is left in an unspecified state.
+func (k *Calculator) StipendInto(c Case, res *Result) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
 	from, to := c.Period.From, c.Period.To
-	cuts := k.changePoints(from, to)
+	var cutsBuf [16]rules.Date
+	cuts := k.appendChangePoints(cutsBuf[:0], from, to)
 	add := func(d rules.Date) {
 		if from < d && d <= to {
 			cuts = append(cuts, d)
@@ -356,7 +371,7 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 	}
 	fullRate := c.FullRateFrom()
 	add(fullRate)
-	var children []ChildCounted
+	children := res.Children[:0]
 	for _, b := range c.ChildBirthDates {
 		until := rules.Birthday(b, ChildAgeLimit, c.LeapBirthday)
 		add(b)
@@ -384,8 +399,9 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 	if leap == "" {
 		leap = rules.LeapFeb28
 	}
-	res := &Result{From: from, To: to, Rounding: c.Rounding, AgeSwitch: c.AgeSwitch, LeapBirthday: leap, LeapDayBirth: c.leapDayBirth(), BenefitScope: scope, FullRate: fullRate,
-		Warnings: []rules.Warning{}, NotDeducted: []NotDeducted{}, Segments: make([]Segment, 0, len(cuts)+1), Children: children}
+	*res = Result{From: from, To: to, Rounding: c.Rounding, AgeSwitch: c.AgeSwitch, LeapBirthday: leap, LeapDayBirth: c.leapDayBirth(), BenefitScope: scope, FullRate: fullRate,
+		Warnings: reuse(res.Warnings, 0), NotDeducted: reuse(res.NotDeducted, 0), Segments: reuse(res.Segments, len(cuts)+1), Children: children,
+		Months: reuse(res.Months, int(MonthOf(to)-MonthOf(from))+1), Payments: res.Payments[:0], Years: res.Years[:0]}
 	for _, n := range c.NotDeducted {
 		n.Ref = RefNotDeducted
 		res.NotDeducted = append(res.NotDeducted, n)
@@ -402,7 +418,7 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 		}
 		e, err := k.epochAt(start)
 		if err != nil {
-			return nil, rules.FieldErr("from", err)
+			return rules.FieldErr("from", err)
 		}
 		res.Segments = append(res.Segments, newSegment(e, &c, start, end, fullRate, used))
 		if i < len(cuts) {
@@ -431,9 +447,8 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 			res.Warnings = append(res.Warnings, rules.Warn(WarnGCarriedForward.M(next, last.From, last.Value, next.String()), rules.RefG))
 		}
 	}
-	res.Months = make([]Month, 0, int(MonthOf(to)-MonthOf(from))+1)
 	res.Pay = c.Pay.Normal()
-	res.Payments = res.Pay.payPeriods(c.Period)
+	res.Payments = res.Pay.appendPayPeriods(res.Payments, c.Period)
 	pieces := schedule(res, &c)
 	if !k.totalsOnly {
 		res.Parameters = used.sorted()
@@ -442,7 +457,16 @@ func (k *Calculator) Stipend(c Case) (*Result, error) {
 		c.asOf = k.p.AsOf != nil
 		k.traceStipend(res, &c, pieces)
 	}
-	return res, nil
+	return nil
+}
+
+// reuse is s emptied, with room for n elements: s's storage when it has
+// room, else a new one (never nil, so that an empty list is [] in JSON).
+func reuse[T any](s []T, n int) []T {
+	if s == nil || cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
 }
 
 func newSegment(e *epoch, c *Case, from, to, fullRate rules.Date, used *usedParams) Segment {
@@ -568,15 +592,18 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 	if n := len(res.Payments); n > 0 {
 		last = max(last, res.Payments[n-1].PayDate.Year())
 	}
-	res.Years = make([]YearTotal, last-first+1)
+	res.Years = reuse(res.Years, last-first+1)[:last-first+1]
 	for i := range res.Years {
-		res.Years[i].Year = first + i
+		res.Years[i] = YearTotal{Year: first + i}
 	}
 	year := func(y int) *YearTotal { return &res.Years[y-first] }
 	var month *Month
 	var monthStart rules.Date
 	var run [lineCount + 1]runningSum // per line and the net, within the month
 	pi := 0                           // the payment of the piece
+	paidPi := -1                      // the payment whose pay month and year are paidIn and paidYear
+	var paidIn YearMonth
+	var paidYear *YearTotal
 	for si := range res.Segments {
 		seg := &res.Segments[si]
 		for start := seg.From; start <= seg.To; {
@@ -586,6 +613,10 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 				pi++
 			}
 			pay := &res.Payments[pi]
+			if pi != paidPi {
+				paidPi, paidIn = pi, MonthOf(pay.PayDate)
+				paidYear = year(paidIn.Year())
+			}
 			end := min(seg.To, key+rules.Date(rules.DaysInMonth(y, m)-1), pay.To)
 			ym := YearMonth(y*12 + m - 1)
 			if month == nil || key != monthStart {
@@ -618,13 +649,13 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 			seg.Amounts.add(a)
 			month.Amounts.add(a)
 			month.PaidDays += days
-			month.PaidIn = MonthOf(pay.PayDate)
+			month.PaidIn = paidIn
 			pay.Amounts.add(a)
 			pay.PaidDays += days
 			res.Total.add(a)
 			res.PaidDays += days
 			year(y).Earned.add(a)
-			year(pay.PayDate.Year()).Paid.add(a)
+			paidYear.Paid.add(a)
 			start = end + 1
 		}
 	}

@@ -51,7 +51,10 @@ func Warnings(c Case, res *Result, f CaseFacts) ([]rules.Warning, error) {
 			out = append(out, rules.Warn(WarnNotEligible.M(f.Eligibility.AssessmentDate, failing), rules.RefEligibility))
 		}
 	} else {
-		for _, on := range []rules.Date{c.Period.From, c.Period.To} {
+		for _, on := range [...]rules.Date{c.Period.From, c.Period.To} {
+			if rules.AgeMet(c.BirthDate, on, c.LeapBirthday) {
+				continue // CheckAge would find it met: nothing to word
+			}
 			if x := rules.CheckAge(rules.EligibilityFacts{BirthDate: &c.BirthDate, AssessmentDate: on, LeapBirthday: c.LeapBirthday}); x.Result == rules.NotMet {
 				out = append(out, rules.Warn(WarnAgeNotMet.M(x.ID, x.NameMessage(), on, x.Reason), x.Ref))
 				break

@@ -573,6 +573,27 @@ func StartDeadline(application Date) Date {
 // age is the one in force on the assessment date: 19 before 2019-01-01, 18
 // from then. A 29 February birth date turns a year older on 28 February (or
 // 1 March under LeapMar1) in a year without 29 February (Birthday).
+// ageLimits are the bounds of the age criterion (KVP-EL-01) on the day on
+// for someone born on birth: the lower age limit in force on that day, the
+// birthday it is reached (from) and the birthday of AgeUpperBound (upper).
+// The criterion is met from from up to the day before upper.
+func ageLimits(birth, on Date, leap LeapBirthday) (lower int, from, upper Date) {
+	lower = MinAge
+	if on < Amendment2019 {
+		lower = MinAgeBefore
+	}
+	return lower, Birthday(birth, lower, leap), Birthday(birth, AgeUpperBound, leap)
+}
+
+// AgeMet reports whether the age criterion (KVP-EL-01) is met on on, as
+// CheckAge judges it for a known birth date, without wording its reason: a
+// batch asks it twice for every case and words a finding only when the
+// criterion is not met.
+func AgeMet(birth, on Date, leap LeapBirthday) bool {
+	_, from, upper := ageLimits(birth, on, leap)
+	return from <= on && on < upper
+}
+
 func checkAge(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 	on := f.AssessmentDate
 	if f.BirthDate == nil {
@@ -582,13 +603,11 @@ func checkAge(f EligibilityFacts, t *Trace) (Outcome, reason, []string) {
 		return Unknown, reasonAgeUnknown.M(), []string{FactBirthDate}
 	}
 	birth := *f.BirthDate
-	lower, lowerNote := MinAge, any("")
-	if on < Amendment2019 {
-		lower = MinAgeBefore
+	lower, from, upper := ageLimits(birth, on, f.LeapBirthday)
+	lowerNote := any("")
+	if lower == MinAgeBefore {
 		lowerNote = reasonAgeLowerNote.M(MinAgeBefore, Amendment2019)
 	}
-	from := Birthday(birth, lower, f.LeapBirthday)
-	upper := Birthday(birth, AgeUpperBound, f.LeapBirthday)
 	last := upper.AddDays(-1)
 	var out Outcome
 	var why reason

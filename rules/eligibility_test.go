@@ -757,3 +757,49 @@ func TestCheckAgeIsFirstFinding(t *testing.T) {
 		}
 	}
 }
+
+// TestAgeMet: AgeMet is CheckAge's outcome for a known birth date, without
+// its words. Born 2000-03-15: 18 on 2018-03-15, but before 2019-01-01 the
+// lower age is 19 (2019-03-15), so 2018-12-31 is not met and 2019-01-01 is;
+// 67 on 2067-03-15, so met through 2067-03-14. Born 1999-06-10: 19 on
+// 2018-06-10, met then (before 2019, the lower age 19). Born 2000-02-29: 67
+// on 2067-02-28 (feb28) or 2067-03-01 (mar1). And every day from 2016 to
+// 2020 and 2066 to 2068 for a birth date a day either side of each bound
+// agrees with CheckAge.
+func TestAgeMet(t *testing.T) {
+	cases := []struct {
+		birth, on string
+		leap      LeapBirthday
+		want      bool
+	}{
+		{"2000-03-15", "2018-03-14", "", false},
+		{"2000-03-15", "2018-12-31", "", false}, // 18, but 19 was the lower age
+		{"2000-03-15", "2019-01-01", "", true},
+		{"2000-03-15", "2067-03-14", "", true},
+		{"2000-03-15", "2067-03-15", "", false},
+		{"1999-06-10", "2018-06-09", "", false},
+		{"1999-06-10", "2018-06-10", "", true},
+		{"2000-02-29", "2067-02-27", LeapFeb28, true},
+		{"2000-02-29", "2067-02-28", LeapFeb28, false},
+		{"2000-02-29", "2067-02-28", LeapMar1, true},
+		{"2000-02-29", "2067-03-01", LeapMar1, false},
+	}
+	for _, c := range cases {
+		if got := AgeMet(elD(c.birth), elD(c.on), c.leap); got != c.want {
+			t.Errorf("born %s, on %s (%q): AgeMet %v, want %v", c.birth, c.on, c.leap, got, c.want)
+		}
+	}
+	for _, b := range []string{"1999-12-31", "2000-01-01", "2000-02-28", "2000-02-29", "2000-03-01"} {
+		birth := elD(b)
+		for _, leap := range []LeapBirthday{"", LeapFeb28, LeapMar1} {
+			for _, span := range [][2]string{{"2016-01-01", "2020-12-31"}, {"2066-01-01", "2068-12-31"}} {
+				for on := elD(span[0]); on <= elD(span[1]); on++ {
+					want := CheckAge(EligibilityFacts{BirthDate: &birth, AssessmentDate: on, LeapBirthday: leap}).Result == Met
+					if got := AgeMet(birth, on, leap); got != want {
+						t.Fatalf("born %s, on %s (%q): AgeMet %v, CheckAge met %v", b, on, leap, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -731,6 +731,15 @@ func (p *batchProcessor) run(job batchJob) batchDone {
 		cw = csv.NewWriter(&buf)
 	}
 	var out []byte
+	if !p.csvOut {
+		// A record is about five times its line: room for the chunk's
+		// records at once (at most 1 MiB) rather than growing step by step.
+		n := 0
+		for _, line := range job.lines {
+			n += len(line)
+		}
+		out = make([]byte, 0, min(6*n+64*len(job.lines), 1<<20))
+	}
 	for i, line := range job.lines {
 		lineNo := job.first + i
 		if job.lineNos != nil {
@@ -830,9 +839,23 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 	rec.Difference = diffResults(results[0], results[1])
 }
 
+// stipendResults are the calc.Results that compute fills, used again from
+// case to case (calc.StipendInto); nothing of a case refers to its Result
+// once its batchResult is made. A Result that grew large (a long period
+// with many reductions) is let go, so that what the pool keeps stays small.
+var stipendResults = sync.Pool{New: func() any { return new(calc.Result) }}
+
+// maxPooledSegments bounds the Results kept in stipendResults.
+const maxPooledSegments = 256
+
 func (p *batchProcessor) compute(side batchSide, c calc.Case, facts calc.CaseFacts, topts calc.TaxOptions) (*batchResult, error) {
-	res, err := side.calc.Stipend(c)
-	if err != nil {
+	res := stipendResults.Get().(*calc.Result)
+	defer func() {
+		if cap(res.Segments) <= maxPooledSegments && cap(res.Months) <= maxPooledSegments && cap(res.Payments) <= maxPooledSegments {
+			stipendResults.Put(res)
+		}
+	}()
+	if err := side.calc.StipendInto(c, res); err != nil {
 		return nil, err
 	}
 	warnings, err := calc.Warnings(c, res, facts)

@@ -264,6 +264,7 @@ type decoder struct {
 	oneLine  bool // the text is one line: problems carry no line
 	problems []Problem
 	count    int
+	paths    []path // paths are taken from here, a block at a time
 }
 
 // path is where a node is: a key or a list index under its parent.
@@ -274,7 +275,20 @@ type path struct {
 }
 
 func (p *path) field(k string) *path { return &path{up: p, key: k} }
-func (p *path) item(i int) *path     { return &path{up: p, index: i} }
+
+// field and item are the paths of a key and a list item under p, from the
+// decoder's blocks: a case has a path per key, one allocation each would be
+// a large share of a batch line's.
+func (d *decoder) field(p *path, k string) *path { return d.path(path{up: p, key: k}) }
+func (d *decoder) item(p *path, i int) *path     { return d.path(path{up: p, index: i}) }
+
+func (d *decoder) path(v path) *path {
+	if len(d.paths) == cap(d.paths) {
+		d.paths = make([]path, 0, 16)
+	}
+	d.paths = append(d.paths, v)
+	return &d.paths[len(d.paths)-1]
+}
 
 func (p *path) String() string {
 	var parts []*path
@@ -384,7 +398,7 @@ func (d *decoder) mapping(n *yaml.Node, p *path, keys []string, set func(key str
 				break
 			}
 		}
-		kp := p.field(k.Value)
+		kp := d.field(p, k.Value)
 		switch {
 		case at < 0:
 			d.count++
@@ -418,7 +432,7 @@ func (d *decoder) list(n *yaml.Node, p *path, want rules.Code, item func(v *yaml
 		return false
 	}
 	for i, v := range n.Content {
-		item(deref(v), p.item(i))
+		item(deref(v), d.item(p, i))
 	}
 	return true
 }

@@ -16,7 +16,9 @@ import (
 // the slow path costs nothing in the common case.
 func scanJSON(data []byte) (root *yaml.Node, ok bool) {
 	// About one node per 8 bytes of a case line: one block for most.
-	s := jsonScanner{data: data, line: 1, slab: make([]yaml.Node, 0, min(len(data)/8+4, 64))}
+	// The text is copied into one string, and each plain string and number
+	// is a piece of it: one allocation for all the scalars of a line.
+	s := jsonScanner{data: data, text: string(data), line: 1, slab: make([]yaml.Node, 0, min(len(data)/8+4, 64))}
 	s.skipSpace()
 	root, ok = s.value(0)
 	if !ok {
@@ -32,6 +34,7 @@ func scanJSON(data []byte) (root *yaml.Node, ok bool) {
 // jsonScanner reads a JSON text byte by byte, counting lines.
 type jsonScanner struct {
 	data []byte
+	text string // data as a string, for the values' text
 	pos  int
 	line int
 	slab []yaml.Node // nodes are taken from here, a block at a time
@@ -132,7 +135,7 @@ func (s *jsonScanner) value(depth int) (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!int", string(s.data[start:s.pos])
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!int", s.text[start:s.pos]
 		if float {
 			n.Tag = "!!float"
 		}
@@ -163,7 +166,7 @@ func (s *jsonScanner) str() (string, bool) {
 		case c == '"':
 			s.pos++
 			if plain {
-				return string(s.data[start+1 : s.pos-1]), true
+				return s.text[start+1 : s.pos-1], true
 			}
 			var v string
 			if json.Unmarshal(s.data[start:s.pos], &v) != nil {
