@@ -481,18 +481,8 @@ func runBatch(o *batchOptions) error {
 	if o.IO.ErrTerminal && sum.Lines > 0 {
 		fmt.Fprint(o.ErrRaw, "\r\033[K")
 	}
-	var werr *batchWriteError
-	switch {
-	case errors.Is(err, errInterrupted):
-		if err := w.Flush(); err != nil {
-			return rules.Errorf(errWritingResult, err)
-		}
-		return interruptError(signalled(), sum.Lines)
-	case errors.As(err, &werr):
-		return rules.Errorf(errWritingResult, werr.err)
-	case err != nil:
-		w.Flush()
-		return fmt.Errorf("%s: %w", name, err)
+	if err := pipelineError(err, w, name, sum.Lines, signalled); err != nil {
+		return err
 	}
 	sum.Years = sortedYears(sum.years)
 	if len(sides) == 2 {
@@ -625,6 +615,28 @@ func applyScenario(s *config.Scenario, params, all *rules.Params) (*rules.Params
 		return nil, nil, err
 	}
 	return p, a, nil
+}
+
+// pipelineError is the error a run of the batch pipeline (kvp batch, kvp
+// regulate on a caseload) ends with, or nil: an interrupt (by the signal
+// signalled names), after the whole records written are flushed; a failed
+// write; or a failure to read name.
+func pipelineError(err error, w *bufio.Writer, name string, done int, signalled func() os.Signal) error {
+	var werr *batchWriteError
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, errInterrupted):
+		if err := w.Flush(); err != nil {
+			return rules.Errorf(errWritingResult, err)
+		}
+		return interruptError(signalled(), done)
+	case errors.As(err, &werr):
+		return rules.Errorf(errWritingResult, werr.err)
+	default:
+		w.Flush()
+		return fmt.Errorf("%s: %w", name, err)
+	}
 }
 
 func costOfChange(base, scen []yearSum) []yearSum {

@@ -161,19 +161,8 @@ func runCaseload(o *compareOptions, cfg *config.Config, format string, l locale)
 	doc.Stamp.ParamsHash = sides[0].hash
 	doc.Baseline = compareSide{Title: sides[0].title, ParamsHash: sides[0].hash, Warnings: []rules.Warning{}}
 	doc.Scenario = compareSide{Title: sides[1].title, ParamsHash: sides[1].hash, Warnings: []rules.Warning{}}
-	for _, s := range []string{o.baseline, o.scenario} {
-		if s == "" {
-			continue
-		}
-		sc, err := config.LoadScenario(s)
-		if err != nil {
-			return err
-		}
-		side := &doc.Scenario
-		if s == o.baseline {
-			side = &doc.Baseline
-		}
-		side.Path, side.LegalBasis = sc.Path, sc.LegalBasis
+	if err := sidePaths(o.baseline, o.scenario, &doc.Baseline, &doc.Scenario); err != nil {
+		return err
 	}
 	if o.chart != "" {
 		if err := writeChart(o.chart, caseloadChart(l, doc)); err != nil {

@@ -184,7 +184,20 @@ func runCompare(o *compareOptions) error {
 	doc.Stamp.ParamsHash = sides[0].hash
 	cf.Rounding, cf.AgeSwitch, cf.LeapBirthday = string(c.Rounding), string(c.AgeSwitch), string(c.LeapBirthday)
 	doc.Case = cf
-	for _, s := range []string{o.baseline, o.scenario} {
+	if err := sidePaths(o.baseline, o.scenario, &doc.Baseline, &doc.Scenario); err != nil {
+		return err
+	}
+	if format == "json" {
+		return writeJSON(o.IO.Out, doc)
+	}
+	printAsOf(printer{w: o.IO.Out, l: l}, cfg.Params)
+	return printCompare(o.IO.Out, l, doc)
+}
+
+// sidePaths names, on each side of a comparison, the scenario file it came
+// from and the file's legal basis.
+func sidePaths(baseline, scenario string, base, scen *compareSide) error {
+	for _, s := range []string{baseline, scenario} {
 		if s == "" {
 			continue
 		}
@@ -192,17 +205,13 @@ func runCompare(o *compareOptions) error {
 		if err != nil {
 			return err
 		}
-		side := &doc.Scenario
-		if s == o.baseline {
-			side = &doc.Baseline
+		side := scen
+		if s == baseline {
+			side = base
 		}
 		side.Path, side.LegalBasis = sc.Path, sc.LegalBasis
 	}
-	if format == "json" {
-		return writeJSON(o.IO.Out, doc)
-	}
-	printAsOf(printer{w: o.IO.Out, l: l}, cfg.Params)
-	return printCompare(o.IO.Out, l, doc)
+	return nil
 }
 
 // compareCase prices c under both sides, split at the union of their change points.

@@ -351,18 +351,8 @@ func runRegulateCaseload(o *regulateOptions, params *rules.Params, flagOn *rules
 		}
 		return nil
 	})
-	var werr *batchWriteError
-	switch {
-	case errors.Is(err, errInterrupted):
-		if err := w.Flush(); err != nil {
-			return rules.Errorf(errWritingResult, err)
-		}
-		return interruptError(signalled(), sum.Cases)
-	case errors.As(err, &werr):
-		return rules.Errorf(errWritingResult, werr.err)
-	case err != nil:
-		w.Flush()
-		return fmt.Errorf("%s: %w", name, err)
+	if err := pipelineError(err, w, name, sum.Cases, signalled); err != nil {
+		return err
 	}
 	sum.distribution(amounts)
 	if format == "json" {
