@@ -457,12 +457,12 @@ func printCalcTables(p printer, res *calc.Result) error {
 		return span(first + 3)[:len(cols)]
 	}
 
-	line := l.M(calcHeading.M(res.From, res.To, string(res.Rounding), string(res.AgeSwitch), res.FullRate))
+	line := l.M(calcHeading.M(res.From, res.To, string(res.Rounding), l.settingWord("age_switch", string(res.AgeSwitch)), res.FullRate))
 	if res.LeapDayBirth {
-		line += " · " + l.M(calcHeadingLeap.M(string(res.LeapBirthday)))
+		line += " · " + l.M(calcHeadingLeap.M(l.settingWord("leap_birthday", string(res.LeapBirthday))))
 	}
 	if !res.Total.OtherBenefits.IsZero() {
-		line += " · " + l.M(calcHeadingBenefits.M(string(res.BenefitScope)))
+		line += " · " + l.M(calcHeadingBenefits.M(l.settingWord("benefit_scope", string(res.BenefitScope))))
 	}
 	fmt.Fprintln(w, line)
 	heading(w, l.L(calcSegments))
@@ -473,7 +473,7 @@ func printCalcTables(p printer, res *calc.Result) error {
 		if s.Under25 {
 			band = "<25 (" + s.Share.String() + ")"
 		}
-		note := s.Ref
+		note := l.domainText(s.Ref)
 		switch {
 		case s.Interrupted:
 			note = l.L(calcInterrupted) + " · " + calc.RefInterruption
@@ -536,7 +536,7 @@ func printCalcTables(p printer, res *calc.Result) error {
 		heading(w, l.L(calcNotDeducted))
 		rows = nil
 		for _, n := range res.NotDeducted {
-			rows = append(rows, []string{n.Kind, l.Money(n.Amount), n.Ref})
+			rows = append(rows, []string{n.Kind, l.Money(n.Amount), l.domainText(n.Ref)})
 		}
 		if err := p.table([]string{l.L(labelBenefit), l.L(labelAmount), l.L(labelReference)}, rows, 1); err != nil {
 			return err
@@ -545,7 +545,7 @@ func printCalcTables(p printer, res *calc.Result) error {
 	heading(w, l.L(calcParametersUsed))
 	rows = nil
 	for _, q := range res.Parameters {
-		rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, q.Source, originText(l, q.Origin)})
+		rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), l.domainText(q.Ref), q.Source, originText(l, q.Origin)})
 	}
 	drop = nil
 	if !p.wide {

@@ -164,7 +164,7 @@ func runConfigShow(o *configShowOptions) error {
 	heading(o.IO.Out, l.L(configParameters))
 	rows = nil
 	for _, q := range doc.Parameters {
-		rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, originText(l, q.Origin)})
+		rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), l.domainText(q.Ref), originText(l, q.Origin)})
 	}
 	if err := table(o.IO.Out, []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelOrigin)}, rows, 2); err != nil {
 		return err
