@@ -84,7 +84,10 @@ before (CONVENTION, kvp-rules.md § 7.2). The Payments table (JSON
 "payments") gives each payment's earned days, due day, pay date and amounts;
 the years' net paid, the income year and the tax withholding (June none,
 December half) follow the pay date. Each is also a case key and a config key
-(pay_cycle, pay_day, cycle_start, pay_lag).
+(pay_cycle, pay_day, cycle_start, pay_lag). A flag or case key of the other
+cycle is an error, not ignored: --cycle-start or --pay-lag with the monthly
+cycle, --pay-day with 14-days (exit 2 for a flag; a case key is named with
+its file and line). A config file's keys are defaults for either cycle.
 
 --as-of DATE (case key as_of, KVP_AS_OF) prices with the parameters as known
 on DATE: a value known only later is left out and the one before it carried
@@ -206,6 +209,9 @@ func buildCase(o *calcOptions) (*caseinput.Case, calc.Case, error) {
 	}
 	settings, err := cf.Settings(cfg)
 	if err != nil {
+		return cf, calc.Case{}, err
+	}
+	if err := checkPaySettings(cfg, cf, o.file, settings.Pay); err != nil {
 		return cf, calc.Case{}, err
 	}
 	o.params = settings.Params(cfg)
