@@ -250,6 +250,7 @@ func setTax(p *rules.Params, expr, key, at, value, origin string) error {
 	if err != nil {
 		return rules.Errorf(rules.ErrAtField, rules.Quote(expr), err)
 	}
+	p.NoteTaxOverride(year, base, []string{key}, source)
 	p.Tax[year] = ty
 	return nil
 }
@@ -423,6 +424,9 @@ func (f *file) apply(p *rules.Params, origin string) error {
 		var err error
 		if known { // a partial override, or a new year from a known one
 			ty, err = base.With(year, values, "config "+origin, origin)
+			if err == nil {
+				p.NoteTaxOverride(year, base, slices.Collect(maps.Keys(values)), "config "+origin)
+			}
 		} else {
 			ty, err = rules.NewTaxYear(year, values)
 			ty.Source = "config " + origin

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -56,6 +57,47 @@ type Params struct {
 	// known yet.
 	AsOf     *Date
 	NotKnown []NotKnown
+
+	// TaxOverrides are, per income year, the sources of the tax values an
+	// override replaced (TaxSource). Not part of the values: not hashed.
+	TaxOverrides map[int]TaxOverride
+}
+
+// TaxOverride is where an income year's replaced tax values came from:
+// Keys the source of each replaced key ("--set personal_allowance@2026=…"),
+// Base the year's source before the first override.
+type TaxOverride struct {
+	Base string
+	Keys map[string]string
+}
+
+// NoteTaxOverride records that source replaced keys of income year y,
+// whose parameters were before (TaxYear.With joins the sources into one).
+func (p *Params) NoteTaxOverride(y int, before TaxYear, keys []string, source string) {
+	if p.TaxOverrides == nil {
+		p.TaxOverrides = map[int]TaxOverride{}
+	}
+	o, ok := p.TaxOverrides[y]
+	if !ok {
+		o = TaxOverride{Base: before.Source, Keys: map[string]string{}}
+	}
+	for _, k := range keys {
+		o.Keys[k] = source
+	}
+	p.TaxOverrides[y] = o
+}
+
+// TaxSource is the source of key's value in income year y: the override
+// that set it, else the year's own source.
+func (p *Params) TaxSource(y int, key string) string {
+	o, ok := p.TaxOverrides[y]
+	if !ok {
+		return p.Tax[y].Source
+	}
+	if s, ok := o.Keys[key]; ok {
+		return s
+	}
+	return o.Base
 }
 
 // RefKnownFrom is the CONVENTION by which a value counts as known, and
@@ -209,6 +251,12 @@ func (p *Params) Clone() *Params {
 		Tax:             p.Tax.Clone(),
 		AsOf:            p.AsOf,
 		NotKnown:        slices.Clone(p.NotKnown),
+	}
+	for y, o := range p.TaxOverrides {
+		if q.TaxOverrides == nil {
+			q.TaxOverrides = make(map[int]TaxOverride, len(p.TaxOverrides))
+		}
+		q.TaxOverrides[y] = TaxOverride{Base: o.Base, Keys: maps.Clone(o.Keys)}
 	}
 	return q
 }

@@ -87,7 +87,10 @@ December half; on 14-days only the first two payments made in June or
 December, CONVENTION: --pay-cycle 14-days --cycle-start 2026-05-18
 --withholding-percent 30 withholds nothing on 02.06 and 16.06, 30 % on
 30.06) follow the pay date. Each is also a case key and a config key
-(pay_cycle, pay_day, cycle_start, pay_lag).
+(pay_cycle, pay_day, cycle_start, pay_lag). A flag or case key of the other
+cycle is an error, not ignored: --cycle-start or --pay-lag with the monthly
+cycle, --pay-day with 14-days (exit 2 for a flag; a case key is named with
+its file and line). A config file's keys are defaults for either cycle.
 
 --as-of DATE (case key as_of, KVP_AS_OF) prices with the parameters as known
 on DATE: a value known only later is left out and the one before it carried
@@ -209,6 +212,9 @@ func buildCase(o *calcOptions) (*caseinput.Case, calc.Case, error) {
 	}
 	settings, err := cf.Settings(cfg)
 	if err != nil {
+		return cf, calc.Case{}, err
+	}
+	if err := checkPaySettings(cfg, cf, o.file, settings.Pay); err != nil {
 		return cf, calc.Case{}, err
 	}
 	o.params = settings.Params(cfg)
@@ -460,12 +466,12 @@ func printCalcTables(p printer, res *calc.Result) error {
 		return span(first + 3)[:len(cols)]
 	}
 
-	line := l.M(calcHeading.M(res.From, res.To, string(res.Rounding), string(res.AgeSwitch), res.FullRate))
+	line := l.M(calcHeading.M(res.From, res.To, string(res.Rounding), l.settingWord("age_switch", string(res.AgeSwitch)), res.FullRate))
 	if res.LeapDayBirth {
-		line += " · " + l.M(calcHeadingLeap.M(string(res.LeapBirthday)))
+		line += " · " + l.M(calcHeadingLeap.M(l.settingWord("leap_birthday", string(res.LeapBirthday))))
 	}
 	if !res.Total.OtherBenefits.IsZero() {
-		line += " · " + l.M(calcHeadingBenefits.M(string(res.BenefitScope)))
+		line += " · " + l.M(calcHeadingBenefits.M(l.settingWord("benefit_scope", string(res.BenefitScope))))
 	}
 	fmt.Fprintln(w, line)
 	heading(w, l.L(calcSegments))
@@ -476,7 +482,7 @@ func printCalcTables(p printer, res *calc.Result) error {
 		if s.Under25 {
 			band = "<25 (" + s.Share.String() + ")"
 		}
-		note := s.Ref
+		note := l.domainText(s.Ref)
 		switch {
 		case s.Interrupted:
 			note = l.L(calcInterrupted) + " · " + calc.RefInterruption
@@ -539,7 +545,7 @@ func printCalcTables(p printer, res *calc.Result) error {
 		heading(w, l.L(calcNotDeducted))
 		rows = nil
 		for _, n := range res.NotDeducted {
-			rows = append(rows, []string{n.Kind, l.Money(n.Amount), n.Ref})
+			rows = append(rows, []string{n.Kind, l.Money(n.Amount), l.domainText(n.Ref)})
 		}
 		if err := p.table([]string{l.L(labelBenefit), l.L(labelAmount), l.L(labelReference)}, rows, 1); err != nil {
 			return err
@@ -548,7 +554,7 @@ func printCalcTables(p printer, res *calc.Result) error {
 	heading(w, l.L(calcParametersUsed))
 	rows = nil
 	for _, q := range res.Parameters {
-		rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, q.Source, originText(l, q.Origin)})
+		rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), l.domainText(q.Ref), q.Source, originText(l, q.Origin)})
 	}
 	drop = nil
 	if !p.wide {

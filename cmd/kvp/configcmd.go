@@ -42,15 +42,15 @@ type configTaxParam struct {
 	Origin string `json:"origin"`
 }
 
-// taxParams lists every tax parameter of t by year, in the data file's key
-// order (rules.TaxYear.Keys), each with its origin.
-func taxParams(t rules.TaxTable) []configTaxParam {
+// taxParams lists every tax parameter of p by year, in the data file's key
+// order (rules.TaxYear.Keys), each with its source and origin.
+func taxParams(p *rules.Params) []configTaxParam {
 	out := []configTaxParam{}
-	for _, y := range t.Years() {
-		ty := t[y]
+	for _, y := range p.Tax.Years() {
+		ty := p.Tax[y]
 		values := ty.Values()
 		for _, k := range ty.Keys() {
-			out = append(out, configTaxParam{Year: y, Key: k, Value: values[k], Source: ty.Source, Origin: ty.Origin(k)})
+			out = append(out, configTaxParam{Year: y, Key: k, Value: values[k], Source: p.TaxSource(y, k), Origin: ty.Origin(k)})
 		}
 	}
 	return out
@@ -114,7 +114,7 @@ func runConfigShow(o *configShowOptions) error {
 		return err
 	}
 	doc := configDoc{SchemaVersion: schemaVersion, File: cfg.File, Locations: config.SystemLocations(),
-		Settings: cfg.Settings, Parameters: []configParam{}, Tax: taxParams(cfg.Params.Tax)}
+		Settings: cfg.Settings, Parameters: []configParam{}, Tax: taxParams(cfg.Params)}
 	if doc.Locations == nil {
 		doc.Locations = []string{}
 	}
@@ -164,7 +164,7 @@ func runConfigShow(o *configShowOptions) error {
 	heading(o.IO.Out, l.L(configParameters))
 	rows = nil
 	for _, q := range doc.Parameters {
-		rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), q.Ref, originText(l, q.Origin)})
+		rows = append(rows, []string{q.Key, l.Date(q.From), l.value(q.Value), l.domainText(q.Ref), originText(l, q.Origin)})
 	}
 	if err := table(o.IO.Out, []string{l.L(labelParameter), l.L(labelFrom), l.L(labelValue), l.L(labelReference), l.L(labelOrigin)}, rows, 2); err != nil {
 		return err

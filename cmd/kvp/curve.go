@@ -20,7 +20,7 @@ import (
 // input to vary and, for work hours, what an hour earns.
 type curveOptions struct {
 	calcOptions
-	vary  string
+	vary  []string // each --vary; one is allowed
 	wage  string
 	chart string
 }
@@ -91,6 +91,8 @@ KEY is one of
   g%              every G scaled by a percentage (-5 is 5 % lower), rounded to whole kroner
 or a parameter --set takes, with its date or income year: factor@2026-01-01,
 child_supplement@2026-01-01, personal_allowance@2026, step3_rate@2026, …
+FROM is at least 0 for other-income and other-benefit, 1 for g, and above
+-100 for g%. One --vary per run: a second is a usage error (exit 2).
 
 The effective marginal rate between two points is 1 − Δ(net after tax) /
 Δ(gross income): the share of one more krone lost to reductions and tax
@@ -120,7 +122,7 @@ marked; its title, axes and legend follow --lang.` + exitStatusSection,
 	}
 	addCaseFlags(cmd, &o.calcOptions)
 	f := cmd.Flags()
-	f.StringVar(&o.vary, "vary", "", "the input to vary, `KEY=FROM..TO/STEP` (e.g. work-hours=0..37.5/2.5)")
+	f.StringArrayVar(&o.vary, "vary", nil, "the input to vary, `KEY=FROM..TO/STEP` (e.g. work-hours=0..37.5/2.5); once")
 	f.StringVar(&o.wage, "hourly-wage", "", "with --vary work-hours: what an hour of work earns, `AMOUNT` kroner (taxed as other income)")
 	f.StringVar(&o.chart, "chart", "", "write a chart to `FILE` (.svg or .png)")
 	return cmd
@@ -132,10 +134,13 @@ func runCurve(o *curveOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.vary == "" {
+	switch {
+	case len(o.vary) == 0:
 		return usageErrorf(errRequired, "--vary")
+	case len(o.vary) > 1: // a curve varies one input; a second --vary is not silently dropped
+		return flagUsageError("vary", rules.Errorf(errVaryOnce, len(o.vary)))
 	}
-	v, err := parseVary(o.vary)
+	v, err := parseVary(o.vary[0])
 	if err != nil {
 		return flagUsageError("vary", err)
 	}

@@ -35,6 +35,9 @@ var (
 	errVaryPoints = rules.NewCode("err.vary.points", "n", "max")
 	errVaryRange  = rules.NewCode("err.vary.range", "key", "min", "max")
 	errVaryAt     = rules.NewCode("err.vary.at", "key")
+	errVaryMin    = rules.NewCode("err.vary.min", "key", "from", "min")
+	errVaryGPct   = rules.NewCode("err.vary.g_percent", "value")
+	errVaryOnce   = rules.NewCode("err.vary.once", "n")
 )
 
 // vary is a parsed --vary KEY=FROM..TO/STEP: an input (varyInputs), or a
@@ -112,8 +115,14 @@ func parseVary(s string) (vary, error) {
 	if v.Key == varyWorkHours && (v.From.IsNegative() || v.To.GreaterThan(calc.FullTimeHours)) {
 		return vary{}, rules.Errorf(errVaryRange, v.Key, 0, calc.FullTimeHours.String())
 	}
-	if (v.Key == varyOtherIncome || v.Key == varyOtherBenefit || v.Key == varyG) && v.From.IsNegative() {
-		return vary{}, rules.Errorf(errVaryRange, v.Key, 0, "…")
+	if (v.Key == varyOtherIncome || v.Key == varyOtherBenefit) && v.From.IsNegative() {
+		return vary{}, rules.Errorf(errVaryMin, v.Key, v.From.String(), 0)
+	}
+	if v.Key == varyG && v.From.LessThan(decimal.NewFromInt(1)) { // a G is a positive number of kroner
+		return vary{}, rules.Errorf(errVaryMin, v.Key, v.From.String(), 1)
+	}
+	if v.Key == varyGPercent && v.From.LessThanOrEqual(decimal.NewFromInt(-100)) { // −100 % leaves no G
+		return vary{}, rules.Errorf(errVaryGPct, v.From.String())
 	}
 	return v, nil
 }

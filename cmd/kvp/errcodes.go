@@ -44,6 +44,7 @@ var (
 	errNeedsArgumentIn  = rules.NewCode("err.flag.needs_argument_in", "flag", "group")
 	errInvalidArgument  = rules.NewCode("err.flag.invalid_argument", "value", "flag", "reason")
 	errBadFlagSyntax    = rules.NewCode("err.flag.bad_syntax", "flag")
+	errNotTrueFalse     = rules.NewCode("err.flag.not_true_false", "value", "flag")
 	errUnknownCommand   = rules.NewCode("err.usage.unknown_command", "command", "path")
 	errUnknownCommandOr = rules.NewCode("err.usage.unknown_command_suggest", "command", "path", "suggestions")
 
@@ -110,6 +111,9 @@ func flagError(_ *cobra.Command, err error) error {
 		var num *strconv.NumError
 		if errors.As(invalid, &num) {
 			reason = rules.ErrNotWhole.M(rules.Quote(num.Num))
+			if num.Func == "ParseBool" { // a switch such as --explain=maybe
+				reason = errNotTrueFalse.M(rules.Quote(num.Num), "--"+f.Name)
+			}
 		}
 		err = rules.Errorf(errInvalidArgument, rules.Quote(invalid.GetValue()), strconv.Quote(name), reason)
 	case errors.As(err, &syntax):

@@ -67,6 +67,9 @@ func fzSame(a, b reflect.Value, path string) error {
 		return fzSame(a.Elem(), b.Elem(), path)
 	case reflect.Struct:
 		for i := range a.NumField() {
+			if a.Type().Field(i).Tag.Get("json") == "-" { // not in the text (Case.PayLines: where it was), so not round-tripped
+				continue
+			}
 			if err := fzSame(a.Field(i), b.Field(i), path+"."+a.Type().Field(i).Name); err != nil {
 				return err
 			}

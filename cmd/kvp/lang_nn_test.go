@@ -30,7 +30,7 @@ var bokmalOnly = wordSet(`ikke fra hva hvis hvordan hvor hvem hver hvert hvilken
 	saksbehandler saksbehandleren forskuddstrekk fradrag opptjening opptjent avbrudd
 	hjemmel gjennomsnittlig tidligere lovlig årlig mangler trekkes telles gjelder gjaldt
 	timer sosialtjenesteloven folketrygdloven skatteloven forvaltningsloven
-	arbeidsmarkedsloven domstolloven utlendingsloven`)
+	arbeidsmarkedsloven domstolloven utlendingsloven endret forskriften gi`) // nynorsk may write gi; kvp writes gje
 
 // nynorskOnly are word forms that are nynorsk and never bokmål: none may be
 // in bokmål output.

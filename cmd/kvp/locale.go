@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -55,7 +56,27 @@ func (l locale) M(m rules.Message) string {
 	if _, ok := rules.CatalogText(l.lang(), m.Code); !ok {
 		missingTexts.Store(l.lang()+": "+m.Code, true)
 	}
-	return m.Text(l.lang())
+	return l.withRefs(m).Text(l.lang())
+}
+
+// withRefs returns m with each legal reference among its arguments (a
+// string argument named "ref", recorded by rules and calc in bokmål) in
+// l's words: domainText.
+func (l locale) withRefs(m rules.Message) rules.Message {
+	cloned := false
+	for i, a := range m.Args {
+		s, ok := a.Value.(string)
+		if a.Name != "ref" || !ok {
+			continue
+		}
+		if t := l.domainText(s); t != s {
+			if !cloned {
+				m.Args, cloned = slices.Clone(m.Args), true
+			}
+			m.Args[i].Value = t
+		}
+	}
+	return m
 }
 
 // L renders a code that takes no arguments (a label, a word) in l.

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"kvp/calc"
+	"kvp/cmd/kvp/internal/letter"
 	"kvp/rules"
 )
 
@@ -66,14 +67,15 @@ var verdictWords = codesByKey("verdict.", rules.VerdictEligible, rules.VerdictNo
 
 // formulaWords are the words of the replay language (rules/replay.go):
 // "{application_date} + {months} months", "all(…)".
-var formulaWords = codesByKey("formula.", "months", "all", "working_day_on_or_before")
+var formulaWords = codesByKey("formula.", "months", "all", "working_day_on_or_before", "weekdays")
 
 // domainCodes are the legal references and rule sources that rules and calc
 // write as plain text and that have words to translate: each code's English
 // text is exactly the domain's string (domainText finds it by that).
 var domainCodes = codesByKey("",
 	"ref.period.pre2019", "ref.period.extra_year", "ref.period.leave", "ref.period.interruption",
-	"ref.period.duration_regime", "ref.tax.pension_earning", "ref.tax.trinnskatt", "ref.leap_birthday", "ref.pay_day", "ref.known_from",
+	"ref.period.duration_regime", "ref.tax.pension_earning", "ref.tax.trinnskatt", "ref.tax.ordinary", "ref.leap_birthday", "ref.pay_day", "ref.known_from",
+	"ref.factor_2024",
 	"source.caseworker_finding", "source.caseworker_judgement", "source.age", "source.leap_birthday",
 	"source.benefits", "source.youth_ages", "source.previous", "source.start_deadline",
 	"source.settlement_net", "source.settlement_gross", "source.known_from")
@@ -94,13 +96,30 @@ var domainTexts = sync.OnceValue(func() map[string]rules.Message {
 })
 
 // domainText writes a legal reference or rule source of the domain in l:
-// by its code when it has one, else as it is (a reference such as
-// "sotjl. § 31" reads the same in every language).
+// by its code when it has one, else as it is with the names of laws in l's
+// language (letter.Ref: "KVP-forskriften § 3" is "KVP-forskrifta § 3" in
+// nynorsk; a reference such as "sotjl. § 31" reads the same in every
+// language).
 func (l locale) domainText(s string) string {
 	if m, ok := domainTexts()[s]; ok {
 		return l.M(m)
 	}
-	return s
+	return letter.Ref(s).Text(l.lang())
+}
+
+// settingWords are the values of settings shown in a heading, in words:
+// "aldersovergang på fødselsdagen" for --age-switch birthday. Each English
+// text is the value itself, as typed; JSON keeps the value.
+var settingWords = codesByKey("setting.",
+	"age_switch.birthday", "age_switch.next-month", "leap_birthday.feb28", "leap_birthday.mar1",
+	"benefit_scope.stipend", "benefit_scope.all")
+
+// settingWord writes the value v of setting in l's words, or v when it has none.
+func (l locale) settingWord(setting, v string) string {
+	if c, ok := settingWords[setting+"."+v]; ok {
+		return l.L(c)
+	}
+	return v
 }
 
 // codesByKey declares the code prefix+key for each key.

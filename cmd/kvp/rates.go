@@ -110,13 +110,13 @@ func printRates(w io.Writer, l locale, r *calc.Rates) error {
 			label += " (" + b.Share + ")"
 		}
 		rows = append(rows,
-			[]string{l.M(ratesYearly.M(label)), l.Kroner(b.Yearly), l.Money(b.YearlyExact), b.Ref},
+			[]string{l.M(ratesYearly.M(label)), l.Kroner(b.Yearly), l.Money(b.YearlyExact), l.domainText(b.Ref)},
 			[]string{l.M(ratesMonthly.M(label)), l.Money(b.Monthly), "", l.L(ratesMonthlyNote)},
 			[]string{l.M(ratesDaily.M(label)), l.Money(b.Daily), exact(b.DailyExact), l.M(ratesDailyNote.M(r.DayDivisor, string(r.Rounding)))},
 		)
 	}
 	rows = append(rows,
-		[]string{l.L(ratesChildPerDay), l.Money(r.ChildSupplementDay), "", r.ChildSupplementRef + " · " + l.M(labelFromDate.M(r.ChildSupplementFrom))},
+		[]string{l.L(ratesChildPerDay), l.Money(r.ChildSupplementDay), "", l.domainText(r.ChildSupplementRef) + " · " + l.M(labelFromDate.M(r.ChildSupplementFrom))},
 		[]string{l.L(ratesChildPerYear), l.Money(r.ChildSupplementYear), "", l.M(ratesChildPerYearNote.M(r.DayDivisor))},
 	)
 	heading(w, l.M(ratesHeading.M(r.Date)))

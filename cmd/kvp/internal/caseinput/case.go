@@ -77,6 +77,10 @@ type Case struct {
 	// rules.ProgrammeFacts: start, decisions, eval_date, …), so that an
 	// error in it names what the user typed. Set by Override.
 	Flagged map[string]string `json:"-" yaml:"-"`
+	// PayLines are the lines of the pay keys in the case file (pay_cycle,
+	// pay_day, cycle_start, pay_lag), so that a key that does not fit the
+	// pay cycle can be named with its line. Set by Decode.
+	PayLines map[string]int `json:"-" yaml:"-"`
 }
 
 // Eligibility holds the facts of sotjl. § 29 (kvp check). A missing key is

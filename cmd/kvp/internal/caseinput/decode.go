@@ -597,6 +597,17 @@ var caseKeys = []string{"id", "birth_date", "from", "to", "children", "child_bir
 	"date", "application_date", "duration_regime", "eligibility", "programme", "work_hours", "other_benefits", "absence",
 	"not_deducted", "benefit_scope", "other_income", "finnmark", "withholding_percent", "income_year"}
 
+// payLine records the line of a pay key (Case.PayLines); 0 in a text of
+// one line, whose problems carry no line.
+func (d *decoder) payLine(c *Case, key string, v *yaml.Node) {
+	if c.PayLines == nil {
+		c.PayLines = map[string]int{}
+	}
+	if c.PayLines[key] = v.Line; d.oneLine {
+		c.PayLines[key] = 0
+	}
+}
+
 func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
 	d.mapping(n, p, caseKeys, func(key string, v *yaml.Node, p *path) {
 		switch key {
@@ -624,12 +635,16 @@ func (d *decoder) caseFields(n *yaml.Node, p *path, c *Case) {
 			c.LeapBirthday = d.choice(v, p, config.KeyLeapBirthday)
 		case "pay_cycle":
 			c.PayCycle = d.choice(v, p, config.KeyPayCycle)
+			d.payLine(c, key, v)
 		case "pay_day":
 			c.PayDay = d.setting(v, p, config.KeyPayDay)
+			d.payLine(c, key, v)
 		case "pay_lag":
 			c.PayLag = d.setting(v, p, config.KeyPayLag)
+			d.payLine(c, key, v)
 		case "cycle_start":
 			c.CycleStart = d.date(v, p)
+			d.payLine(c, key, v)
 		case "as_of":
 			c.AsOf = d.date(v, p)
 		case "regulated_on":
