@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -289,7 +290,9 @@ func DescribeNode(n *yaml.Node) rules.Message {
 		switch {
 		case n.ShortTag() == "!!str":
 			return rules.GotText.M(rules.Quote(n.Value))
-		case len(n.Value) > rules.QuoteMax:
+		case len(n.Value) > rules.QuoteMax || strings.ContainsFunc(n.Value, func(r rune) bool { return !unicode.IsGraphic(r) }):
+			// A value with a line break or a control character (a folded
+			// scalar under a custom tag) is quoted, so the error stays one line.
 			return rules.GotValue.M(rules.Quote(n.Value))
 		}
 		return rules.GotValue.M(n.Value)
