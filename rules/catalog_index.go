@@ -1,6 +1,7 @@
 package rules
 
 import (
+	_ "embed"
 	"encoding/json"
 	"sort"
 	"strings"
@@ -28,14 +29,14 @@ type catalogEntry struct{ key, keyEnd, text, textEnd int32 }
 
 // newCatalogIndex indexes a catalogue file's lines; a file not in the
 // one-pair-a-line shape, sorted and without escapes, is decoded whole.
-func newCatalogIndex(data []byte) (*catalogIndex, error) {
-	x := &catalogIndex{data: string(data)}
+func newCatalogIndex(data string) (*catalogIndex, error) {
+	x := &catalogIndex{data: data}
 	if x.indexLines() {
 		return x, nil
 	}
 	x.entries = nil
 	x.texts = map[string]string{}
-	if err := json.Unmarshal(data, &x.texts); err != nil {
+	if err := json.Unmarshal([]byte(data), &x.texts); err != nil {
 		return nil, err
 	}
 	return x, nil
@@ -96,6 +97,22 @@ func (x *catalogIndex) lookup(code string) (string, bool) {
 	return "", false
 }
 
+// The catalogue files as strings, so that indexing one copies nothing
+// (embed.FS.ReadFile copies the file; its bytes and a string of them were
+// half of a one-case command's allocations, issue 19). A file not listed
+// here is read from catalogFiles all the same; TestCatalogEmbedded keeps
+// the list complete.
+var (
+	//go:embed catalog/en.json
+	catalogEN string
+	//go:embed catalog/nb.json
+	catalogNB string
+	//go:embed catalog/nn.json
+	catalogNN string
+
+	catalogStrings = map[string]*string{"en.json": &catalogEN, "nb.json": &catalogNB, "nn.json": &catalogNN}
+)
+
 // catalogIndexes are the catalogue's languages, each indexed on first use.
 var catalogIndexes = sync.OnceValue(func() map[string]func() *catalogIndex {
 	entries, err := catalogFiles.ReadDir("catalog")
@@ -109,11 +126,7 @@ var catalogIndexes = sync.OnceValue(func() map[string]func() *catalogIndex {
 			continue
 		}
 		out[strings.TrimSuffix(name, ".json")] = sync.OnceValue(func() *catalogIndex {
-			b, err := catalogFiles.ReadFile("catalog/" + name)
-			if err != nil {
-				panic(err)
-			}
-			x, err := newCatalogIndex(b)
+			x, err := newCatalogIndex(catalogFile(name))
 			if err != nil {
 				panic("rules: catalog/" + name + ": " + err.Error())
 			}
@@ -122,6 +135,18 @@ var catalogIndexes = sync.OnceValue(func() map[string]func() *catalogIndex {
 	}
 	return out
 })
+
+// catalogFile is the text of catalog/name.
+func catalogFile(name string) string {
+	if s, ok := catalogStrings[name]; ok {
+		return *s
+	}
+	b, err := catalogFiles.ReadFile("catalog/" + name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
 
 // CatalogText is the text of code in lang, as Catalog()[lang][code] is, and
 // whether there is one; it reads only lang's file.

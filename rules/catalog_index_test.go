@@ -59,7 +59,7 @@ func TestCatalogIndexFallback(t *testing.T) {
 		{"missing comma", "{\n \"a\": \"x\"\n \"b\": \"y\"\n}\n", false, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			x, err := newCatalogIndex([]byte(tc.file))
+			x, err := newCatalogIndex(tc.file)
 			if tc.want == nil {
 				if err == nil {
 					t.Fatal("no error for a broken file")
@@ -95,5 +95,32 @@ func TestHasCatalog(t *testing.T) {
 	}
 	if !HasCatalog(LangEN) || HasCatalog("de") {
 		t.Error("en must have a catalogue and de none")
+	}
+}
+
+// TestCatalogEmbedded: every catalogue file is also embedded as a string
+// (catalogStrings), the same text, so that no run copies a file to index
+// it.
+func TestCatalogEmbedded(t *testing.T) {
+	entries, err := catalogFiles.ReadDir("catalog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		s, ok := catalogStrings[e.Name()]
+		if !ok {
+			t.Errorf("catalog/%s is not in catalogStrings", e.Name())
+			continue
+		}
+		b, err := catalogFiles.ReadFile("catalog/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *s != string(b) {
+			t.Errorf("catalogStrings[%q] is not catalog/%s", e.Name(), e.Name())
+		}
+	}
+	if len(catalogStrings) != len(entries) {
+		t.Errorf("catalogStrings has %d files, catalog/ %d", len(catalogStrings), len(entries))
 	}
 }

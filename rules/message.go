@@ -41,34 +41,43 @@ type Code struct {
 	Args []string
 }
 
+// declared holds every code in the order declared: NewCode runs about 800
+// times before main (package variables), so it only appends; the check for
+// a code declared twice runs when Codes is first called (the catalogue
+// test calls it), not on every start (issue 19).
 var (
-	codesMu sync.Mutex
-	codes   = map[string]Code{}
+	codesMu  sync.Mutex
+	declared = make([]Code, 0, 1024)
 )
 
 // NewCode declares a message code with its arguments' names. Declaring a
-// code twice is a programming error and panics.
+// code twice is a programming error: Codes panics on it.
 func NewCode(id string, args ...string) Code {
-	codesMu.Lock()
-	defer codesMu.Unlock()
-	if _, dup := codes[id]; dup {
-		panic("rules: message code declared twice: " + id)
-	}
 	c := Code{ID: id, Args: args}
-	codes[id] = c
+	codesMu.Lock()
+	declared = append(declared, c)
+	codesMu.Unlock()
 	return c
 }
 
 // Codes are every code declared so far (by the packages linked in), sorted.
+// A code declared twice panics.
 func Codes() []Code {
 	codesMu.Lock()
-	defer codesMu.Unlock()
-	out := make([]Code, 0, len(codes))
-	for _, c := range codes {
-		out = append(out, c)
+	out := slices.Clone(declared)
+	codesMu.Unlock()
+	return sortCodes(out)
+}
+
+// sortCodes sorts list by ID and panics on an ID it holds twice.
+func sortCodes(list []Code) []Code {
+	slices.SortFunc(list, func(a, b Code) int { return strings.Compare(a.ID, b.ID) })
+	for i := 1; i < len(list); i++ {
+		if list[i].ID == list[i-1].ID {
+			panic("rules: message code declared twice: " + list[i].ID)
+		}
 	}
-	slices.SortFunc(out, func(a, b Code) int { return strings.Compare(a.ID, b.ID) })
-	return out
+	return list
 }
 
 // M is the message of c with the given argument values, in the order of
