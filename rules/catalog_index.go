@@ -60,14 +60,21 @@ func (x *catalogIndex) indexLines() bool {
 			return false
 		}
 		line := s[at : at+n]
-		comma := strings.HasSuffix(line, ",")
-		line = strings.TrimSuffix(line, ",")
+		comma := len(line) > 0 && line[len(line)-1] == ','
+		if comma {
+			line = line[:len(line)-1]
+		}
 		if comma == (at+n+1 == end) { // a comma after every pair but the last
 			return false
 		}
-		k := strings.Index(line, `": "`)
-		if !strings.HasPrefix(line, ` "`) || k < 0 || !strings.HasSuffix(line, `"`) || strings.ContainsAny(line, `\`) ||
-			strings.Count(line, `"`) != 4 {
+		// ` "key": "text"`: four quotes, the key's closing one followed by
+		// `: "`, the last one ending the line, no backslash.
+		if len(line) < len(` "": ""`) || line[0] != ' ' || line[1] != '"' || line[len(line)-1] != '"' ||
+			strings.IndexByte(line, '\\') >= 0 {
+			return false
+		}
+		k := 2 + strings.IndexByte(line[2:], '"')
+		if k < 2 || k+5 > len(line) || !strings.HasPrefix(line[k:], `": "`) || strings.IndexByte(line[k+4:], '"') != len(line)-k-5 {
 			return false
 		}
 		key := line[2:k]
