@@ -604,11 +604,19 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 	paidPi := -1                      // the payment whose pay month and year are paidIn and paidYear
 	var paidIn YearMonth
 	var paidYear *YearTotal
+	var cal calMonth // the piece's month; pieces come in date order
 	for si := range res.Segments {
 		seg := &res.Segments[si]
 		for start := seg.From; start <= seg.To; {
-			y, m, d := start.YMD()
-			key := start - rules.Date(d-1)
+			switch {
+			case month != nil && start >= cal.first && start <= cal.last:
+			case month != nil && start == cal.last+1:
+				cal = cal.next()
+			default:
+				cal = calMonthOf(start)
+			}
+			key, ym := cal.first, cal.ym
+			y := ym.Year()
 			for start > res.Payments[pi].To {
 				pi++
 			}
@@ -617,8 +625,7 @@ func schedule(res *Result, c *Case) (pieces []tracePiece) {
 				paidPi, paidIn = pi, MonthOf(pay.PayDate)
 				paidYear = year(paidIn.Year())
 			}
-			end := min(seg.To, key+rules.Date(rules.DaysInMonth(y, m)-1), pay.To)
-			ym := YearMonth(y*12 + m - 1)
+			end := min(seg.To, cal.last, pay.To)
 			if month == nil || key != monthStart {
 				monthStart = key
 				res.Months = append(res.Months, Month{Month: ym, PaidIn: ym.Next()})
@@ -744,4 +751,23 @@ func (r *runningSum) next(exact decimal.Decimal) Money {
 	piece := total - r.paid
 	r.paid = total
 	return piece
+}
+
+// calMonth is a month as the schedule walks it: its first and last day.
+// The month after is worked out from it without date arithmetic.
+type calMonth struct {
+	first, last rules.Date
+	ym          YearMonth
+}
+
+func calMonthOf(d rules.Date) calMonth {
+	y, m, day := d.YMD()
+	first := d - rules.Date(day-1)
+	return calMonth{first: first, last: first + rules.Date(rules.DaysInMonth(y, m)-1), ym: YearMonth(y*12 + m - 1)}
+}
+
+// next is the month after c.
+func (c calMonth) next() calMonth {
+	ym := c.ym.Next()
+	return calMonth{first: c.last + 1, last: c.last + rules.Date(rules.DaysInMonth(ym.Year(), ym.Month())), ym: ym}
 }

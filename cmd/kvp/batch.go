@@ -743,6 +743,7 @@ func (p *batchProcessor) run(job batchJob) batchDone {
 		cw = csv.NewWriter(&buf)
 	}
 	var out []byte
+	var warned rules.WarningJSON // the chunk's warnings, each worded once
 	if !p.csvOut {
 		// A record is about five times its line: room for the chunk's
 		// records at once (at most 1 MiB) rather than growing step by step.
@@ -761,7 +762,7 @@ func (p *batchProcessor) run(job batchJob) batchDone {
 		if cw != nil {
 			_ = cw.Write(csvRow(rec, p.withTax))
 		} else {
-			out = appendRecord(out, rec)
+			out = appendRecordWith(out, rec, &warned)
 		}
 		d.sum.add(rec)
 	}

@@ -5,12 +5,18 @@ import (
 	"strconv"
 
 	"kvp/calc"
+	"kvp/rules"
 )
 
 // appendRecord appends r as one JSON line. It writes the same bytes as
 // encoding/json would for batchRecord (a test checks this), without
 // reflection: in a batch the encoding is a large share of the work.
-func appendRecord(b []byte, r *batchRecord) []byte {
+func appendRecord(b []byte, r *batchRecord) []byte { return appendRecordWith(b, r, nil) }
+
+// appendRecordWith is appendRecord with its warnings through wc, which
+// words each distinct warning once (a worker's, for a chunk); nil words
+// every one.
+func appendRecordWith(b []byte, r *batchRecord, wc *rules.WarningJSON) []byte {
 	b = append(b, `{"line":`...)
 	b = strconv.AppendInt(b, int64(r.Line), 10)
 	if r.ID != nil {
@@ -31,13 +37,13 @@ func appendRecord(b []byte, r *batchRecord) []byte {
 			b = append(b, `,"`...)
 			b = append(b, part.key...)
 			b = append(b, `":`...)
-			b = appendResult(b, part.res)
+			b = appendResult(b, part.res, wc)
 		}
 	}
 	return append(b, "}\n"...)
 }
 
-func appendResult(b []byte, r *batchResult) []byte {
+func appendResult(b []byte, r *batchResult, wc *rules.WarningJSON) []byte {
 	b = append(b, `{"from":"`...)
 	b = r.From.AppendISO(b)
 	b = append(b, `","to":"`...)
@@ -96,7 +102,11 @@ func appendResult(b []byte, r *batchResult) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b, _ = w.AppendJSON(b)
+			if wc != nil {
+				b, _ = wc.Append(b, w)
+			} else {
+				b, _ = w.AppendJSON(b)
+			}
 		}
 		b = append(b, ']')
 	}

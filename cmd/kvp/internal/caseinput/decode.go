@@ -93,6 +93,19 @@ func Decode(data []byte) (*Case, error) {
 // DecodeJSON reads a JSON text only: a line of kvp batch is JSON, and YAML
 // (also YAML's flow style, {birth_date: 1990-01-01}) is refused there.
 func DecodeJSON(data []byte) (*Case, error) {
+	t := bytes.TrimSpace(data)
+	if len(t) == 0 || t[0] != '{' {
+		return nil, newDecoder(data, true).whole(0, codeNotJSONObject.M(`{"birth_date": …}`))
+	}
+	if c, ok := decodeDirect(data); ok {
+		return c, nil
+	}
+	return decodeJSONNodes(data)
+}
+
+// decodeJSONNodes is DecodeJSON through the node tree: the reference that
+// decodeDirect agrees with, and the path that words every problem.
+func decodeJSONNodes(data []byte) (*Case, error) {
 	d := newDecoder(data, true)
 	t := bytes.TrimSpace(data)
 	if len(t) == 0 || t[0] != '{' {
