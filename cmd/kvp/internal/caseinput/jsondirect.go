@@ -1,6 +1,7 @@
 package caseinput
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 
@@ -30,6 +31,20 @@ func decodeDirect(data []byte) (c *Case, ok bool) {
 // direct reads the values of a case from its scanner, each as the decoder
 // reads it from its node.
 type direct struct{ jsonScanner }
+
+// payLine records the line of the pay key whose value comes next
+// (Case.PayLines), as the decoder's payLine does: 0 in a text of one line.
+func (d *direct) payLine(c *Case, key string) {
+	if c.PayLines == nil {
+		c.PayLines = map[string]int{}
+	}
+	d.skipSpace()
+	line := d.line
+	if !bytes.ContainsAny(bytes.TrimSpace(d.data), "\r\n") {
+		line = 0
+	}
+	c.PayLines[key] = line
+}
 
 // at says whether the next byte is c.
 func (d *direct) at(c byte) bool { return d.pos < len(d.data) && d.data[d.pos] == c }
@@ -281,12 +296,16 @@ func (d *direct) caseFields(c *Case) bool {
 		case "leap_birthday":
 			c.LeapBirthday, ok = d.choice(config.KeyLeapBirthday)
 		case "pay_cycle":
+			d.payLine(c, key)
 			c.PayCycle, ok = d.choice(config.KeyPayCycle)
 		case "pay_day":
+			d.payLine(c, key)
 			c.PayDay, ok = d.setting(config.KeyPayDay)
 		case "pay_lag":
+			d.payLine(c, key)
 			c.PayLag, ok = d.setting(config.KeyPayLag)
 		case "cycle_start":
+			d.payLine(c, key)
 			c.CycleStart, ok = d.date()
 		case "as_of":
 			c.AsOf, ok = d.date()
