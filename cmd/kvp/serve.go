@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"container/list"
 	"context"
 	"encoding/json"
 	"errors"
@@ -251,14 +252,14 @@ type server struct {
 	slots   chan struct{}
 	logMu   sync.Mutex
 	cfgMu   sync.Mutex
-	configs map[string]*config.Config
+	configs configCache
 	openapi []byte
 	page    []byte
 	allowed map[string]map[string]*pflag.Flag // endpoint path → offered flags
 }
 
 func newServer(o *serveOptions) (*server, error) {
-	s := &server{o: o, slots: make(chan struct{}, max(o.maxConcurrent, 1)), configs: map[string]*config.Config{},
+	s := &server{o: o, slots: make(chan struct{}, max(o.maxConcurrent, 1)), configs: newConfigCache(serveConfigCacheSize),
 		allowed: map[string]map[string]*pflag.Flag{}}
 	if _, err := s.config(nil); err != nil { // a broken config file stops the server at once
 		return nil, err
@@ -665,10 +666,13 @@ func (s *server) run(e endpoint, args []string, in, paid io.Reader, stream io.Wr
 	return out.Bytes(), exitCode(err), err
 }
 
-// config is the configuration for the settings among args, loaded once:
-// the serve command's config file and --set, with the request's settings
-// as flags. Settings whose values are not among their choices are not
-// cached (nil): the command loads them itself, to say what is wrong.
+// config is the configuration for the settings among args: the serve
+// command's config file and --set, with the request's settings as flags.
+// The last serveConfigCacheSize sets of settings used are kept loaded;
+// another set is loaded and the least recently used one dropped (dates such
+// as cycle-start and as-of make the sets unbounded). Settings whose values
+// are not among their choices are not cached (nil): the command loads them
+// itself, to say what is wrong.
 func (s *server) config(args []string) (*config.Config, error) {
 	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
 	given := map[string]string{}
@@ -693,7 +697,7 @@ func (s *server) config(args []string) (*config.Config, error) {
 	key := strings.Join(keys, "&")
 	s.cfgMu.Lock()
 	defer s.cfgMu.Unlock()
-	if cfg, ok := s.configs[key]; ok {
+	if cfg, ok := s.configs.get(key); ok {
 		return cfg, nil
 	}
 	for k, v := range given {
@@ -704,8 +708,58 @@ func (s *server) config(args []string) (*config.Config, error) {
 		return nil, err
 	}
 	rememberParamsHash(cfg.Params)
-	s.configs[key] = cfg
+	s.configs.put(key, cfg)
 	return cfg, nil
+}
+
+// serveConfigCacheSize is how many loaded configurations the server keeps.
+const serveConfigCacheSize = 64
+
+// cachedConfigs is how many configurations the server holds.
+func (s *server) cachedConfigs() int {
+	s.cfgMu.Lock()
+	defer s.cfgMu.Unlock()
+	return s.configs.order.Len()
+}
+
+// configCache keeps the configurations last used, at most size; the
+// caller holds server.cfgMu.
+type configCache struct {
+	size  int
+	order *list.List               // of *configEntry, the most recently used first
+	byKey map[string]*list.Element // key → its element in order
+}
+
+type configEntry struct {
+	key string
+	cfg *config.Config
+}
+
+func newConfigCache(size int) configCache {
+	return configCache{size: size, order: list.New(), byKey: map[string]*list.Element{}}
+}
+
+func (c *configCache) get(key string) (*config.Config, bool) {
+	e, ok := c.byKey[key]
+	if !ok {
+		return nil, false
+	}
+	c.order.MoveToFront(e)
+	return e.Value.(*configEntry).cfg, true
+}
+
+func (c *configCache) put(key string, cfg *config.Config) {
+	c.byKey[key] = c.order.PushFront(&configEntry{key, cfg})
+	for c.order.Len() > c.size {
+		oldest := c.order.Back()
+		dropped := oldest.Value.(*configEntry)
+		delete(c.byKey, dropped.key)
+		c.order.Remove(oldest)
+		// Its parameters' hash and calculator go too; a request still
+		// running with it computes them afresh.
+		paramsHashes.Delete(dropped.cfg.Params)
+		calculators.Delete(dropped.cfg.Params)
+	}
 }
 
 func keyOfFlag(flag string) string {
