@@ -177,7 +177,10 @@ itself (text/plain, text/markdown, text/html). No endpoint takes a flag that
 reads or writes a file (file, paid, paid-case, records, chart, config).
 A request that cannot be served gets {"error": {"code", "message", "field"}}:
 400 for bad input, 404, 405, 413 for a body over its limit (1 MiB for a case,
---batch-limit for a batch), 415 for a body that is not JSON. At most
+--batch-limit for a batch), 415 for a body that is not JSON. A batch sent
+without a length that goes over --batch-limit once records have come back
+ends with a last line {"error": {"code": "err.http.too_large", ...}} (the
+log line of the request names it). At most
 --max-concurrent computations run at once; more wait in a queue. SIGINT and
 SIGTERM stop the server after the requests in flight have finished. Each
 request is logged on stderr (method, path, status, duration) unless --quiet.` + exitStatusSection,
@@ -358,6 +361,7 @@ func (s *server) static(body []byte, contentType string) http.HandlerFunc {
 type statusWriter struct {
 	http.ResponseWriter
 	status int
+	note   string // an error after the response started (noteError)
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -392,8 +396,13 @@ func (s *server) logged(h http.Handler) http.Handler {
 				}
 				s.log("kvp: serve: panic: %v\n", p)
 			}
-			if !s.o.quiet {
+			switch {
+			case !s.o.quiet && sw.note != "":
+				s.log("kvp: %s %s %d %s: %s\n", r.Method, r.URL.RequestURI(), sw.status, time.Since(start).Round(time.Microsecond), oneLine(sw.note))
+			case !s.o.quiet:
 				s.log("kvp: %s %s %d %s\n", r.Method, r.URL.RequestURI(), sw.status, time.Since(start).Round(time.Microsecond))
+			case sw.note != "": // quiet, but the status does not say it
+				s.log("kvp: serve: %s %s: %s\n", r.Method, r.URL.Path, oneLine(sw.note))
 			}
 		}()
 		h.ServeHTTP(sw, r)
@@ -599,18 +608,54 @@ func (s *server) endpointHandler(e endpoint) http.Handler {
 // stream runs kvp batch with its records written to w as they come.
 func (s *server) stream(w http.ResponseWriter, r *http.Request, e endpoint, args []string, in io.Reader, lang string) {
 	fw := &firstWriter{w: w}
-	_, code, err := s.run(e, args, in, nil, fw)
-	if err == nil || fw.started && code == exitError {
+	_, _, err := s.run(e, args, in, nil, fw)
+	if err == nil || linesFailed(err) {
 		if !fw.started {
 			fw.start()
 		}
 		return // failed lines are error records in the stream
 	}
-	if fw.started {
-		s.log("kvp: serve: %s: %s\n", r.URL.Path, oneLine(err.Error()))
+	if !fw.started {
+		s.failIn(w, lang, statusOf(err), err)
 		return
 	}
-	s.failIn(w, lang, statusOf(err), err)
+	// The records have started with 200: the stream ends with the error
+	// as its last line, {"error": {...}} as a refused request's body, and
+	// the request's log line says it.
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		err = rules.Errorf(errHTTPTooLarge, sizeText(mbe.Limit))
+	}
+	if lang == "" {
+		lang = s.locale().lang()
+	}
+	body := errorBody(err, lang)
+	b, _ := json.Marshal(body)
+	fw.Write(append(b, '\n'))
+	noteError(w, body.Error.Code+": "+body.Error.Message)
+}
+
+// linesFailed: err is kvp batch's "N of M lines failed", whose lines are
+// error records in the stream.
+func linesFailed(err error) bool {
+	var re *rules.Error
+	return errors.As(err, &re) && re.Msg().Code == errLinesFailed.ID
+}
+
+// noteError gives the request's log line an error that its status cannot
+// say (the response had started).
+func noteError(w http.ResponseWriter, note string) {
+	for {
+		switch x := w.(type) {
+		case *statusWriter:
+			x.note = note
+			return
+		case interface{ Unwrap() http.ResponseWriter }:
+			w = x.Unwrap()
+		default:
+			return
+		}
+	}
 }
 
 // firstWriter sets the JSON lines headers at the first record and flushes

@@ -131,6 +131,7 @@ func TestServeBatchOverLimitMidStream(t *testing.T) {
 			requestLine = l
 		}
 	}
+	t.Logf("log: %s", requestLine)
 	if !strings.Contains(requestLine, errHTTPTooLarge.ID) {
 		t.Errorf("the request's log line does not name the error:\n%s", logged)
 	}
