@@ -921,11 +921,14 @@ func (s *server) bodyFlags(e endpoint, body []byte) ([]string, error) {
 }
 
 // checkBody refuses a body that is not of the types want, or that says it
-// is larger than limit, before anything of it is read.
+// is larger than limit, before anything of it is read. The only parameter
+// a type may have is charset=utf-8: JSON is UTF-8 (RFC 8259), and a
+// "+json" type (merge-patch, problem) means something else than a case.
 func (s *server) checkBody(r *http.Request, limit int64, want ...string) (int, error) {
 	ct := r.Header.Get("Content-Type")
-	mt, _, err := mime.ParseMediaType(ct)
-	if err != nil || !(slices.Contains(want, mt) || strings.HasSuffix(mt, "+json") && slices.Contains(want, "application/json")) {
+	mt, params, err := mime.ParseMediaType(ct)
+	charset, hasCharset := params["charset"]
+	if err != nil || !slices.Contains(want, mt) || len(params) > 1 || len(params) == 1 && !(hasCharset && strings.EqualFold(charset, "utf-8")) {
 		return http.StatusUnsupportedMediaType, rules.Errorf(errHTTPMediaType, rules.Quote(ct), strings.Join(want, ", "))
 	}
 	if r.ContentLength > limit {
