@@ -183,7 +183,10 @@ ends with a last line {"error": {"code": "err.http.too_large", ...}} (the
 log line of the request names it). At most
 --max-concurrent computations run at once; more wait in a queue. SIGINT and
 SIGTERM stop the server after the requests in flight have finished. Each
-request is logged on stderr (method, path, status, duration) unless --quiet.` + exitStatusSection,
+request is logged on stderr (method, path, status, duration) unless --quiet.
+The last 64 sets of settings asked for stay loaded. The web page (/) takes
+one case with its settings and pay cycle (pay day, or a 14-day period's
+first day), in bokmål, nynorsk or English.` + exitStatusSection,
 		Example: `  kvp serve
   kvp serve --addr 127.0.0.1:9090 --quiet --scenario-dir examples
   curl -s -X POST -H 'Content-Type: application/json' --data-binary @examples/case.json localhost:8080/v1/calc
