@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"container/list"
 	"context"
 	"encoding/json"
 	"errors"
@@ -176,10 +177,16 @@ itself (text/plain, text/markdown, text/html). No endpoint takes a flag that
 reads or writes a file (file, paid, paid-case, records, chart, config).
 A request that cannot be served gets {"error": {"code", "message", "field"}}:
 400 for bad input, 404, 405, 413 for a body over its limit (1 MiB for a case,
---batch-limit for a batch), 415 for a body that is not JSON. At most
+--batch-limit for a batch), 415 for a body that is not JSON. A batch sent
+without a length that goes over --batch-limit once records have come back
+ends with a last line {"error": {"code": "err.http.too_large", ...}} (the
+log line of the request names it). At most
 --max-concurrent computations run at once; more wait in a queue. SIGINT and
 SIGTERM stop the server after the requests in flight have finished. Each
-request is logged on stderr (method, path, status, duration) unless --quiet.` + exitStatusSection,
+request is logged on stderr (method, path, status, duration) unless --quiet.
+The last 64 sets of settings asked for stay loaded. The web page (/) takes
+one case with its settings and pay cycle (pay day, or a 14-day period's
+first day), in bokmål, nynorsk or English.` + exitStatusSection,
 		Example: `  kvp serve
   kvp serve --addr 127.0.0.1:9090 --quiet --scenario-dir examples
   curl -s -X POST -H 'Content-Type: application/json' --data-binary @examples/case.json localhost:8080/v1/calc
@@ -251,14 +258,14 @@ type server struct {
 	slots   chan struct{}
 	logMu   sync.Mutex
 	cfgMu   sync.Mutex
-	configs map[string]*config.Config
+	configs configCache
 	openapi []byte
 	page    []byte
 	allowed map[string]map[string]*pflag.Flag // endpoint path → offered flags
 }
 
 func newServer(o *serveOptions) (*server, error) {
-	s := &server{o: o, slots: make(chan struct{}, max(o.maxConcurrent, 1)), configs: map[string]*config.Config{},
+	s := &server{o: o, slots: make(chan struct{}, max(o.maxConcurrent, 1)), configs: newConfigCache(serveConfigCacheSize),
 		allowed: map[string]map[string]*pflag.Flag{}}
 	if _, err := s.config(nil); err != nil { // a broken config file stops the server at once
 		return nil, err
@@ -357,6 +364,7 @@ func (s *server) static(body []byte, contentType string) http.HandlerFunc {
 type statusWriter struct {
 	http.ResponseWriter
 	status int
+	note   string // an error after the response started (noteError)
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -391,8 +399,13 @@ func (s *server) logged(h http.Handler) http.Handler {
 				}
 				s.log("kvp: serve: panic: %v\n", p)
 			}
-			if !s.o.quiet {
+			switch {
+			case !s.o.quiet && sw.note != "":
+				s.log("kvp: %s %s %d %s: %s\n", r.Method, r.URL.RequestURI(), sw.status, time.Since(start).Round(time.Microsecond), oneLine(sw.note))
+			case !s.o.quiet:
 				s.log("kvp: %s %s %d %s\n", r.Method, r.URL.RequestURI(), sw.status, time.Since(start).Round(time.Microsecond))
+			case sw.note != "": // quiet, but the status does not say it
+				s.log("kvp: serve: %s %s: %s\n", r.Method, r.URL.Path, oneLine(sw.note))
 			}
 		}()
 		h.ServeHTTP(sw, r)
@@ -598,18 +611,54 @@ func (s *server) endpointHandler(e endpoint) http.Handler {
 // stream runs kvp batch with its records written to w as they come.
 func (s *server) stream(w http.ResponseWriter, r *http.Request, e endpoint, args []string, in io.Reader, lang string) {
 	fw := &firstWriter{w: w}
-	_, code, err := s.run(e, args, in, nil, fw)
-	if err == nil || fw.started && code == exitError {
+	_, _, err := s.run(e, args, in, nil, fw)
+	if err == nil || linesFailed(err) {
 		if !fw.started {
 			fw.start()
 		}
 		return // failed lines are error records in the stream
 	}
-	if fw.started {
-		s.log("kvp: serve: %s: %s\n", r.URL.Path, oneLine(err.Error()))
+	if !fw.started {
+		s.failIn(w, lang, statusOf(err), err)
 		return
 	}
-	s.failIn(w, lang, statusOf(err), err)
+	// The records have started with 200: the stream ends with the error
+	// as its last line, {"error": {...}} as a refused request's body, and
+	// the request's log line says it.
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		err = rules.Errorf(errHTTPTooLarge, sizeText(mbe.Limit))
+	}
+	if lang == "" {
+		lang = s.locale().lang()
+	}
+	body := errorBody(err, lang)
+	b, _ := json.Marshal(body)
+	fw.Write(append(b, '\n'))
+	noteError(w, body.Error.Code+": "+body.Error.Message)
+}
+
+// linesFailed: err is kvp batch's "N of M lines failed", whose lines are
+// error records in the stream.
+func linesFailed(err error) bool {
+	var re *rules.Error
+	return errors.As(err, &re) && re.Msg().Code == errLinesFailed.ID
+}
+
+// noteError gives the request's log line an error that its status cannot
+// say (the response had started).
+func noteError(w http.ResponseWriter, note string) {
+	for {
+		switch x := w.(type) {
+		case *statusWriter:
+			x.note = note
+			return
+		case interface{ Unwrap() http.ResponseWriter }:
+			w = x.Unwrap()
+		default:
+			return
+		}
+	}
 }
 
 // firstWriter sets the JSON lines headers at the first record and flushes
@@ -665,10 +714,13 @@ func (s *server) run(e endpoint, args []string, in, paid io.Reader, stream io.Wr
 	return out.Bytes(), exitCode(err), err
 }
 
-// config is the configuration for the settings among args, loaded once:
-// the serve command's config file and --set, with the request's settings
-// as flags. Settings whose values are not among their choices are not
-// cached (nil): the command loads them itself, to say what is wrong.
+// config is the configuration for the settings among args: the serve
+// command's config file and --set, with the request's settings as flags.
+// The last serveConfigCacheSize sets of settings used are kept loaded;
+// another set is loaded and the least recently used one dropped (dates such
+// as cycle-start and as-of make the sets unbounded). Settings whose values
+// are not among their choices are not cached (nil): the command loads them
+// itself, to say what is wrong.
 func (s *server) config(args []string) (*config.Config, error) {
 	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
 	given := map[string]string{}
@@ -693,7 +745,7 @@ func (s *server) config(args []string) (*config.Config, error) {
 	key := strings.Join(keys, "&")
 	s.cfgMu.Lock()
 	defer s.cfgMu.Unlock()
-	if cfg, ok := s.configs[key]; ok {
+	if cfg, ok := s.configs.get(key); ok {
 		return cfg, nil
 	}
 	for k, v := range given {
@@ -704,8 +756,58 @@ func (s *server) config(args []string) (*config.Config, error) {
 		return nil, err
 	}
 	rememberParamsHash(cfg.Params)
-	s.configs[key] = cfg
+	s.configs.put(key, cfg)
 	return cfg, nil
+}
+
+// serveConfigCacheSize is how many loaded configurations the server keeps.
+const serveConfigCacheSize = 64
+
+// cachedConfigs is how many configurations the server holds.
+func (s *server) cachedConfigs() int {
+	s.cfgMu.Lock()
+	defer s.cfgMu.Unlock()
+	return s.configs.order.Len()
+}
+
+// configCache keeps the configurations last used, at most size; the
+// caller holds server.cfgMu.
+type configCache struct {
+	size  int
+	order *list.List               // of *configEntry, the most recently used first
+	byKey map[string]*list.Element // key → its element in order
+}
+
+type configEntry struct {
+	key string
+	cfg *config.Config
+}
+
+func newConfigCache(size int) configCache {
+	return configCache{size: size, order: list.New(), byKey: map[string]*list.Element{}}
+}
+
+func (c *configCache) get(key string) (*config.Config, bool) {
+	e, ok := c.byKey[key]
+	if !ok {
+		return nil, false
+	}
+	c.order.MoveToFront(e)
+	return e.Value.(*configEntry).cfg, true
+}
+
+func (c *configCache) put(key string, cfg *config.Config) {
+	c.byKey[key] = c.order.PushFront(&configEntry{key, cfg})
+	for c.order.Len() > c.size {
+		oldest := c.order.Back()
+		dropped := oldest.Value.(*configEntry)
+		delete(c.byKey, dropped.key)
+		c.order.Remove(oldest)
+		// Its parameters' hash and calculator go too; a request still
+		// running with it computes them afresh.
+		paramsHashes.Delete(dropped.cfg.Params)
+		calculators.Delete(dropped.cfg.Params)
+	}
 }
 
 func keyOfFlag(flag string) string {
@@ -822,11 +924,14 @@ func (s *server) bodyFlags(e endpoint, body []byte) ([]string, error) {
 }
 
 // checkBody refuses a body that is not of the types want, or that says it
-// is larger than limit, before anything of it is read.
+// is larger than limit, before anything of it is read. The only parameter
+// a type may have is charset=utf-8: JSON is UTF-8 (RFC 8259), and a
+// "+json" type (merge-patch, problem) means something else than a case.
 func (s *server) checkBody(r *http.Request, limit int64, want ...string) (int, error) {
 	ct := r.Header.Get("Content-Type")
-	mt, _, err := mime.ParseMediaType(ct)
-	if err != nil || !(slices.Contains(want, mt) || strings.HasSuffix(mt, "+json") && slices.Contains(want, "application/json")) {
+	mt, params, err := mime.ParseMediaType(ct)
+	charset, hasCharset := params["charset"]
+	if err != nil || !slices.Contains(want, mt) || len(params) > 1 || len(params) == 1 && !(hasCharset && strings.EqualFold(charset, "utf-8")) {
 		return http.StatusUnsupportedMediaType, rules.Errorf(errHTTPMediaType, rules.Quote(ct), strings.Join(want, ", "))
 	}
 	if r.ContentLength > limit {

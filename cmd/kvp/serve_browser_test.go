@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"kvp/rules"
 )
 
 // chromiumPath is Debian's Chromium, or $KVP_CHROMIUM.
@@ -154,8 +156,14 @@ func TestWebPageInBrowser(t *testing.T) {
 	if title != "Kvalifiseringsstønad: beregning" {
 		t.Errorf("the page's title is %q: not bokmål", title)
 	}
-	if strings.TrimSpace(total) != doc.Total.Net {
-		t.Errorf("the page shows the total %q, kvp calc says %s", total, doc.Total.Net)
+	if want := rules.GroupDigits(doc.Total.Net, ",") + " kr"; strings.TrimSpace(total) != want { // as the tables write it
+		t.Errorf("the page shows the total %q, kvp calc says %s (%q in bokmål)", total, doc.Total.Net, want)
+	}
+	if got := read(chromedp.TextContent(css(`#age_switch option[value="next-month"]`))); got != "fra måneden etter" {
+		t.Errorf("the age switch's choice next-month reads %q in bokmål, not the catalogue's words", got)
+	}
+	if got := read(chromedp.TextContent(css(`#rounding option[value="nav"]`))); got != "som NAV (hele kroner)" {
+		t.Errorf("the rounding choice nav reads %q in bokmål", got)
 	}
 	if strings.TrimSpace(shown) != strings.TrimSpace(tables) {
 		t.Errorf("the page's tables differ from kvp calc --lang nb:\n%s", shown)
@@ -192,6 +200,30 @@ func TestWebPageInBrowser(t *testing.T) {
 	}
 	if got, want := read(chromedp.Text(css("#letter-total"))), letterTotal("nn"); got != want {
 		t.Errorf("in nynorsk the letter panel shows the total %q, kvp letter --lang nn says %q", got, want)
+	}
+
+	// Pay day 10: the payments table's pay dates move from the 12th to the
+	// 10th, as kvp calc's with pay_day 10.
+	c["pay_day"] = 10
+	payCase, _ := json.Marshal(c)
+	payTables := string(commandOut(t, []string{"calc", "-f", "-", "--lang", "nn"}, string(payCase)))
+	if !strings.Contains(payTables, "10.02.2026") || strings.Contains(payTables, "12.02.2026") {
+		t.Fatalf("kvp calc with pay_day 10 does not pay on 10.02.2026:\n%s", payTables)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(css("#pay_day"), "10"),
+		chromedp.Click(css("#submit")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("tables").textContent.includes("10.02.2026") && !document.getElementById("submit").disabled`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("after pay day 10 the tables show no pay date 10.02.2026: %v\n%s", err, read(chromedp.TextContent(css("#tables"))))
+	}
+	if shown := read(chromedp.TextContent(css("#tables"))); strings.TrimSpace(shown) != strings.TrimSpace(payTables) {
+		t.Errorf("with pay day 10 the page's tables differ from kvp calc --lang nn:\n%s", shown)
+	}
+	if got := read(chromedp.TextContent(css(`#pay_cycle option[value="14-days"]`))); got != "kvar 14. dag" {
+		t.Errorf("the pay cycle's choice 14-days reads %q in nynorsk", got)
 	}
 	t.Logf("letter total on the page %s (nb)", shownLetterTotal)
 }

@@ -31,7 +31,14 @@ var pageTexts = []rules.Code{
 	rules.NewCode("page.lang_nb"), rules.NewCode("page.lang_nn"), rules.NewCode("page.lang_en"),
 	rules.NewCode("page.letter"), rules.NewCode("page.letter_total"), rules.NewCode("page.copy_letter"),
 	rules.NewCode("page.copied"), rules.NewCode("page.download_letter"),
+	rules.NewCode("page.pay"), rules.NewCode("page.pay_cycle"), rules.NewCode("page.pay_day"),
+	rules.NewCode("page.pay_day_hint"), rules.NewCode("page.cycle_start"), rules.NewCode("page.cycle_start_hint"),
 }
+
+// pageSettingWords are the words of the settings menus' choices that no
+// heading uses (those of settingWords are shown too): an option's text is
+// the catalogue's setting.KEY.VALUE, its value the setting's value.
+var pageSettingWords = codesByKey("setting.", "rounding.nav", "rounding.exact", "pay_cycle.monthly", "pay_cycle.14-days")
 
 // webPage is GET /: the embedded page with its texts in every language.
 func webPage() ([]byte, error) {
@@ -44,6 +51,11 @@ func webPage() ([]byte, error) {
 		texts[lang] = map[string]string{}
 		for _, c := range pageTexts {
 			texts[lang][c.ID] = c.M().Text(lang)
+		}
+		for _, words := range []map[string]rules.Code{settingWords, pageSettingWords} {
+			for _, c := range words {
+				texts[lang][c.ID] = c.M().Text(lang)
+			}
 		}
 	}
 	b, err := json.Marshal(texts)
