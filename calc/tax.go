@@ -2,6 +2,7 @@ package calc
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"sync"
 
@@ -26,6 +27,11 @@ type TaxInput struct {
 	// Explain asks for the trace: TaxBreakdown.Steps records every figure
 	// as it is computed. Off, Tax builds no step and no text.
 	Explain bool `json:"-"`
+	// Overrides are where the values an override replaced in the year came
+	// from (rules.Params.TaxOverrides of Year): the trace credits each to
+	// the figures that use its key, and cites the table by its own source.
+	// Zero when nothing was overridden.
+	Overrides rules.TaxOverride `json:"-"`
 	// totalsOnly leaves the breakdown's decimal figures zero: only Totals
 	// (a totals Calculator's TaxFor, for a batch).
 	totalsOnly bool
@@ -154,7 +160,7 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 	var table []rules.Param
 	if in.Explain {
 		t = &rules.Trace{}
-		table = []rules.Param{{Key: ParamTaxTable, From: rules.NewDate(b.Year, 1, 1), Source: p.Source}}
+		table = []rules.Param{{Key: ParamTaxTable, From: rules.NewDate(b.Year, 1, 1), Source: in.tableSource(p)}}
 	}
 	zero := taxNum{}
 	income := numOf(in.PersonalIncome).round(taxPlaces)
@@ -184,6 +190,11 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		if missing != nil {
 			params = append(table[:1:1], rules.Param{Key: ParamLowRateMissing, From: table[0].From})
 		}
+		rateKey := rules.TaxKeyTrygdeavgiftRate
+		if low {
+			rateKey = rules.TaxKeyTrygdeavgiftRateLow
+		}
+		params = in.overridden(params, rateKey, rules.TaxKeyTrygdeavgiftLowerLimit, rules.TaxKeyTrygdeavgiftPhaseIn)
 		// max(0, …) is the "0 at or below the lower limit": the phase-in is then not positive.
 		t.Add(taxStep("tax.trygdeavgift",
 			rules.Inputs{{Name: "rate", Value: rateDec.String()}, {Name: "income", Value: fixed(income)},
@@ -197,7 +208,8 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 	if t.On() {
 		t.Add(taxStep("tax.minstefradrag",
 			rules.Inputs{{Name: "rate", Value: p.MinDeductionRate.String()}, {Name: "income", Value: fixed(income)}, {Name: "cap", Value: p.MinDeductionCap.String()}},
-			"min({rate} × {income}, {cap})", exact, minDeduction, rules.RefMinstefradrag, table))
+			"min({rate} × {income}, {cap})", exact, minDeduction, rules.RefMinstefradrag,
+			in.overridden(table, rules.TaxKeyMinDeductionRate, rules.TaxKeyMinDeductionCap)))
 	}
 
 	// Alminnelig inntekt, never reduced by finnmarksfradrag (sktl. § 15-5 third para.).
@@ -217,7 +229,8 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		if t.On() {
 			t.Add(taxStep("tax.finnmarksfradrag",
 				rules.Inputs{{Name: "finnmarksfradrag", Value: p.FinnmarkAllowance.String()}, {Name: "ordinary_income", Value: fixed(ordinary)}},
-				"min({finnmarksfradrag}, max(0, {ordinary_income}))", finnmark, finnmark, rules.RefFinnmarksfradrag, table))
+				"min({finnmarksfradrag}, max(0, {ordinary_income}))", finnmark, finnmark, rules.RefFinnmarksfradrag,
+				in.overridden(table, rules.TaxKeyFinnmarkAllowance)))
 			t.Add(taxStep("tax.ordinary_income_after_finnmarksfradrag",
 				rules.Inputs{{Name: "ordinary_income", Value: fixed(ordinary)}, {Name: "finnmarksfradrag", Value: fixed(finnmark)}},
 				"{ordinary_income} − {finnmarksfradrag}", exact, basis, rules.RefFinnmarksfradrag, nil))
@@ -228,12 +241,12 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 	allowance := allowanceExact.round(taxPlaces)
 	if t.On() {
 		t.Add(taxStep("tax.personfradrag", rules.Inputs{{Name: "personfradrag", Value: p.PersonalAllowance.String()}}, "{personfradrag}",
-			allowanceExact, allowance, rules.RefPersonfradrag, table))
+			allowanceExact, allowance, rules.RefPersonfradrag, in.overridden(table, rules.TaxKeyPersonalAllowance)))
 	}
 
-	ordRate := p.OrdinaryRate
+	ordRate, ordRateKey := p.OrdinaryRate, rules.TaxKeyOrdinaryRate
 	if in.Finnmark {
-		ordRate = p.OrdinaryRateFinnmark
+		ordRate, ordRateKey = p.OrdinaryRateFinnmark, rules.TaxKeyOrdinaryRateFinnmark
 	}
 	exact = numOf(ordRate).mul(maxNum(zero, basis.sub(allowanceExact)))
 	ordinaryTax := exact.round(taxPlaces)
@@ -241,7 +254,8 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		t.Add(taxStep("tax.tax_on_ordinary_income",
 			rules.Inputs{{Name: "rate", Value: ordRate.String()}, {Name: "basis", Value: fixed(basis)},
 				{Name: "personfradrag", Value: p.PersonalAllowance.String()}},
-			"{rate} × max(0, {basis} − {personfradrag})", exact, ordinaryTax, rules.RefOrdinaryTax+"; "+rules.RefPersonfradrag+" (personfradrag)", table))
+			"{rate} × max(0, {basis} − {personfradrag})", exact, ordinaryTax, rules.RefOrdinaryTax+"; "+rules.RefPersonfradrag+" (personfradrag)",
+			in.overridden(table, ordRateKey, rules.TaxKeyPersonalAllowance)))
 	}
 
 	stepTaxNum := stepTax(t, in, p, income, table)
@@ -370,7 +384,7 @@ func stepTax(t *rules.Trace, in TaxInput, p rules.TaxYear, income taxNum, table 
 	if formula == "" {
 		formula = "0"
 	}
-	t.Add(taxStep("tax.trinnskatt", in0, formula, sum, stepTax, ref, table))
+	t.Add(taxStep("tax.trinnskatt", in0, formula, sum, stepTax, ref, in.overridden(table, in.stepKeys()...)))
 	return stepTax
 }
 
@@ -382,6 +396,44 @@ func taxStep(key string, in rules.Inputs, formula string, exact, result taxNum, 
 		s.Exact, s.Rounding = exact.String(), rules.RoundOreHalfUp
 	}
 	return s
+}
+
+// tableSource is the source of the year's values no override replaced:
+// p.Source joins the overrides' sources to it.
+func (in TaxInput) tableSource(p rules.TaxYear) string {
+	if in.Overrides.Keys == nil {
+		return p.Source
+	}
+	return in.Overrides.Base
+}
+
+// overridden is params and, once each, the sources of the overrides that
+// replaced one of keys ("--set personal_allowance@2026=120000"), as rule
+// sources: a figure credits an override of a value it uses, and no other
+// figure does. params itself is not changed.
+func (in TaxInput) overridden(params []rules.Param, keys ...string) []rules.Param {
+	out := params
+	for _, k := range keys {
+		src, ok := in.Overrides.Keys[k]
+		if !ok || slices.ContainsFunc(out, func(q rules.Param) bool { return q.Key == "" && q.Source == src }) {
+			continue
+		}
+		out = append(out[:len(out):len(out)], rules.Param{Source: src})
+	}
+	return out
+}
+
+// stepKeys are the overridden trinnskatt keys (stepN_from, stepN_rate,
+// and in Finnmark stepN_rate_finnmark), for overridden.
+func (in TaxInput) stepKeys() []string {
+	var out []string
+	for k := range in.Overrides.Keys {
+		if strings.HasPrefix(k, "step") && (in.Finnmark || !strings.HasSuffix(k, "_finnmark")) {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // fixed writes an amount with its two decimals: "265657.00".

@@ -3,6 +3,7 @@ package calc
 import (
 	"encoding/json"
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -538,5 +539,59 @@ func TestTaxNetPerMonthMonths(t *testing.T) {
 	// 44 996 / 12 = 3 749.666 → 3 749.67.
 	if !b.NetPerMonth.Equal(taxDec("3749.67")) || b.Months != 12 || values(l.Step) != "44996.00 / 12" || l.Exact == "" {
 		t.Errorf("a year: %s, %d, %q, exact %q", b.NetPerMonth, b.Months, values(l.Step), l.Exact)
+	}
+}
+
+// TestTaxOverrideSources: an override's source is credited to the steps
+// whose formula uses the value it replaced, and to no other; the table is
+// cited by its own source, without the overrides.
+func TestTaxOverrideSources(t *testing.T) {
+	base := taxYear(t, 2026)
+	set, file := "--set personal_allowance@2026=120000", "config file:c.yaml"
+	p := &rules.Params{Tax: rules.TaxTable{2026: base}}
+	for _, o := range []struct {
+		values map[string]string
+		source string
+	}{
+		{map[string]string{rules.TaxKeyPersonalAllowance: "120000"}, set},
+		{map[string]string{"step1_rate": "0.02", rules.TaxKeyMinDeductionCap: "90000"}, file},
+	} {
+		ty, err := p.Tax[2026].With(2026, o.values, o.source, rules.OriginFlag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.NoteTaxOverride(2026, p.Tax[2026], slices.Collect(maps.Keys(o.values)), o.source)
+		p.Tax[2026] = ty
+	}
+	in := TaxInput{Year: 2026, PersonalIncome: taxDec("300000"), Explain: true, Overrides: p.TaxOverrides[2026]}
+	b := Tax(in, p.Tax[2026])
+	want := map[string][]string{
+		"trygdeavgift":           nil,
+		"minstefradrag":          {file},
+		"personfradrag":          {set},
+		"tax_on_ordinary_income": {set},
+		"trinnskatt":             {file},
+	}
+	for key, srcs := range want {
+		s, ok := taxLine(b, key)
+		if !ok {
+			t.Fatalf("no step %s", key)
+		}
+		var got []string
+		for _, q := range s.Params {
+			if q.Key == "" {
+				got = append(got, q.Source)
+			} else if q.Key == ParamTaxTable && q.Source != base.Source {
+				t.Errorf("%s: table source %q, want %q", key, q.Source, base.Source)
+			}
+		}
+		if !slices.Equal(got, srcs) {
+			t.Errorf("%s: override sources %q, want %q", key, got, srcs)
+		}
+	}
+	// Without the override record the table keeps the year's joined source.
+	in.Overrides = rules.TaxOverride{}
+	if s, _ := taxLine(Tax(in, p.Tax[2026]), "trygdeavgift"); s.Params[0].Source != p.Tax[2026].Source {
+		t.Errorf("table source %q, want %q", s.Params[0].Source, p.Tax[2026].Source)
 	}
 }

@@ -188,7 +188,7 @@ func taxFor(res *Result, p *rules.Params, o TaxOptions, averageG func(year int) 
 			t.Warnings = append(t.Warnings, rules.Warn(*yt.Note, ""))
 		default:
 			in := TaxInput{Year: y, PersonalIncome: addMoney(yt.Stipend, yt.OtherIncome), Finnmark: o.Finnmark,
-				BirthYear: o.BirthYear, Months: months[y], Explain: o.Explain, totalsOnly: totalsOnly}
+				BirthYear: o.BirthYear, Months: months[y], Explain: o.Explain, Overrides: p.TaxOverrides[y], totalsOnly: totalsOnly}
 			if err := in.Check(params); err != nil {
 				var missingParam *rules.MissingTaxParamError
 				if !errors.As(err, &missingParam) {

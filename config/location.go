@@ -37,18 +37,39 @@ func Locations(getenv func(string) string, goos, configDir, home string) []strin
 	return out
 }
 
-// LocationHelp is where the config file is looked for on goos, for --help:
-// the same order as Locations, written with the variables and ~ a user
-// knows rather than this machine's directories (so that the man pages do
-// not depend on the machine that wrote them).
+// LocationHelp is where the config file is looked for on goos, in the
+// order Locations gives: $XDG_CONFIG_HOME first on every system, then the
+// system's own directories, written with the variables and ~ a user knows
+// rather than a machine's directories.
 func LocationHelp(goos string) string {
+	switch goos {
+	case "windows":
+		return `%XDG_CONFIG_HOME%\kvp\config.yaml, else ` + systemLocationHelp(goos)
+	default:
+		return "$XDG_CONFIG_HOME/kvp/config.yaml, else " + systemLocationHelp(goos)
+	}
+}
+
+// LocationHelpAll is every system's LocationHelp in one fixed text, for
+// --help and the man pages: they must not depend on the system that built
+// them (a Windows archive built on Linux would otherwise name Linux's
+// paths). kvp config show prints the running system's directories.
+func LocationHelpAll() string {
+	return "$XDG_CONFIG_HOME/kvp/config.yaml when XDG_CONFIG_HOME is set; else on Windows " +
+		systemLocationHelp("windows") + "; on macOS " + systemLocationHelp("darwin") +
+		"; on Linux " + systemLocationHelp("linux")
+}
+
+// systemLocationHelp is the part of LocationHelp after $XDG_CONFIG_HOME:
+// os.UserConfigDir's directory on goos, and on macOS the older place.
+func systemLocationHelp(goos string) string {
 	switch goos {
 	case "windows":
 		return `%AppData%\kvp\config.yaml`
 	case "darwin":
 		return "~/Library/Application Support/kvp/config.yaml, then ~/.config/kvp/config.yaml"
 	default:
-		return "$XDG_CONFIG_HOME/kvp/config.yaml, else ~/.config/kvp/config.yaml"
+		return "~/.config/kvp/config.yaml"
 	}
 }
 

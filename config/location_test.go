@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -118,13 +119,30 @@ func TestLoadReadsLocation(t *testing.T) {
 }
 
 func TestLocationHelp(t *testing.T) {
+	// $XDG_CONFIG_HOME first on every system, as Locations checks it.
 	for goos, want := range map[string]string{
-		"windows": `%AppData%\kvp\config.yaml`,
-		"darwin":  "~/Library/Application Support/kvp/config.yaml, then ~/.config/kvp/config.yaml",
+		"windows": `%XDG_CONFIG_HOME%\kvp\config.yaml, else %AppData%\kvp\config.yaml`,
+		"darwin":  "$XDG_CONFIG_HOME/kvp/config.yaml, else ~/Library/Application Support/kvp/config.yaml, then ~/.config/kvp/config.yaml",
 		"linux":   "$XDG_CONFIG_HOME/kvp/config.yaml, else ~/.config/kvp/config.yaml",
 	} {
 		if got := LocationHelp(goos); got != want {
 			t.Errorf("LocationHelp(%s) = %q, want %q", goos, got, want)
 		}
+	}
+	// The order of LocationHelp is the order of Locations: XDG alone when
+	// set, else the system's directories.
+	xdg := func(k string) string { return map[string]string{"XDG_CONFIG_HOME": "/x"}[k] }
+	for _, goos := range []string{"windows", "darwin", "linux"} {
+		if got := Locations(xdg, goos, "/c", "/h"); len(got) != 1 || !strings.HasPrefix(got[0], joinFor(goos, "/x")) {
+			t.Errorf("%s: Locations with XDG_CONFIG_HOME = %q, want only under /x", goos, got)
+		}
+	}
+}
+
+func TestLocationHelpAll(t *testing.T) {
+	want := "$XDG_CONFIG_HOME/kvp/config.yaml when XDG_CONFIG_HOME is set; else on Windows %AppData%\\kvp\\config.yaml; " +
+		"on macOS ~/Library/Application Support/kvp/config.yaml, then ~/.config/kvp/config.yaml; on Linux ~/.config/kvp/config.yaml"
+	if got := LocationHelpAll(); got != want {
+		t.Errorf("LocationHelpAll() = %q, want %q", got, want)
 	}
 }

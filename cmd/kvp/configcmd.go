@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"runtime"
 	"strconv"
 	"strings"
 
@@ -86,11 +85,10 @@ which values it changed.
 The config file is --config, else $KVP_CONFIG, else the first of these that
 exists (else the first, where kvp g import --write creates it):
 $XDG_CONFIG_HOME/kvp/config.yaml when XDG_CONFIG_HOME is set; else on
-Windows %AppData%\kvp\config.yaml, on macOS ~/Library/Application
-Support/kvp/config.yaml then ~/.config/kvp/config.yaml, on Linux
-~/.config/kvp/config.yaml. On this system: ` + config.LocationHelp(runtime.GOOS) + `.
-config show prints the file read and these locations with this machine's
-directories (config_locations in JSON).` + exitStatusSection,
+Windows %AppData%\kvp\config.yaml; on macOS ~/Library/Application
+Support/kvp/config.yaml, then ~/.config/kvp/config.yaml; on Linux
+~/.config/kvp/config.yaml. config show prints the file read and these
+locations with this machine's directories (config_locations in JSON).` + exitStatusSection,
 		Example: `  kvp config show
   kvp config show --config examples/config.yaml
   KVP_ROUNDING=exact kvp config show -o json --all

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -318,10 +317,12 @@ stipend and child supplement over any period, split wherever G, the rate or
 the participant's age changes. Every figure carries its legal reference.
 
 Parameters come from the embedded defaults, overridden by a config file
-(--config, $KVP_CONFIG, or on this system
-` + config.LocationHelp(runtime.GOOS) + `;
-see kvp config show --help), KVP_* environment variables and flags, in that
-order. Each parameter has a range
+(--config, $KVP_CONFIG, or the first found of
+$XDG_CONFIG_HOME/kvp/config.yaml when XDG_CONFIG_HOME is set; else on
+Windows %AppData%\kvp\config.yaml; on macOS ~/Library/Application
+Support/kvp/config.yaml, then ~/.config/kvp/config.yaml; on Linux
+~/.config/kvp/config.yaml; see kvp config show --help), KVP_* environment
+variables and flags, in that order. Each parameter has a range
 (g 1 to 10000000 kroner a year, factor more than 0 and at most 10,
 under25_share 0 to 1, day_divisor 1 to 366, child_supplement 0 to 10000
 kroner a day, tax amounts 0 to 100000000 kroner): a value outside it is an
@@ -363,7 +364,7 @@ error naming the parameter.` + exitStatusSection,
 // small tree per request with them).
 func addGlobalFlags(root *cobra.Command, a *app) {
 	pf := root.PersistentFlags()
-	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else "+config.LocationHelp(runtime.GOOS)+")")
+	pf.StringVar(&a.cfgFile, "config", "", "config `FILE` (default $KVP_CONFIG, else $XDG_CONFIG_HOME/kvp/config.yaml, else the system's config directory: see kvp config show --help)")
 	pf.StringP("output", "o", "table", "output `FORMAT`: table or json")
 	pf.BoolVar(&a.style.flag, "ascii", false, "draw tables with + - | instead of box drawing, for consoles that cannot show it (also KVP_ASCII=1)")
 	pf.String("lang", "", "output `LANGUAGE`: nb (Norwegian bokmål), nn (Norwegian nynorsk) or en (default: KVP_LANG, the config file, LC_ALL, LANG, then on Windows the display language; e.g. --lang nn)")

@@ -121,7 +121,8 @@ func runTax(o *taxOptions) error {
 	}
 	// The table shows each figure's formula: one computation, so it is
 	// always explained.
-	in := calc.TaxInput{Year: year, PersonalIncome: amount, Finnmark: o.finnmark, BirthYear: birthYear, Explain: true}
+	in := calc.TaxInput{Year: year, PersonalIncome: amount, Finnmark: o.finnmark, BirthYear: birthYear, Explain: true,
+		Overrides: cfg.Params.TaxOverrides[year]}
 	if err := in.Check(params); err != nil {
 		return err
 	}
