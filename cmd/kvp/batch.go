@@ -809,7 +809,11 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 	}
 	rec.ID = cf.ID
 	settings := p.defaults.Over(cf)
-	c, err := cf.Calc(settings)
+	err = checkLinePay(cf, settings.Pay)
+	var c calc.Case
+	if err == nil {
+		c, err = cf.Calc(settings)
+	}
 	if err == nil {
 		err = c.Validate()
 	}
@@ -836,7 +840,14 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 	}
 	results := make([]*batchResult, len(p.sides))
 	for i, side := range p.sides {
-		r, err := p.compute(side.asOf(settings.AsOf), c, facts, topts)
+		known := side.asOf(settings.AsOf)
+		if settings.AsOf != nil && side.all != nil {
+			if err := config.NoGKnown(side.all, known.params); err != nil {
+				rec.fail(rules.FieldErr(config.KeyAsOf, err))
+				return
+			}
+		}
+		r, err := p.compute(known, c, facts, topts)
 		if err != nil {
 			rec.fail(err)
 			return

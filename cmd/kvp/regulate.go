@@ -564,7 +564,12 @@ func (p *regulateProcessor) regulateOne(line []byte, lineNo int, rec *regulateRe
 	if cf.AsOf != nil {
 		return rules.FieldErr("as_of", rules.Errorf(errRegulateAsOf))
 	}
-	c, err := cf.Calc(p.defaults.Over(cf))
+	settings := p.defaults.Over(cf)
+	err = checkLinePay(cf, settings.Pay)
+	var c calc.Case
+	if err == nil {
+		c, err = cf.Calc(settings)
+	}
 	if err == nil {
 		err = c.Validate()
 	}
