@@ -190,7 +190,7 @@ func runCaseload(o *compareOptions, cfg *config.Config, format string, l locale)
 // all cores, writes each record to records (when not nil) in input order,
 // and sums up; first is the first failed record.
 func caseloadRun(proc *batchProcessor, src recordSource, records *bufio.Writer) (*caseloadDoc, *caseloadRecord, error) {
-	doc := &caseloadDoc{}
+	doc := &caseloadDoc{SchemaVersion: schemaVersion}
 	var first *caseloadRecord
 	workers := runtime.GOMAXPROCS(0)
 	for eof := false; !eof; {
