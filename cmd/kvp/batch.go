@@ -69,6 +69,10 @@ line gets each result at once. A record that cannot be computed gives an
 error record with its (first) line number and the run goes on; the exit
 code is then 1. An "id" (text or a number; a CSV column id) is echoed in
 the record, also in an error record, to join results to their input.
+A line's pay keys are checked as a case file's: pay_lag or cycle_start on a
+monthly line, pay_day on a 14-day line, is an error record naming the key,
+e.g. {"line":1,"error":"pay_lag: only with pay_cycle 14-days; the pay cycle
+is monthly"}; a line's as_of on which no G was known names as_of.
 
 A summary (lines, failures, totals per year, and the tool version, parameter
 hash and rounding policy that make the run reproducible) goes to stderr, or
@@ -210,6 +214,8 @@ type batchRecord struct {
 	Baseline   *batchResult  `json:"baseline,omitempty"`
 	Scenario   *batchResult  `json:"scenario,omitempty"`
 	Difference *batchResult  `json:"difference,omitempty"`
+
+	basis calc.IncomeBasis // with the tax: the income year its payments count in
 }
 
 // yearSum is a summary row.
@@ -726,6 +732,9 @@ type batchProcessor struct {
 	withTax  bool
 	header   []string // CSV input: the columns
 	csvOut   bool
+	// basis is the income year of the tax for lines that give no
+	// income_year ("": the case's own default, paid).
+	basis calc.IncomeBasis
 	// durationRegime is the run's duration regime for lines with a
 	// programme that do not say; with --duration-regime, for every line.
 	durationRegime string
@@ -828,6 +837,10 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 			rec.fail(err)
 			return
 		}
+		if cf.IncomeYear == "" && p.basis != "" {
+			topts.Basis = p.basis
+		}
+		rec.basis = topts.Basis
 	}
 	regime := p.durationRegime
 	if cf.DurationRegime != "" && !p.regimeFlag {
