@@ -194,12 +194,23 @@ func Load(o Options) (*Config, error) {
 	if asOf != "" {
 		d, _ := rules.ParseDate(asOf) // checked by Choice
 		cfg.Params = p.KnownOn(d)
-		if len(cfg.Params.G.Items) == 0 && len(p.G.Items) > 0 { // nothing could be priced: the fault is the date
-			first := p.G.Items[0]
-			return nil, cfg.settingError(KeyAsOf, rules.Errorf(codeAsOfNoG, d, first.From, first.Known()))
+		if err := NoGKnown(p, cfg.Params); err != nil {
+			return nil, cfg.settingError(KeyAsOf, err)
 		}
 	}
 	return cfg, nil
+}
+
+// NoGKnown is the error of an as-of date on which no G was known: known,
+// all's values as known on that date (all.KnownOn), has no G although all
+// has one, so nothing could be priced and the fault is the date. nil when
+// a G was known (or all has none, which Validate reports).
+func NoGKnown(all, known *rules.Params) error {
+	if len(known.G.Items) > 0 || len(all.G.Items) == 0 || known.AsOf == nil {
+		return nil
+	}
+	first := all.G.Items[0]
+	return rules.Errorf(codeAsOfNoG, *known.AsOf, first.From, first.Known())
 }
 
 // ApplySet applies one expression KEY@DATE=VALUE, e.g. g@2027-05-01=143000.

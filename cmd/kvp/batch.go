@@ -69,6 +69,10 @@ line gets each result at once. A record that cannot be computed gives an
 error record with its (first) line number and the run goes on; the exit
 code is then 1. An "id" (text or a number; a CSV column id) is echoed in
 the record, also in an error record, to join results to their input.
+A line's pay keys are checked as a case file's: pay_lag or cycle_start on a
+monthly line, pay_day on a 14-day line, is an error record naming the key,
+e.g. {"line":1,"error":"pay_lag: only with pay_cycle 14-days; the pay cycle
+is monthly"}; a line's as_of on which no G was known names as_of.
 
 A summary (lines, failures, totals per year, and the tool version, parameter
 hash and rounding policy that make the run reproducible) goes to stderr, or
@@ -210,6 +214,8 @@ type batchRecord struct {
 	Baseline   *batchResult  `json:"baseline,omitempty"`
 	Scenario   *batchResult  `json:"scenario,omitempty"`
 	Difference *batchResult  `json:"difference,omitempty"`
+
+	basis calc.IncomeBasis // with the tax: the income year its payments count in
 }
 
 // yearSum is a summary row.
@@ -726,6 +732,9 @@ type batchProcessor struct {
 	withTax  bool
 	header   []string // CSV input: the columns
 	csvOut   bool
+	// basis is the income year of the tax for lines that give no
+	// income_year ("": the case's own default, paid).
+	basis calc.IncomeBasis
 	// durationRegime is the run's duration regime for lines with a
 	// programme that do not say; with --duration-regime, for every line.
 	durationRegime string
@@ -810,7 +819,11 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 	}
 	rec.ID = cf.ID
 	settings := p.defaults.Over(cf)
-	c, err := cf.Calc(settings)
+	err = checkLinePay(cf, settings.Pay)
+	var c calc.Case
+	if err == nil {
+		c, err = cf.Calc(settings)
+	}
 	if err == nil {
 		err = c.Validate()
 	}
@@ -825,6 +838,10 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 			rec.fail(err)
 			return
 		}
+		if cf.IncomeYear == "" && p.basis != "" {
+			topts.Basis = p.basis
+		}
+		rec.basis = topts.Basis
 	}
 	regime := p.durationRegime
 	if cf.DurationRegime != "" && !p.regimeFlag {
@@ -837,7 +854,14 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 	}
 	results := make([]*batchResult, len(p.sides))
 	for i, side := range p.sides {
-		r, err := p.compute(side.asOf(settings.AsOf), c, facts, topts)
+		known := side.asOf(settings.AsOf)
+		if settings.AsOf != nil && side.all != nil {
+			if err := config.NoGKnown(side.all, known.params); err != nil {
+				rec.fail(rules.FieldErr(config.KeyAsOf, err))
+				return
+			}
+		}
+		r, err := p.compute(known, c, facts, topts)
 		if err != nil {
 			rec.fail(err)
 			return

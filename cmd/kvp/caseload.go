@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,6 +61,10 @@ type caseloadFigures struct {
 	NetAfterTaxBaseline *calc.Money `json:"net_after_tax_baseline"`
 	NetAfterTaxScenario *calc.Money `json:"net_after_tax_scenario"`
 	NetAfterTaxChange   *calc.Money `json:"net_after_tax_change"`
+	// TaxYearsLeftOut are the income years with payments (in the year the
+	// case's basis counts them) whose tax not both sides know: the net
+	// after tax leaves them out.
+	TaxYearsLeftOut []int `json:"tax_years_left_out"`
 }
 
 // caseloadGroups are the summary of each group of cases.
@@ -83,6 +89,13 @@ type caseloadDoc struct {
 	Scenario      compareSide `json:"scenario"`
 	Cases         int         `json:"cases"`
 	Failed        int         `json:"failed"`
+	// IncomeYearBasis is the income year the payments count in for the
+	// tax, of the cases that give no income_year: earned unless
+	// --income-year says paid (CONVENTION curve basis, as kvp curve).
+	IncomeYearBasis calc.IncomeBasis `json:"income_year_basis"`
+	// TaxYearsLeftOut are the income years the net after tax leaves out
+	// of at least one case (no tax parameters under both sides).
+	TaxYearsLeftOut []int `json:"tax_years_left_out"`
 	// Summary is the change in net (the stipend and child supplement paid
 	// over the period), SummaryAfterTax the change in net after tax over
 	// the cases that have it.
@@ -146,11 +159,28 @@ func runCaseload(o *compareOptions, cfg *config.Config, format string, l locale)
 		defer f.Close()
 		records = bufio.NewWriter(f)
 	}
-	proc := &batchProcessor{sides: sides, defaults: defaults, withTax: true, header: header,
+	// CONVENTION (curve basis): a caseload's net after tax counts each
+	// month in the income year it was earned, as kvp curve does, so that
+	// December, paid in January, is taxed with its own year and the
+	// change covers every payment of a period whose years have tax
+	// parameters; --income-year, or a line's income_year, says otherwise.
+	var given caseinput.Case
+	if err := given.Override(caseinput.Flags{IncomeYear: o.Given.IncomeYear}); err != nil {
+		return err
+	}
+	basis := calc.IncomeBasisEarned
+	if given.IncomeYear != "" {
+		basis = calc.IncomeBasis(given.IncomeYear)
+	}
+	proc := &batchProcessor{sides: sides, defaults: defaults, withTax: true, basis: basis, header: header,
 		durationRegime: regime, regimeFlag: cfg.IsFlag(config.KeyDurationRegime)}
 	doc, first, err := caseloadRun(proc, src, records)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
+	}
+	doc.IncomeYearBasis = basis
+	if format != "table" && len(doc.TaxYearsLeftOut) > 0 { // the table says it above its rows
+		fmt.Fprintf(o.IO.ErrOut, "kvp: %s: %s\n", l.L(labelWarning), l.M(caseloadLeftOutNote(doc)))
 	}
 	if records != nil {
 		if err := records.Flush(); err != nil {
@@ -190,8 +220,9 @@ func runCaseload(o *compareOptions, cfg *config.Config, format string, l locale)
 // all cores, writes each record to records (when not nil) in input order,
 // and sums up; first is the first failed record.
 func caseloadRun(proc *batchProcessor, src recordSource, records *bufio.Writer) (*caseloadDoc, *caseloadRecord, error) {
-	doc := &caseloadDoc{}
+	doc := &caseloadDoc{SchemaVersion: schemaVersion, TaxYearsLeftOut: []int{}}
 	var first *caseloadRecord
+	leftOut := map[int]bool{}
 	workers := runtime.GOMAXPROCS(0)
 	for eof := false; !eof; {
 		var lines [][]byte
@@ -234,6 +265,9 @@ func caseloadRun(proc *batchProcessor, src recordSource, records *bufio.Writer) 
 				continue
 			}
 			doc.Cases++
+			for _, y := range r.TaxYearsLeftOut {
+				leftOut[y] = true
+			}
 			doc.net.add(r.NetChange, r.Under25, r.WithChildren)
 			if r.NetAfterTaxChange != nil {
 				doc.afterTax.add(*r.NetAfterTaxChange, r.Under25, r.WithChildren)
@@ -241,6 +275,7 @@ func caseloadRun(proc *batchProcessor, src recordSource, records *bufio.Writer) 
 		}
 	}
 	doc.Summary, doc.SummaryAfterTax = doc.net.summary(), doc.afterTax.summary()
+	doc.TaxYearsLeftOut = append(doc.TaxYearsLeftOut, slices.Sorted(maps.Keys(leftOut))...)
 	return doc, first, nil
 }
 
@@ -254,7 +289,7 @@ func caseloadOf(r *batchRecord) caseloadRecord {
 	}
 	b, s := r.Baseline, r.Scenario
 	f := &caseloadFigures{Under25: r.kase.FullRateFrom() > r.kase.Period.From, WithChildren: b.Total.ChildSupplement > 0,
-		NetBaseline: b.Total.Net, NetScenario: s.Total.Net, NetChange: s.Total.Net - b.Total.Net, TaxYears: []int{}}
+		NetBaseline: b.Total.Net, NetScenario: s.Total.Net, NetChange: s.Total.Net - b.Total.Net, TaxYears: []int{}, TaxYearsLeftOut: []int{}}
 	var nb, ns calc.Money
 	for _, by := range b.Years {
 		for _, sy := range s.Years {
@@ -265,6 +300,22 @@ func caseloadOf(r *batchRecord) caseloadRecord {
 			}
 		}
 	}
+	// A year with a payment on either side (counted by the case's basis)
+	// that is not among TaxYears is left out of the net after tax.
+	counted := func(y batchYear) bool {
+		if r.basis == calc.IncomeBasisEarned {
+			return y.EarnedNet != 0
+		}
+		return y.PaidNet != 0
+	}
+	for _, ys := range [][]batchYear{b.Years, s.Years} {
+		for _, y := range ys {
+			if counted(y) && !slices.Contains(f.TaxYears, y.Year) && !slices.Contains(f.TaxYearsLeftOut, y.Year) {
+				f.TaxYearsLeftOut = append(f.TaxYearsLeftOut, y.Year)
+			}
+		}
+	}
+	slices.Sort(f.TaxYearsLeftOut)
 	if len(f.TaxYears) > 0 {
 		d := ns - nb
 		f.NetAfterTaxBaseline, f.NetAfterTaxScenario, f.NetAfterTaxChange = &nb, &ns, &d
@@ -289,7 +340,18 @@ var (
 	labelMedianChange       = rules.NewCode("label.median_change")
 	labelDecile             = rules.NewCode("label.decile", "n")
 	errCaseloadOnly         = rules.NewCode("err.compare.caseload_only")
+	caseloadIncomeYear      = rules.NewCode("caseload.income_year", "basis")
+	caseloadTaxLeftOut      = rules.NewCode("caseload.tax_left_out", "years")
 )
+
+// caseloadLeftOutNote says which income years the net after tax leaves out.
+func caseloadLeftOutNote(doc *caseloadDoc) rules.Message {
+	years := make([]string, len(doc.TaxYearsLeftOut))
+	for i, y := range doc.TaxYearsLeftOut {
+		years[i] = strconv.Itoa(y)
+	}
+	return caseloadTaxLeftOut.M(strings.Join(years, ", "))
+}
 
 // groupsOf are a summary's columns: all cases, then each group.
 func groupsOf(s caseloadSummary) []calc.Distribution {
@@ -308,13 +370,17 @@ func printCaseload(w io.Writer, l locale, doc *caseloadDoc) error {
 	if doc.Failed > 0 {
 		fmt.Fprintln(w, l.M(caseloadFailed.M(doc.Failed)))
 	}
+	fmt.Fprintln(w, l.M(caseloadIncomeYear.M(taxBasisWords[doc.IncomeYearBasis].M())))
 	head := []string{l.L(labelFigure), l.L(labelAllCases), l.L(bandWords["under_25"]), l.L(bandWords["25_and_over"]), l.L(labelWithChildren), l.L(labelWithoutChildren)}
-	for _, s := range []struct {
+	for i, s := range []struct {
 		title rules.Code
 		sum   caseloadSummary
 	}{{caseloadHeadingNet, doc.Summary}, {caseloadHeadingAfterTax, doc.SummaryAfterTax}} {
 		groups := groupsOf(s.sum)
 		heading(w, l.M(s.title.M(s.sum.BetterOff+s.sum.WorseOff+s.sum.Unchanged)))
+		if i == 1 && len(doc.TaxYearsLeftOut) > 0 { // the years the net after tax leaves out
+			fmt.Fprintln(w, l.M(caseloadLeftOutNote(doc)))
+		}
 		row := func(label string, f func(calc.Distribution) string) []string {
 			r := []string{label}
 			for _, g := range groups {

@@ -104,13 +104,20 @@ and are rounded the same way. -o table, json or csv; --records FILE
 writes one JSON line per case (line, id, groups, the figures of both
 sides and the changes; a failed line has its error), --chart FILE.svg or
 FILE.png a histogram of the change and a bar per group (the mean change).
-A line that fails is left out of the summary and the exit code is 1.` + exitStatusSection + `
+A line that fails is left out of the summary and the exit code is 1.
+CONVENTION (curve basis): a caseload's net after tax counts each month in
+the income year it was earned (as kvp curve), so that December, paid in
+January, is taxed with its own year; --income-year paid (or a line's own
+income_year, which wins) counts it in the year paid, and the table then
+says which income years the net after tax leaves out (JSON:
+income_year_basis, tax_years_left_out).` + exitStatusSection + `
   1  caseload: at least one line failed (--records has its error)`,
 		Example: `  kvp compare --scenario examples/scenario-g-2027.yaml --birth-date 1990-01-01 --from 2027-01-01 --to 2027-12-31
   kvp compare --scenario examples/scenario-factor-2027.yaml -f examples/case-basic.yaml --to 2027-12-31 -o json
   kvp compare --baseline examples/scenario-g-2027.yaml --scenario examples/scenario-factor-2027.yaml -f examples/case-basic.yaml --from 2027-01-01 --to 2027-12-31
   kvp compare -f examples/cases.jsonl --scenario examples/scenario-allowance-2026.yaml
-  kvp compare -f examples/cases.csv --scenario examples/scenario-allowance-2026.yaml -o json --records records.jsonl --chart change.svg`,
+  kvp compare -f examples/cases.csv --scenario examples/scenario-allowance-2026.yaml -o json --records records.jsonl --chart change.svg
+  kvp compare -f examples/cases.jsonl --scenario examples/scenario-allowance-2026.yaml --income-year paid`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.env, o.Given = a.env(cmd), o.caseFlags(cmd)

@@ -29,24 +29,14 @@ var (
 // not checked. file is the case file ("" for none, "-" for stdin).
 func checkPaySettings(cfg *config.Config, cf *caseinput.Case, file string, s calc.PaySchedule) error {
 	cycle := s.Normal().Cycle
-	given := func(key string) bool {
-		switch key {
-		case config.KeyCycleStart:
-			return cf.CycleStart != nil
-		case config.KeyPayLag:
-			return cf.PayLag != nil
-		}
-		return cf.PayDay != nil
-	}
 	var flags []string
 	var problems []caseinput.Problem
 	for _, key := range payKeysOfOtherCycle[cycle] {
 		switch {
 		case cfg.IsFlag(key):
 			flags = append(flags, "--"+strings.ReplaceAll(key, "_", "-"))
-		case given(key):
-			problems = append(problems, caseinput.Problem{Line: cf.PayLines[key], Path: key,
-				Msg: errPayKeyCycle.M(string(payCycleOfOtherKeys[cycle]), string(cycle))})
+		case payKeyGiven(cf, key):
+			problems = append(problems, payKeyProblem(cf, key, cycle))
 		}
 	}
 	if len(flags) > 0 {
@@ -70,4 +60,44 @@ func checkPaySettings(cfg *config.Config, cf *caseinput.Case, file string, s cal
 		name = "stdin"
 	}
 	return rules.FieldErr(name, &caseinput.Error{Problems: problems})
+}
+
+// payKeyGiven reports whether the case itself gives the pay key.
+func payKeyGiven(cf *caseinput.Case, key string) bool {
+	switch key {
+	case config.KeyCycleStart:
+		return cf.CycleStart != nil
+	case config.KeyPayLag:
+		return cf.PayLag != nil
+	}
+	return cf.PayDay != nil
+}
+
+// payKeyProblem is the case's pay key that does not fit the pay cycle.
+func payKeyProblem(cf *caseinput.Case, key string, cycle calc.PayCycle) caseinput.Problem {
+	return caseinput.Problem{Line: cf.PayLines[key], Path: key,
+		Msg: errPayKeyCycle.M(string(payCycleOfOtherKeys[cycle]), string(cycle))}
+}
+
+// checkLinePay is checkPaySettings for a caseload line (kvp batch, kvp
+// regulate, kvp compare -f cases.jsonl): a pay key the line gives for the
+// other pay cycle is an error of the line, naming the key; the record
+// carries the line's number. The run's flags and the configuration are
+// defaults for every line, whichever cycle it uses, and are not checked
+// here. A 14-day cycle without cycle_start is refused by the calculation
+// (calc.PaySchedule's check names cycle_start).
+func checkLinePay(cf *caseinput.Case, s calc.PaySchedule) error {
+	cycle := s.Normal().Cycle
+	var problems []caseinput.Problem
+	for _, key := range payKeysOfOtherCycle[cycle] {
+		if payKeyGiven(cf, key) {
+			p := payKeyProblem(cf, key, cycle)
+			p.Line = 0 // the record says the line
+			problems = append(problems, p)
+		}
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	return &caseinput.Error{Problems: problems, ID: cf.ID}
 }

@@ -113,7 +113,9 @@ the pay date that carries it) and a summary: the number of cases, the total
 back pay, and its distribution (min, median, max, deciles p10–p90, and the
 total per carrying pay date). A case that cannot be computed is a record
 with its error, and the run then exits 1, as kvp batch does (every record
-and the summary are still written). The records are written as they are
+and the summary are still written); a pay key of the other pay cycle
+(pay_lag or cycle_start on a monthly line, pay_day on a 14-day line) is
+such an error, naming the key. The records are written as they are
 computed (kvp batch's pipeline), so memory does not grow with the caseload.
 A case with no payment at the old G for days under the new G says why: no
 payment before --regulated-on, or none of the days paid falls under it.` + exitStatusSection,
@@ -564,7 +566,12 @@ func (p *regulateProcessor) regulateOne(line []byte, lineNo int, rec *regulateRe
 	if cf.AsOf != nil {
 		return rules.FieldErr("as_of", rules.Errorf(errRegulateAsOf))
 	}
-	c, err := cf.Calc(p.defaults.Over(cf))
+	settings := p.defaults.Over(cf)
+	err = checkLinePay(cf, settings.Pay)
+	var c calc.Case
+	if err == nil {
+		c, err = cf.Calc(settings)
+	}
 	if err == nil {
 		err = c.Validate()
 	}

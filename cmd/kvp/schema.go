@@ -385,6 +385,11 @@ func (g *schemaGen) fields(t reflect.Type, props map[string]any, required *[]str
 		if err != nil {
 			return fmt.Errorf("%s.%s: %w", t.Name(), f.Name, err)
 		}
+		if name == "schema_version" && f.Type.Kind() == reflect.Int {
+			// Every document writes the one constant: a document that
+			// forgot to set it (a 0) fails its schema.
+			s = map[string]any{"type": "integer", "const": schemaVersion}
+		}
 		optional := strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero")
 		if f.Type.Kind() == reflect.Pointer && !optional {
 			s = map[string]any{"anyOf": []any{s, map[string]any{"type": "null"}}}

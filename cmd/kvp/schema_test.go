@@ -355,7 +355,7 @@ func scriptFilter() string {
 // (line, error) or one with every figure; a record with some of the
 // figures and not the others is refused.
 func TestSchemaEmbeddedPointer(t *testing.T) {
-	full := `{"line":1,"under_25":false,"with_children":false,"net_baseline":"1.00","net_scenario":"2.00","net_change":"1.00","tax_years":[],"net_after_tax_baseline":null,"net_after_tax_scenario":null,"net_after_tax_change":null}`
+	full := `{"line":1,"under_25":false,"with_children":false,"net_baseline":"1.00","net_scenario":"2.00","net_change":"1.00","tax_years":[],"net_after_tax_baseline":null,"net_after_tax_scenario":null,"net_after_tax_change":null,"tax_years_left_out":[]}`
 	for _, c := range []struct {
 		doc   string
 		valid bool
