@@ -29,6 +29,23 @@ type TaxInput struct {
 	// totalsOnly leaves the breakdown's decimal figures zero: only Totals
 	// (a totals Calculator's TaxFor, for a batch).
 	totalsOnly bool
+	// incomeOre is PersonalIncome in øre when hasOre (setIncome): Tax
+	// then starts from it, and PersonalIncome is set only for the trace.
+	incomeOre Money
+	hasOre    bool
+}
+
+// setIncome sets the personal income to stipend + other, in øre without a
+// decimal (Tax's figures are the same) unless the sum overflows.
+func (in *TaxInput) setIncome(stipend, other Money) {
+	if s := stipend + other; (s > stipend) == (other > 0) {
+		in.incomeOre, in.hasOre = s, true
+		if in.Explain {
+			in.PersonalIncome = s.Decimal()
+		}
+		return
+	}
+	in.PersonalIncome = addMoney(stipend, other)
 }
 
 // The keys of the parameters a tax step names (rules.Param.Key).
@@ -143,7 +160,11 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 	if b.Year == 0 {
 		b.Year = p.Year
 	}
-	if in.PersonalIncome.IsNegative() {
+	if in.hasOre && in.incomeOre < 0 {
+		b.PersonalIncome = in.incomeOre.Decimal()
+		return b
+	}
+	if !in.hasOre && in.PersonalIncome.IsNegative() {
 		b.PersonalIncome = in.PersonalIncome
 		return b
 	}
@@ -157,10 +178,14 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		table = []rules.Param{{Key: ParamTaxTable, From: rules.NewDate(b.Year, 1, 1), Source: p.Source}}
 	}
 	zero := taxNum{}
-	income := numOf(in.PersonalIncome).round(taxPlaces)
+	exactIncome := taxNum{v: int64(in.incomeOre), e: taxPlaces}
+	if !in.hasOre {
+		exactIncome = numOf(in.PersonalIncome)
+	}
+	income := exactIncome.round(taxPlaces)
 	if t.On() {
 		t.Add(taxStep("tax.personal_income", rules.Inputs{{Name: "income", Value: in.PersonalIncome.String()}}, "{income}",
-			numOf(in.PersonalIncome), income, rules.RefPersonalIncome, nil))
+			exactIncome, income, rules.RefPersonalIncome, nil))
 	}
 
 	// Trygdeavgift: the wage rate, or the low rate by age; phased in above the lower limit.
