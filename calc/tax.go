@@ -156,17 +156,25 @@ const taxPlaces = 2
 // is computed. Negative income is the caller's error to catch: Tax then
 // returns zero amounts and no steps.
 func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
-	b := TaxBreakdown{Year: in.Year}
+	var b TaxBreakdown
+	taxBreakdownInto(in, p, &b)
+	return b
+}
+
+// taxBreakdownInto is Tax into *b, all of which it sets (a batch's TaxSection keeps
+// its breakdowns from case to case: no copy of one is returned).
+func taxBreakdownInto(in TaxInput, p rules.TaxYear, b *TaxBreakdown) {
+	*b = TaxBreakdown{Year: in.Year}
 	if b.Year == 0 {
 		b.Year = p.Year
 	}
 	if in.hasOre && in.incomeOre < 0 {
 		b.PersonalIncome = in.incomeOre.Decimal()
-		return b
+		return
 	}
 	if !in.hasOre && in.PersonalIncome.IsNegative() {
 		b.PersonalIncome = in.PersonalIncome
-		return b
+		return
 	}
 	// The figures are computed as taxNums (exact, in int64 while they fit)
 	// and set on b as decimals once; the trace records them as they are
@@ -318,13 +326,12 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 
 	b.totalTax, b.net, b.pensionEarning = total.money(), net.money(), pensionEarning.money()
 	if in.totalsOnly {
-		return b
+		return
 	}
 	b.PersonalIncome, b.Trygdeavgift, b.MinimumDeduction, b.OrdinaryIncome = income.dec(), trygdeavgift.dec(), minDeduction.dec(), ordinary.dec()
 	b.FinnmarkAllowance, b.OrdinaryIncomeAfterFinnmark, b.PersonalAllowance = finnmark.dec(), basis.dec(), allowance.dec()
 	b.TaxOnOrdinaryIncome, b.StepTax, b.TotalTax, b.AverageRate = ordinaryTax.dec(), stepTaxNum.dec(), total.dec(), averageRate.dec()
 	b.Net, b.NetPerMonth, b.PensionBase, b.PensionEarning = net.dec(), netPerMonth.dec(), pensionBase.dec(), pensionEarning.dec()
-	return b
 }
 
 // taxPensionAccrual is rules.PensionAccrual as taxNums.

@@ -265,8 +265,9 @@ func taxInto(res *Result, p *rules.Params, o TaxOptions, yearOf func(year int) (
 		} else {
 			yt.Note, yt.noteText = info.pension, info.pensionText
 		}
-		t.breakdowns = append(t.breakdowns, Tax(in, info.params))
+		t.breakdowns = t.breakdowns[:len(t.breakdowns)+1] // within its capacity: the pointers before stay valid
 		yt.Tax = &t.breakdowns[len(t.breakdowns)-1]
+		taxBreakdownInto(in, info.params, yt.Tax)
 		t.Years = append(t.Years, yt)
 	}
 	if o.WithholdingPercent != nil {
