@@ -23,10 +23,9 @@ type Calculator struct {
 	// it is used: a one-case command prices one or two of the sixty epochs
 	// since 1967 (issue 19).
 	ready []sync.Once
-	// averageG holds the average G of every income year with tax
-	// parameters, worked out on the first TaxFor (taxcache.go).
-	averageG     map[int]averageG
-	averageGOnce sync.Once
+	// taxYearCache holds what each income year's tax needs beyond the
+	// case, worked out on the first TaxFor (taxcache.go).
+	taxYearCache
 	// totalsOnly leaves Result.Parameters empty (NewTotalsCalculator).
 	totalsOnly bool
 }

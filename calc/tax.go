@@ -35,6 +35,23 @@ type TaxInput struct {
 	// totalsOnly leaves the breakdown's decimal figures zero: only Totals
 	// (a totals Calculator's TaxFor, for a batch).
 	totalsOnly bool
+	// incomeOre is PersonalIncome in øre when hasOre (setIncome): Tax
+	// then starts from it, and PersonalIncome is set only for the trace.
+	incomeOre Money
+	hasOre    bool
+}
+
+// setIncome sets the personal income to stipend + other, in øre without a
+// decimal (Tax's figures are the same) unless the sum overflows.
+func (in *TaxInput) setIncome(stipend, other Money) {
+	if s := stipend + other; (s > stipend) == (other > 0) {
+		in.incomeOre, in.hasOre = s, true
+		if in.Explain {
+			in.PersonalIncome = s.Decimal()
+		}
+		return
+	}
+	in.PersonalIncome = addMoney(stipend, other)
 }
 
 // The keys of the parameters a tax step names (rules.Param.Key).
@@ -145,13 +162,25 @@ const taxPlaces = 2
 // is computed. Negative income is the caller's error to catch: Tax then
 // returns zero amounts and no steps.
 func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
-	b := TaxBreakdown{Year: in.Year}
+	var b TaxBreakdown
+	taxBreakdownInto(in, p, &b)
+	return b
+}
+
+// taxBreakdownInto is Tax into *b, all of which it sets (a batch's TaxSection keeps
+// its breakdowns from case to case: no copy of one is returned).
+func taxBreakdownInto(in TaxInput, p rules.TaxYear, b *TaxBreakdown) {
+	*b = TaxBreakdown{Year: in.Year}
 	if b.Year == 0 {
 		b.Year = p.Year
 	}
-	if in.PersonalIncome.IsNegative() {
+	if in.hasOre && in.incomeOre < 0 {
+		b.PersonalIncome = in.incomeOre.Decimal()
+		return
+	}
+	if !in.hasOre && in.PersonalIncome.IsNegative() {
 		b.PersonalIncome = in.PersonalIncome
-		return b
+		return
 	}
 	// The figures are computed as taxNums (exact, in int64 while they fit)
 	// and set on b as decimals once; the trace records them as they are
@@ -163,10 +192,14 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 		table = []rules.Param{{Key: ParamTaxTable, From: rules.NewDate(b.Year, 1, 1), Source: in.tableSource(p)}}
 	}
 	zero := taxNum{}
-	income := numOf(in.PersonalIncome).round(taxPlaces)
+	exactIncome := taxNum{v: int64(in.incomeOre), e: taxPlaces}
+	if !in.hasOre {
+		exactIncome = numOf(in.PersonalIncome)
+	}
+	income := exactIncome.round(taxPlaces)
 	if t.On() {
 		t.Add(taxStep("tax.personal_income", rules.Inputs{{Name: "income", Value: in.PersonalIncome.String()}}, "{income}",
-			numOf(in.PersonalIncome), income, rules.RefPersonalIncome, nil))
+			exactIncome, income, rules.RefPersonalIncome, nil))
 	}
 
 	// Trygdeavgift: the wage rate, or the low rate by age; phased in above the lower limit.
@@ -307,13 +340,12 @@ func Tax(in TaxInput, p rules.TaxYear) TaxBreakdown {
 
 	b.totalTax, b.net, b.pensionEarning = total.money(), net.money(), pensionEarning.money()
 	if in.totalsOnly {
-		return b
+		return
 	}
 	b.PersonalIncome, b.Trygdeavgift, b.MinimumDeduction, b.OrdinaryIncome = income.dec(), trygdeavgift.dec(), minDeduction.dec(), ordinary.dec()
 	b.FinnmarkAllowance, b.OrdinaryIncomeAfterFinnmark, b.PersonalAllowance = finnmark.dec(), basis.dec(), allowance.dec()
 	b.TaxOnOrdinaryIncome, b.StepTax, b.TotalTax, b.AverageRate = ordinaryTax.dec(), stepTaxNum.dec(), total.dec(), averageRate.dec()
 	b.Net, b.NetPerMonth, b.PensionBase, b.PensionEarning = net.dec(), netPerMonth.dec(), pensionBase.dec(), pensionEarning.dec()
-	return b
 }
 
 // taxPensionAccrual is rules.PensionAccrual as taxNums.

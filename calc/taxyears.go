@@ -69,6 +69,20 @@ type YearTax struct {
 	// trygdeavgift rate, pension earning not computed. In JSON {code, args,
 	// text}.
 	Note *rules.Message `json:"note,omitempty"`
+	// noteText is Note's English text when the Calculator keeps it (NoteText).
+	noteText string
+}
+
+// NoteText is the English text of y's note (Note.String), "" without one;
+// a Calculator's TaxFor renders a year's note once, not once per case.
+func (y *YearTax) NoteText() string {
+	switch {
+	case y.Note == nil:
+		return ""
+	case y.noteText != "":
+		return y.noteText
+	}
+	return y.Note.String()
 }
 
 // Withholding is one payment with the tax withheld from it; the month of
@@ -90,6 +104,11 @@ type TaxSection struct {
 	Years              []YearTax       `json:"years"`
 	Withholding        []Withholding   `json:"withholding"`
 	Warnings           []rules.Warning `json:"warnings"`
+
+	// breakdowns hold the years' TaxBreakdowns (YearTax.Tax points into
+	// it) and incomes the income years, kept for TaxInto's next call.
+	breakdowns []TaxBreakdown
+	incomes    []yearIncome
 }
 
 // The notes of the tax section. Their texts are in rules/catalog/*.json.
@@ -123,30 +142,59 @@ func errNote(err error) *rules.Message {
 // TaxFor computes the tax-relevant amounts of res under p. A year with no
 // tax parameters gets a note naming it, never a guessed figure.
 func TaxFor(res *Result, p *rules.Params, o TaxOptions) (*TaxSection, error) {
-	return taxFor(res, p, o, p.AverageG, false)
+	t := &TaxSection{}
+	yearOf := func(year int) (*taxYearInfo, error) { return newTaxYearInfo(p, year) }
+	if err := taxInto(res, p, o, yearOf, false, t); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
-// taxFor is TaxFor with the average G of a year from averageG
-// (Calculator.TaxFor keeps them).
-func taxFor(res *Result, p *rules.Params, o TaxOptions, averageG func(year int) (decimal.Decimal, error), totalsOnly bool) (*TaxSection, error) {
+// yearIncome is one income year's stipend and its months with stipend;
+// taxed says the year has a tax line: stipend or other income in it.
+type yearIncome struct {
+	year   int
+	income Money
+	months int
+	taxed  bool
+}
+
+// taxInto is TaxFor into t (Calculator.TaxInto), with what a year needs
+// beyond the case from yearOf (a Calculator keeps it). totalsOnly leaves
+// the breakdowns' decimal figures zero.
+func taxInto(res *Result, p *rules.Params, o TaxOptions, yearOf func(year int) (*taxYearInfo, error), totalsOnly bool, t *TaxSection) error {
 	basis := o.Basis
 	if basis == "" {
 		basis = IncomeBasisPaid
 	}
 	if basis != IncomeBasisPaid && basis != IncomeBasisEarned {
-		return nil, fieldErr("income_year", notOneOf(string(basis), "paid, earned"))
+		return fieldErr("income_year", notOneOf(string(basis), "paid, earned"))
 	}
-	t := &TaxSection{Basis: basis, Finnmark: o.Finnmark, Years: []YearTax{}, Withholding: []Withholding{}, Warnings: []rules.Warning{}}
-	income := map[int]Money{}
-	months := map[int]int{} // months with stipend counted in each income year
+	*t = TaxSection{Basis: basis, Finnmark: o.Finnmark, Years: t.Years[:0], Withholding: t.Withholding[:0], Warnings: t.Warnings[:0],
+		breakdowns: t.breakdowns[:0], incomes: t.incomes[:0]}
+	if t.Years == nil {
+		t.Years, t.Withholding, t.Warnings = []YearTax{}, []Withholding{}, []rules.Warning{}
+	}
+	// The income years are few: a slice, searched from its end, where the
+	// months and years of res (in order) add to; sorted once filled.
+	incomes := t.incomes
+	at := func(year int) *yearIncome {
+		for i := len(incomes) - 1; i >= 0; i-- {
+			if incomes[i].year == year {
+				return &incomes[i]
+			}
+		}
+		incomes = append(incomes, yearIncome{year: year})
+		return &incomes[len(incomes)-1]
+	}
 	for _, m := range res.Months {
 		if m.Net == 0 {
 			continue
 		}
 		if basis == IncomeBasisPaid {
-			months[m.PaidIn.Year()]++
+			at(m.PaidIn.Year()).months++
 		} else {
-			months[m.Month.Year()]++
+			at(m.Month.Year()).months++
 		}
 	}
 	for _, y := range res.Years {
@@ -155,64 +203,77 @@ func taxFor(res *Result, p *rules.Params, o TaxOptions, averageG func(year int) 
 			v = y.Paid.Net
 		}
 		if v != 0 {
-			income[y.Year] += v
+			yi := at(y.Year)
+			yi.income += v
+			yi.taxed = true
 		}
 	}
 	for y, v := range o.OtherIncome {
 		if v.IsNegative() {
-			return nil, fieldErr("other_income", rules.ErrAtField.M(strconv.Itoa(y), rules.ErrNegative.M(v.String())))
+			return fieldErr("other_income", rules.ErrAtField.M(strconv.Itoa(y), rules.ErrNegative.M(v.String())))
 		}
-		if _, ok := income[y]; !ok {
-			income[y] = 0
+		at(y).taxed = true
+	}
+	t.incomes = incomes
+	slices.SortFunc(incomes, func(a, b yearIncome) int { return a.year - b.year })
+	n := 0
+	for _, y := range incomes {
+		if y.taxed {
+			n++
 		}
 	}
-	years := make([]int, 0, len(income))
-	for y := range income {
-		years = append(years, y)
+	if cap(t.Years) < n {
+		t.Years = make([]YearTax, 0, n)
 	}
-	slices.Sort(years)
-	t.Years = make([]YearTax, 0, len(years))
-	for _, y := range years {
-		yt := YearTax{Year: y, Stipend: income[y]}
-		if v, ok := o.OtherIncome[y]; ok {
-			yt.OtherIncome = M(v)
+	if cap(t.breakdowns) < n {
+		t.breakdowns = make([]TaxBreakdown, 0, n)
+	}
+	for _, yi := range incomes {
+		if !yi.taxed {
+			continue
 		}
-		params, err := p.Tax.Year(y)
-		switch {
-		case err != nil:
-			var missing *rules.MissingTaxYearError
-			if !errors.As(err, &missing) {
-				return nil, err
+		y := yi.year
+		yt := YearTax{Year: y, Stipend: yi.income}
+		other, hasOther := o.OtherIncome[y]
+		if hasOther {
+			yt.OtherIncome = M(other)
+		}
+		info, err := yearOf(y)
+		if err != nil {
+			return err
+		}
+		if info.missing != nil {
+			yt.Note, yt.noteText = info.missing, info.missingText
+			t.Warnings = append(t.Warnings, info.warning)
+			t.Years = append(t.Years, yt)
+			continue
+		}
+		in := TaxInput{Year: y, Finnmark: o.Finnmark, BirthYear: o.BirthYear, Months: yi.months, Explain: o.Explain, Overrides: p.TaxOverrides[y], totalsOnly: totalsOnly}
+		in.setIncome(yt.Stipend, yt.OtherIncome)
+		if err := in.Check(info.params); err != nil {
+			var missingParam *rules.MissingTaxParamError
+			if !errors.As(err, &missingParam) {
+				return err
 			}
-			yt.Note = errNote(missing)
+			yt.Note = errNote(missingParam)
 			t.Warnings = append(t.Warnings, rules.Warn(*yt.Note, ""))
-		default:
-			in := TaxInput{Year: y, PersonalIncome: addMoney(yt.Stipend, yt.OtherIncome), Finnmark: o.Finnmark,
-				BirthYear: o.BirthYear, Months: months[y], Explain: o.Explain, Overrides: p.TaxOverrides[y], totalsOnly: totalsOnly}
-			if err := in.Check(params); err != nil {
-				var missingParam *rules.MissingTaxParamError
-				if !errors.As(err, &missingParam) {
-					return nil, err
-				}
-				yt.Note = errNote(missingParam)
-				t.Warnings = append(t.Warnings, rules.Warn(*yt.Note, ""))
-				break
-			}
-			if avg, err := averageG(y); err == nil {
-				in.AverageG = avg
-			} else {
-				m := NotePensionNotComputed.M(*errNote(err))
-				yt.Note = &m
-			}
-			b := Tax(in, params)
-			yt.Tax = &b
+			t.Years = append(t.Years, yt)
+			continue
 		}
+		if info.averageGErr == nil {
+			in.AverageG = info.averageG
+		} else {
+			yt.Note, yt.noteText = info.pension, info.pensionText
+		}
+		t.breakdowns = t.breakdowns[:len(t.breakdowns)+1] // within its capacity: the pointers before stay valid
+		yt.Tax = &t.breakdowns[len(t.breakdowns)-1]
+		taxBreakdownInto(in, info.params, yt.Tax)
 		t.Years = append(t.Years, yt)
 	}
 	if o.WithholdingPercent != nil {
 		pct := o.WithholdingPercent
 		if pct.IsNegative() || pct.GreaterThan(decimal.NewFromInt(100)) {
-			return nil, fieldErr("withholding_percent", errPercentRange.M(pct.String()))
+			return fieldErr("withholding_percent", errPercentRange.M(pct.String()))
 		}
 		s := pct.String()
 		t.WithholdingPercent = &s
@@ -244,5 +305,5 @@ func taxFor(res *Result, p *rules.Params, o TaxOptions, averageG func(year int) 
 			t.Withholding = append(t.Withholding, w)
 		}
 	}
-	return t, nil
+	return nil
 }

@@ -882,7 +882,12 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 // with many reductions) is let go, so that what the pool keeps stays small.
 var stipendResults = sync.Pool{New: func() any { return new(calc.Result) }}
 
-// maxPooledSegments bounds the Results kept in stipendResults.
+// taxSections are the calc.TaxSections that compute fills with --tax
+// (calc.Calculator.TaxInto), used again as stipendResults are.
+var taxSections = sync.Pool{New: func() any { return new(calc.TaxSection) }}
+
+// maxPooledSegments bounds the Results kept in stipendResults (and the
+// years of the TaxSections kept in taxSections).
 const maxPooledSegments = 256
 
 func (p *batchProcessor) compute(side batchSide, c calc.Case, facts calc.CaseFacts, topts calc.TaxOptions) (*batchResult, error) {
@@ -909,24 +914,32 @@ func (p *batchProcessor) compute(side batchSide, c calc.Case, facts calc.CaseFac
 	if !p.withTax {
 		return out, nil
 	}
-	tax, err := side.calc.TaxFor(res, topts)
-	if err != nil {
+	tax := taxSections.Get().(*calc.TaxSection)
+	defer func() {
+		if cap(tax.Years) <= maxPooledSegments {
+			taxSections.Put(tax)
+		}
+	}()
+	if err := side.calc.TaxInto(res, topts, tax); err != nil {
 		return nil, err
 	}
-	for _, ty := range tax.Years {
+	// The years' tax, net and pension earning, in one allocation for the case.
+	totals := make([]calc.Money, 0, 3*len(tax.Years))
+	for j := range tax.Years {
+		ty := &tax.Years[j]
 		i := slices.IndexFunc(out.Years, func(b batchYear) bool { return b.Year == ty.Year })
 		if i < 0 {
 			out.Years = append(out.Years, batchYear{Year: ty.Year})
 			i = len(out.Years) - 1
 		}
 		if ty.Tax == nil {
-			if ty.Note != nil {
-				out.Years[i].TaxNote = ty.Note.String()
-			}
+			out.Years[i].TaxNote = ty.NoteText()
 			continue
 		}
 		t, net, pe := ty.Tax.Totals()
-		out.Years[i].Tax, out.Years[i].NetAfterTax, out.Years[i].PensionEarning = &t, &net, &pe
+		totals = append(totals, t, net, pe)
+		v := totals[len(totals)-3:]
+		out.Years[i].Tax, out.Years[i].NetAfterTax, out.Years[i].PensionEarning = &v[0], &v[1], &v[2]
 	}
 	slices.SortFunc(out.Years, func(a, b batchYear) int { return a.Year - b.Year })
 	return out, nil
