@@ -75,7 +75,7 @@ func newCompareCmd(a *app) *cobra.Command {
 	var o compareOptions
 	cmd := &cobra.Command{
 		Use:   "compare",
-		Short: "Compare one case under a scenario with the baseline",
+		Short: "Compare a case, or a caseload (-f cases.jsonl|csv), under a scenario with the baseline",
 		Long: `Compute one case (flags, or -f case.yaml) under the baseline parameters
 (the effective configuration, or --baseline A.yaml) and under a scenario
 (--scenario B.yaml: the baseline with the scenario's changes), and show them
