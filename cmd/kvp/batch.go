@@ -623,6 +623,21 @@ func applyScenario(s *config.Scenario, params, all *rules.Params) (*rules.Params
 	return p, a, nil
 }
 
+// lineCase is the calc.Case of a caseload line (kvp batch, kvp regulate,
+// caseload compare): the run's defaults under the line's own settings, its
+// pay keys checked against its cycle, validated.
+func lineCase(defaults caseinput.Settings, cf *caseinput.Case) (calc.Case, caseinput.Settings, error) {
+	settings := defaults.Over(cf)
+	if err := checkLinePay(cf, settings.Pay); err != nil {
+		return calc.Case{}, settings, err
+	}
+	c, err := cf.Calc(settings)
+	if err == nil {
+		err = c.Validate()
+	}
+	return c, settings, err
+}
+
 // pipelineError is the error a run of the batch pipeline (kvp batch, kvp
 // regulate on a caseload) ends with, or nil: an interrupt (by the signal
 // signalled names), after the whole records written are flushed; a failed
@@ -818,15 +833,7 @@ func (p *batchProcessor) record(line []byte, rec *batchRecord) {
 		return
 	}
 	rec.ID = cf.ID
-	settings := p.defaults.Over(cf)
-	err = checkLinePay(cf, settings.Pay)
-	var c calc.Case
-	if err == nil {
-		c, err = cf.Calc(settings)
-	}
-	if err == nil {
-		err = c.Validate()
-	}
+	c, settings, err := lineCase(p.defaults, cf)
 	if err != nil {
 		rec.fail(err)
 		return

@@ -566,15 +566,7 @@ func (p *regulateProcessor) regulateOne(line []byte, lineNo int, rec *regulateRe
 	if cf.AsOf != nil {
 		return rules.FieldErr("as_of", rules.Errorf(errRegulateAsOf))
 	}
-	settings := p.defaults.Over(cf)
-	err = checkLinePay(cf, settings.Pay)
-	var c calc.Case
-	if err == nil {
-		c, err = cf.Calc(settings)
-	}
-	if err == nil {
-		err = c.Validate()
-	}
+	c, _, err := lineCase(p.defaults, cf)
 	if err != nil {
 		return err
 	}
