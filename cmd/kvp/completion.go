@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/letter"
+	"kvp/calc/letter"
 	"kvp/rules"
 )
 

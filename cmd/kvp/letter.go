@@ -7,8 +7,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"kvp/calc"
+	"kvp/calc/letter"
 	"kvp/cmd/kvp/internal/caseinput"
-	"kvp/cmd/kvp/internal/letter"
 	"kvp/config"
 	"kvp/rules"
 )

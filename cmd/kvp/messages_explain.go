@@ -4,7 +4,7 @@ import (
 	"sync"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/letter"
+	"kvp/calc/letter"
 	"kvp/rules"
 )
 
