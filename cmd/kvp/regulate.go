@@ -62,7 +62,7 @@ type regulateRecord struct {
 }
 
 // regulateSummary sums a caseload: the total back pay and its distribution
-// over the cases computed (nearest-rank percentiles).
+// over the cases computed (calc.NewDistribution's quantiles).
 type regulateSummary struct {
 	Cases    int                    `json:"cases"`
 	Failed   int                    `json:"failed"`
@@ -110,7 +110,8 @@ stdin). A caseload is -f cases.jsonl|cases.csv, or -f - with --input-format
 jsonl|csv, in kvp batch's formats; each case may give regulated_on, else
 --regulated-on applies. It gives one record per case (line, id, back pay,
 the pay date that carries it) and a summary: the number of cases, the total
-back pay, and its distribution (min, median, max, deciles p10–p90, and the
+back pay, and its distribution (min, median, max, deciles p10–p90 by linear
+interpolation as caseload compare, and the
 total per carrying pay date). A case that cannot be computed is a record
 with its error, and the run then exits 1, as kvp batch does (every record
 and the summary are still written); a pay key of the other pay cycle
@@ -401,18 +402,22 @@ func (s *regulateSummary) add(r *regulateRecord) {
 	*s.ByPayDay[key] += *r.BackPay
 }
 
-// distribution sets the min, median, max and deciles (nearest rank) of the
-// cases' back pay.
+// distribution sets the min, median, max and deciles of the cases' back
+// pay: the median and deciles by calc.NewDistribution, the one convention
+// of kvp's quantiles (type 7, rounded to the øre).
 func (s *regulateSummary) distribution(amounts []int64) {
 	s.Deciles = map[string]calc.Money{}
 	if len(amounts) == 0 {
 		return
 	}
-	slices.Sort(amounts)
-	rank := func(q int) calc.Money { return calc.Money(amounts[max(0, (q*len(amounts)+99)/100-1)]) } // nearest rank
-	s.Min, s.Median, s.Max = calc.Money(amounts[0]), rank(50), calc.Money(amounts[len(amounts)-1])
-	for q := 10; q <= 90; q += 10 {
-		s.Deciles["p"+strconv.Itoa(q)] = rank(q)
+	backPay := make([]calc.Money, len(amounts))
+	for i, a := range amounts {
+		backPay[i] = calc.Money(a)
+	}
+	d := calc.NewDistribution(backPay)
+	s.Min, s.Median, s.Max = slices.Min(backPay), *d.MedianChange, slices.Max(backPay)
+	for i, q := range d.Deciles {
+		s.Deciles["p"+strconv.Itoa(10*(i+1))] = q
 	}
 }
 
