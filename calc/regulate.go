@@ -106,3 +106,12 @@ func (r *Regulator) Regulate(c Case) (*Regulation, error) {
 	}
 	return reg, nil
 }
+
+// Regulates reports whether the G r regulates (the one in force on its
+// date) is in force on a day of period under p: a regulation date a year
+// off (2025 for a 2026 case) would describe another year's G increase, and
+// a decision about it would decide nothing about this case.
+func (r *Regulator) Regulates(p *rules.Params, period rules.Period) bool {
+	first, err := p.G.At(period.From)
+	return r.NewG.From <= period.To && (err != nil || first.From <= r.NewG.From)
+}

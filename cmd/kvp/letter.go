@@ -18,11 +18,8 @@ var (
 	errLetterChange      = rules.NewCode("err.usage.letter_change_needs")
 	errLetterChangeBoth  = rules.NewCode("err.usage.letter_change_both")
 	errLetterChangeFlags = rules.NewCode("err.usage.letter_change_flags", "flag")
-	letterReasonG        = rules.NewCode("letter.change.reason_regulation", "old_g", "g", "g_from", "pay_date", "ref")
-	letterReasonGAfter   = rules.NewCode("letter.change.reason_regulation_after", "old_g", "g", "g_from", "regulated_on", "ref")
-	errLetterGOutside    = rules.NewCode("err.letter.regulated_g_outside", "regulated_on", "g", "g_from", "from", "to")
 	errLetterAsOfReg     = rules.NewCode("err.usage.letter_as_of_regulation")
-	letterReasonRecalc   = rules.NewCode("letter.change.reason_recalc", "changes")
+	errLetterGOutside    = rules.NewCode("err.letter.regulated_g_outside", "regulated_on", "g", "g_from", "from", "to")
 )
 
 // letterOptions are kvp letter's options: a case as kvp calc takes it, the
@@ -262,11 +259,12 @@ func regulationLetter(o *letterOptions, cfg *config.Config, l locale) (letter.In
 	if err != nil {
 		return letter.Input{}, stamp{}, err
 	}
-	if err := regulatesPeriod(cfg.AllParams, r, c.Period); err != nil {
+	if !r.Regulates(cfg.AllParams, c.Period) {
 		field := "--regulated-on"
 		if o.regulatedOn == "" {
 			field = "regulated_on" // the case file's
 		}
+		err := rules.Errorf(errLetterGOutside, r.RegulatedOn, letter.Amount(calc.M(r.NewG.Value)), r.NewG.From, c.Period.From, c.Period.To)
 		return letter.Input{}, stamp{}, usageError(rules.FieldErr(field, err))
 	}
 	c.Explain = true
@@ -281,44 +279,7 @@ func regulationLetter(o *letterOptions, cfg *config.Config, l locale) (letter.In
 	}
 	st := newStamp(cfg, string(c.Rounding))
 	st.AsOf, st.ParamsHash = nil, config.Hash(cfg.AllParams) // as kvp regulate: the regulation date says what was known
-	return letter.Input{Result: res, Tax: tax, Change: regulationChange(reg)}, st, nil
-}
-
-// regulatesPeriod checks that the G r regulates (the one in force on its
-// date) is in force on a day of period: a regulation date a year off (2025
-// for a 2026 case) would describe another year's G increase, and a letter
-// about it would decide nothing about this case.
-func regulatesPeriod(p *rules.Params, r *calc.Regulator, period rules.Period) error {
-	first, err := p.G.At(period.From)
-	if r.NewG.From <= period.To && (err != nil || first.From <= r.NewG.From) {
-		return nil
-	}
-	return rules.Errorf(errLetterGOutside, r.RegulatedOn, letter.Amount(calc.M(r.NewG.Value)), r.NewG.From, period.From, period.To)
-}
-
-// regulationChange is the change section of a regulation, from its own
-// figures. The new G is said to be taken into use with the payment that
-// carries the back pay (the first on or after the regulation date), or, when
-// the case has none, on the regulation date after its last payment.
-func regulationChange(reg *calc.Regulation) *letter.Change {
-	ch := &letter.Change{Paid: reg.Paid, Owed: reg.Owed, Payments: []letter.ChangedPayment{}, BackPayWith: reg.PaidWith, MadeBefore: reg.RegulatedOn}
-	if reg.OldG != nil {
-		m := letterReasonGAfter.M(letter.Amount(*reg.OldG), letter.Amount(reg.G), reg.GFrom, reg.RegulatedOn, rules.RefG)
-		if reg.PaidWith != nil {
-			m = letterReasonG.M(letter.Amount(*reg.OldG), letter.Amount(reg.G), reg.GFrom, *reg.PaidWith, rules.RefG)
-		}
-		ch.Reason = &m
-	}
-	if reg.BackPay > 0 {
-		ch.BackPay = reg.BackPay
-	} else {
-		ch.Overpayment = -reg.BackPay
-	}
-	for _, p := range reg.Payments {
-		ch.Payments = append(ch.Payments, letter.ChangedPayment{From: p.From, Earned: letter.EarnedValue(reg.Result.Pay, p.From, p.To), PayDate: p.PayDate,
-			Paid: p.Paid.Net, Owed: p.Owed.Net, Difference: p.BackPay})
-	}
-	return ch
+	return letter.Input{Result: res, Tax: tax, Change: letter.RegulationChange(reg)}, st, nil
 }
 
 // recalcLetter is the input of a change letter after a recalculation: kvp
@@ -344,11 +305,9 @@ func recalcLetter(o *letterOptions, cfg *config.Config, l locale) (letter.Input,
 }
 
 // recalcChange is the change section of a recalculation, from its own
-// figures: the payments made, the settlement and the recovery plan.
+// figures (letter.RecalcChange), with the rules the changed facts touched
+// as its reason.
 func recalcChange(run *recalcResult) *letter.Change {
-	rc, pay := run.doc.Recalc, run.res.Pay
-	ch := &letter.Change{Paid: rc.Totals.Paid, Owed: rc.Totals.Owed, BackPay: rc.Settled.BackPay, Overpayment: rc.Settled.Overpayment,
-		Payments: []letter.ChangedPayment{}, End: run.res.To}
 	var topics letter.Words
 	pc, nc := run.doc.Paid.Case, run.cf
 	extended := *nc.From <= *pc.From && *pc.To <= *nc.To // the case now covers what was paid
@@ -360,19 +319,5 @@ func recalcChange(run *recalcResult) *letter.Change {
 		seen[f.Topic] = true
 		topics = append(topics, recalcTopics[f.Topic].M())
 	}
-	if len(topics) > 0 {
-		m := letterReasonRecalc.M(topics)
-		ch.Reason = &m
-	}
-	for _, p := range rc.Payments {
-		ch.Payments = append(ch.Payments, letter.ChangedPayment{From: p.EarnedFrom, Earned: letter.EarnedValue(pay, p.EarnedFrom, p.EarnedTo), PayDate: p.PayDate,
-			Paid: p.Paid, Owed: p.Owed, Difference: p.Difference})
-	}
-	if plan := rc.Plan; plan != nil {
-		ch.Recovery, ch.RecoveredOn, ch.Remaining = run.recovery, plan.CompletedOn, plan.Remaining
-		for _, q := range plan.Payments {
-			ch.Plan = append(ch.Plan, letter.PlanRow{PayDate: q.PayDate, Owed: q.Owed, Deducted: q.Recovered, PaidOut: q.PaidOut, Remaining: q.Remaining})
-		}
-	}
-	return ch
+	return letter.RecalcChange(run.doc.Recalc, run.res, run.recovery, topics)
 }
