@@ -39,6 +39,46 @@ type CurvePoint struct {
 	Cliff bool `json:"cliff"`
 }
 
+// The inputs of a case a curve can vary (besides a parameter).
+const (
+	CurveWorkHours    = "work-hours"    // hours of paid work a week, 0 to 37.5 (§ 37)
+	CurveOtherIncome  = "other-income"  // other personal income, kroner in each calendar year
+	CurveOtherBenefit = "other-benefit" // a § 38 benefit (dagpenger), kroner a day
+)
+
+// CurveCase is c and the tax options o with input (one of the Curve
+// constants) at x, and the varied income per income year that goes into the
+// tax as other income (nil when the varied input is no income):
+// CONVENTION (curve inputs): work hours cover the whole period, and with a
+// wage each weekday earns wage × hours / 5; other income is x in every
+// calendar year of the period; a benefit is dagpenger of x a day over the
+// period, reducing the stipend (§ 38) and taxed as other income on each
+// weekday. ok is false for another input.
+func CurveCase(c Case, o TaxOptions, input string, x decimal.Decimal, wage *decimal.Decimal) (Case, TaxOptions, map[int]decimal.Decimal, bool) {
+	var income map[int]decimal.Decimal
+	switch input {
+	case CurveWorkHours:
+		c.Work = []WorkHours{{Period: c.Period, Hours: x}}
+		if wage != nil {
+			income = WeekdayIncome(c.Period, wage.Mul(x).Div(decimal.NewFromInt(5)))
+		}
+	case CurveOtherIncome:
+		income = map[int]decimal.Decimal{}
+		for y := c.Period.From.Year(); y <= c.Period.To.Year(); y++ {
+			income[y] = x
+		}
+	case CurveOtherBenefit:
+		c.Benefits = append(c.Benefits[:len(c.Benefits):len(c.Benefits)], OtherBenefit{Kind: "dagpenger", Period: c.Period, PerDay: x})
+		income = WeekdayIncome(c.Period, x)
+	default:
+		return c, o, nil, false
+	}
+	if income != nil {
+		o.OtherIncome = AddIncome(o.OtherIncome, income)
+	}
+	return c, o, income, true
+}
+
 // MarginalPlaces is the number of decimals of a marginal rate.
 const MarginalPlaces = 4
 

@@ -207,34 +207,15 @@ func curvePoints(p *rules.Params, c calc.Case, topts calc.TaxOptions, v vary, wa
 		Vary:        curveVaried{Key: v.Key, At: v.At, From: v.From, To: v.To, Step: v.Step},
 		StipendZero: []decimal.Decimal{}, Cliffs: []decimal.Decimal{}, TaxNotes: []rules.Message{}}
 	k := calc.NewCalculator(p)
-	benefits, other := c.Benefits, topts.OtherIncome
-	five := decimal.NewFromInt(5)
 	for i, x := range v.values() {
-		pc, pt, pp := c, topts, p
-		var income map[int]decimal.Decimal
-		switch v.Key {
-		case varyWorkHours:
-			pc.Work = []calc.WorkHours{{Period: c.Period, Hours: x}}
-			if wage != nil {
-				income = calc.WeekdayIncome(c.Period, wage.Mul(x).Div(five))
-			}
-		case varyOtherIncome:
-			income = map[int]decimal.Decimal{}
-			for y := c.Period.From.Year(); y <= c.Period.To.Year(); y++ {
-				income[y] = x
-			}
-		case varyOtherBenefit:
-			pc.Benefits = append(benefits[:len(benefits):len(benefits)], calc.OtherBenefit{Kind: "dagpenger", Period: c.Period, PerDay: x})
-			income = calc.WeekdayIncome(c.Period, x)
-		default:
+		pc, pt, income, ok := calc.CurveCase(c, topts, v.Key, x, wage)
+		pp := p
+		if !ok { // a parameter
 			q, err := variedParams(p, c.Period, v, x)
 			if err != nil {
 				return nil, flagUsageError("vary", err)
 			}
 			pp = q
-		}
-		if income != nil {
-			pt.OtherIncome = calc.AddIncome(other, income)
 		}
 		calcK := k
 		if pp != p {

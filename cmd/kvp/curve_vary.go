@@ -12,11 +12,11 @@ import (
 
 // The inputs kvp curve can vary besides the parameters --set takes.
 const (
-	varyWorkHours    = "work-hours"    // hours of paid work a week, 0 to 37.5 (§ 37)
-	varyOtherIncome  = "other-income"  // other personal income, kroner a year
-	varyOtherBenefit = "other-benefit" // a § 38 benefit (dagpenger), kroner a day
-	varyG            = "g"             // the G from the period's first 1 May, whole kroner
-	varyGPercent     = "g%"            // every G scaled by a percentage
+	varyWorkHours    = calc.CurveWorkHours
+	varyOtherIncome  = calc.CurveOtherIncome
+	varyOtherBenefit = calc.CurveOtherBenefit
+	varyG            = "g"  // the G from the period's first 1 May, whole kroner
+	varyGPercent     = "g%" // every G scaled by a percentage
 )
 
 // varyInputs lists the inputs, in the order an error names them.
