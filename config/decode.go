@@ -279,7 +279,7 @@ func yearText(k string) string {
 }
 
 // DescribeNode says what a YAML node is, for "expected X, got Y"; case
-// files (cmd/kvp/internal/caseinput) word it the same way.
+// files (config/caseinput) word it the same way.
 func DescribeNode(n *yaml.Node) rules.Message {
 	switch n.Kind {
 	case yaml.MappingNode:

@@ -21,8 +21,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

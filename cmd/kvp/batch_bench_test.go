@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/config/caseinput"
 
 	"kvp/rules"
 )

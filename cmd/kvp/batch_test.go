@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

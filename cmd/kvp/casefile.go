@@ -7,7 +7,7 @@ import (
 	"os"
 	"unicode/utf8"
 
-	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

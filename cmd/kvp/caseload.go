@@ -20,8 +20,8 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

@@ -15,7 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

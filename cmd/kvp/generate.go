@@ -8,7 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/config/caseinput"
 
 	"kvp/rules"
 )

@@ -8,8 +8,8 @@ import (
 
 	"kvp/calc"
 	"kvp/calc/letter"
-	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

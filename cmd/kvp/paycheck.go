@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

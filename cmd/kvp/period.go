@@ -9,8 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

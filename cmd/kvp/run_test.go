@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"kvp/cmd/kvp/internal/caseinput"
 	"kvp/config"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

@@ -14,7 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

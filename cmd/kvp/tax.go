@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"kvp/calc"
-	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/config/caseinput"
 	"kvp/rules"
 )
 

@@ -11,7 +11,7 @@ import (
 	"fmt"
 	"os"
 
-	"kvp/cmd/kvp/internal/caseinput"
+	"kvp/config/caseinput"
 )
 
 func main() {

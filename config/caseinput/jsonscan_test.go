@@ -40,7 +40,7 @@ func TestScanJSONAgrees(t *testing.T) {
 		checkScanAgrees(t, []byte(text))
 	}
 	// The example case files in JSON.
-	files, _ := filepath.Glob("../../../../examples/*.json*")
+	files, _ := filepath.Glob("../../examples/*.json*")
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
